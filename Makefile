@@ -1,0 +1,61 @@
+# Tripartite — the two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+TP := $(BIN)/tripartite
+STAMP := $(VENV)/.installed
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+DEMO_SCALE ?= ilc
+
+.PHONY: install run test lint test-sqlite test-postgres bench clean messages
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+	$(TP) compiletranslations
+
+run: install
+	$(TP) migrate --no-input -v0
+	$(TP) demo --scale $(DEMO_SCALE) --if-empty
+	$(TP) collectstatic --no-input -v0
+	$(TP) serve
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports
+	$(TP) makemigrations --check --dry-run
+
+test: lint
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: install
+	@echo "== Test suite on SQLite"
+	env -u DATABASE_URL $(BIN)/pytest -n 2
+
+# Runs the suite again on PostgreSQL when it answers; REQUIRE_POSTGRES=1 (CI) makes a
+# silent server a failure instead of a skip.
+test-postgres: install
+	@if $(BIN)/python scripts/pg_answers.py "$(PG_URL)"; then \
+		echo "== Test suite on PostgreSQL"; \
+		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -n 2; \
+	elif [ "$$REQUIRE_POSTGRES" = "1" ]; then \
+		echo "PostgreSQL does not answer at $(PG_URL), and REQUIRE_POSTGRES=1."; exit 1; \
+	else \
+		echo "== PostgreSQL does not answer at $(PG_URL): PostgreSQL run skipped."; \
+	fi
+
+bench: install
+	$(BIN)/python bench/run.py
+
+messages: install
+	cd src/tripartite && ../../$(TP) makemessages -l fr -l es --no-obsolete --no-location
+	$(TP) compiletranslations
+
+clean:
+	rm -rf $(VENV) var/static

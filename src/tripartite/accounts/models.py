@@ -1,0 +1,82 @@
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tripartite.common.models import Group
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", _("Secretariat officer")
+    CREDENTIALS_COMMITTEE = "credentials_committee", _("Credentials Committee member")
+    FOCAL_POINT = "focal_point", _("Member State focal point")
+    GROUP_SECRETARIAT = "group_secretariat", _("Group secretariat")
+    MEETING_OFFICER = "meeting_officer", _("Meeting officer")
+    DELEGATE = "delegate", _("Delegate")
+    SENIOR_OFFICIAL = "senior_official", _("Senior official")
+    OBSERVER = "observer", _("Read-only observer")
+
+
+class User(AbstractUser):
+    """A person who logs in. What they may see and do follows from ``role`` and its scope."""
+
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices,
+                            default=Role.OBSERVER)
+    member_state = models.ForeignKey(
+        "constituents.MemberState", verbose_name=_("member State"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="users",
+        help_text=_("For a focal point: the one State whose data they see."))
+    group = models.CharField(_("group"), max_length=20, choices=Group.choices, blank=True,
+                             help_text=_("For a group secretariat: Employers or Workers."))
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES,
+                                blank=True)
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                name="focal_point_has_member_state",
+                condition=~models.Q(role="focal_point") | models.Q(member_state__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="group_secretariat_has_group",
+                condition=~models.Q(role="group_secretariat")
+                | models.Q(group__in=["employers", "workers"]),
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+
+class ApiToken(models.Model):
+    """A personal token for the API. Only its SHA-256 digest is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(max_length=8, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def new_secret() -> str:
+        return "tp_" + secrets.token_urlsafe(32)
+
+    @staticmethod
+    def digest_of(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()

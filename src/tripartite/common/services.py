@@ -1,0 +1,128 @@
+"""Writing to the action log, and the small helpers every service uses."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from tripartite.common.models import ActionLogEntry
+
+
+class ServiceError(Exception):
+    """A write was refused: the message is for the user, in their language.
+
+    ``code`` is stable and machine-readable (the API returns it); ``field`` names the
+    input at fault when there is one.
+    """
+
+    def __init__(self, message, *, code="invalid", field=None, status=400):
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.field = field
+        self.status = status
+
+
+class PermissionDeniedError(ServiceError):
+    def __init__(self, message=None, *, code="forbidden"):
+        from django.utils.translation import gettext
+
+        super().__init__(message or gettext("You are not allowed to do this."),
+                         code=code, status=403)
+
+
+class EditConflictError(ServiceError):
+    def __init__(self):
+        from django.utils.translation import gettext
+
+        super().__init__(
+            gettext("This record was changed by someone else since you opened it. "
+                    "Reload it to see their change, then make yours again."),
+            code="conflict", status=409)
+
+
+def log_action(*, actor, action: str, obj: models.Model, data: dict | None = None):
+    """Record ``action`` (dotted, e.g. ``meetings.session.created``) on ``obj``."""
+    return ActionLogEntry.objects.create(
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        action=action,
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        data=data or {},
+    )
+
+
+def apply_changes(instance: models.Model, changes: dict, *, fields: tuple[str, ...]) -> dict:
+    """Set the allowed ``fields`` found in ``changes``; return {field: [old, new]} for the log."""
+    diff = {}
+    for name in fields:
+        if name not in changes:
+            continue
+        old, new = getattr(instance, name), changes[name]
+        if old != new:
+            setattr(instance, name, new)
+            diff[name] = [_loggable(old), _loggable(new)]
+    return diff
+
+
+def check_not_stale(instance: models.Model, seen_updated_at) -> None:
+    """Refuse to overwrite a change made since the user loaded the record.
+
+    Forms and the API send back the ``updated_at`` they were shown; any other value in
+    the database means someone saved in between.
+    """
+    if seen_updated_at is None:
+        return
+    current = type(instance).objects.filter(pk=instance.pk).values_list(
+        "updated_at", flat=True).first()
+    if current is not None and current != seen_updated_at:
+        raise EditConflictError
+
+
+def _loggable(value):
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, (list, tuple)):
+        return [_loggable(item) for item in value]
+    return value
+
+
+def create_logged(instance: models.Model, *, actor, action: str, data: dict | None = None):
+    """Validate, save and log a new ``instance`` (call inside the service's transaction)."""
+    instance.full_clean()
+    instance.save()
+    log_action(actor=actor, action=action, obj=instance, data=data or _snapshot(instance))
+    return instance
+
+
+def update_logged(instance: models.Model, *, changes: dict, fields: tuple[str, ...], actor,
+                  action: str, seen_updated_at=None):
+    """Apply the allowed ``changes``, validate, save and log the difference.
+
+    Nothing is saved when nothing changed. Refuses with a conflict when the record
+    changed since the user saw it (``seen_updated_at``).
+    """
+    unknown = set(changes) - set(fields)
+    if unknown:
+        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}", code="unknown_field")
+    check_not_stale(instance, seen_updated_at)
+    diff = apply_changes(instance, changes, fields=fields)
+    if diff:
+        instance.full_clean()
+        instance.save()
+        log_action(actor=actor, action=action, obj=instance, data=diff)
+    return instance
+
+
+def delete_logged(instance: models.Model, *, actor, action: str):
+    log_action(actor=actor, action=action, obj=instance, data=_snapshot(instance))
+    instance.delete()
+
+
+def _snapshot(instance: models.Model) -> dict:
+    """The instance's own field values, for the log of a creation or deletion."""
+    values = {}
+    for field in instance._meta.concrete_fields:
+        if field.primary_key or field.name in {"created_at", "updated_at"}:
+            continue
+        values[field.attname] = _loggable(getattr(instance, field.attname))
+    return values

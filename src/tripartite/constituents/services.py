@@ -1,0 +1,94 @@
+"""Every write to member States, constituent organisations and people."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tripartite.accounts import permissions
+from tripartite.common.services import (
+    PermissionDeniedError,
+    ServiceError,
+    create_logged,
+    update_logged,
+)
+from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
+
+MEMBER_STATE_FIELDS = ("name_en", "name_fr", "name_es")
+ORGANISATION_FIELDS = ("kind", "name", "acronym", "most_representative", "email", "website")
+PERSON_FIELDS = ("name", "name_latin", "title", "gender", "email", "function", "member_state",
+                 "organisation")
+
+
+@transaction.atomic
+def member_state_update(*, member_state: MemberState, actor, changes: dict,
+                        seen_updated_at=None) -> MemberState:
+    """Correct a State's official names (the ISO names stay as they were loaded)."""
+    if not permissions.can_edit_member_state(actor, member_state):
+        raise PermissionDeniedError
+    for field in MEMBER_STATE_FIELDS:
+        if field in changes and not (changes[field] or "").strip():
+            raise ServiceError(_("The name in every language is required."), field=field,
+                               code="required")
+    update_logged(member_state, changes=changes, fields=MEMBER_STATE_FIELDS, actor=actor,
+                  action="constituents.member_state.updated", seen_updated_at=seen_updated_at)
+    member_state.name = member_state.name_en
+    return member_state
+
+
+@transaction.atomic
+def organisation_create(*, actor, member_state: MemberState, kind: str, name: str,
+                        acronym: str = "", most_representative: bool = False, email: str = "",
+                        website: str = "") -> ConstituentOrganisation:
+    if not permissions.can_edit_constituents_of(actor, member_state):
+        raise PermissionDeniedError
+    organisation = ConstituentOrganisation(
+        member_state=member_state, kind=kind, name=name.strip(), acronym=acronym.strip(),
+        most_representative=most_representative, email=email, website=website)
+    return create_logged(organisation, actor=actor,
+                         action="constituents.organisation.created")
+
+
+@transaction.atomic
+def organisation_update(*, organisation: ConstituentOrganisation, actor, changes: dict,
+                        seen_updated_at=None) -> ConstituentOrganisation:
+    if not permissions.can_edit_constituents_of(actor, organisation.member_state):
+        raise PermissionDeniedError
+    return update_logged(organisation, changes=changes, fields=ORGANISATION_FIELDS, actor=actor,
+                         action="constituents.organisation.updated",
+                         seen_updated_at=seen_updated_at)
+
+
+@transaction.atomic
+def person_create(*, actor, name: str, gender: str, name_latin: str = "", title: str = "",
+                  email: str = "", function: str = "", member_state: MemberState | None = None,
+                  organisation: ConstituentOrganisation | None = None) -> Person:
+    _check_person_scope(actor, member_state, organisation)
+    person = Person(name=name.strip(), name_latin=(name_latin or name).strip(), title=title,
+                    gender=gender, email=email, function=function, member_state=member_state,
+                    organisation=organisation)
+    return create_logged(person, actor=actor, action="constituents.person.created")
+
+
+@transaction.atomic
+def person_update(*, person: Person, actor, changes: dict, seen_updated_at=None) -> Person:
+    _check_person_scope(actor, person.member_state, person.organisation)
+    if "member_state" in changes or "organisation" in changes:
+        _check_person_scope(actor, changes.get("member_state", person.member_state),
+                            changes.get("organisation", person.organisation))
+    if "name_latin" in changes and not (changes["name_latin"] or "").strip():
+        changes = {**changes, "name_latin": changes.get("name", person.name)}
+    return update_logged(person, changes=changes, fields=PERSON_FIELDS, actor=actor,
+                         action="constituents.person.updated", seen_updated_at=seen_updated_at)
+
+
+def _check_person_scope(actor, member_state, organisation):
+    state = member_state or (organisation.member_state if organisation else None)
+    if state is None:
+        allowed = permissions.is_secretariat(actor)
+    else:
+        allowed = permissions.can_edit_constituents_of(actor, state)
+    if not allowed:
+        raise PermissionDeniedError
+    if organisation is not None and member_state is not None and \
+            organisation.member_state_id != member_state.pk:
+        raise ServiceError(_("The organization belongs to another member State."),
+                           field="organisation", code="organisation_of_other_state")

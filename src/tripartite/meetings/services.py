@@ -1,0 +1,120 @@
+"""Every write to meetings, sessions, agenda items, committees and officers."""
+
+from django.db import transaction
+
+from tripartite.accounts import permissions
+from tripartite.common.services import (
+    PermissionDeniedError,
+    create_logged,
+    delete_logged,
+    update_logged,
+)
+from tripartite.meetings.models import AgendaItem, Committee, Meeting, Officer, Session
+
+MEETING_FIELDS = ("type", "title_en", "title_fr", "title_es", "acronym")
+SESSION_FIELDS = ("number", "title_en", "title_fr", "title_es", "opens_at", "closes_at",
+                  "time_zone", "venue", "city", "country", "working_languages")
+AGENDA_ITEM_FIELDS = ("number", "position", "title_en", "title_fr", "title_es", "technical")
+COMMITTEE_FIELDS = ("kind", "name_en", "name_fr", "name_es", "agenda_item")
+
+
+def _require_manager(actor):
+    if not permissions.can_manage_meetings(actor):
+        raise PermissionDeniedError
+
+
+@transaction.atomic
+def meeting_create(*, actor, type: str, title_en: str, title_fr: str = "", title_es: str = "",
+                   acronym: str = "") -> Meeting:
+    _require_manager(actor)
+    meeting = Meeting(type=type, title_en=title_en, title_fr=title_fr or None,
+                      title_es=title_es or None, acronym=acronym)
+    return create_logged(meeting, actor=actor, action="meetings.meeting.created")
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, actor, changes: dict, seen_updated_at=None) -> Meeting:
+    _require_manager(actor)
+    return update_logged(meeting, changes=_blank_to_none(changes), fields=MEETING_FIELDS,
+                         actor=actor, action="meetings.meeting.updated",
+                         seen_updated_at=seen_updated_at)
+
+
+@transaction.atomic
+def session_create(*, actor, meeting: Meeting, title_en: str, opens_at, closes_at,
+                   time_zone: str = "Europe/Zurich", number: str = "", title_fr: str = "",
+                   title_es: str = "", venue: str = "", city: str = "", country=None,
+                   working_languages: list[str] | None = None) -> Session:
+    """Create a session; ``opens_at`` and ``closes_at`` are aware datetimes (stored in UTC)."""
+    _require_manager(actor)
+    session = Session(meeting=meeting, number=number, title_en=title_en,
+                      title_fr=title_fr or None, title_es=title_es or None, opens_at=opens_at,
+                      closes_at=closes_at, time_zone=time_zone, venue=venue, city=city,
+                      country=country, working_languages=working_languages or ["en", "fr", "es"])
+    return create_logged(session, actor=actor, action="meetings.session.created")
+
+
+@transaction.atomic
+def session_update(*, session: Session, actor, changes: dict, seen_updated_at=None) -> Session:
+    _require_manager(actor)
+    return update_logged(session, changes=_blank_to_none(changes), fields=SESSION_FIELDS,
+                         actor=actor, action="meetings.session.updated",
+                         seen_updated_at=seen_updated_at)
+
+
+@transaction.atomic
+def agenda_item_create(*, actor, session: Session, number: str, title_en: str,
+                       title_fr: str = "", title_es: str = "", technical: bool = True,
+                       position: int | None = None) -> AgendaItem:
+    _require_manager(actor)
+    if position is None:
+        position = session.agenda_items.count() + 1
+    item = AgendaItem(session=session, number=number.strip(), title_en=title_en,
+                      title_fr=title_fr or None, title_es=title_es or None,
+                      technical=technical, position=position)
+    return create_logged(item, actor=actor, action="meetings.agenda_item.created")
+
+
+@transaction.atomic
+def agenda_item_update(*, item: AgendaItem, actor, changes: dict,
+                       seen_updated_at=None) -> AgendaItem:
+    _require_manager(actor)
+    return update_logged(item, changes=_blank_to_none(changes), fields=AGENDA_ITEM_FIELDS,
+                         actor=actor, action="meetings.agenda_item.updated",
+                         seen_updated_at=seen_updated_at)
+
+
+@transaction.atomic
+def agenda_item_delete(*, item: AgendaItem, actor) -> None:
+    _require_manager(actor)
+    delete_logged(item, actor=actor, action="meetings.agenda_item.deleted")
+
+
+@transaction.atomic
+def committee_create(*, actor, session: Session, name_en: str, kind: str = "technical",
+                     name_fr: str = "", name_es: str = "", agenda_item=None) -> Committee:
+    _require_manager(actor)
+    committee = Committee(session=session, kind=kind, name_en=name_en, name_fr=name_fr or None,
+                          name_es=name_es or None, agenda_item=agenda_item)
+    return create_logged(committee, actor=actor, action="meetings.committee.created")
+
+
+@transaction.atomic
+def officer_create(*, actor, session: Session, role: str, person, group: str = "",
+                   committee=None) -> Officer:
+    _require_manager(actor)
+    officer = Officer(session=session, role=role, person=person, group=group,
+                      committee=committee)
+    return create_logged(officer, actor=actor, action="meetings.officer.created")
+
+
+@transaction.atomic
+def officer_delete(*, officer: Officer, actor) -> None:
+    _require_manager(actor)
+    delete_logged(officer, actor=actor, action="meetings.officer.deleted")
+
+
+def _blank_to_none(changes: dict) -> dict:
+    """French and Spanish titles left empty are stored as NULL so English shows instead."""
+    return {key: (None if key.endswith(("_fr", "_es")) and value == "" else value)
+            for key, value in changes.items()}

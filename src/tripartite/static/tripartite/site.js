@@ -1,0 +1,10 @@
+// Small progressive enhancements; every page works without them.
+document.addEventListener("DOMContentLoaded", () => {
+  document.body.addEventListener("htmx:configRequest", (event) => {
+    const token = document.querySelector("input[name=csrfmiddlewaretoken]");
+    if (token) event.detail.headers["X-CSRFToken"] = token.value;
+  });
+  for (const select of document.querySelectorAll("select[data-autosubmit]")) {
+    select.addEventListener("change", () => select.form.requestSubmit());
+  }
+});
