@@ -1,0 +1,79 @@
+"""`tripartite serve`: the production web server, gunicorn with threaded workers.
+
+Several worker processes share the database: PostgreSQL, or SQLite in WAL mode where writers
+queue behind one another (see ``tripartite.config.env.sqlite_database``).
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.checks import Tags
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS, connections
+from gunicorn.app.base import BaseApplication
+
+THREADS_PER_WORKER = 4
+
+
+def gunicorn_options(host: str, port: int, workers: int) -> dict[str, object]:
+    """Gunicorn settings for Tripartite; the access log goes to stdout, errors to stderr."""
+    return {
+        "bind": [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"],
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": THREADS_PER_WORKER,
+        "accesslog": "-",
+        "errorlog": "-",
+        "proc_name": "tripartite",
+        # Recycle workers now and then so that a slow leak never takes a server down.
+        "max_requests": 5000,
+        "max_requests_jitter": 500,
+        # Gunicorn's control socket sits at one path per user: two servers would collide.
+        "control_socket_disable": True,
+    }
+
+
+class TripartiteServer(BaseApplication):
+    def __init__(self, options: dict[str, object]):
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for name, value in self.options.items():
+            if name in self.cfg.settings:  # older gunicorn releases lack some settings
+                self.cfg.set(name, value)
+
+    def load(self):
+        from tripartite.config.wsgi import application
+
+        return application
+
+
+class Command(BaseCommand):
+    help = "Serve Tripartite with gunicorn (production server; DEBUG must be off)."
+    requires_system_checks = []  # run in handle(), after the DEBUG test, with the database check
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1",
+                            help="address to listen on (default 127.0.0.1; 0.0.0.0 for all)")
+        parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+        parser.add_argument("--workers", type=int, default=2,
+                            help=f"worker processes, {THREADS_PER_WORKER} threads each (default 2)")
+
+    def handle(self, *args, host: str, port: int, workers: int, **options):
+        if settings.DEBUG:
+            raise CommandError("serve runs with DEBUG off; unset DEBUG.")
+        if not 0 < port < 65536:
+            raise CommandError(f"--port must be between 1 and 65535, not {port}.")
+        if workers < 1:
+            raise CommandError(f"--workers must be at least 1, not {workers}.")
+        self.check()
+        self.check(tags=[Tags.database], include_deployment_checks=True,
+                   databases=[DEFAULT_DB_ALIAS])  # tripartite.E001: the database answers
+        if not Path(settings.STATIC_ROOT).is_dir():
+            self.stderr.write("Static files are not collected: run `tripartite collectstatic`.")
+        connections.close_all()  # the workers are forked: none may inherit a connection
+        url_host = f"[{host}]" if ":" in host else host
+        self.stdout.write(f"Tripartite is serving on http://{url_host}:{port}")
+        self.stdout.flush()
+        TripartiteServer(gunicorn_options(host, port, workers)).run()
