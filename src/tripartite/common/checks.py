@@ -5,7 +5,7 @@ from django.core.checks import Error, Tags, Warning, register
 from django.db import connection
 
 
-@register(Tags.database, deploy=True)
+@register(Tags.database)
 def database_answers(app_configs, **kwargs):
     try:
         connection.ensure_connection()
@@ -15,7 +15,7 @@ def database_answers(app_configs, **kwargs):
     return []
 
 
-@register(Tags.security, deploy=True)
+@register(Tags.security)
 def production_settings(app_configs, **kwargs):
     problems = []
     on_postgres = connection.vendor == "postgresql"

@@ -1,0 +1,105 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tripartite.accounts import services
+from tripartite.accounts.models import ApiToken
+from tripartite.common.services import ServiceError
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/form_page.html"
+    success_url = reverse_lazy("accounts:profile")
+    extra_context = {"heading": _("Change password")}
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Your password was changed."))
+        return super().form_valid(form)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "accounts/form_page.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+    extra_context = {"heading": _("Reset your password"),
+                     "intro": _("Enter your e-mail address; we will send you a link to "
+                                "choose a new password.")}
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/message_page.html"
+    extra_context = {"heading": _("Check your e-mail"),
+                     "message": _("If an account uses that address, a link to choose a new "
+                                  "password is on its way.")}
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/form_page.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+    extra_context = {"heading": _("Choose a new password")}
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/message_page.html"
+    extra_context = {"heading": _("Password changed"),
+                     "message": _("Your password was set. You can log in now.")}
+
+
+@require_POST
+def set_language(request):
+    """Switch the interface language; remembered on the user, and in a cookie before login."""
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if language not in dict(settings.LANGUAGES):
+        return response
+    if request.user.is_authenticated:
+        services.user_set_language(user=request.user, language=language)
+    translation.activate(language)
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600,
+                        samesite="Lax", secure=settings.LANGUAGE_COOKIE_SECURE, httponly=True)
+    return response
+
+
+@login_required
+def profile(request):
+    new_secret = None
+    if request.method == "POST":
+        try:
+            _token, new_secret = services.api_token_create(
+                user=request.user, actor=request.user, name=request.POST.get("name", ""))
+        except ServiceError as error:
+            messages.error(request, error.message)
+    tokens = ApiToken.objects.filter(user=request.user, revoked_at__isnull=True)
+    return render(request, "accounts/profile.html",
+                  {"tokens": tokens, "new_secret": new_secret})
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.api_token_revoke(token=token, actor=request.user)
+    messages.success(request, _("The token was revoked."))
+    return redirect("accounts:profile")

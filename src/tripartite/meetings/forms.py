@@ -1,0 +1,114 @@
+import datetime as dt
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from tripartite.common.forms import SeenVersionField
+from tripartite.constituents.models import MemberState
+from tripartite.meetings.models import AgendaItem, Committee, Meeting, time_zone_choices
+
+
+class MeetingForm(forms.ModelForm):
+    seen_updated_at = SeenVersionField()
+
+    class Meta:
+        model = Meeting
+        fields = ["type", "title_en", "title_fr", "title_es", "acronym"]
+
+
+class SessionForm(forms.Form):
+    """A session's dates are typed in the venue's local time and stored in UTC."""
+
+    number = forms.CharField(label=_("Number"), max_length=20, required=False)
+    title_en = forms.CharField(label=_("Title in English"), max_length=300)
+    title_fr = forms.CharField(label=_("Title in French"), max_length=300, required=False)
+    title_es = forms.CharField(label=_("Title in Spanish"), max_length=300, required=False)
+    opens_on = forms.DateField(label=_("Opens on"),
+                               widget=forms.DateInput(attrs={"type": "date"}))
+    opens_time = forms.TimeField(label=_("Opening time (local)"), initial=dt.time(10, 0),
+                                 widget=forms.TimeInput(attrs={"type": "time"}))
+    closes_on = forms.DateField(label=_("Closes on"),
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    closes_time = forms.TimeField(label=_("Closing time (local)"), initial=dt.time(18, 0),
+                                  widget=forms.TimeInput(attrs={"type": "time"}))
+    time_zone = forms.ChoiceField(label=_("Time zone of the venue"), choices=time_zone_choices,
+                                  initial="Europe/Zurich")
+    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
+    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    country = forms.ModelChoiceField(label=_("Country"), required=False,
+                                     queryset=MemberState.objects.all())
+    working_languages = forms.MultipleChoiceField(
+        label=_("Working languages"), choices=settings.LANGUAGES, initial=["en", "fr", "es"],
+        widget=forms.CheckboxSelectMultiple)
+    seen_updated_at = SeenVersionField()
+
+    FIELDS = ("number", "title_en", "title_fr", "title_es", "time_zone", "venue", "city",
+              "country", "working_languages")
+
+    @classmethod
+    def initial_for(cls, session) -> dict:
+        opens, closes = session.local_opens_at, session.local_closes_at
+        return {**{name: getattr(session, name) for name in cls.FIELDS},
+                "opens_on": opens.date(), "opens_time": opens.time(),
+                "closes_on": closes.date(), "closes_time": closes.time(),
+                "seen_updated_at": session.updated_at.isoformat()}
+
+    def clean(self):
+        data = super().clean()
+        zone_name = data.get("time_zone")
+        if not zone_name or any(data.get(key) is None for key in
+                                ("opens_on", "opens_time", "closes_on", "closes_time")):
+            return data
+        zone = zoneinfo.ZoneInfo(zone_name)
+        data["opens_at"] = dt.datetime.combine(data["opens_on"], data["opens_time"], zone)
+        data["closes_at"] = dt.datetime.combine(data["closes_on"], data["closes_time"], zone)
+        if data["closes_at"] <= data["opens_at"]:
+            self.add_error("closes_on", _("A session must close after it opens."))
+        return data
+
+    def service_values(self) -> dict:
+        data = self.cleaned_data
+        return {**{name: data[name] for name in self.FIELDS},
+                "opens_at": data["opens_at"], "closes_at": data["closes_at"]}
+
+
+class AgendaItemForm(forms.ModelForm):
+    seen_updated_at = SeenVersionField()
+
+    class Meta:
+        model = AgendaItem
+        fields = ["number", "title_en", "title_fr", "title_es", "technical", "position"]
+
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+        self.fields["position"].required = False
+
+    def clean_number(self):
+        number = self.cleaned_data["number"].strip()
+        session = self.session or self.instance.session
+        clash = AgendaItem.objects.filter(session=session, number=number)
+        if self.instance.pk:
+            clash = clash.exclude(pk=self.instance.pk)
+        if clash.exists():
+            raise forms.ValidationError(_("This session already has an item numbered %(n)s."),
+                                        params={"n": number})
+        return number
+
+    def _post_clean(self):
+        # The session is set by the service; validate the rest of the model here.
+        if self.session is not None and not self.instance.pk:
+            self.instance.session = self.session
+        super()._post_clean()
+
+
+class CommitteeForm(forms.ModelForm):
+    class Meta:
+        model = Committee
+        fields = ["kind", "name_en", "name_fr", "name_es", "agenda_item"]
+
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = AgendaItem.objects.filter(session=session)

@@ -1,0 +1,186 @@
+"""Every role against every page: the matrix below must name every URL the site has.
+
+A new page without a row here fails ``test_every_url_is_in_the_matrix``, so nothing is
+added unprotected. ``OK`` means the page answers 200 (or redirects somewhere other than
+the login page), ``NO`` 403, ``LOGIN`` a redirect to the login page, ``NOT_ALLOWED`` 405.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import (
+    AgendaItemFactory,
+    OrganisationFactory,
+    PersonFactory,
+    SessionFactory,
+    state,
+    user_with_role,
+)
+from tripartite.accounts.models import Role
+
+OK, NO, LOGIN, NOT_ALLOWED = "ok", "forbidden", "login", "not allowed"
+ROLES = [*Role.values, "anonymous"]
+READERS = {Role.SECRETARIAT, Role.SENIOR_OFFICIAL, Role.OBSERVER, Role.CREDENTIALS_COMMITTEE,
+           Role.MEETING_OFFICER}
+MANAGERS = {Role.SECRETARIAT, Role.MEETING_OFFICER}
+
+
+def rule(allowed, *, anonymous=LOGIN, others=NO):
+    """Expected outcome per role: OK for ``allowed`` roles, ``others`` for the rest."""
+    return {role: (anonymous if role == "anonymous" else OK if role in allowed else others)
+            for role in ROLES}
+
+
+EVERYONE = rule(set(Role.values))
+PUBLIC = rule(set(Role.values), anonymous=OK)
+POST_ONLY = rule(set(), others=NOT_ALLOWED)
+
+# name -> (kwargs key, expectations). The kwargs key picks objects made by the fixture.
+MATRIX = {
+    "home": (None, EVERYONE),
+    "healthz": (None, PUBLIC),
+    "accounts:login": (None, {**rule(set(Role.values), anonymous=OK)}),
+    "accounts:logout": (None, rule(set(), anonymous=NOT_ALLOWED, others=NOT_ALLOWED)),
+    "accounts:set_language": (None, rule(set(), anonymous=NOT_ALLOWED, others=NOT_ALLOWED)),
+    "accounts:profile": (None, EVERYONE),
+    "accounts:token_revoke": ("token", POST_ONLY),
+    "accounts:password_change": (None, EVERYONE),
+    "accounts:password_reset": (None, PUBLIC),
+    "accounts:password_reset_done": (None, PUBLIC),
+    "accounts:password_reset_confirm": ("reset", PUBLIC),
+    "accounts:password_reset_complete": (None, PUBLIC),
+    "common:action_log": (None, rule(READERS)),
+    "constituents:member_state_list": (None, EVERYONE),
+    "constituents:member_state_detail": ("own_state", EVERYONE),
+    "constituents:member_state_detail other": ("other_state",
+                                               rule(set(Role.values) - {Role.FOCAL_POINT})),
+    "constituents:member_state_edit": ("own_state", rule({Role.SECRETARIAT})),
+    "constituents:organisation_create": ("own_state", rule({Role.SECRETARIAT,
+                                                            Role.FOCAL_POINT})),
+    "constituents:organisation_create other": ("other_state", rule({Role.SECRETARIAT})),
+    "constituents:organisation_edit": ("own_org", rule({Role.SECRETARIAT, Role.FOCAL_POINT})),
+    "constituents:organisation_edit other": ("other_org", rule({Role.SECRETARIAT})),
+    "constituents:person_list": (None, rule(READERS | {Role.GROUP_SECRETARIAT})),
+    "constituents:person_detail": ("own_person", rule(READERS | {Role.GROUP_SECRETARIAT,
+                                                                 Role.FOCAL_POINT})),
+    "constituents:person_detail other": ("other_person",
+                                         rule(READERS | {Role.GROUP_SECRETARIAT})),
+    "constituents:person_create": ("own_state", rule({Role.SECRETARIAT, Role.FOCAL_POINT})),
+    "constituents:person_create other": ("other_state", rule({Role.SECRETARIAT})),
+    "meetings:meeting_list": (None, EVERYONE),
+    "meetings:meeting_create": (None, rule(MANAGERS)),
+    "meetings:meeting_detail": ("meeting", EVERYONE),
+    "meetings:meeting_edit": ("meeting", rule(MANAGERS)),
+    "meetings:session_create": ("meeting_of_session", rule(MANAGERS)),
+    "meetings:session_detail": ("session", EVERYONE),
+    "meetings:session_edit": ("session", rule(MANAGERS)),
+    "meetings:agenda_item_create": ("session_of_item", rule(MANAGERS)),
+    "meetings:committee_create": ("session_of_item", rule(MANAGERS)),
+    "meetings:agenda_item_edit": ("item", rule(MANAGERS)),
+    "meetings:agenda_item_delete": ("item", POST_ONLY),
+    "meetings:calendar": (None, EVERYONE),
+    "meetings:calendar_list": (None, EVERYONE),
+    "meetings:ics_calendar": (None, rule(set(Role.values), anonymous=NO)),
+    "meetings:ics_session": ("session", rule(set(Role.values), anonymous=NO)),
+}
+
+# The admin is Django's own, guarded by is_staff; the API has its own matrix.
+NOT_IN_MATRIX_PREFIXES = ("admin:",)
+
+
+def _url_names(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            if entry.namespace == "api" or str(entry.pattern).startswith("api/"):
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _url_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield f"{namespace}{entry.name}"
+
+
+def test_every_url_is_in_the_matrix():
+    names = {name for name in _url_names() if not name.startswith(NOT_IN_MATRIX_PREFIXES)}
+    covered = {key.split(" ")[0] for key in MATRIX}
+    assert names - covered == set(), "pages missing from the permission matrix"
+    assert covered - names == set(), "matrix rows for pages that no longer exist"
+
+
+@pytest.fixture
+def objects(db):
+    item = AgendaItemFactory()
+    own_org = OrganisationFactory(member_state=state("FR"))
+    other_org = OrganisationFactory(member_state=state("DE"))
+    token_owner = user_with_role(Role.OBSERVER)
+    from tripartite.accounts.services import api_token_create
+
+    token, _secret = api_token_create(user=token_owner, actor=token_owner, name="t")
+    return {
+        "token": {"pk": token.pk},
+        "reset": {"uidb64": "MQ", "token": "bad-token"},
+        "own_state": {"iso2": "FR"},
+        "other_state": {"iso2": "DE"},
+        "own_org": {"pk": own_org.pk},
+        "other_org": {"pk": other_org.pk},
+        "own_person": {"pk": PersonFactory(member_state=state("FR")).pk},
+        "other_person": {"pk": PersonFactory(member_state=state("DE")).pk},
+        "meeting": {"pk": item.session.meeting_id},
+        "meeting_of_session": {"meeting_pk": item.session.meeting_id},
+        "session": {"pk": item.session_id},
+        "session_of_item": {"session_pk": item.session_id},
+        "item": {"pk": item.pk},
+    }
+
+
+def _outcome(response):
+    if response.status_code == 403:
+        return NO
+    if response.status_code == 405:
+        return NOT_ALLOWED
+    if response.status_code == 302 and "/accounts/login/" in response["Location"]:
+        return LOGIN
+    if response.status_code in (200, 302):
+        return OK
+    return f"status {response.status_code}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_gets_what_the_matrix_says(client, objects, role):
+    if role != "anonymous":
+        client.force_login(user_with_role(role))
+    seen = {}
+    for key, (kwargs_key, expected) in MATRIX.items():
+        url = reverse(key.split(" ")[0], kwargs=objects[kwargs_key] if kwargs_key else None)
+        seen[key] = (_outcome(client.get(url)), expected[role])
+    wrong = {key: got for key, got in seen.items() if got[0] != got[1]}
+    assert wrong == {}, "(got, expected) per page"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_post_is_refused_to_those_who_may_not_write(client, objects, role):
+    """Writing is refused exactly where reading the form is; POST-only pages included."""
+    if role != "anonymous":
+        client.force_login(user_with_role(role))
+    for key, (kwargs_key, expected) in MATRIX.items():
+        if expected[role] not in (NO, LOGIN):
+            continue
+        name = key.split(" ")[0]
+        url = reverse(name, kwargs=objects[kwargs_key] if kwargs_key else None)
+        outcome = _outcome(client.post(url, {}))
+        assert outcome == expected[role] or (expected[role] == LOGIN and outcome == NO), key
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_removing_an_agenda_item_is_for_meeting_managers(client, objects, role):
+    if role != "anonymous":
+        client.force_login(user_with_role(role))
+    url = reverse("meetings:agenda_item_delete", kwargs=objects["item"])
+    expected = LOGIN if role == "anonymous" else OK if role in MANAGERS else NO
+    assert _outcome(client.post(url)) == expected
+
+
+def test_nobody_revokes_another_users_token(client, objects):
+    client.force_login(user_with_role(Role.SECRETARIAT))
+    response = client.post(reverse("accounts:token_revoke", kwargs=objects["token"]))
+    assert response.status_code == 404
