@@ -1,0 +1,206 @@
+"""The demo data: what it holds, that it loads once, and that it is the same every time."""
+
+import io
+import unicodedata
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError
+from django.db.models import F
+
+from tripartite.accounts.models import Role, User
+from tripartite.common.models import ActionLogEntry
+from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
+from tripartite.demo import loader, names
+from tripartite.meetings.models import AgendaItem, Committee, Meeting, Officer, Session
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (Meeting, Session, AgendaItem, Committee, Officer, ConstituentOrganisation, Person,
+          User, ActionLogEntry)
+
+
+def counts() -> dict[str, int]:
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+def scripts(text: str) -> set[str]:
+    """The scripts of the letters in ``text``: LATIN, CYRILLIC, ARABIC, CJK, HANGUL…"""
+    return {unicodedata.name(char).split()[0] for char in text if char.isalpha()}
+
+
+def planned_people() -> list[loader.PersonPlan]:
+    states = [loader.StateInfo(iso2, name) for iso2, name
+              in MemberState.objects.values_list("iso2", "name_en")]
+    ministries = {o.iso2: o.name for o in loader.plan_organisations(states)
+                  if o.kind == "ministry"}
+    return loader.plan_people(states, "small", ministries)
+
+
+@pytest.fixture
+def demo():
+    return loader.load_demo(scale="small")
+
+
+def test_small_scale_holds_exactly_what_it_promises(demo):
+    assert demo.loaded
+    assert counts() == {"Meeting": 4, "Session": 5, "AgendaItem": 13, "Committee": 7,
+                        "Officer": 13, "ConstituentOrganisation": 3 * 187, "Person": 300,
+                        "User": 10, "ActionLogEntry": 1}
+    assert demo.counts["people"] == 300
+    roles = Counter(User.objects.values_list("role", flat=True))
+    assert roles == {Role.SECRETARIAT: 1, Role.CREDENTIALS_COMMITTEE: 1, Role.FOCAL_POINT: 2,
+                     Role.GROUP_SECRETARIAT: 2, Role.MEETING_OFFICER: 1, Role.DELEGATE: 1,
+                     Role.SENIOR_OFFICIAL: 1, Role.OBSERVER: 1}
+    assert set(Person.objects.values_list("member_state__iso2", flat=True)) == set(
+        loader.SMALL_SCALE_STATES)
+
+
+def test_every_member_state_has_a_ministry_and_most_representative_organisations(demo):
+    per_state = Counter(ConstituentOrganisation.objects.values_list("member_state", "kind"))
+    assert len(per_state) == 3 * 187
+    assert set(per_state.values()) == {1}
+    assert not ConstituentOrganisation.objects.filter(
+        kind="ministry", most_representative=True).exists()
+    assert ConstituentOrganisation.objects.filter(most_representative=True).count() == 2 * 187
+    assert ConstituentOrganisation.objects.get(
+        member_state__iso2="KR", kind="ministry").name.endswith("of the Republic of Korea")
+
+
+def test_people_belong_to_an_organisation_of_their_own_state(demo):
+    assert not Person.objects.exclude(organisation__member_state=F("member_state")).exists()
+    assert Person.objects.filter(email__endswith="@example.org").count() == 300
+    assert Person.objects.values("email").distinct().count() == 300
+
+
+def test_running_twice_changes_nothing(demo):
+    before = counts()
+    again = loader.load_demo(scale="small")
+    assert not again.loaded
+    assert again.message == "The demo data is already loaded: nothing changed."
+    assert loader.load_demo(scale="ilc").loaded is False
+    assert counts() == before
+
+
+def test_the_load_is_deterministic(demo):
+    first_five = list(Person.objects.order_by("id").values_list("name", "name_latin", "email")[:5])
+    plans = planned_people()
+    assert first_five == [(p.name, p.name_latin, p.email) for p in plans[:5]]
+    assert [p.name for p in planned_people()] == [p.name for p in plans]
+    assert Person.objects.count() == len(plans)
+
+
+def test_about_38_percent_of_people_are_women(demo):
+    genders = Counter(Person.objects.values_list("gender", flat=True))
+    assert 0.33 <= genders["f"] / 300 <= 0.43
+    assert set(genders) <= {"f", "m", "x"}
+
+
+def test_names_come_in_many_scripts_with_a_latin_form(demo):
+    found = set().union(*(scripts(name) for name in Person.objects.values_list("name",
+                                                                                flat=True)))
+    assert {"LATIN", "CYRILLIC", "ARABIC", "CJK", "DEVANAGARI", "GREEK"} <= found
+    for name, name_latin in Person.objects.values_list("name", "name_latin"):
+        assert scripts(name_latin) == {"LATIN"}, name_latin
+        if scripts(name) == {"LATIN"}:
+            assert name == name_latin
+
+
+def test_every_pool_gives_latin_forms_in_latin_script():
+    for key, culture in names.CULTURES.items():
+        for entry in (*culture.female, *culture.male, *culture.family):
+            for feminine in (False, True):
+                native, latin = loader._forms(entry, culture, feminine)
+                assert scripts(latin) == {"LATIN"}, (key, native, latin)
+                assert loader.ascii_slug(latin).isascii()
+
+
+def test_every_member_state_has_cultures_for_its_people():
+    codes = set(MemberState.objects.values_list("iso2", flat=True))
+    assert set(names.STATE_CULTURES) == codes
+    used = {key for mix in names.STATE_CULTURES.values() for key, _weight in mix}
+    assert used == set(names.CULTURES)
+
+
+def test_transliterations():
+    assert names.russian_latin("Артём Фёдоров") == "Artyom Fyodorov"
+    assert names.ukrainian_latin("Юлія Андрій") == "Yuliia Andrii"
+    assert names.bulgarian_latin("Мария Димитрова") == "Maria Dimitrova"
+    assert names.serbian_latin("Ђорђе Љубић") == "Đorđe Ljubić"
+    assert names.greek_latin("Ευάγγελος Αικατερίνη Ευθύμιος") == "Evangelos Aikaterini Efthymios"
+    assert names.georgian_latin("გიორგი ჩხეიძე") == "Giorgi Chkheidze"
+    assert loader.ascii_slug("Đorđe Ilić-Şahin O'Brien") == "dorde.ilic.sahin.o.brien"
+
+
+def test_logins_have_their_scope_and_the_demo_password(demo):
+    focal_fr = User.objects.get(username="focal.fr")
+    assert focal_fr.role == Role.FOCAL_POINT
+    assert focal_fr.member_state.iso2 == "FR"
+    assert User.objects.get(username="focal.ke").member_state.iso2 == "KE"
+    assert User.objects.get(username="employers").group == "employers"
+    assert User.objects.get(username="workers").group == "workers"
+    secretariat = User.objects.get(username="secretariat")
+    assert secretariat.is_staff and secretariat.is_superuser
+    assert secretariat.check_password("tripartite-demo")
+    assert [login[0] for login in loader.demo_logins()] == list(
+        User.objects.order_by("id").values_list("username", flat=True))
+    assert ("focal.fr", "Member State focal point (FR)", "tripartite-demo") in \
+        loader.demo_logins()
+
+
+def test_the_conference_session(demo):
+    session = Session.objects.get(meeting__acronym="ILC", number="114")
+    assert session.title_fr == "114e session de la Conférence internationale du Travail"
+    assert session.country.iso2 == "CH"
+    assert session.opens_at.isoformat() == "2026-06-01T08:00:00+00:00"
+    assert session.local_opens_at.strftime("%d %B %Y %H:%M") == "01 June 2026 10:00"
+    assert session.local_closes_at.strftime("%d %B %Y %H:%M") == "12 June 2026 18:00"
+    assert list(session.agenda_items.values_list("number", "technical")) == [
+        ("I", False), ("II", False), ("III", True), ("IV", True), ("V", True), ("VI", True)]
+    assert Committee.objects.get(kind="credentials").session == session
+    president = Officer.objects.get(session=session, committee=None, role="chair")
+    assert president.group == "government"
+    assert president.person.function.startswith("Minister")
+    vice_presidents = Officer.objects.filter(session=session, committee=None, role="vice_chair")
+    assert sorted(vice_presidents.values_list("group", flat=True)) == [
+        "employers", "government", "workers"]
+    for officer in Officer.objects.select_related("person__organisation"):
+        kind = officer.person.organisation.kind
+        assert {"ministry": "government"}.get(kind, kind) == officer.group
+    entry = ActionLogEntry.objects.get(action="demo.loaded")
+    assert entry.object_id == str(session.pk)
+    assert entry.actor is None
+    assert entry.data == {"scale": "small", "people": 300}
+
+
+def test_the_command_prints_the_logins_and_loads_once():
+    out = io.StringIO()
+    call_command("demo", scale="small", stdout=out)
+    assert out.getvalue().startswith("Demo data loaded (small scale)")
+    assert "secretariat  Secretariat officer" in out.getvalue()
+    assert "tripartite-demo" in out.getvalue()
+    out = io.StringIO()
+    call_command("demo", scale="small", stdout=out)
+    assert out.getvalue().startswith("The demo data is already loaded: nothing changed.")
+    assert "focal.ke" in out.getvalue()
+
+
+def test_if_empty_leaves_a_database_with_meetings_alone():
+    Meeting.objects.create(type="sectoral", title_en="Tripartite Meeting on Ports")
+    out = io.StringIO()
+    call_command("demo", scale="small", if_empty=True, stdout=out)
+    assert out.getvalue() == "The database already holds meetings: demo data not loaded.\n"
+    assert counts()["Person"] == 0
+    assert counts()["Meeting"] == 1
+
+
+def test_a_failed_load_changes_nothing():
+    france = MemberState.objects.get(iso2="FR")
+    clash = next(o for o in loader.plan_organisations(
+        [loader.StateInfo(s.iso2, s.name_en) for s in MemberState.objects.all()])
+        if o.iso2 == "FR" and o.kind == "workers")
+    ConstituentOrganisation.objects.create(member_state=france, kind="workers", name=clash.name)
+    with pytest.raises(IntegrityError):
+        loader.load_demo(scale="small")
+    assert counts() == {**dict.fromkeys(counts(), 0), "ConstituentOrganisation": 1}
