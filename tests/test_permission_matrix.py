@@ -12,7 +12,6 @@ from tests.factories import (
     AgendaItemFactory,
     OrganisationFactory,
     PersonFactory,
-    SessionFactory,
     state,
     user_with_role,
 )
@@ -184,3 +183,91 @@ def test_nobody_revokes_another_users_token(client, objects):
     client.force_login(user_with_role(Role.SECRETARIAT))
     response = client.post(reverse("accounts:token_revoke", kwargs=objects["token"]))
     assert response.status_code == 404
+
+
+# --- the API: every operation against every role -----------------------------------------
+
+WRITERS_OF_FR = {Role.SECRETARIAT, Role.FOCAL_POINT}
+CONSTITUENT_READERS_FR = READERS | {Role.GROUP_SECRETARIAT, Role.FOCAL_POINT}
+
+
+def api_rule(allowed, ok=200):
+    return {role: (401 if role == "anonymous" else ok if role in allowed else 403)
+            for role in ROLES}
+
+
+ALL_API = api_rule(set(Role.values))
+# (method, path template) -> (path arguments key, body, expected status per role)
+API_MATRIX = {
+    ("GET", "/api/me"): (None, None, ALL_API),
+    ("GET", "/api/member-states"): (None, None, ALL_API),
+    ("GET", "/api/member-states/{iso2}"): ("other_state", None,
+                                            api_rule(set(Role.values) - {Role.FOCAL_POINT})),
+    ("PATCH", "/api/member-states/{iso2}"): ("own_state", {"name_en": "France"},
+                                              api_rule({Role.SECRETARIAT})),
+    ("GET", "/api/member-states/{iso2}/organisations"): ("own_state", None,
+                                                          api_rule(CONSTITUENT_READERS_FR)),
+    ("POST", "/api/member-states/{iso2}/organisations"): (
+        "own_state", {"kind": "workers", "name": "Union"}, api_rule(WRITERS_OF_FR, 201)),
+    ("GET", "/api/organisations/{id}"): ("own_org", None, api_rule(CONSTITUENT_READERS_FR)),
+    ("PATCH", "/api/organisations/{id}"): ("other_org", {"acronym": "X"},
+                                            api_rule({Role.SECRETARIAT})),
+    ("GET", "/api/people"): (None, None, api_rule(READERS | {Role.GROUP_SECRETARIAT,
+                                                             Role.FOCAL_POINT})),
+    ("POST", "/api/people"): (None, {"name": "Ada", "gender": "f", "member_state": "FR"},
+                              api_rule(WRITERS_OF_FR, 201)),
+    ("GET", "/api/people/{id}"): ("other_person", None,
+                                  api_rule(READERS | {Role.GROUP_SECRETARIAT})),
+    ("PATCH", "/api/people/{id}"): ("own_person", {"function": "Adviser"},
+                                    api_rule(WRITERS_OF_FR)),
+    ("GET", "/api/meetings"): (None, None, ALL_API),
+    ("POST", "/api/meetings"): (None, {"type": "gb", "title_en": "Governing Body"},
+                                api_rule(MANAGERS, 201)),
+    ("GET", "/api/meetings/{id}"): ("meeting", None, ALL_API),
+    ("PATCH", "/api/meetings/{id}"): ("meeting", {"acronym": "CIT"}, api_rule(MANAGERS)),
+    ("GET", "/api/sessions"): (None, None, ALL_API),
+    ("POST", "/api/sessions"): ("new_session", None, api_rule(MANAGERS, 201)),
+    ("GET", "/api/sessions/{id}"): ("session", None, ALL_API),
+    ("PATCH", "/api/sessions/{id}"): ("session", {"city": "Genève"}, api_rule(MANAGERS)),
+    ("GET", "/api/sessions/{id}/agenda-items"): ("session", None, ALL_API),
+    ("POST", "/api/sessions/{id}/agenda-items"): ("session", {"number": "IX",
+                                                               "title_en": "Other"},
+                                                   api_rule(MANAGERS, 201)),
+    ("GET", "/api/agenda-items/{id}"): ("item", None, ALL_API),
+    ("PATCH", "/api/agenda-items/{id}"): ("item", {"title_en": "Renamed"},
+                                          api_rule(MANAGERS)),
+    ("DELETE", "/api/agenda-items/{id}"): ("item", None, api_rule(MANAGERS, 204)),
+}
+
+
+def test_every_api_operation_is_in_the_matrix(client):
+    schema = client.get("/api/openapi.json").json()
+    operations = {(method.upper(), path) for path, methods in schema["paths"].items()
+                  for method in methods}
+    assert operations == set(API_MATRIX)
+
+
+def _api_call(client, objects, method, template, args_key, body):
+    args = objects[args_key] if args_key and args_key != "new_session" else {}
+    path = template.replace("{iso2}", args.get("iso2", "")).replace(
+        "{id}", str(args.get("pk", "")))
+    if args_key == "new_session":
+        body = {"meeting": objects["meeting"]["pk"], "title_en": "Extra session",
+                "opens_at": "2027-03-01T10:00:00+01:00",
+                "closes_at": "2027-03-02T18:00:00+01:00", "time_zone": "Europe/Zurich"}
+    kwargs = {"content_type": "application/json", "data": body} if body is not None else {}
+    return getattr(client, method.lower())(path, **kwargs)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_gets_what_the_api_matrix_says(client, objects, role):
+    if role != "anonymous":
+        client.force_login(user_with_role(role))
+    got = {}
+    for (method, template), (args_key, body, expected) in API_MATRIX.items():
+        response = _api_call(client, objects, method, template, args_key, body)
+        got[(method, template)] = (response.status_code, expected[role])
+        if method == "DELETE" and response.status_code == 204:
+            break  # the item is gone; DELETE is the last row
+    wrong = {key: value for key, value in got.items() if value[0] != value[1]}
+    assert wrong == {}, "(got, expected) per operation"

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "ninja",  # serves the API docs page's assets locally: no CDN
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -104,7 +105,6 @@ TEMPLATES = [
 
 DATABASES = {"default": database_from_env(VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Accounts: argon2 first; repeated failed logins are throttled by django-axes.
 AUTH_USER_MODEL = "accounts.User"

@@ -30,7 +30,6 @@ def member_state_update(*, member_state: MemberState, actor, changes: dict,
                                code="required")
     update_logged(member_state, changes=changes, fields=MEMBER_STATE_FIELDS, actor=actor,
                   action="constituents.member_state.updated", seen_updated_at=seen_updated_at)
-    member_state.name = member_state.name_en
     return member_state
 
 

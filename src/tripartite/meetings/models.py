@@ -134,7 +134,7 @@ class AgendaItem(TimeStampedModel):
 
 
 class CommitteeKind(models.TextChoices):
-    PLENARY_COMMITTEE = "technical", _("Technical committee")
+    TECHNICAL = "technical", _("Technical committee")
     STANDING = "standing", _("Standing committee")
     CREDENTIALS = "credentials", _("Credentials Committee")
     FINANCE = "finance", _("Finance Committee")
@@ -146,7 +146,7 @@ class Committee(TimeStampedModel):
     session = models.ForeignKey(Session, verbose_name=_("session"), on_delete=models.CASCADE,
                                 related_name="committees")
     kind = models.CharField(_("kind"), max_length=20, choices=CommitteeKind.choices,
-                            default=CommitteeKind.PLENARY_COMMITTEE)
+                            default=CommitteeKind.TECHNICAL)
     name = models.CharField(_("name"), max_length=300)
     agenda_item = models.ForeignKey(AgendaItem, verbose_name=_("agenda item"), null=True,
                                     blank=True, on_delete=models.SET_NULL,

@@ -1,0 +1,51 @@
+"""`make bench`: each benchmark in a fresh database, on SQLite and (if it answers) PostgreSQL.
+
+Writes nothing by itself: copy the figures it prints into bench/RESULTS.md with the date.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+
+
+def run(script: str, env: dict) -> None:
+    subprocess.run([PYTHON, str(ROOT / "bench" / script)], check=True, cwd=ROOT,
+                   env={**os.environ, **env})
+
+
+def postgres_database(name: str):
+    try:
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+    except Exception as error:  # noqa: BLE001 — any failure means: no PostgreSQL run
+        print(f"PostgreSQL not available ({error}); SQLite only.")
+        return None
+    return PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+
+
+def main() -> None:
+    print("## Demo load (`tripartite demo --scale ilc`)\n")
+    run("demo_load.py", {})
+    for label in ("SQLite", "PostgreSQL"):
+        with tempfile.TemporaryDirectory() as var_dir:
+            env = {"TRIPARTITE_VAR_DIR": var_dir, "DATABASE_URL": ""}
+            if label == "PostgreSQL":
+                url = postgres_database("tripartite_bench_pages")
+                if url is None:
+                    continue
+                env["DATABASE_URL"] = url
+            print(f"\n## Pages on {label}\n")
+            run("pages.py", env)
+
+
+if __name__ == "__main__":
+    main()
