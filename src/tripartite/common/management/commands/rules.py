@@ -1,0 +1,64 @@
+"""`tripartite rules delegation FILE|-`: the governance rules on one delegation, as JSON.
+
+No database: the command reads a delegation as JSON (docs/rules.md) and prints the verdict of
+the same function the web pages use, so the command and the interface cannot disagree.
+"""
+
+import sys
+
+from django.core.management.base import BaseCommand
+
+from tripartite.rules.delegation_json import (
+    LANGUAGES,
+    DelegationInputError,
+    delegation_from_json,
+    verdict_to_json,
+)
+from tripartite.rules.delegations import ARREARS_SCOPES, evaluate_delegation
+
+# Bad input exits with 2, as argparse does for bad arguments (CommandError would give 1).
+BAD_INPUT = 2
+
+
+class Command(BaseCommand):
+    help = "Apply the governance rules to a delegation given as JSON and print the verdict."
+    requires_system_checks = []  # pure rules: no database, no configuration to check
+    requires_migrations_checks = False
+    stealth_options = ("stdin",)  # lets tests pass standard input to call_command
+
+    def add_arguments(self, parser):
+        rules = parser.add_subparsers(dest="rule", required=True, metavar="RULE")
+        delegation = rules.add_parser(
+            "delegation", help="votes, voters and findings of one delegation",
+            description="Read one delegation as JSON and print its verdict as JSON.",
+        )
+        delegation.add_argument("file", metavar="FILE", help="a JSON file, or - for standard input")
+        delegation.add_argument("--language", choices=LANGUAGES, default="en",
+                                help="language of the findings' messages (default: en)")
+        delegation.add_argument("--arrears-scope", choices=ARREARS_SCOPES, default="government",
+                                help="whom arrears (Constitution art. 13(4)) disqualify: the "
+                                     "Government delegates (default) or the whole delegation")
+
+    def handle(self, *args, rule, file, language, arrears_scope, **options):
+        try:
+            delegation = delegation_from_json(self.read(file, options.get("stdin")))
+        except DelegationInputError as error:
+            self.refuse(f"{file}: {error}")
+        verdict = evaluate_delegation(delegation, arrears_scope=arrears_scope)
+        self.stdout.write(verdict_to_json(verdict, language))
+
+    def read(self, file: str, stdin) -> str:
+        try:
+            if file == "-":
+                return (stdin or sys.stdin).read()
+            with open(file, encoding="utf-8") as source:
+                return source.read()
+        except OSError as error:
+            self.refuse(f"{file}: cannot read: {error.strerror or error}")
+        except UnicodeDecodeError:
+            self.refuse(f"{file}: not UTF-8 text")
+
+    def refuse(self, message: str):
+        # One line on standard error, then exit 2, without a traceback.
+        self.stderr.write(" ".join(message.split()))
+        sys.exit(BAD_INPUT)

@@ -1,0 +1,639 @@
+"""A delegation to the Conference: who may vote, and what its credentials must respect.
+
+Rules CON-1, CON-2, CON-4, CON-6, CRED-1, CRED-3 and GEN-4 of
+``../shared/domain/ilo-rules.md``. Everything comes in as frozen values, nothing is read from
+the clock, and every conclusion is a Finding citing its provision in English, French and Spanish.
+"""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
+from fractions import Fraction
+
+from tripartite.rules.findings import Finding, Severity
+
+
+class Group(StrEnum):
+    GOVERNMENT = "government"
+    EMPLOYERS = "employers"
+    WORKERS = "workers"
+
+
+class Role(StrEnum):
+    DELEGATE = "delegate"
+    SUBSTITUTE_DELEGATE = "substitute_delegate"
+    ADVISER = "adviser"
+    ADVISER_SUBSTITUTE_DELEGATE = "adviser_substitute_delegate"
+    MINISTER = "minister"
+    ACCOMPANYING_MINISTER = "accompanying_minister"
+    OTHER = "other"
+
+
+class Gender(StrEnum):
+    FEMALE = "f"
+    MALE = "m"
+    OTHER = "x"
+
+
+PersonId = str | int
+
+# Constitution art. 3(7): a substitute delegate is one of the delegate's advisers named as
+# substitute, so all three roles count towards the limit of advisers and the gender balance.
+ADVISER_ROLES = frozenset({Role.ADVISER, Role.SUBSTITUTE_DELEGATE,
+                           Role.ADVISER_SUBSTITUTE_DELEGATE})
+NON_GOVERNMENT = (Group.EMPLOYERS, Group.WORKERS)
+SEATS = {Group.GOVERNMENT: 2, Group.EMPLOYERS: 1, Group.WORKERS: 1}
+ADVISERS_PER_AGENDA_ITEM = 2
+CREDENTIALS_DAYS_BEFORE_OPENING = 21
+WOMEN_TARGET = Fraction(3, 10)
+ARREARS_SCOPES = ("government", "delegation")
+
+CONSTITUTION_3_1 = "Constitution art. 3(1)"
+CONSTITUTION_3_2 = "Constitution art. 3(2); SO-2021 art. 1(2)"
+CONSTITUTION_4_1 = "Constitution art. 4(1)"
+CONSTITUTION_4_2 = "Constitution art. 4(2)"
+CONSTITUTION_4_3 = "Constitution art. 4(3)"
+CONSTITUTION_13_4 = "Constitution art. 13(4)"
+CREDENTIALS_DEADLINE = "ILC Standing Orders (2008) art. 26; practice"
+OBJECTIONS = "ILC Standing Orders (2008) art. 26bis"
+GENDER_BALANCE = ("Governing Body, 332nd Session (March 2018); "
+                  "ILC resolutions on gender equality")
+
+# How each group's delegates are named in the three languages, singular then plural.
+DELEGATE_OF = {
+    Group.GOVERNMENT: {"en": "Government delegate", "fr": "délégué gouvernemental",
+                       "es": "delegado gubernamental"},
+    Group.EMPLOYERS: {"en": "Employers' delegate", "fr": "délégué des employeurs",
+                      "es": "delegado de los empleadores"},
+    Group.WORKERS: {"en": "Workers' delegate", "fr": "délégué des travailleurs",
+                    "es": "delegado de los trabajadores"},
+}
+DELEGATES_OF = {
+    Group.GOVERNMENT: {"en": "Government delegates", "fr": "délégués gouvernementaux",
+                       "es": "delegados gubernamentales"},
+    Group.EMPLOYERS: {"en": "Employers' delegates", "fr": "délégués des employeurs",
+                      "es": "delegados de los empleadores"},
+    Group.WORKERS: {"en": "Workers' delegates", "fr": "délégués des travailleurs",
+                    "es": "delegados de los trabajadores"},
+}
+
+
+def _text(en: str, fr: str, es: str) -> dict[str, str]:
+    return {"en": en, "fr": fr, "es": es}
+
+
+# ---------------------------------------------------------------------------------------------
+# The values a delegation is evaluated on
+
+
+@dataclass(frozen=True)
+class Member:
+    code: str
+    in_arrears: bool = False
+    vote_restored: bool = False  # the Conference restored the vote under art. 13(4)
+
+
+@dataclass(frozen=True)
+class SessionFacts:
+    opening: date
+    agenda_items: int  # the items that entitle advisers, the standing item included
+    credentials_deadline: date | None = None  # the session's own, when it sets one
+
+    def __post_init__(self):
+        if self.agenda_items < 0:
+            raise ValueError(f"agenda_items cannot be negative: {self.agenda_items}")
+
+
+@dataclass(frozen=True)
+class Person:
+    id: PersonId
+    group: Group
+    role: Role
+    gender: Gender
+    agenda_items: tuple[int, ...] = ()
+    adviser_to: PersonId | None = None
+    admitted: bool = True  # False once the Conference refuses admission (art. 3(9))
+
+    def __post_init__(self):
+        # Accept the plain strings the database and JSON hold; refuse anything unknown.
+        object.__setattr__(self, "group", Group(self.group))
+        object.__setattr__(self, "role", Role(self.role))
+        object.__setattr__(self, "gender", Gender(self.gender))
+        object.__setattr__(self, "agenda_items", tuple(self.agenda_items))
+
+    @property
+    def is_delegate(self) -> bool:
+        return self.role is Role.DELEGATE
+
+    @property
+    def is_adviser(self) -> bool:
+        return self.role in ADVISER_ROLES
+
+
+@dataclass(frozen=True)
+class Delegation:
+    member: Member
+    session: SessionFacts
+    persons: tuple[Person, ...]
+    received_on: date | None = None  # when the credentials reached the Office
+
+
+@dataclass(frozen=True)
+class Votes:
+    government: int = 0
+    employers: int = 0
+    workers: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return {"government": self.government, "employers": self.employers,
+                "workers": self.workers}
+
+
+@dataclass(frozen=True)
+class DelegationVerdict:
+    votes: Votes
+    voters: tuple[PersonId, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What one voting rule concluded: its findings and the groups it leaves without a vote."""
+
+    findings: tuple[Finding, ...] = ()
+    without_vote: frozenset[Group] = frozenset()
+
+
+# ---------------------------------------------------------------------------------------------
+# The delegation as a whole
+
+
+def evaluate_delegation(delegation: Delegation, *,
+                        arrears_scope: str = "government") -> DelegationVerdict:
+    """Who in the delegation may vote, and every finding on its composition and credentials.
+
+    ``arrears_scope`` says whom art. 13(4) disqualifies: "government" (the default, the
+    practice) or "delegation" (every delegate).
+    """
+    if arrears_scope not in ARREARS_SCOPES:
+        raise ValueError(f"arrears_scope must be one of {ARREARS_SCOPES}: {arrears_scope!r}")
+    persons = _first_occurrences(delegation.persons)
+    # A delegate refused admission counts as not nominated (art. 4(3)) for every rule below.
+    delegates = tuple(p for p in persons if p.is_delegate and p.admitted)
+    shape = delegation_shape(delegates)
+    incomplete = incomplete_delegation(delegates)
+    arrears_outcome = arrears(delegation.member, arrears_scope)
+    without_vote = shape.without_vote | incomplete.without_vote | arrears_outcome.without_vote
+    voters = [d for d in delegates if d.group not in without_vote]
+    findings = (
+        *duplicate_persons(delegation.persons),
+        *shape.findings,
+        *adviser_limits(persons, delegation.session.agenda_items),
+        *refused_delegates(persons),
+        *incomplete.findings,
+        *arrears_outcome.findings,
+        *credentials_timeliness(delegation.received_on, delegation.session),
+        *gender_balance(persons),
+    )
+    return DelegationVerdict(votes=_votes(voters), voters=_sorted_ids(v.id for v in voters),
+                             findings=findings)
+
+
+def _votes(voters: list[Person]) -> Votes:
+    counts = Counter(voter.group for voter in voters)
+    return Votes(government=counts[Group.GOVERNMENT], employers=counts[Group.EMPLOYERS],
+                 workers=counts[Group.WORKERS])
+
+
+def _sorted_ids(ids) -> tuple[PersonId, ...]:
+    # Ids may be numbers or strings; numbers first, so that a mixed list still sorts.
+    return tuple(sorted(ids, key=lambda person_id: (isinstance(person_id, str), person_id)))
+
+
+def _first_occurrences(persons: tuple[Person, ...]) -> tuple[Person, ...]:
+    # A person listed twice is reported by duplicate_persons; counting them once keeps one
+    # delegate from holding two votes meanwhile.
+    seen: set[PersonId] = set()
+    kept = []
+    for person in persons:
+        if person.id not in seen:
+            seen.add(person.id)
+            kept.append(person)
+    return tuple(kept)
+
+
+def duplicate_persons(persons: tuple[Person, ...]) -> list[Finding]:
+    """The same person twice in a delegation is an error of the list, not of a provision."""
+    counts = Counter(person.id for person in persons)
+    return [
+        Finding("DATA-1", "Integrity of the list of delegations", Severity.ERROR, _text(
+            f"Person {person_id} appears {count} times in the delegation; only the first "
+            "entry is taken into account.",
+            f"La personne {person_id} figure {count} fois dans la délégation\u00a0; seule la "
+            "première mention est prise en compte.",
+            f"La persona {person_id} figura {count} veces en la delegación; solo se tiene en "
+            "cuenta la primera mención.",
+        ))
+        for person_id, count in counts.items() if count > 1
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# CON-1, CON-4, CON-6: who may vote
+
+
+def delegation_shape(delegates: tuple[Person, ...]) -> _Outcome:
+    """CON-1, Constitution art. 3(1): two Government delegates, one Employers', one Workers'.
+
+    When a group has too many delegates the rules cannot tell which of them the Member meant,
+    so none of that group votes until the credentials are corrected.
+    """
+    counts = Counter(delegate.group for delegate in delegates)
+    over = [group for group in Group if counts[group] > SEATS[group]]
+    findings = tuple(
+        Finding("CON-1", CONSTITUTION_3_1, Severity.ERROR, _text(
+            f"{counts[g]} {DELEGATES_OF[g]['en']} are nominated; the Constitution allows at "
+            f"most {SEATS[g]}. None of them may vote until the credentials are corrected.",
+            f"{counts[g]} {DELEGATES_OF[g]['fr']} sont désignés\u00a0; la Constitution en "
+            f"autorise au plus {SEATS[g]}. Aucun d'eux ne peut voter tant que les pouvoirs "
+            "n'ont pas été rectifiés.",
+            f"Se han designado {counts[g]} {DELEGATES_OF[g]['es']}; la Constitución autoriza "
+            f"{SEATS[g]} como máximo. Ninguno de ellos puede votar mientras no se rectifiquen "
+            "los poderes.",
+        ))
+        for g in over
+    )
+    return _Outcome(findings, frozenset(over))
+
+
+def refused_delegates(persons: tuple[Person, ...]) -> list[Finding]:
+    """CON-4, Constitution art. 4(3): a delegate refused admission counts as not nominated."""
+    return [
+        Finding("CON-4", CONSTITUTION_4_3, Severity.INFO, _text(
+            f"Delegate {p.id} was refused admission and counts as not nominated.",
+            f"L'admission du délégué {p.id} a été refusée\u00a0; il est considéré comme "
+            "n'ayant pas été désigné.",
+            f"Se denegó la admisión del delegado {p.id}; se considera que no ha sido designado.",
+        ))
+        for p in persons if p.is_delegate and not p.admitted
+    ]
+
+
+def incomplete_delegation(delegates: tuple[Person, ...]) -> _Outcome:
+    """CON-4, Constitution art. 4(1)-(2): a lone Employers' or Workers' delegate does not vote.
+
+    Each delegate votes individually (4(1)), so the Government delegates are unaffected.
+    """
+    present = [group for group in NON_GOVERNMENT if any(d.group is group for d in delegates)]
+    if len(present) == 2:
+        return _Outcome()
+    if not present:
+        return _Outcome((Finding("CON-4", CONSTITUTION_4_1, Severity.WARNING, _text(
+            "Incomplete delegation: neither an Employers' nor a Workers' delegate is nominated. "
+            "The Government delegates keep their votes, since each delegate votes "
+            "individually.",
+            "Délégation incomplète\u00a0: ni délégué des employeurs ni délégué des travailleurs "
+            "n'est désigné. Les délégués gouvernementaux conservent leur droit de vote, chaque "
+            "délégué votant individuellement.",
+            "Delegación incompleta: no se ha designado ni delegado de los empleadores ni "
+            "delegado de los trabajadores. Los delegados gubernamentales conservan su derecho "
+            "de voto, ya que cada delegado vota individualmente.",
+        )),))
+    (lone,) = present
+    missing = Group.WORKERS if lone is Group.EMPLOYERS else Group.EMPLOYERS
+    return _Outcome((Finding("CON-4", CONSTITUTION_4_2, Severity.WARNING, _text(
+        f"Incomplete delegation: no {DELEGATE_OF[missing]['en']} is nominated, so the "
+        f"{DELEGATE_OF[lone]['en']} may sit and speak but may not vote.",
+        f"Délégation incomplète\u00a0: aucun {DELEGATE_OF[missing]['fr']} n'est désigné\u00a0; "
+        f"le {DELEGATE_OF[lone]['fr']} peut siéger et prendre la parole, mais non voter.",
+        f"Delegación incompleta: no se ha designado ningún {DELEGATE_OF[missing]['es']}; el "
+        f"{DELEGATE_OF[lone]['es']} puede participar y hacer uso de la palabra, pero no votar.",
+    )),), frozenset({lone}))
+
+
+def arrears(member: Member, scope: str) -> _Outcome:
+    """CON-6, Constitution art. 13(4): a Member in arrears has no vote unless restored.
+
+    Practice applies the loss to the Government delegates only, the Employers' and Workers'
+    delegates voting individually (art. 4(1)); ``scope="delegation"`` extends it to all.
+    """
+    if not member.in_arrears:
+        return _Outcome()
+    code = member.code
+    if member.vote_restored:
+        return _Outcome((Finding("CON-6", CONSTITUTION_13_4, Severity.INFO, _text(
+            f"{code} is in arrears of contributions, but the Conference has restored its "
+            "right to vote: its delegates keep their votes.",
+            f"{code} a des arriérés de contributions, mais la Conférence lui a rendu le droit "
+            "de vote\u00a0: ses délégués conservent leur droit de vote.",
+            f"{code} tiene atrasos en el pago de sus contribuciones, pero la Conferencia le ha "
+            "restituido el derecho de voto: sus delegados conservan su derecho de voto.",
+        )),))
+    if scope == "delegation":
+        return _Outcome((Finding("CON-6", CONSTITUTION_13_4, Severity.WARNING, _text(
+            f"{code} is in arrears of contributions: none of its delegates may vote.",
+            f"{code} a des arriérés de contributions\u00a0: aucun de ses délégués ne peut voter.",
+            f"{code} tiene atrasos en el pago de sus contribuciones: ninguno de sus delegados "
+            "puede votar.",
+        )),), frozenset(Group))
+    return _Outcome((Finding("CON-6", CONSTITUTION_13_4, Severity.WARNING, _text(
+        f"{code} is in arrears of contributions: its Government delegates may not vote. The "
+        "Employers' and Workers' delegates, who vote individually, keep their votes.",
+        f"{code} a des arriérés de contributions\u00a0: ses délégués gouvernementaux ne "
+        "peuvent pas voter. Les délégués des employeurs et des travailleurs, qui votent "
+        "individuellement, conservent leur droit de vote.",
+        f"{code} tiene atrasos en el pago de sus contribuciones: sus delegados gubernamentales "
+        "no pueden votar. Los delegados de los empleadores y de los trabajadores, que votan "
+        "individualmente, conservan su derecho de voto.",
+    )),), frozenset({Group.GOVERNMENT}))
+
+
+def in_arrears(arrears_amount, contributions_due_preceding_two_years) -> bool:
+    """CON-6, Constitution art. 13(4): the vote is lost when the arrears equal or exceed the
+    contributions due for the preceding two full years.
+
+    A Member that owes nothing is never in arrears, even when nothing was due.
+    """
+    if arrears_amount < 0 or contributions_due_preceding_two_years < 0:
+        raise ValueError("amounts cannot be negative")
+    return arrears_amount > 0 and arrears_amount >= contributions_due_preceding_two_years
+
+
+# ---------------------------------------------------------------------------------------------
+# CON-2: advisers
+
+
+def adviser_limits(persons: tuple[Person, ...], agenda_items: int) -> list[Finding]:
+    """CON-2, Constitution art. 3(2): at most two advisers per agenda item for each delegate."""
+    delegates = [p for p in persons if p.is_delegate]
+    accompanying: dict[PersonId, list[Person]] = defaultdict(list)
+    findings = []
+    for adviser in (p for p in persons if p.is_adviser and p.admitted):
+        delegate_id = _accompanied_delegate(adviser, delegates, findings)
+        if delegate_id is not None:
+            accompanying[delegate_id].append(adviser)
+    for delegate_id, advisers in accompanying.items():
+        findings += _advisers_over_limit(delegate_id, advisers, agenda_items)
+        findings += _advisers_over_limit_per_item(delegate_id, advisers)
+    return findings
+
+
+def _accompanied_delegate(adviser: Person, delegates: list[Person],
+                          findings: list[Finding]) -> PersonId | None:
+    """The delegate an adviser counts against; a finding instead when there is none to name."""
+    if adviser.adviser_to is not None:
+        if any(d.id == adviser.adviser_to for d in delegates):
+            return adviser.adviser_to
+        findings.append(Finding("CON-2", CONSTITUTION_3_2, Severity.ERROR, _text(
+            f"Adviser {adviser.id} accompanies {adviser.adviser_to}, who is not among the "
+            "delegation's delegates.",
+            f"Le conseiller technique {adviser.id} accompagne {adviser.adviser_to}, qui ne "
+            "figure pas parmi les délégués de la délégation.",
+            f"El consejero técnico {adviser.id} acompaña a {adviser.adviser_to}, que no figura "
+            "entre los delegados de la delegación.",
+        )))
+        return None
+    # Without adviser_to, an adviser of a group with a single delegate accompanies that one.
+    of_group = [d for d in delegates if d.group is adviser.group]
+    if len(of_group) == 1:
+        return of_group[0].id
+    if of_group:
+        findings.append(Finding("CON-2", CONSTITUTION_3_2, Severity.WARNING, _text(
+            f"Say which delegate adviser {adviser.id} accompanies (adviser_to): otherwise the "
+            "limit of advisers per delegate cannot be checked.",
+            f"Indiquer quel délégué le conseiller technique {adviser.id} accompagne "
+            "(adviser_to)\u00a0: sans cette indication, la limite de conseillers techniques "
+            "par délégué ne peut être vérifiée.",
+            f"Indique a qué delegado acompaña el consejero técnico {adviser.id} (adviser_to): "
+            "de lo contrario no puede verificarse el límite de consejeros técnicos por "
+            "delegado.",
+        )))
+    else:
+        findings.append(Finding("CON-2", CONSTITUTION_3_2, Severity.WARNING, _text(
+            f"Adviser {adviser.id} belongs to a group with no delegate to accompany.",
+            f"Le conseiller technique {adviser.id} appartient à un groupe sans délégué à "
+            "accompagner.",
+            f"El consejero técnico {adviser.id} pertenece a un grupo sin delegado al que "
+            "acompañar.",
+        )))
+    return None
+
+
+def _advisers_over_limit(delegate_id: PersonId, advisers: list[Person],
+                         agenda_items: int) -> list[Finding]:
+    limit = ADVISERS_PER_AGENDA_ITEM * agenda_items
+    if len(advisers) <= limit:
+        return []
+    return [Finding("CON-2", CONSTITUTION_3_2, Severity.ERROR, _text(
+        f"Advisers accompanying delegate {delegate_id}: {len(advisers)}; the limit is {limit} "
+        f"(two per agenda item; the session has {agenda_items}).",
+        f"Conseillers techniques accompagnant le délégué {delegate_id}\u00a0: {len(advisers)}"
+        f"\u00a0; la limite est de {limit} (deux par question à l'ordre du jour\u00a0; la "
+        f"session en compte {agenda_items}).",
+        f"Consejeros técnicos que acompañan al delegado {delegate_id}: {len(advisers)}; el "
+        f"límite es de {limit} (dos por punto del orden del día; la reunión tiene "
+        f"{agenda_items}).",
+    ))]
+
+
+def _advisers_over_limit_per_item(delegate_id: PersonId,
+                                  advisers: list[Person]) -> list[Finding]:
+    # Only advisers who say which items they follow can be counted item by item.
+    per_item = Counter(item for adviser in advisers for item in set(adviser.agenda_items))
+    return [
+        Finding("CON-2", CONSTITUTION_3_2, Severity.ERROR, _text(
+            f"Advisers accompanying delegate {delegate_id} for agenda item {item}: {count}; "
+            "the limit is 2 per item.",
+            f"Conseillers techniques accompagnant le délégué {delegate_id} pour la question "
+            f"{item} de l'ordre du jour\u00a0: {count}\u00a0; la limite est de 2 par question.",
+            f"Consejeros técnicos que acompañan al delegado {delegate_id} para el punto {item} "
+            f"del orden del día: {count}; el límite es de 2 por punto.",
+        ))
+        for item, count in sorted(per_item.items()) if count > ADVISERS_PER_AGENDA_ITEM
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# CRED-1: the deposit of credentials; GEN-4: gender balance
+
+
+def credentials_deadline(session: SessionFacts) -> date:
+    """CRED-1: 21 days before the opening, unless the session sets its own deadline."""
+    if session.credentials_deadline is not None:
+        return session.credentials_deadline
+    return session.opening - timedelta(days=CREDENTIALS_DAYS_BEFORE_OPENING)
+
+
+def credentials_timeliness(received_on: date | None, session: SessionFacts) -> list[Finding]:
+    """CRED-1: credentials received after the deadline are reported as late."""
+    deadline = credentials_deadline(session).isoformat()
+    if received_on is None:
+        return [Finding("CRED-1", CREDENTIALS_DEADLINE, Severity.INFO, _text(
+            f"Credentials not yet received; they are due by {deadline}.",
+            f"Les pouvoirs n'ont pas encore été reçus\u00a0; ils doivent parvenir au plus tard "
+            f"le {deadline}.",
+            f"Aún no se han recibido los poderes; deben llegar a más tardar el {deadline}.",
+        ))]
+    if received_on <= credentials_deadline(session):
+        return []
+    basis = (_text("the session's own deadline", "date limite fixée pour la session",
+                   "fecha límite fijada para la reunión")
+             if session.credentials_deadline is not None else
+             _text("21 days before the opening", "21 jours avant l'ouverture",
+                   "21 días antes de la apertura"))
+    received = received_on.isoformat()
+    return [Finding("CRED-1", CREDENTIALS_DEADLINE, Severity.WARNING, _text(
+        f"Credentials received late: on {received}, after the deadline of {deadline} "
+        f"({basis['en']}).",
+        f"Pouvoirs reçus en retard\u00a0: le {received}, après la date limite du {deadline} "
+        f"({basis['fr']}).",
+        f"Poderes recibidos con retraso: el {received}, después de la fecha límite del "
+        f"{deadline} ({basis['es']}).",
+    ))]
+
+
+def _women_and_total(persons: tuple[Person, ...]) -> tuple[int, int]:
+    # The target counts the accredited delegates and advisers; a refused person is not.
+    counted = [p for p in persons if p.admitted and (p.is_delegate or p.is_adviser)]
+    return sum(p.gender is Gender.FEMALE for p in counted), len(counted)
+
+
+def women_share(persons: tuple[Person, ...]) -> Fraction | None:
+    """GEN-4: the share of women among the admitted delegates and advisers; None if none."""
+    women, total = _women_and_total(persons)
+    return Fraction(women, total) if total else None
+
+
+def gender_balance(persons: tuple[Person, ...]) -> list[Finding]:
+    """GEN-4: the Governing Body's target is at least 30 % women in each delegation."""
+    women, total = _women_and_total(persons)
+    if not total or Fraction(women, total) >= WOMEN_TARGET:
+        return []
+    # Round down, so that a delegation short of the target never reads as "30%".
+    percent = women * 100 // total
+    return [Finding("GEN-4", GENDER_BALANCE, Severity.WARNING, _text(
+        f"Women are {percent}% of the delegates and advisers ({women} of {total}); the "
+        "target is at least 30%.",
+        f"Les femmes représentent {percent}\u00a0% des délégués et conseillers techniques "
+        f"({women} sur {total})\u00a0; l'objectif est d'au moins 30\u00a0%.",
+        f"Las mujeres representan el {percent}\u00a0% de los delegados y consejeros técnicos "
+        f"({women} de {total}); el objetivo es de al menos el 30\u00a0%.",
+    ))]
+
+
+# ---------------------------------------------------------------------------------------------
+# CRED-3: objections to the nomination of a delegate or adviser
+
+OBJECTION_HOURS = 72
+OBJECTION_HOURS_AFTER_REVISED_LIST = 48
+LIST_PUBLISHED_AT = time(10)  # the time limits run from 10:00, local time
+
+
+@dataclass(frozen=True)
+class Objection:
+    lodged_at: datetime  # timezone-aware
+    authors_anonymous: bool = False
+    author_is_adviser_to_delegate: bool = False  # to the delegate objected to
+    same_facts_found_irrelevant: bool = False  # by an earlier decision of the Conference
+    revised_list_published_on: date | None = None  # set when based on a revised list
+
+
+@dataclass(frozen=True)
+class ObjectionVerdict:
+    receivable: bool
+    deadline: datetime  # in the Conference's local time
+    findings: tuple[Finding, ...]
+
+
+def objection_deadline(*, opening: date, time_zone: tzinfo,
+                       revised_list_published_on: date | None = None) -> datetime:
+    """CRED-3: 72 hours from 10:00 on the opening day, or 48 hours from 10:00 on the day a
+    revised list is published, in the Conference's local time."""
+    if revised_list_published_on is None:
+        start_day, hours = opening, OBJECTION_HOURS
+    else:
+        start_day, hours = revised_list_published_on, OBJECTION_HOURS_AFTER_REVISED_LIST
+    start = datetime.combine(start_day, LIST_PUBLISHED_AT, tzinfo=time_zone)
+    # The limit is a number of hours, so count elapsed hours (in UTC): across a change of
+    # summer time the deadline moves by an hour on the clock instead of the period changing.
+    return (start.astimezone(UTC) + timedelta(hours=hours)).astimezone(time_zone)
+
+
+def objection_receivable(objection: Objection, *, opening: date,
+                         time_zone: tzinfo) -> ObjectionVerdict:
+    """CRED-3: whether the Credentials Committee may receive an objection.
+
+    Irreceivable when lodged after the time limit, when its authors are anonymous, when its
+    author is an adviser to the delegate objected to, or when the Conference has already found
+    the same facts irrelevant. Lodged exactly at the deadline is in time.
+    """
+    if objection.lodged_at.utcoffset() is None:
+        raise ValueError("lodged_at must be timezone-aware")
+    deadline = objection_deadline(opening=opening, time_zone=time_zone,
+                                  revised_list_published_on=objection.revised_list_published_on)
+    lodged = objection.lodged_at.astimezone(time_zone)
+    grounds = [
+        *_lodged_late(lodged, deadline, objection.revised_list_published_on is not None),
+        *_objection_authors(objection),
+    ]
+    if grounds:
+        return ObjectionVerdict(receivable=False, deadline=deadline, findings=tuple(grounds))
+    when, until = f"{lodged:%Y-%m-%d %H:%M}", f"{deadline:%Y-%m-%d %H:%M}"
+    return ObjectionVerdict(receivable=True, deadline=deadline, findings=(
+        Finding("CRED-3", OBJECTIONS, Severity.INFO, _text(
+            f"Receivable: lodged on {when} (local time), within the time limit ending {until}.",
+            f"Recevable\u00a0: déposée le {when} (heure locale), dans le délai expirant le "
+            f"{until}.",
+            f"Admisible: presentada el {when} (hora local), dentro del plazo que vence el "
+            f"{until}.",
+        )),))
+
+
+def _lodged_late(lodged: datetime, deadline: datetime, revised: bool) -> list[Finding]:
+    if lodged <= deadline:
+        return []
+    when, until = f"{lodged:%Y-%m-%d %H:%M}", f"{deadline:%Y-%m-%d %H:%M}"
+    start = (_text("48 hours from 10:00 on the day the revised list was published",
+                   "48 heures à compter de 10 heures le jour de la publication de la liste "
+                   "révisée",
+                   "48 horas contadas a partir de las 10.00 horas del día de publicación de la "
+                   "lista revisada")
+             if revised else
+             _text("72 hours from 10:00 on the opening day",
+                   "72 heures à compter de 10 heures le jour de l'ouverture",
+                   "72 horas contadas a partir de las 10.00 horas del día de apertura"))
+    return [Finding("CRED-3", OBJECTIONS, Severity.ERROR, _text(
+        f"Irreceivable: lodged on {when} (local time), after the time limit ending {until} "
+        f"({start['en']}).",
+        f"Irrecevable\u00a0: déposée le {when} (heure locale), après l'expiration du délai le "
+        f"{until} ({start['fr']}).",
+        f"Inadmisible: presentada el {when} (hora local), después del vencimiento del plazo el "
+        f"{until} ({start['es']}).",
+    ))]
+
+
+def _objection_authors(objection: Objection) -> list[Finding]:
+    grounds = []
+    if objection.authors_anonymous:
+        grounds.append(_text(
+            "Irreceivable: the authors of the objection are anonymous.",
+            "Irrecevable\u00a0: les auteurs de la protestation sont anonymes.",
+            "Inadmisible: los autores de la protesta son anónimos.",
+        ))
+    if objection.author_is_adviser_to_delegate:
+        grounds.append(_text(
+            "Irreceivable: its author is an adviser to the delegate objected to.",
+            "Irrecevable\u00a0: son auteur est conseiller technique du délégué dont la "
+            "désignation est contestée.",
+            "Inadmisible: su autor es consejero técnico del delegado cuya designación se "
+            "impugna.",
+        ))
+    if objection.same_facts_found_irrelevant:
+        grounds.append(_text(
+            "Irreceivable: the Conference has already found the same facts irrelevant.",
+            "Irrecevable\u00a0: la Conférence a déjà jugé les mêmes faits non pertinents.",
+            "Inadmisible: la Conferencia ya ha considerado que los mismos hechos no eran "
+            "pertinentes.",
+        ))
+    return [Finding("CRED-3", OBJECTIONS, Severity.ERROR, message) for message in grounds]
