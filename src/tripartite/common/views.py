@@ -43,3 +43,8 @@ def action_log(request):
         entries = entries.filter(action__startswith=action)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(request, "common/action_log.html", {"page": page, "action": action})
+
+
+def csrf_failure(request, reason=""):
+    """An expired or missing form token: say so in the user's language, not Django's page."""
+    return render(request, "403_csrf.html", status=403)
