@@ -16,6 +16,7 @@ from tests.factories import (
     user_with_role,
 )
 from tripartite.accounts.models import Role
+from tripartite.meetings.models import Officer
 
 OK, NO, LOGIN, NOT_ALLOWED = "ok", "forbidden", "login", "not allowed"
 ROLES = [*Role.values, "anonymous"]
@@ -76,6 +77,8 @@ MATRIX = {
     "meetings:agenda_item_create": ("session_of_item", rule(MANAGERS)),
     "meetings:committee_create": ("session_of_item", rule(MANAGERS)),
     "meetings:agenda_item_edit": ("item", rule(MANAGERS)),
+    "meetings:officer_create": ("session_of_item", rule(MANAGERS)),
+    "meetings:officer_delete": ("officer", POST_ONLY),
     "meetings:agenda_item_delete": ("item", POST_ONLY),
     "meetings:calendar": (None, EVERYONE),
     "meetings:calendar_list": (None, EVERYONE),
@@ -129,6 +132,8 @@ def objects(db):
         "session": {"pk": item.session_id},
         "session_of_item": {"session_pk": item.session_id},
         "item": {"pk": item.pk},
+        "officer": {"pk": Officer.objects.create(session=item.session, role="chair",
+                                                 person=PersonFactory()).pk},
     }
 
 
@@ -175,6 +180,15 @@ def test_removing_an_agenda_item_is_for_meeting_managers(client, objects, role):
     if role != "anonymous":
         client.force_login(user_with_role(role))
     url = reverse("meetings:agenda_item_delete", kwargs=objects["item"])
+    expected = LOGIN if role == "anonymous" else OK if role in MANAGERS else NO
+    assert _outcome(client.post(url)) == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_removing_an_officer_is_for_meeting_managers(client, objects, role):
+    if role != "anonymous":
+        client.force_login(user_with_role(role))
+    url = reverse("meetings:officer_delete", kwargs=objects["officer"])
     expected = LOGIN if role == "anonymous" else OK if role in MANAGERS else NO
     assert _outcome(client.post(url)) == expected
 

@@ -167,3 +167,30 @@ def test_meeting_pages_query_count_is_constant(client, url_name):
     with CaptureQueriesContext(connection) as more:
         client.get(url)
     assert len(more) == len(one)
+
+
+def test_officers_are_added_and_removed(client, officer):
+    from tests.factories import PersonFactory
+    from tripartite.meetings.models import Officer
+
+    session = SessionFactory()
+    president = PersonFactory(name="Ngozi Okafor")
+    response = client.post(reverse("meetings:officer_create", args=[session.pk]),
+                           {"role": "chair", "group": "government", "person": president.pk})
+    assert response.status_code == 302
+    chair = Officer.objects.get()
+    assert (chair.person, chair.group) == (president, "government")
+    assert "Ngozi Okafor" in client.get(
+        reverse("meetings:session_detail", args=[session.pk])).content.decode()
+    client.post(reverse("meetings:officer_delete", args=[chair.pk]))
+    assert not Officer.objects.exists()
+    assert list(ActionLogEntry.objects.values_list("action", flat=True).order_by("id")) == [
+        "meetings.officer.created", "meetings.officer.deleted"]
+
+
+def test_an_officer_must_be_a_known_person(client, officer):
+    session = SessionFactory()
+    response = client.post(reverse("meetings:officer_create", args=[session.pk]),
+                           {"role": "chair", "person": 999999})
+    assert response.status_code == 200
+    assert "person" in response.context["form"].errors

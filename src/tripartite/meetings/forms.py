@@ -6,8 +6,14 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from tripartite.common.forms import SeenVersionField
-from tripartite.constituents.models import MemberState
-from tripartite.meetings.models import AgendaItem, Committee, Meeting, time_zone_choices
+from tripartite.constituents.models import MemberState, Person
+from tripartite.meetings.models import (
+    AgendaItem,
+    Committee,
+    Meeting,
+    Officer,
+    time_zone_choices,
+)
 
 
 class MeetingForm(forms.ModelForm):
@@ -112,3 +118,20 @@ class CommitteeForm(forms.ModelForm):
     def __init__(self, *args, session=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = AgendaItem.objects.filter(session=session)
+
+
+class OfficerForm(forms.ModelForm):
+    """An officer is chosen among the people on record, by the Latin form of their name."""
+
+    person = forms.ModelChoiceField(label=_("Person"), queryset=Person.objects.none(),
+                                    widget=forms.NumberInput,
+                                    help_text=_("The number shown on the person's page."))
+
+    class Meta:
+        model = Officer
+        fields = ["role", "group", "committee", "person"]
+
+    def __init__(self, *args, session=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = Committee.objects.filter(session=session)
+        self.fields["person"].queryset = Person.objects.all()

@@ -8,8 +8,14 @@ from django.views.decorators.http import require_POST
 from tripartite.accounts import permissions
 from tripartite.common.forms import save_with_service, seen_version_initial
 from tripartite.meetings import selectors, services
-from tripartite.meetings.forms import AgendaItemForm, CommitteeForm, MeetingForm, SessionForm
-from tripartite.meetings.models import AgendaItem, Meeting, Session
+from tripartite.meetings.forms import (
+    AgendaItemForm,
+    CommitteeForm,
+    MeetingForm,
+    OfficerForm,
+    SessionForm,
+)
+from tripartite.meetings.models import AgendaItem, Meeting, Officer, Session
 
 
 def _require_manager(user):
@@ -176,3 +182,30 @@ def committee_create(request, session_pk):
         return redirect("meetings:session_detail", pk=session.pk)
     return render(request, "meetings/form.html", {
         "form": form, "heading": _("New committee"), "session": session})
+
+
+@login_required
+def officer_create(request, session_pk):
+    _require_manager(request.user)
+    session = get_object_or_404(Session, pk=session_pk)
+    form = OfficerForm(request.POST or None, session=session)
+
+    def save(data):
+        services.officer_create(actor=request.user, session=session, **data)
+
+    if save_with_service(request, form, save):
+        messages.success(request, _("The officer was added."))
+        return redirect("meetings:session_detail", pk=session.pk)
+    return render(request, "meetings/form.html", {
+        "form": form, "heading": _("New officer"), "session": session})
+
+
+@login_required
+@require_POST
+def officer_delete(request, pk):
+    _require_manager(request.user)
+    officer = get_object_or_404(Officer, pk=pk)
+    session_pk = officer.session_id
+    services.officer_delete(officer=officer, actor=request.user)
+    messages.success(request, _("The officer was removed."))
+    return redirect("meetings:session_detail", pk=session_pk)
