@@ -85,3 +85,33 @@ def can_manage_meetings(user) -> bool:
 
 def can_view_history(user) -> bool:
     return has_role(user, *READ_EVERYTHING_ROLES)
+
+
+# --- delegations and credentials -----------------------------------------------------------
+
+def can_view_delegations(user) -> bool:
+    """The secretariat side's overview of every delegation of a session."""
+    return has_role(user, *READ_EVERYTHING_ROLES)
+
+
+def can_view_delegation(user, delegation) -> bool:
+    if has_role(user, Role.FOCAL_POINT):
+        return is_focal_point_of(user, delegation.member_state)
+    return has_role(user, *READ_EVERYTHING_ROLES)
+
+
+def can_nominate(user, member_state) -> bool:
+    """Nominating and amending a delegation: its State's focal point, or the secretariat."""
+    return is_secretariat(user) or is_focal_point_of(user, member_state)
+
+
+def can_review_credentials(user) -> bool:
+    return is_secretariat(user)
+
+
+def can_view_objections(user) -> bool:
+    return has_role(user, Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE, Role.SENIOR_OFFICIAL)
+
+
+def can_decide_objections(user) -> bool:
+    return has_role(user, Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE)

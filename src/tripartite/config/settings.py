@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tripartite.accounts",
     "tripartite.constituents",
     "tripartite.meetings",
+    "tripartite.delegations",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,58 @@
+"""The one place where delegations in the database become the rules' plain values.
+
+The web pages, the API and ``tripartite rules delegation`` all end in
+``tripartite.rules.delegations.evaluate_delegation``, so they cannot disagree.
+"""
+
+from tripartite.delegations.models import ArrearsStatus, CredentialsSettings, Delegation
+from tripartite.rules import delegations as rules
+
+
+def session_facts(session, settings: CredentialsSettings | None) -> rules.SessionFacts:
+    return rules.SessionFacts(
+        opening=session.local_opens_at.date(),
+        agenda_items=sum(1 for item in session.agenda_items.all() if item.technical),
+        credentials_deadline=settings.deadline if settings else None,
+    )
+
+
+def member_facts(delegation: Delegation, arrears: ArrearsStatus | None) -> rules.Member:
+    return rules.Member(
+        code=delegation.member_state.iso2,
+        in_arrears=bool(arrears and arrears.in_arrears),
+        vote_restored=bool(arrears and arrears.vote_restored_on),
+    )
+
+
+def person_facts(nomination, positions: dict[int, int]) -> rules.Person:
+    return rules.Person(
+        id=nomination.pk,
+        group=nomination.group,
+        role=nomination.role,
+        gender=nomination.person.gender,
+        agenda_items=tuple(sorted(positions[item.pk] for item in nomination.agenda_items.all()
+                                  if item.pk in positions)),
+        adviser_to=nomination.adviser_to_id,
+        admitted=nomination.admitted,
+    )
+
+
+def delegation_facts(delegation: Delegation, *, arrears=None, settings=None) -> rules.Delegation:
+    """``delegation`` must come with its session's agenda items and its nominations prefetched
+    (see selectors.delegations_for_evaluation)."""
+    session = delegation.session
+    positions = {item.pk: number for number, item in enumerate(
+        (item for item in session.agenda_items.all() if item.technical), start=1)}
+    nominations = [n for n in delegation.nominations.all() if n.withdrawn_in_amendment is None]
+    return rules.Delegation(
+        member=member_facts(delegation, arrears),
+        session=session_facts(session, settings),
+        persons=tuple(person_facts(n, positions) for n in nominations),
+        received_on=delegation.received_on,
+    )
+
+
+def evaluate(delegation: Delegation, *, arrears=None, settings=None) -> rules.DelegationVerdict:
+    scope = settings.arrears_scope if settings else "government"
+    return rules.evaluate_delegation(
+        delegation_facts(delegation, arrears=arrears, settings=settings), arrears_scope=scope)

@@ -1,0 +1,234 @@
+"""Every write to delegations: nominations, submission, the Office's review, arrears."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tripartite.accounts import permissions
+from tripartite.common.services import (
+    PermissionDeniedError,
+    ServiceError,
+    check_not_stale,
+    log_action,
+)
+from tripartite.constituents.services import person_create
+from tripartite.delegations.models import (
+    ArrearsStatus,
+    Delegation,
+    DelegationQuery,
+    DelegationStatus,
+    Nomination,
+)
+
+GROUP_ORGANISATION_KIND = {"employers": "employers", "workers": "workers"}
+
+
+def _require_nominator(actor, delegation):
+    if not permissions.can_nominate(actor, delegation.member_state):
+        raise PermissionDeniedError
+
+
+def _require_reviewer(actor):
+    if not permissions.can_review_credentials(actor):
+        raise PermissionDeniedError
+
+
+@transaction.atomic
+def delegation_open(*, actor, member_state, session) -> Delegation:
+    """The State's delegation to ``session``, created empty the first time it is opened."""
+    if not permissions.can_nominate(actor, member_state):
+        raise PermissionDeniedError
+    delegation, created = Delegation.objects.get_or_create(member_state=member_state,
+                                                           session=session)
+    if created:
+        log_action(actor=actor, action="delegations.delegation.opened", obj=delegation)
+    return delegation
+
+
+def _current_amendment(delegation) -> int:
+    """Changes before submission belong to amendment 0; after it, to the next amendment."""
+    return delegation.amendment + 1 if delegation.submitted else 0
+
+
+@transaction.atomic
+def nomination_add(*, actor, delegation: Delegation, group: str, role: str, name: str,
+                   gender: str, name_latin: str = "", title: str = "", function: str = "",
+                   email: str = "", organisation=None, adviser_to=None,
+                   agenda_items=(), person=None) -> Nomination:
+    """Nominate a person (an existing one, or a new one described by name and gender)."""
+    _require_nominator(actor, delegation)
+    delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
+    if person is None:
+        person = person_create(actor=actor, name=name, gender=gender, name_latin=name_latin,
+                               title=title, function=function, email=email,
+                               member_state=delegation.member_state)
+    elif person.member_state_id not in (None, delegation.member_state_id):
+        raise ServiceError(_("This person belongs to another member State."), field="person")
+    _check_nomination(delegation, group=group, organisation=organisation,
+                      adviser_to=adviser_to, person=person)
+    nomination = Nomination(
+        delegation=delegation, person=person, group=group, role=role,
+        organisation=organisation, adviser_to=adviser_to,
+        position=delegation.nominations.count() + 1,
+        added_in_amendment=_current_amendment(delegation))
+    nomination.full_clean()
+    nomination.save()
+    # Logged on the delegation, so that its page shows the whole story in one place.
+    log_action(actor=actor, action="delegations.nomination.added", obj=delegation,
+               data={"nomination": nomination.pk, "person": person.pk, "name": person.name,
+                     "group": group, "role": role, "amendment": nomination.added_in_amendment})
+    if agenda_items:
+        _set_agenda_items(nomination, agenda_items)
+    _touch(delegation)
+    return nomination
+
+
+def _check_nomination(delegation, *, group, organisation, adviser_to, person):
+    active = delegation.nominations.filter(withdrawn_in_amendment__isnull=True)
+    if active.filter(person=person).exists():
+        raise ServiceError(_("%(name)s is already in this delegation.") % {"name": person},
+                           field="name", code="duplicate_person")
+    if organisation is not None:
+        if organisation.member_state_id != delegation.member_state_id:
+            raise ServiceError(_("The organization belongs to another member State."),
+                               field="organisation")
+        if group in GROUP_ORGANISATION_KIND and \
+                organisation.kind != GROUP_ORGANISATION_KIND[group]:
+            raise ServiceError(_("Choose an organization of the same group."),
+                               field="organisation")
+    if adviser_to is not None and (adviser_to.delegation_id != delegation.pk
+                                   or adviser_to.role != "delegate"):
+        raise ServiceError(_("An adviser accompanies a delegate of the same delegation."),
+                           field="adviser_to")
+
+
+def _set_agenda_items(nomination, agenda_items):
+    session_id = nomination.delegation.session_id
+    if any(item.session_id != session_id for item in agenda_items):
+        raise ServiceError(_("Agenda items must be those of the session."),
+                           field="agenda_items")
+    nomination.agenda_items.set(agenda_items)
+
+
+@transaction.atomic
+def nomination_withdraw(*, actor, nomination: Nomination) -> Nomination:
+    """Remove a person: deleted before submission, marked withdrawn by an amendment after."""
+    delegation = Delegation.objects.select_for_update().get(pk=nomination.delegation_id)
+    _require_nominator(actor, delegation)
+    log_action(actor=actor, action="delegations.nomination.withdrawn", obj=delegation,
+               data={"nomination": nomination.pk, "name": str(nomination.person)})
+    if not delegation.submitted:
+        nomination.advisers.update(adviser_to=None)
+        nomination.delete()
+    else:
+        nomination.withdrawn_in_amendment = _current_amendment(delegation)
+        nomination.save(update_fields=["withdrawn_in_amendment", "updated_at"])
+    _touch(delegation)
+    return nomination
+
+
+@transaction.atomic
+def delegation_submit(*, actor, delegation: Delegation, seen_updated_at=None) -> Delegation:
+    """Submit the credentials (or an amendment): the Office receives them today."""
+    _require_nominator(actor, delegation)
+    check_not_stale(delegation, seen_updated_at)
+    if not delegation.nominations.filter(withdrawn_in_amendment__isnull=True).exists():
+        raise ServiceError(_("Nominate at least one person before submitting."),
+                           code="empty_delegation")
+    now = timezone.now()
+    first = not delegation.submitted
+    if first:
+        delegation.received_on = now.astimezone(delegation.session.zone).date()
+    else:
+        delegation.amendment += 1
+    delegation.submitted_at = now
+    delegation.status = DelegationStatus.RECEIVED
+    delegation.save()
+    log_action(actor=actor, action=("delegations.delegation.submitted" if first
+                                    else "delegations.delegation.amended"),
+               obj=delegation, data={"amendment": delegation.amendment,
+                                     "received_on": delegation.received_on})
+    return delegation
+
+
+def _set_status(delegation, status, *, actor, action, seen_updated_at=None, data=None):
+    check_not_stale(delegation, seen_updated_at)
+    delegation.status = status
+    if status == DelegationStatus.ACCEPTED:
+        delegation.accepted_at = timezone.now()
+    delegation.save()
+    log_action(actor=actor, action=action, obj=delegation, data=data or {"status": status})
+    return delegation
+
+
+@transaction.atomic
+def delegation_start_review(*, actor, delegation, seen_updated_at=None) -> Delegation:
+    _require_reviewer(actor)
+    if delegation.status != DelegationStatus.RECEIVED:
+        raise ServiceError(_("Only received credentials can be put under review."))
+    return _set_status(delegation, DelegationStatus.UNDER_REVIEW, actor=actor,
+                       action="delegations.delegation.review_started",
+                       seen_updated_at=seen_updated_at)
+
+
+@transaction.atomic
+def delegation_accept(*, actor, delegation, seen_updated_at=None) -> Delegation:
+    _require_reviewer(actor)
+    if not delegation.submitted:
+        raise ServiceError(_("Credentials that were not received cannot be accepted."))
+    return _set_status(delegation, DelegationStatus.ACCEPTED, actor=actor,
+                       action="delegations.delegation.accepted",
+                       seen_updated_at=seen_updated_at)
+
+
+@transaction.atomic
+def delegation_query_send(*, actor, delegation, question: str,
+                          seen_updated_at=None) -> DelegationQuery:
+    _require_reviewer(actor)
+    question = question.strip()
+    if not question:
+        raise ServiceError(_("Write the question."), field="question", code="required")
+    _set_status(delegation, DelegationStatus.QUERY_SENT, actor=actor,
+                action="delegations.query.sent", seen_updated_at=seen_updated_at,
+                data={"question": question})
+    return DelegationQuery.objects.create(delegation=delegation, question=question,
+                                          asked_by=actor)
+
+
+@transaction.atomic
+def delegation_query_answer(*, actor, query: DelegationQuery, answer: str) -> DelegationQuery:
+    delegation = query.delegation
+    _require_nominator(actor, delegation)
+    answer = answer.strip()
+    if not answer:
+        raise ServiceError(_("Write the answer."), field="answer", code="required")
+    if query.answered_at is not None:
+        raise ServiceError(_("This query was already answered."), code="already_answered")
+    query.answer, query.answered_by, query.answered_at = answer, actor, timezone.now()
+    query.save()
+    if not delegation.queries.filter(answered_at__isnull=True).exists():
+        delegation.status = DelegationStatus.UNDER_REVIEW
+        delegation.save()
+    log_action(actor=actor, action="delegations.query.answered", obj=delegation,
+               data={"query": query.pk, "answer": answer})
+    return query
+
+
+@transaction.atomic
+def arrears_set(*, actor, member_state, session, in_arrears: bool, vote_restored_on=None,
+                decision_reference: str = "") -> ArrearsStatus:
+    """Record whether a Member is in arrears for a session, and any restoration of its vote."""
+    _require_reviewer(actor)
+    status, _created = ArrearsStatus.objects.update_or_create(
+        member_state=member_state, session=session,
+        defaults={"in_arrears": in_arrears, "vote_restored_on": vote_restored_on,
+                  "decision_reference": decision_reference})
+    log_action(actor=actor, action="delegations.arrears.recorded", obj=status, data={
+        "in_arrears": in_arrears, "vote_restored_on": vote_restored_on,
+        "decision_reference": decision_reference})
+    return status
+
+
+def _touch(delegation):
+    """A change to the nominations is a change to the delegation (for edit conflicts)."""
+    delegation.save(update_fields=["updated_at"])
