@@ -8,6 +8,7 @@ the login page), ``NO`` 403, ``LOGIN`` a redirect to the login page, ``NOT_ALLOW
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests.delegations.matrix_objects import delegation_objects
 from tests.factories import (
     AgendaItemFactory,
     OrganisationFactory,
@@ -86,6 +87,11 @@ MATRIX = {
     "meetings:ics_session": ("session", rule(set(Role.values), anonymous=NO)),
 }
 
+# Rows of the delegations' pages live beside their tests, one module per part.
+for _module in ("portal", "review", "lists", "api"):
+    _rows = __import__(f"tests.delegations.matrix_{_module}", fromlist=["ROWS"])
+    MATRIX.update(getattr(_rows, "ROWS", {}))
+
 # The admin is Django's own, guarded by is_staff; the API has its own matrix.
 NOT_IN_MATRIX_PREFIXES = ("admin:",)
 
@@ -118,7 +124,9 @@ def objects(db):
     from tripartite.accounts.services import api_token_create
 
     token, _secret = api_token_create(user=token_owner, actor=token_owner, name="t")
+    delegations = delegation_objects(item.session)
     return {
+        **delegations,
         "token": {"pk": token.pk},
         "reset": {"uidb64": "MQ", "token": "bad-token"},
         "own_state": {"iso2": "FR"},
@@ -252,6 +260,7 @@ API_MATRIX = {
                                           api_rule(MANAGERS)),
     ("DELETE", "/api/agenda-items/{id}"): ("item", None, api_rule(MANAGERS, 204)),
 }
+API_MATRIX.update(__import__("tests.delegations.matrix_api", fromlist=["API_ROWS"]).API_ROWS)
 
 
 def test_every_api_operation_is_in_the_matrix(client):

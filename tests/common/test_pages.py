@@ -27,7 +27,7 @@ def test_a_refusal_is_a_page_in_the_users_language(client):
     client.force_login(user_with_role(Role.FOCAL_POINT, language="es"))
     response = client.get(reverse("constituents:member_state_detail", args=["DE"]))
     assert response.status_code == 403
-    assert "No puede abrir esta página" in response.content.decode()
+    assert "No tiene acceso a esta página" in response.content.decode()
 
 
 def test_an_unknown_page_is_a_404_page(client):

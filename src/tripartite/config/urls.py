@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("tripartite.accounts.urls")),
     path("states/", include("tripartite.constituents.urls")),
     path("meetings/", include("tripartite.meetings.urls")),
+    path("delegations/", include("tripartite.delegations.urls")),
     path("history/", include("tripartite.common.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

@@ -1,0 +1,3 @@
+"""URLs of the delegations' lists pages (see urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the delegations' portal pages (see urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs of the delegations' review pages (see urls.py)."""
+
+urlpatterns = []
