@@ -5,6 +5,7 @@ DATABASE_URL is set. Requests go through the whole middleware stack in-process (
 test client), so the figures are server time without the network. Prints a Markdown table.
 """
 
+import io
 import os
 import statistics
 import sys
@@ -27,7 +28,7 @@ def main() -> None:
     from tripartite.meetings.models import Session
 
     call_command("migrate", verbosity=0)
-    call_command("demo", scale="ilc", if_empty=True, verbosity=0)
+    call_command("demo", scale="ilc", if_empty=True, stdout=io.StringIO())
     client = Client()
     client.force_login(User.objects.get(username="observer"))
     session = Session.objects.get(number="114", meeting__type="ilc")

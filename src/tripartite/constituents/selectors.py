@@ -1,6 +1,7 @@
 """Reads of member States, organisations and people, scoped to what the user may see."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
 from tripartite.accounts import permissions
@@ -18,8 +19,17 @@ def member_states_for(user, *, q="", region=""):
         states = states.filter(Q(name_en__icontains=q) | Q(name_fr__icontains=q)
                                | Q(name_es__icontains=q) | Q(iso2__iexact=q) | Q(iso3__iexact=q))
     name_column = f"name_{get_language()[:2] if get_language()[:2] in 'en fr es' else 'en'}"
-    return states.annotate(organisation_count=Count("organisations", distinct=True),
-                           person_count=Count("people", distinct=True)).order_by(name_column)
+    # Counted in subqueries: two joined Counts would multiply organisations by people.
+    return states.annotate(
+        organisation_count=_count_of(ConstituentOrganisation),
+        person_count=_count_of(Person),
+    ).order_by(name_column)
+
+
+def _count_of(model):
+    rows = (model.objects.filter(member_state=OuterRef("pk")).order_by()
+            .values("member_state").annotate(n=Count("pk")).values("n"))
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
 def organisations_of(member_state):
