@@ -115,3 +115,10 @@ def can_view_objections(user) -> bool:
 
 def can_decide_objections(user) -> bool:
     return has_role(user, Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE)
+
+
+def can_use_delegations_portal(user) -> bool:
+    """The portal where delegations are nominated: focal points (their own State) and the
+    secretariat (any State)."""
+    return is_secretariat(user) or (has_role(user, Role.FOCAL_POINT)
+                                    and user.member_state_id is not None)
