@@ -122,3 +122,8 @@ def can_use_delegations_portal(user) -> bool:
     secretariat (any State)."""
     return is_secretariat(user) or (has_role(user, Role.FOCAL_POINT)
                                     and user.member_state_id is not None)
+
+
+def can_view_published_lists(user) -> bool:
+    """The published lists of delegations (provisional, revised, final) are public documents."""
+    return _active(user)
