@@ -1,8 +1,25 @@
-"""Permission-matrix rows for these delegations pages (merged by tests/test_permission_matrix.py).
+"""Permission-matrix rows for the lists of delegations (merged by tests/test_permission_matrix.py).
 
-ROWS = {"delegations:url_name": (objects key or None, expectations)}; see that module for
-``rule``, ``EVERYONE`` and the object keys (tests/delegations/matrix_objects.py adds the
-delegations' ones). Import the helpers from tests.delegations.matrix_rules.
+The current list is the secretariat side's (``can_view_delegations``: the readers); the
+published lists are public documents, open to every logged-in user; publishing is a POST
+(``can_review_credentials``), tested in tests/delegations/test_lists.py.
 """
 
-ROWS = {}
+from tests.delegations.matrix_rules import LOGIN, NOT_ALLOWED, READERS, ROLES, rule
+from tripartite.accounts.models import Role
+
+EVERYONE = rule(set(Role.values))
+POST_ONLY = {role: LOGIN if role == "anonymous" else NOT_ALLOWED for role in ROLES}
+
+ROWS = {
+    "delegations:list_index": ("delegation_session", EVERYONE),
+    "delegations:list_current": ("delegation_session", rule(READERS)),
+    "delegations:list_current_pdf": ("delegation_session", rule(READERS)),
+    "delegations:list_current_xlsx": ("delegation_session", rule(READERS)),
+    "delegations:list_current_csv": ("delegation_session", rule(READERS)),
+    "delegations:list_publish": ("delegation_session", POST_ONLY),
+    "delegations:list_published": ("published_list", EVERYONE),
+    "delegations:list_published_pdf": ("published_list", EVERYONE),
+    "delegations:list_published_xlsx": ("published_list", EVERYONE),
+    "delegations:list_published_csv": ("published_list", EVERYONE),
+}

@@ -11,6 +11,7 @@ from tripartite.delegations.models import (
     DelegationQuery,
     Nomination,
     Objection,
+    PublishedList,
 )
 
 
@@ -29,8 +30,10 @@ def delegation_objects(session) -> dict:
     objection = Objection.objects.create(
         session=session, delegation=other, nomination=other_nomination,
         lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=dt.UTC), summary="Not representative")
+    published = PublishedList.objects.create(session=session, kind="provisional", rows=[])
     return {
         "delegation_session": {"session_pk": session.pk},
+        "published_list": {"pk": published.pk},
         "own_delegation": {"pk": own.pk},
         "other_delegation": {"pk": other.pk},
         "own_nomination": {"pk": own_nomination.pk},

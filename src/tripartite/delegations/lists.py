@@ -1,0 +1,355 @@
+"""The lists of delegations: who is on them, in what order, frozen when published, compared.
+
+A list is a sequence of *rows*, plain dictionaries that serialise to JSON unchanged (the
+published lists store them in ``PublishedList.rows``)::
+
+    {"state": "FR", "state_iso3": "FRA", "state_en": "France", "state_fr": "France",
+     "state_es": "Francia", "person": 12, "title": "Ms", "name": "…", "name_latin": "…",
+     "gender": "f", "group": "government", "role": "delegate", "function": "…",
+     "organisation": "…", "status": "received", "position": 1}
+
+The web page, the PDF and the exports all start from rows, so they cannot disagree. The
+headings and role labels are trilingual (English / French / Spanish) whatever the reader's
+language: the list of delegations is one document for the whole Conference.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tripartite.accounts import permissions
+from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
+from tripartite.delegations.models import (
+    CredentialsSettings,
+    DelegationStatus,
+    Nomination,
+    PublishedList,
+)
+from tripartite.meetings.models import Session
+
+LANGUAGES = ("en", "fr", "es")
+DEFAULT_LANGUAGE = "fr"  # the ILO's habit for the trilingual list
+SUBMITTED = (DelegationStatus.RECEIVED, DelegationStatus.UNDER_REVIEW,
+             DelegationStatus.QUERY_SENT, DelegationStatus.ACCEPTED)
+
+GROUP_ORDER = ("government", "employers", "workers")
+ROLE_ORDER = ("minister", "accompanying_minister", "delegate", "substitute_delegate",
+              "adviser_substitute_delegate", "adviser", "other")
+
+# Headings of the three groups, in English, French and Spanish (shared/domain/glossary.md).
+GROUP_HEADINGS = {
+    "government": ("Government delegates", "Délégués gouvernementaux",
+                   "Delegados gubernamentales"),
+    "employers": ("Employers' delegates", "Délégués des employeurs",
+                  "Delegados de los empleadores"),
+    "workers": ("Workers' delegates", "Délégués des travailleurs",
+                "Delegados de los trabajadores"),
+}
+
+# role -> (English, French {gender: form}, Spanish {gender: form}); "x": not stated.
+ROLE_LABELS = {
+    "delegate": ("Delegate",
+                 {"m": "Délégué", "f": "Déléguée", "x": "Délégué(e)"},
+                 {"m": "Delegado", "f": "Delegada", "x": "Delegado/a"}),
+    "substitute_delegate": (
+        "Substitute delegate",
+        {"m": "Délégué suppléant", "f": "Déléguée suppléante", "x": "Délégué(e) suppléant(e)"},
+        {"m": "Delegado suplente", "f": "Delegada suplente", "x": "Delegado/a suplente"}),
+    "adviser": (
+        "Adviser",
+        {"m": "Conseiller technique", "f": "Conseillère technique",
+         "x": "Conseiller/conseillère technique"},
+        {"m": "Consejero técnico", "f": "Consejera técnica", "x": "Consejero/a técnico/a"}),
+    "adviser_substitute_delegate": (
+        "Adviser and substitute delegate",
+        {"m": "Conseiller technique et délégué suppléant",
+         "f": "Conseillère technique et déléguée suppléante",
+         "x": "Conseiller/conseillère technique et délégué(e) suppléant(e)"},
+        {"m": "Consejero técnico y delegado suplente",
+         "f": "Consejera técnica y delegada suplente",
+         "x": "Consejero/a técnico/a y delegado/a suplente"}),
+    "minister": (
+        "Minister attending the Conference",
+        dict.fromkeys("mfx", "Ministre assistant à la Conférence"),
+        {"m": "Ministro que asiste a la Conferencia", "f": "Ministra que asiste a la Conferencia",
+         "x": "Ministro/a que asiste a la Conferencia"}),
+    "accompanying_minister": (
+        "Person accompanying the Minister",
+        dict.fromkeys("mfx", "Personne accompagnant le ministre"),
+        dict.fromkeys("mfx", "Persona que acompaña al ministro")),
+    "other": (
+        "Other person attending",
+        dict.fromkeys("mfx", "Autre personne assistant à la Conférence"),
+        dict.fromkeys("mfx", "Otra persona que asiste a la Conferencia")),
+}
+
+LIST_TITLES = {
+    "current": ("List of delegations (working copy, not published)",
+                "Liste des délégations (document de travail, non publié)",
+                "Lista de delegaciones (documento de trabajo, no publicado)"),
+    "provisional": ("Provisional list of delegations", "Liste provisoire des délégations",
+                    "Lista provisional de delegaciones"),
+    "revised": ("Revised list of delegations No. {n}", "Liste révisée des délégations n° {n}",
+                "Lista revisada de delegaciones n.º {n}"),
+    "final": ("Final list of delegations", "Liste définitive des délégations",
+              "Lista definitiva de delegaciones"),
+}
+
+ADDED, WITHDRAWN, CHANGED = "added", "withdrawn", "changed"
+CHANGE_MARKERS = {
+    ADDED: ("+ added", "ajouté", "añadido"),
+    WITHDRAWN: ("− withdrawn", "retiré", "retirado"),
+    CHANGED: ("changed", "modifié", "modificado"),
+}
+CHANGE_LEGEND = {
+    ADDED: ("added since the previous list", "ajouté depuis la liste précédente",
+            "añadido desde la lista anterior"),
+    WITHDRAWN: ("withdrawn since the previous list", "retiré depuis la liste précédente",
+                "retirado desde la lista anterior"),
+    CHANGED: ("changed since the previous list", "modifié depuis la liste précédente",
+              "modificado desde la lista anterior"),
+}
+# What a revised list compares, person by person.
+COMPARED_FIELDS = ("group", "role", "title", "function", "name", "name_latin")
+
+
+def trilingual(parts) -> str:
+    return " / ".join(part for part in parts if part)
+
+
+def group_heading(group: str) -> str:
+    return trilingual(GROUP_HEADINGS[group])
+
+
+def role_label(role: str, gender: str = "x") -> str:
+    english, french, spanish = ROLE_LABELS[role]
+    gender = gender if gender in ("m", "f") else "x"
+    return trilingual((english, french[gender], spanish[gender]))
+
+
+def list_title(kind: str, number: int = 1) -> str:
+    return trilingual(part.format(n=number) for part in LIST_TITLES[kind])
+
+
+def change_marker(change: str) -> str:
+    return trilingual(CHANGE_MARKERS[change])
+
+
+def change_legend() -> list[tuple[str, str]]:
+    return [(change_marker(change), trilingual(CHANGE_LEGEND[change]))
+            for change in (ADDED, WITHDRAWN, CHANGED)]
+
+
+# --- ordering ------------------------------------------------------------------------------
+
+def folded(text: str) -> str:
+    """The sort key of a name: accents removed (NFKD, combining marks dropped), casefolded.
+
+    Independent of the server's locale, so "États-Unis" sorts with E and "Åland" with A
+    on every machine.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def list_language(value: str | None, default: str = DEFAULT_LANGUAGE) -> str:
+    """The language whose alphabetical order the list follows; unknown values fall back."""
+    return value if value in LANGUAGES else (default if default in LANGUAGES
+                                             else DEFAULT_LANGUAGE)
+
+
+def state_name(row: dict, language: str) -> str:
+    return row.get(f"state_{language}") or row["state_en"]
+
+
+def _rank(order: tuple[str, ...], value: str) -> int:
+    return order.index(value) if value in order else len(order)
+
+
+def order_rows(rows, language: str) -> list[dict]:
+    """States alphabetically in ``language``; in each, Government, Employers, Workers; then
+    the role (the Minister first, then delegates, substitutes, advisers) and the order of
+    nomination."""
+    def key(row):
+        name = state_name(row, language)
+        return (folded(name), name, row["state"], _rank(GROUP_ORDER, row["group"]),
+                _rank(ROLE_ORDER, row["role"]), row.get("position", 0),
+                folded(row.get("name_latin") or row["name"]), row["person"])
+
+    return sorted(rows, key=key)
+
+
+# --- the rows --------------------------------------------------------------------------------
+
+def list_nominations(session):
+    """Active nominations of the delegations submitted to ``session``: one query."""
+    return (Nomination.objects
+            .filter(delegation__session=session, delegation__status__in=SUBMITTED,
+                    withdrawn_in_amendment__isnull=True)
+            .select_related("person__organisation", "organisation",
+                            "delegation__member_state")
+            .order_by())
+
+
+def nomination_row(nomination) -> dict:
+    person, state = nomination.person, nomination.delegation.member_state
+    organisation = nomination.organisation or person.organisation
+    return {
+        "state": state.iso2, "state_iso3": state.iso3, "state_en": state.name_en,
+        "state_fr": state.name_fr or state.name_en, "state_es": state.name_es or state.name_en,
+        "person": person.pk, "title": person.title, "name": person.name,
+        "name_latin": person.name_latin or person.name, "gender": person.gender,
+        "group": nomination.group, "role": nomination.role, "function": person.function,
+        "organisation": organisation.name if organisation else "",
+        "status": nomination.delegation.status, "position": nomination.position,
+    }
+
+
+def current_rows(session, language: str | None = None) -> list[dict]:
+    """The list as it stands: every active nomination of every submitted delegation."""
+    rows = [nomination_row(n) for n in list_nominations(session)]
+    return order_rows(rows, language or session_list_language(session))
+
+
+def session_list_language(session) -> str:
+    language = (CredentialsSettings.objects.filter(session=session)
+                .values_list("list_language", flat=True).first())
+    return list_language(language)
+
+
+# --- what changed between two lists -----------------------------------------------------------
+
+def _key(row) -> tuple[str, int]:
+    return (row["state"], row["person"])
+
+
+def mark_changes(previous_rows, rows) -> list[dict]:
+    """``rows`` with a ``change`` each (None, "added", "changed") and, appended, the rows of
+    ``previous_rows`` no longer there, marked "withdrawn". A changed row carries
+    ``changed_fields`` and ``before`` (the previous row). Order with ``order_rows``."""
+    before = {_key(row): row for row in previous_rows}
+    marked = []
+    for row in rows:
+        old = before.pop(_key(row), None)
+        if old is None:
+            marked.append({**row, "change": ADDED})
+            continue
+        fields = [name for name in COMPARED_FIELDS if old.get(name) != row.get(name)]
+        marked.append({**row, "change": CHANGED if fields else None,
+                       "changed_fields": fields, "before": old if fields else None})
+    marked.extend({**row, "change": WITHDRAWN} for row in before.values())
+    return marked
+
+
+def previous_list(published: PublishedList) -> PublishedList | None:
+    """The list published just before ``published`` in the same session."""
+    return (PublishedList.objects.filter(session_id=published.session_id, id__lt=published.pk)
+            .order_by("-id").first())
+
+
+def published_rows(published: PublishedList, language: str) -> tuple[list[dict], bool]:
+    """(rows, marked): a published list's rows, marked against the list before it if any."""
+    previous = previous_list(published)
+    if previous is None:
+        return order_rows(published.rows, language), False
+    return order_rows(mark_changes(previous.rows, published.rows), language), True
+
+
+# --- sections, for the page and the PDF ---------------------------------------------------------
+
+@dataclass
+class GroupSection:
+    group: str
+    heading: str
+    persons: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class StateSection:
+    iso2: str
+    name: str
+    names: dict
+    groups: list[GroupSection] = field(default_factory=list)
+
+
+def sections(ordered_rows, language: str) -> list[StateSection]:
+    """Ordered rows grouped by State, then group; each person gets its trilingual role."""
+    states: list[StateSection] = []
+    for row in ordered_rows:
+        if not states or states[-1].iso2 != row["state"]:
+            states.append(StateSection(
+                row["state"], state_name(row, language),
+                {code: state_name(row, code) for code in LANGUAGES}))
+        groups = states[-1].groups
+        if not groups or groups[-1].group != row["group"]:
+            groups.append(GroupSection(row["group"], group_heading(row["group"])))
+        person = {**row, "role_label": role_label(row["role"], row.get("gender", "x")),
+                  "latin_differs": bool(row.get("name_latin"))
+                  and row.get("name_latin") != row["name"]}
+        if person.get("change"):
+            person["marker"] = change_marker(person["change"])
+        before = person.get("before")
+        if before:
+            person["before_label"] = _before_label(before, person["changed_fields"])
+        groups[-1].persons.append(person)
+    return states
+
+
+def _before_label(before: dict, fields: list[str]) -> str:
+    """What the changed fields read in the previous list, e.g. "Adviser / … ; Mr"."""
+    parts = []
+    for name in fields:
+        if name == "role":
+            parts.append(role_label(before["role"], before.get("gender", "x")))
+        elif name == "group":
+            parts.append(group_heading(before["group"]))
+        elif before.get(name):
+            parts.append(before[name])
+    return " ; ".join(parts)
+
+
+def counts(rows) -> dict:
+    present = [row for row in rows if row.get("change") != WITHDRAWN]
+    return {"states": len({row["state"] for row in present}), "persons": len(present)}
+
+
+# --- publishing ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def list_publish(*, actor, session, kind: str) -> PublishedList:
+    """Freeze the current list as the provisional, the next revised, or the final list.
+
+    The provisional list comes first and once; revised lists are numbered 1, 2, …; nothing
+    is published after the final list.
+    """
+    if not permissions.can_review_credentials(actor):
+        raise PermissionDeniedError
+    if kind not in PublishedList.Kind.values:
+        raise ServiceError(_("Choose the provisional, a revised or the final list."),
+                           field="kind", code="invalid_kind")
+    # Lock the session so that two officers publishing at once get consecutive numbers.
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    earlier = list(PublishedList.objects.filter(session=session).values_list("kind", flat=True))
+    if PublishedList.Kind.FINAL in earlier:
+        raise ServiceError(_("The final list was published: no other list can follow it."),
+                           field="kind", code="final_published")
+    if kind == PublishedList.Kind.PROVISIONAL and earlier:
+        raise ServiceError(_("The provisional list was already published: publish a revised "
+                             "list."), field="kind", code="provisional_published")
+    if kind != PublishedList.Kind.PROVISIONAL and not earlier:
+        raise ServiceError(_("Publish the provisional list first."), field="kind",
+                           code="no_provisional")
+    number = earlier.count(PublishedList.Kind.REVISED) + 1 if kind == "revised" else 1
+    language = session_list_language(session)
+    rows = current_rows(session, language)
+    if not rows:
+        raise ServiceError(_("No delegation was submitted yet: the list would be empty."),
+                           code="empty_list")
+    published = PublishedList.objects.create(session=session, kind=kind, number=number,
+                                             published_by=actor, rows=rows)
+    log_action(actor=actor, action="delegations.list.published", obj=published, data={
+        "session": session.pk, "kind": kind, "number": number, "language": language,
+        **counts(rows)})
+    return published

@@ -1,0 +1,344 @@
+"""The lists of delegations: order, content, publication, what changed, PDF, Excel, CSV."""
+
+import csv
+import io
+
+import openpyxl
+import pypdf
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import SessionFactory, state, user_with_role
+from tripartite.accounts.models import Role
+from tripartite.common.models import ActionLogEntry
+from tripartite.common.services import PermissionDeniedError, ServiceError
+from tripartite.constituents.services import person_update
+from tripartite.delegations import exports, lists, services
+from tripartite.delegations.models import CredentialsSettings, PublishedList
+
+pytestmark = pytest.mark.django_db
+
+GOVERNMENT_HEADING = "Government delegates / Délégués gouvernementaux / Delegados gubernamentales"
+
+
+@pytest.fixture
+def session():
+    return SessionFactory()
+
+
+@pytest.fixture
+def secretariat():
+    return user_with_role(Role.SECRETARIAT)
+
+
+def delegation_of(session, actor, iso2, persons, *, submit=True):
+    """A delegation of ``iso2`` with ``persons``: (group, role, name[, name_latin]) each."""
+    delegation = services.delegation_open(actor=actor, member_state=state(iso2),
+                                          session=session)
+    nominations = []
+    for group, role, name, *latin in persons:
+        nominations.append(services.nomination_add(
+            actor=actor, delegation=delegation, group=group, role=role, name=name,
+            name_latin=latin[0] if latin else "", gender="f", title="Ms",
+            function="Director"))
+    if submit:
+        services.delegation_submit(actor=actor, delegation=delegation)
+    return delegation, nominations
+
+
+def states_in(rows):
+    seen = []
+    for row in rows:
+        if row["state"] not in seen:
+            seen.append(row["state"])
+    return seen
+
+
+def test_states_follow_the_alphabet_of_the_lists_language(session, secretariat):
+    for iso2 in ("US", "FR", "DE", "EG", "ES"):
+        delegation_of(session, secretariat, iso2, [("government", "delegate", f"G {iso2}")])
+    # Allemagne under A; Égypte, Espagne, États-Unis with the E's (accents folded); France.
+    assert states_in(lists.current_rows(session, "fr")) == ["DE", "EG", "ES", "US", "FR"]
+    # Egypt, France, Germany (under G), Spain, United States.
+    assert states_in(lists.current_rows(session, "en")) == ["EG", "FR", "DE", "ES", "US"]
+    # Alemania, Egipto, España, Estados Unidos, Francia.
+    assert states_in(lists.current_rows(session, "es")) == ["DE", "EG", "ES", "US", "FR"]
+    # French unless the session says otherwise.
+    assert states_in(lists.current_rows(session))[:2] == ["DE", "EG"]
+    CredentialsSettings.objects.create(session=session, list_language="en")
+    assert states_in(lists.current_rows(session))[:2] == ["EG", "FR"]
+
+
+def test_folding_ignores_accents_and_case_whatever_the_locale():
+    assert lists.folded("États-Unis") == "etats-unis"
+    assert sorted(["Fidji", "États-Unis", "Équateur", "Espagne", "égypte"],
+                  key=lists.folded) == ["égypte", "Équateur", "Espagne", "États-Unis", "Fidji"]
+
+
+def test_within_a_state_government_then_employers_then_workers(session, secretariat):
+    delegation_of(session, secretariat, "FR", [
+        ("workers", "delegate", "Workers' delegate"),
+        ("government", "adviser", "Government adviser"),
+        ("employers", "delegate", "Employers' delegate"),
+        ("government", "delegate", "Government delegate"),
+        ("government", "minister", "Minister"),
+    ])
+    assert [row["name"] for row in lists.current_rows(session)] == [
+        "Minister", "Government delegate", "Government adviser", "Employers' delegate",
+        "Workers' delegate"]
+
+
+def test_only_submitted_delegations_and_active_nominations_are_listed(session, secretariat):
+    delegation, (kept, withdrawn) = delegation_of(session, secretariat, "FR", [
+        ("government", "delegate", "Kept"), ("government", "adviser", "Withdrawn later")])
+    services.nomination_withdraw(actor=secretariat, nomination=withdrawn)
+    delegation_of(session, secretariat, "DE", [("government", "delegate", "Not submitted")],
+                  submit=False)
+    accepted, _ = delegation_of(session, secretariat, "KE", [("workers", "delegate", "Kenya")])
+    services.delegation_accept(actor=secretariat, delegation=accepted)
+    assert [row["name"] for row in lists.current_rows(session)] == ["Kept", "Kenya"]
+
+
+def test_the_page_shows_trilingual_headings_and_roles(client, session, secretariat):
+    delegation_of(session, secretariat, "CN", [
+        ("government", "delegate", "王小明", "Wang Xiaoming"),
+        ("employers", "adviser", "Li Na")])
+    client.force_login(secretariat)
+    response = client.get(reverse("delegations:list_current",
+                                  kwargs={"session_pk": session.pk}))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert GOVERNMENT_HEADING in html
+    assert ("Employers&#x27; delegates / Délégués des employeurs / "
+            "Delegados de los empleadores") in html
+    assert "Delegate / Déléguée / Delegada" in html
+    assert "Adviser / Conseillère technique / Consejera técnica" in html
+    assert '<h2 lang="fr">Chine</h2>' in html
+    assert '<span dir="auto">王小明</span>' in html and "Wang Xiaoming" in html
+    english = client.get(reverse("delegations:list_current",
+                                 kwargs={"session_pk": session.pk}) + "?order=en")
+    assert '<h2 lang="en">China</h2>' in english.content.decode()
+
+
+def test_publishing_the_provisional_then_a_revised_list_marks_what_changed(
+        client, session, secretariat):
+    french, (stays, leaves, moves) = delegation_of(session, secretariat, "FR", [
+        ("government", "delegate", "Stays"), ("government", "adviser", "Leaves"),
+        ("government", "adviser", "Gets a new function")])
+    provisional = lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    assert (provisional.kind, provisional.number, len(provisional.rows)) == ("provisional", 1, 3)
+    assert provisional.rows[0] == {
+        "state": "FR", "state_iso3": "FRA", "state_en": "France", "state_fr": "France",
+        "state_es": "Francia", "person": stays.person_id, "title": "Ms", "name": "Stays",
+        "name_latin": "Stays", "gender": "f", "group": "government", "role": "delegate",
+        "function": "Director", "organisation": "", "status": "received", "position": 1}
+
+    services.nomination_withdraw(actor=secretariat, nomination=leaves)
+    services.nomination_add(actor=secretariat, delegation=french, group="government",
+                            role="adviser", name="Newcomer", gender="m")
+    person_update(person=moves.person, actor=secretariat, changes={"function": "Ambassador"})
+    services.delegation_submit(actor=secretariat, delegation=french)
+    revised = lists.list_publish(actor=secretariat, session=session, kind="revised")
+    assert (revised.kind, revised.number) == ("revised", 1)
+
+    rows, marked = lists.published_rows(revised, "fr")
+    assert marked
+    assert {row["name"]: (row["change"], row.get("changed_fields")) for row in rows} == {
+        "Stays": (None, []), "Leaves": ("withdrawn", None), "Newcomer": ("added", None),
+        "Gets a new function": ("changed", ["function"])}
+    # The provisional list itself is not marked, and it stays as it was.
+    assert lists.published_rows(provisional, "fr") == (provisional.rows, False)
+
+    client.force_login(user_with_role(Role.FOCAL_POINT))  # a public document
+    html = client.get(reverse("delegations:list_published",
+                              kwargs={"pk": revised.pk})).content.decode()
+    assert "+ added / ajouté / añadido" in html
+    assert "− withdrawn / retiré / retirado" in html
+    assert "changed / modifié / modificado" in html
+    assert '<del><span dir="auto">Leaves</span></del>' in html
+    assert '<ins><span dir="auto">Newcomer</span></ins>' in html
+    assert "Previously: <mark>Director</mark>" in html
+    assert "Revised list of delegations No. 1" in html
+
+    text = pdf_text(client.get(reverse("delegations:list_published_pdf",
+                                       kwargs={"pk": revised.pk})).content)
+    assert "+ added / ajouté / añadido" in text
+    assert "− withdrawn / retiré / retirado" in text
+    assert "Revised list of delegations No. 1 / Liste révisée des délégations n° 1" in text
+
+
+def test_the_sequence_of_published_lists_is_enforced(session, secretariat):
+    with pytest.raises(ServiceError, match="Publish the provisional list first"):
+        lists.list_publish(actor=secretariat, session=session, kind="revised")
+    with pytest.raises(ServiceError, match="the list would be empty"):
+        lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    delegation_of(session, secretariat, "FR", [("government", "delegate", "A")])
+    lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    with pytest.raises(ServiceError, match="already published"):
+        lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    assert lists.list_publish(actor=secretariat, session=session, kind="revised").number == 1
+    assert lists.list_publish(actor=secretariat, session=session, kind="revised").number == 2
+    lists.list_publish(actor=secretariat, session=session, kind="final")
+    with pytest.raises(ServiceError, match="final list was published"):
+        lists.list_publish(actor=secretariat, session=session, kind="revised")
+    with pytest.raises(ServiceError, match="Choose the provisional"):
+        lists.list_publish(actor=secretariat, session=session, kind="draft")
+    assert list(PublishedList.objects.values_list("kind", "number")) == [
+        ("provisional", 1), ("revised", 1), ("revised", 2), ("final", 1)]
+    entry = ActionLogEntry.objects.filter(action="delegations.list.published").order_by(
+        "id").last()
+    assert (entry.actor, entry.data) == (secretariat, {
+        "session": session.pk, "kind": "final", "number": 1, "language": "fr",
+        "states": 1, "persons": 1})
+
+
+def test_only_the_secretariat_publishes(client, session, secretariat):
+    delegation_of(session, secretariat, "FR", [("government", "delegate", "A")])
+    for role in (Role.FOCAL_POINT, Role.CREDENTIALS_COMMITTEE, Role.OBSERVER):
+        with pytest.raises(PermissionDeniedError):
+            lists.list_publish(actor=user_with_role(role), session=session,
+                               kind="provisional")
+    url = reverse("delegations:list_publish", kwargs={"session_pk": session.pk})
+    client.force_login(user_with_role(Role.CREDENTIALS_COMMITTEE))
+    assert client.post(url, {"kind": "provisional"}).status_code == 403
+    assert not PublishedList.objects.exists()
+    client.force_login(secretariat)
+    assert client.get(url).status_code == 405
+    response = client.post(url, {"kind": "provisional"})
+    published = PublishedList.objects.get()
+    assert response["Location"] == reverse("delegations:list_published",
+                                           kwargs={"pk": published.pk})
+    response = client.post(url, {"kind": "provisional"}, follow=True)
+    assert "already published" in response.content.decode()
+    assert PublishedList.objects.count() == 1
+
+
+def test_who_sees_which_list(client, session, secretariat):
+    delegation_of(session, secretariat, "FR", [("government", "delegate", "A")])
+    published = lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    current = reverse("delegations:list_current", kwargs={"session_pk": session.pk})
+    public = reverse("delegations:list_published", kwargs={"pk": published.pk})
+    index = reverse("delegations:list_index", kwargs={"session_pk": session.pk})
+    assert client.get(public)["Location"].startswith(reverse("accounts:login"))
+    client.force_login(user_with_role(Role.FOCAL_POINT))
+    assert client.get(current).status_code == 403
+    assert client.get(reverse("delegations:list_current_pdf",
+                              kwargs={"session_pk": session.pk})).status_code == 403
+    assert client.get(reverse("delegations:list_current_csv",
+                              kwargs={"session_pk": session.pk})).status_code == 403
+    assert client.get(public).status_code == 200
+    page = client.get(index).content.decode()
+    assert "Provisional list of delegations" in page and current not in page
+    client.force_login(user_with_role(Role.OBSERVER))
+    assert client.get(current).status_code == 200
+    assert current in client.get(index).content.decode()
+
+
+def pdf_text(content: bytes) -> str:
+    assert content.startswith(b"%PDF")
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_pdf_sets_names_in_their_own_scripts(client, session, secretariat):
+    delegation_of(session, secretariat, "CN", [
+        ("government", "delegate", "王小明", "Wang Xiaoming")])
+    delegation_of(session, secretariat, "RU", [
+        ("workers", "delegate", "Анна Иванова", "Anna Ivanova")])
+    client.force_login(secretariat)
+    response = client.get(reverse("delegations:list_current_pdf",
+                                  kwargs={"session_pk": session.pk}))
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "王小明" in text and "Wang Xiaoming" in text
+    assert "Анна Иванова" in text
+    assert "Chine" in text and "Russie, Fédération de" in text
+    assert "Government delegates / Délégués gouvernementaux" in text
+
+
+def test_the_excel_export_has_a_heading_row_and_one_row_per_person(
+        client, session, secretariat):
+    delegation_of(session, secretariat, "DE", [
+        ("government", "delegate", "Anna Schmidt"), ("workers", "adviser", "=1+2")])
+    client.force_login(secretariat)
+    response = client.get(reverse("delegations:list_current_xlsx",
+                                  kwargs={"session_pk": session.pk}))
+    assert response["Content-Disposition"].endswith('.xlsx"')
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
+        ["State (ISO)", "Member State", "Group", "Role", "Title", "Name",
+         "Name in Latin script", "Gender", "Function", "Organization", "Status"],
+        ["DE", "Allemagne", "Government", "Delegate", "Ms", "Anna Schmidt", "Anna Schmidt",
+         "Female", "Director", None, "Received"],
+        ["DE", "Allemagne", "Workers", "Adviser", "Ms", "=1+2", "=1+2", "Female",
+         "Director", None, "Received"],
+    ]
+    assert sheet["F3"].data_type == "s"  # text, not a formula
+
+
+def test_the_csv_export_is_utf8_with_a_byte_order_mark(client, session, secretariat):
+    delegation_of(session, secretariat, "CN", [
+        ("government", "delegate", "王小明", "Wang Xiaoming"),
+        ("employers", "delegate", "=HYPERLINK(\"x\")", "Safe")])
+    client.force_login(secretariat)
+    response = client.get(reverse("delegations:list_current_csv",
+                                  kwargs={"session_pk": session.pk}) + "?order=en")
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows == [
+        ["State (ISO)", "Member State", "Group", "Role", "Title", "Name",
+         "Name in Latin script", "Gender", "Function", "Organization", "Status"],
+        ["CN", "China", "Government", "Delegate", "Ms", "王小明", "Wang Xiaoming", "Female",
+         "Director", "", "Received"],
+        ["CN", "China", "Employers", "Delegate", "Ms", "'=HYPERLINK(\"x\")", "Safe",
+         "Female", "Director", "", "Received"],
+    ]
+
+
+def test_exports_of_a_revised_list_say_what_changed(session, secretariat):
+    _delegation, (first,) = delegation_of(session, secretariat, "FR", [
+        ("government", "delegate", "First")])
+    provisional = lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    person_update(person=first.person, actor=secretariat, changes={"title": "Dr"})
+    revised = lists.list_publish(actor=secretariat, session=session, kind="revised")
+    assert lists.published_rows(provisional, "fr")[1] is False
+    rows, marked = lists.published_rows(revised, "fr")
+    table = exports.table(rows, language="fr", marked=marked)
+    assert table[0][-1] == "Change since the previous list"
+    assert table[1][-1] == "changed (Title)"
+
+
+URLS = ("delegations:list_current", "delegations:list_current_xlsx",
+        "delegations:list_current_csv")
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_query_counts_do_not_grow_with_the_list(client, session, secretariat):
+    client.force_login(secretariat)
+    delegation_of(session, secretariat, "FR", [("government", "delegate", "A")])
+    urls = [reverse(name, kwargs={"session_pk": session.pk}) for name in URLS]
+    published = lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    urls += [reverse(name, kwargs={"pk": published.pk}) for name in (
+        "delegations:list_published", "delegations:list_published_xlsx",
+        "delegations:list_published_csv")]
+    with_one = [count_queries(client, url) for url in urls]
+    for iso2 in ("DE", "KE"):
+        delegation_of(session, secretariat, iso2, [
+            ("government", "delegate", f"G {iso2}"), ("workers", "delegate", f"W {iso2}"),
+            ("employers", "adviser", f"E {iso2}")])
+    lists.list_publish(actor=secretariat, session=session, kind="revised")
+    urls[3:] = [reverse(name, kwargs={"pk": PublishedList.objects.last().pk}) for name in (
+        "delegations:list_published", "delegations:list_published_xlsx",
+        "delegations:list_published_csv")]
+    with_three = [count_queries(client, url) for url in urls]
+    assert with_one == with_three
+    # session (and its login), the list's language, the nominations; the page adds what
+    # may be published next; a published list reads itself and the list before it, and its
+    # page the action log.
+    assert with_three == [6, 5, 5, 6, 5, 5]
