@@ -33,6 +33,9 @@ def delegation_objects(session) -> dict:
     published = PublishedList.objects.create(session=session, kind="provisional", rows=[])
     return {
         "delegation_session": {"session_pk": session.pk},
+        # The portal's pages name a delegation by its session and its State.
+        "own_portal": {"session_pk": session.pk, "iso2": "FR"},
+        "other_portal": {"session_pk": session.pk, "iso2": "DE"},
         "published_list": {"pk": published.pk},
         "own_delegation": {"pk": own.pk},
         "other_delegation": {"pk": other.pk},

@@ -3,6 +3,39 @@
 ROWS = {"delegations:url_name": (objects key or None, expectations)}; see that module for
 ``rule``, ``EVERYONE`` and the object keys (tests/delegations/matrix_objects.py adds the
 delegations' ones). Import the helpers from tests.delegations.matrix_rules.
+
+The portal: France's focal point reads and writes France's delegation ("own_*"), never
+Germany's ("other_*"); the secretariat writes any; the other readers only read.
 """
 
-ROWS = {}
+from tests.delegations.matrix_rules import NOT_ALLOWED, OK, READERS, rule
+from tripartite.accounts.models import Role
+
+NOMINATORS = {Role.SECRETARIAT, Role.FOCAL_POINT}
+
+
+def post_only(allowed):
+    """A POST-only page: who may write gets 405 on GET, the others 403 (before the 405)."""
+    return {role: NOT_ALLOWED if outcome == OK else outcome
+            for role, outcome in rule(allowed).items()}
+
+
+ROWS = {
+    "delegations:portal": (None, rule(NOMINATORS)),
+    "delegations:portal_delegation": ("own_portal", rule(READERS | {Role.FOCAL_POINT})),
+    "delegations:portal_delegation other": ("other_portal", rule(READERS)),
+    "delegations:portal_template": ("own_portal", rule(READERS | {Role.FOCAL_POINT})),
+    "delegations:portal_template other": ("other_portal", rule(READERS)),
+    # Without a letter uploaded the link sends back to the page (a redirect: OK).
+    "delegations:portal_letter": ("own_portal", rule(READERS | {Role.FOCAL_POINT})),
+    "delegations:portal_letter other": ("other_portal", rule(READERS)),
+    "delegations:portal_letter_upload": ("own_portal", post_only(NOMINATORS)),
+    "delegations:portal_letter_upload other": ("other_portal", post_only({Role.SECRETARIAT})),
+    "delegations:portal_import": ("own_portal", post_only(NOMINATORS)),
+    "delegations:portal_import other": ("other_portal", post_only({Role.SECRETARIAT})),
+    "delegations:portal_submit": ("own_portal", post_only(NOMINATORS)),
+    "delegations:portal_submit other": ("other_portal", post_only({Role.SECRETARIAT})),
+    "delegations:portal_withdraw": ("own_nomination", post_only(NOMINATORS)),
+    "delegations:portal_withdraw other": ("other_nomination", post_only({Role.SECRETARIAT})),
+    "delegations:portal_answer": ("own_query", post_only(NOMINATORS)),
+}
