@@ -10,5 +10,6 @@ def permissions(request):
             "view_people": perms.can_view_people(user),
             "view_history": perms.can_view_history(user),
             "secretariat": perms.is_secretariat(user),
+            "use_delegations_portal": perms.can_use_delegations_portal(user),
         }
     }
