@@ -1,0 +1,239 @@
+"""Reads for the Office's review and the Credentials Committee, in a fixed number of queries.
+
+Every delegation of a session is evaluated by the rules once per page, through
+``evaluation.evaluate``: the overview, the review page and the Committee's figures all read
+the same verdicts, so they cannot disagree with each other or with ``tripartite rules``.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Count, Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from tripartite.constituents.models import MemberState
+from tripartite.delegations import evaluation, selectors
+from tripartite.delegations.models import (
+    ArrearsStatus,
+    CredentialsSettings,
+    Delegation,
+    DelegationQuery,
+    DelegationStatus,
+    Nomination,
+)
+from tripartite.meetings.models import AgendaItem
+from tripartite.rules import delegations as rules
+from tripartite.rules.findings import Severity
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order that ignores accents and case (Égypte sorts with the E's)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def credentials_deadline(session, settings: CredentialsSettings | None) -> date:
+    """CRED-1 as the rules compute it: the session's own deadline, or 21 days before opening."""
+    return rules.credentials_deadline(rules.SessionFacts(
+        opening=session.local_opens_at.date(), agenda_items=0,
+        credentials_deadline=settings.deadline if settings else None))
+
+
+def is_late(received_on: date | None, deadline: date) -> bool:
+    return received_on is not None and received_on > deadline
+
+
+@dataclass
+class EvaluatedDelegation:
+    """A delegation with what the rules concluded on it."""
+
+    delegation: Delegation
+    facts: rules.Delegation
+    verdict: rules.DelegationVerdict
+    arrears: ArrearsStatus | None
+    late: bool
+    open_queries: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.verdict.findings if f.severity == Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.verdict.findings if f.severity == Severity.WARNING)
+
+    @property
+    def persons(self) -> int:
+        return len(self.facts.persons)
+
+    @property
+    def submitted(self) -> bool:
+        return self.delegation.submitted
+
+
+@dataclass
+class SessionReview:
+    """Everything the session-wide pages need, read once."""
+
+    session: object
+    settings: CredentialsSettings | None
+    deadline: date
+    arrears: dict[int, ArrearsStatus]
+    delegations: list[EvaluatedDelegation] = field(default_factory=list)
+
+    @property
+    def arrears_scope(self) -> str:
+        return self.settings.arrears_scope if self.settings else "government"
+
+
+def session_review(session) -> SessionReview:
+    """Every delegation of ``session``, evaluated: six queries whatever their number."""
+    settings = selectors.credentials_settings(session)
+    arrears = selectors.arrears_by_state(session)
+    deadline = credentials_deadline(session, settings)
+    open_queries = dict(
+        DelegationQuery.objects.filter(delegation__session=session, answered_at__isnull=True)
+        .order_by().values("delegation_id").annotate(n=Count("id"))
+        .values_list("delegation_id", "n"))
+    evaluated = []
+    for delegation in selectors.delegations_for_evaluation(session):
+        status = arrears.get(delegation.member_state_id)
+        evaluated.append(EvaluatedDelegation(
+            delegation=delegation,
+            facts=evaluation.delegation_facts(delegation, arrears=status, settings=settings),
+            verdict=evaluation.evaluate(delegation, arrears=status, settings=settings),
+            arrears=status,
+            late=is_late(delegation.received_on, deadline),
+            open_queries=open_queries.get(delegation.pk, 0),
+        ))
+    return SessionReview(session=session, settings=settings, deadline=deadline,
+                         arrears=arrears, delegations=evaluated)
+
+
+# --- the overview: every member State, with or without a delegation -------------------------
+
+@dataclass
+class OverviewRow:
+    member_state: MemberState
+    evaluated: EvaluatedDelegation | None
+
+    @property
+    def delegation(self) -> Delegation | None:
+        return self.evaluated.delegation if self.evaluated else None
+
+    @property
+    def status(self) -> str:
+        return self.delegation.status if self.delegation else DelegationStatus.NOT_RECEIVED
+
+    @property
+    def status_label(self) -> str:
+        return DelegationStatus(self.status).label
+
+    @property
+    def in_preparation(self) -> bool:
+        """Opened by the focal point, not yet submitted."""
+        return bool(self.evaluated and not self.evaluated.submitted
+                    and self.evaluated.persons)
+
+
+SORTS = ("name", "-name", "received", "-received")
+
+
+def overview_rows(review: SessionReview, *, status="", region="", late=False,
+                  with_errors=False, sort="name") -> list[OverviewRow]:
+    """One row per member State (one query for the States, on top of ``review``)."""
+    by_state = {e.delegation.member_state_id: e for e in review.delegations}
+    states = MemberState.objects.all()
+    if region:
+        states = states.filter(ilo_region=region)
+    rows = [OverviewRow(state, by_state.get(state.pk)) for state in states]
+    if status:
+        rows = [row for row in rows if row.status == status]
+    if late:
+        rows = [row for row in rows if row.evaluated and row.evaluated.late]
+    if with_errors:
+        rows = [row for row in rows if row.evaluated and row.evaluated.errors]
+    if sort.lstrip("-") == "received":
+        # Not received last, whichever the direction.
+        received = sorted((r for r in rows if r.delegation and r.delegation.received_on),
+                          key=lambda r: (r.delegation.received_on, sort_key(str(r.member_state))),
+                          reverse=sort.startswith("-"))
+        rest = [r for r in rows if not (r.delegation and r.delegation.received_on)]
+        return received + sorted(rest, key=lambda r: sort_key(str(r.member_state)))
+    return sorted(rows, key=lambda r: sort_key(str(r.member_state)),
+                  reverse=sort.startswith("-"))
+
+
+# --- one delegation --------------------------------------------------------------------------
+
+def delegation_for_review(pk: int) -> Delegation:
+    """A delegation with everything its review page shows, withdrawn nominations included."""
+    return (Delegation.objects.select_related("member_state", "session__meeting")
+            .prefetch_related(
+                Prefetch("nominations", to_attr="all_nominations", queryset=(
+                    Nomination.objects.select_related("person", "organisation",
+                                                      "adviser_to__person")
+                    .prefetch_related(Prefetch("agenda_items",
+                                               queryset=AgendaItem.objects.order_by(
+                                                   "position", "id"))))),
+                Prefetch("nominations", queryset=selectors.nominations_queryset()),
+                Prefetch("session__agenda_items",
+                         queryset=AgendaItem.objects.order_by("position", "id")),
+                Prefetch("queries", queryset=DelegationQuery.objects.select_related(
+                    "asked_by", "answered_by")),
+                "letters")
+            .get(pk=pk))
+
+
+@dataclass(frozen=True)
+class VotingRight:
+    """Whether one delegate votes, and the provision that says so."""
+
+    nomination: Nomination
+    votes: bool
+    reason: str
+    provision: str
+
+
+def voting_rights(delegation: Delegation, facts: rules.Delegation, verdict,
+                  arrears_scope: str) -> list[VotingRight]:
+    """Each delegate (admitted or not): votes or not, and why, from the rules' own outcomes.
+
+    The reasons come from the same rule functions that ``evaluate_delegation`` composes, so
+    they agree with ``verdict.voters``.
+    """
+    persons = {p.id: p for p in facts.persons}
+    delegates = tuple(p for p in persons.values() if p.is_delegate and p.admitted)
+    over = rules.delegation_shape(delegates).without_vote
+    lone = rules.incomplete_delegation(delegates).without_vote
+    arrears = rules.arrears(facts.member, arrears_scope).without_vote
+    voters = set(verdict.voters)
+    rights = []
+    for nomination in delegation.all_nominations:
+        person = persons.get(nomination.pk)
+        if person is None or not person.is_delegate:
+            continue
+        group = rules.Group(person.group)
+        if not person.admitted:
+            why = (_("Refused admission: counts as not nominated."),
+                     rules.CONSTITUTION_4_3)
+        elif group in over:
+            why = (_("More delegates of this group than the Constitution allows: "
+                              "none of them votes until the credentials are corrected."),
+                     rules.CONSTITUTION_3_1)
+        elif group in lone:
+            why = (_("Incomplete delegation: a lone Employers' or Workers' delegate "
+                              "sits and speaks but does not vote."), rules.CONSTITUTION_4_2)
+        elif group in arrears:
+            why = (_("The Member is in arrears of contributions and its vote has "
+                              "not been restored."), rules.CONSTITUTION_13_4)
+        elif facts.member.in_arrears and facts.member.vote_restored:
+            why = (_("The Conference restored the Member's right to vote."),
+                     rules.CONSTITUTION_13_4)
+        else:
+            why = (_("Each delegate votes individually."), rules.CONSTITUTION_4_1)
+        # The verdict decides; the reason explains it (they follow the same rule functions).
+        reason, provision = why
+        rights.append(VotingRight(nomination, nomination.pk in voters, reason, provision))
+    return rights
