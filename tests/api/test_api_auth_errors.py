@@ -7,6 +7,7 @@ from django.test import Client, RequestFactory
 
 from tests import factories
 from tests.api import actions, client_for, send
+from tests.delegations.matrix_api import OPERATION_IDS as DELEGATION_OPERATION_IDS
 from tripartite.accounts.services import api_token_create, api_token_revoke
 from tripartite.config.api import api
 from tripartite.meetings.models import Meeting
@@ -40,6 +41,7 @@ OPERATIONS = [
     ("GET", "/api/agenda-items/{id}", "agenda_item_detail"),
     ("PATCH", "/api/agenda-items/{id}", "agenda_item_update"),
     ("DELETE", "/api/agenda-items/{id}", "agenda_item_delete"),
+    *((method, path, name) for (method, path), name in DELEGATION_OPERATION_IDS.items()),
 ]
 
 NEW_MEETING = {"type": "gb", "title_en": "Governing Body"}

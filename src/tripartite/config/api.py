@@ -27,6 +27,7 @@ from tripartite.accounts.api import router as accounts_router
 from tripartite.accounts.services import user_for_api_token
 from tripartite.common.services import ServiceError
 from tripartite.constituents.api import router as constituents_router
+from tripartite.delegations.api import router as delegations_router
 from tripartite.meetings.api import router as meetings_router
 
 logger = logging.getLogger(__name__)
@@ -111,6 +112,7 @@ api = TripartiteAPI(
 api.add_router("", accounts_router, tags=["accounts"])
 api.add_router("", constituents_router, tags=["constituents"])
 api.add_router("", meetings_router, tags=["meetings"])
+api.add_router("", delegations_router, tags=["delegations"])
 
 
 # --- errors --------------------------------------------------------------------------------
