@@ -54,7 +54,7 @@ bench: install
 	$(BIN)/python bench/run.py
 
 messages: install
-	cd src/tripartite && ../../$(TP) makemessages -l fr -l es --no-obsolete --no-location
+	cd src/tripartite && ../../$(TP) makemessages -l fr -l es --no-obsolete --no-location --ignore 'migrations/*'
 	$(TP) compiletranslations
 
 clean:

@@ -195,3 +195,14 @@ def test_evaluating_every_delegation_takes_a_fixed_number_of_queries(
         settings = selectors.credentials_settings(session)
         for d in delegations:
             evaluation.evaluate(d, arrears=arrears.get(d.member_state_id), settings=settings)
+
+
+def test_the_visible_delegations_count_nominations_and_queries_separately(delegation, focal):
+    nominate(delegation, focal, "government", name="A")
+    nominate(delegation, focal, "government", name="B")
+    officer = user_with_role(Role.SECRETARIAT)
+    services.delegation_submit(actor=focal, delegation=delegation)
+    for question in ("One?", "Two?", "Three?"):
+        services.delegation_query_send(actor=officer, delegation=delegation, question=question)
+    row = selectors.delegations_visible_to(officer, delegation.session).get()
+    assert (row.nomination_count, row.open_queries) == (2, 3)

@@ -37,8 +37,10 @@ def delegations_visible_to(user, session):
     if visible is not None:
         delegations = delegations.filter(member_state_id__in=visible)
     return delegations.annotate(
-        nomination_count=Count("nominations", filter=Q(nominations__withdrawn_in_amendment=None)),
-        open_queries=Count("queries", filter=Q(queries__answered_at__isnull=True)))
+        nomination_count=Count("nominations", distinct=True,
+                               filter=Q(nominations__withdrawn_in_amendment=None)),
+        open_queries=Count("queries", distinct=True,
+                           filter=Q(queries__answered_at__isnull=True)))
 
 
 def arrears_by_state(session) -> dict[int, ArrearsStatus]:

@@ -118,6 +118,9 @@ def nomination_withdraw(*, actor, nomination: Nomination) -> Nomination:
     log_action(actor=actor, action="delegations.nomination.withdrawn", obj=delegation,
                data={"nomination": nomination.pk, "name": str(nomination.person)})
     if not delegation.submitted:
+        if nomination.objections.exists():
+            raise ServiceError(_("An objection names this person: the nomination cannot be "
+                                 "deleted."), code="protected", status=409)
         nomination.advisers.update(adviser_to=None)
         nomination.delete()
     else:

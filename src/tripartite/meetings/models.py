@@ -117,8 +117,8 @@ class AgendaItem(TimeStampedModel):
     technical = models.BooleanField(
         _("counts for advisers"), default=True,
         help_text=_("Technical items placed on the agenda, and the standing item on the "
-                    "application of standards, entitle each delegate to two advisers "
-                    "(Constitution art. 3(2))."))
+                    "application of standards, entitle each delegate to up to two advisers "
+                    "for each item (Constitution art. 3(2))."))
 
     class Meta:
         verbose_name = _("agenda item")
