@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import (
     GENEVA,
@@ -19,7 +20,7 @@ from tests.factories import (
     user_with_role,
 )
 from tripartite.accounts.models import Role
-from tripartite.common.services import PermissionDeniedError
+from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.delegations import services, spreadsheet
 from tripartite.delegations.models import Delegation, Nomination
 
@@ -232,18 +233,24 @@ def test_a_template_missing_a_required_column_is_refused_at_row_1(focal, delegat
         (1, "Gender", "This column is missing from the first row.")]
 
 
-def test_headers_in_french_or_spanish_are_understood(focal, delegation):
-    workbook = openpyxl.Workbook()
-    # Until the catalogues are translated the labels are the English ones; the lower-case
-    # codes of the columns are accepted in any case.
-    workbook.active.append(["group", "ROLE", "name", "Gender"])
-    workbook.active.append(["workers", "delegate", "Ana", "f"])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    result = spreadsheet.nominations_import(
-        actor=focal, delegation=delegation,
-        uploaded_file=SimpleUploadedFile("d.xlsx", buffer.getvalue()))
+def test_a_template_downloaded_in_french_is_read_in_any_language(focal, delegation):
+    with translation.override("fr"):
+        template = spreadsheet.build_template(delegation=delegation)
+    sheet = openpyxl.load_workbook(io.BytesIO(template)).worksheets[0]
+    assert [cell.value for cell in sheet[1]][:4] == ["Groupe", "Rôle", "Titre", "Nom"]
+    content = filled(template, [["workers", "delegate", "", "Ana", "", "f"]])
+    result = spreadsheet.nominations_import(  # English is active
+        actor=focal, delegation=delegation, uploaded_file=SimpleUploadedFile("d.xlsx", content))
     assert (result.problems, result.added) == ([], 1)
+
+
+def test_an_oversized_spreadsheet_is_refused(focal, delegation, monkeypatch):
+    content = filled(spreadsheet.build_template(delegation=delegation), VALID_ROWS[:1])
+    monkeypatch.setattr(spreadsheet, "MAX_SPREADSHEET_SIZE", 1000)
+    with pytest.raises(ServiceError, match="larger than the limit of 1000"):
+        spreadsheet.nominations_import(actor=focal, delegation=delegation,
+                                       uploaded_file=SimpleUploadedFile("d.xlsx", content))
+    assert Nomination.objects.count() == 0
 
 
 def test_an_import_after_submission_is_an_amendment(focal, delegation, organisations):
