@@ -308,7 +308,6 @@ def committee_objections(request, session_pk):
     return render(request, "delegations/committee_objections.html", {
         "session": session, "nav": _nav(request.user), "rows": rows, "form": form,
         "kind": kind,
-        "kinds": ObjectionKind.choices,
         "deadline": rules.objection_deadline(opening=session.local_opens_at.date(),
                                              time_zone=session.zone),
     })
