@@ -223,6 +223,20 @@ def test_the_page_shows_the_findings_with_their_provision_and_who_may_vote(
     assert "Délégation incomplète" in html
 
 
+def test_arrears_take_the_government_votes_and_the_page_says_why(focal_client, focal,
+                                                                 session):
+    delegation = french_delegation(session, focal)
+    for group in ("government", "employers", "workers"):
+        nominate(delegation, focal, group, name=f"{group} delegate")
+    services.arrears_set(actor=user_with_role(Role.SECRETARIAT), member_state=state("FR"),
+                         session=session, in_arrears=True)
+    rows = {row.nomination.group: row for row in
+            focal_client.get(page_url(session)).context["delegates"]}
+    assert {group: row.votes for group, row in rows.items()} == {
+        "government": False, "employers": True, "workers": True}
+    assert [r["provision"] for r in rows["government"].reasons] == ["Constitution art. 13(4)"]
+
+
 def test_the_deadline_is_21_days_before_the_opening_unless_the_session_sets_one(
         focal_client, session):
     from tripartite.delegations.models import CredentialsSettings
@@ -464,3 +478,25 @@ def test_the_delegation_page_does_not_grow_in_queries_with_the_nominations(
     services.nomination_withdraw(actor=focal, nomination=withdrawn)
     assert Nomination.objects.filter(withdrawn_in_amendment__isnull=True).count() == 6
     assert count() == at_two
+
+
+def test_the_portal_page_does_not_grow_in_queries_with_the_sessions(focal_client, focal):
+    def add_session(number):
+        session = SessionFactory(number=str(number),
+                                 opens_at=dt.datetime(2027, 6, number, 10, tzinfo=GENEVA),
+                                 closes_at=dt.datetime(2027, 6, number + 1, 18, tzinfo=GENEVA))
+        delegation = french_delegation(session, focal)
+        nominate(delegation, focal, "government", name=f"G{number}")
+        services.delegation_query_send(actor=user_with_role(Role.SECRETARIAT),
+                                       delegation=delegation, question="?")
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert focal_client.get(reverse("delegations:portal")).status_code == 200
+        return len(queries)
+
+    add_session(1)
+    at_one = count()
+    add_session(3)
+    add_session(5)
+    assert count() == at_one
