@@ -46,6 +46,19 @@ def main() -> None:
             print(f"\n## Pages on {label}\n")
             run("pages.py", env)
 
+    # --- Delegations (issue 3): rules of every delegation, list of delegations PDF,
+    # overview page; each database fresh, like the pages above.
+    for label in ("SQLite", "PostgreSQL"):
+        with tempfile.TemporaryDirectory() as var_dir:
+            env = {"TRIPARTITE_VAR_DIR": var_dir, "DATABASE_URL": ""}
+            if label == "PostgreSQL":
+                url = postgres_database("tripartite_bench_delegations")
+                if url is None:
+                    continue
+                env["DATABASE_URL"] = url
+            print(f"\n## Delegations on {label}\n")
+            run("delegations.py", env)
+
 
 if __name__ == "__main__":
     main()

@@ -11,8 +11,10 @@ import io
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from tripartite.common.models import Group
 from tripartite.constituents.models import Gender
@@ -22,11 +24,9 @@ from tripartite.delegations.models import DelegationStatus, NominationRole
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _label(choices, value) -> str:
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return value or ""
+def _labels(choices) -> dict[str, str]:
+    """Each value's label in the active language, looked up once per export."""
+    return {value: str(label) for value, label in choices.choices}
 
 
 def headings(*, marked: bool) -> list[str]:
@@ -47,13 +47,16 @@ def table(rows, *, language: str, marked: bool = False) -> list[list[str]]:
     """The heading row and one row per person, as text."""
     changes = {lists.ADDED: _("added"), lists.WITHDRAWN: _("withdrawn"),
                lists.CHANGED: _("changed")}
+    groups, roles = _labels(Group), _labels(NominationRole)
+    genders, statuses = _labels(Gender), _labels(DelegationStatus)
     lines = [headings(marked=marked)]
     for row in rows:
-        line = [row["state"], lists.state_name(row, language), _label(Group, row["group"]),
-                _label(NominationRole, row["role"]), row.get("title", ""), row["name"],
-                row.get("name_latin", ""), _label(Gender, row.get("gender")),
-                row.get("function", ""), row.get("organisation", ""),
-                _label(DelegationStatus, row.get("status"))]
+        gender, status = row.get("gender") or "", row.get("status") or ""
+        line = [row["state"], lists.state_name(row, language),
+                groups.get(row["group"], row["group"]), roles.get(row["role"], row["role"]),
+                row.get("title", ""), row["name"], row.get("name_latin", ""),
+                genders.get(gender, gender), row.get("function", ""),
+                row.get("organisation", ""), statuses.get(status, status)]
         if marked:
             change = row.get("change")
             if change == lists.CHANGED:
@@ -67,26 +70,37 @@ def table(rows, *, language: str, marked: bool = False) -> list[list[str]]:
 
 
 def to_xlsx(rows, *, language: str, marked: bool = False, sheet_title: str = "") -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = (sheet_title or _("Delegations"))[:31]
+    """One sheet, streamed (openpyxl's write-only mode): a bold heading row, frozen and
+    filterable, then one row per person."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet((sheet_title or _("Delegations"))[:31])
     lines = table(rows, language=language, marked=marked)
-    for line in lines:
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", value) for value in line])
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if cell.data_type == "f":  # text that openpyxl took for a formula
-                cell.data_type = "s"
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
     widths = [6, 28, 14, 24, 10, 32, 32, 10, 36, 36, 14, 24]
-    for index, width in enumerate(widths[:len(lines[0])]):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
+    for index, width in enumerate(widths[:len(lines[0])], start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(lines[0]))}{len(lines)}"
+    bold = Font(bold=True)
+    heading = []
+    for value in lines[0]:
+        cell = WriteOnlyCell(sheet, value)
+        cell.font = bold
+        heading.append(cell)
+    sheet.append(heading)
+    for line in lines[1:]:
+        sheet.append([_xlsx_value(sheet, value) for value in line])
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
+
+
+def _xlsx_value(sheet, value: str):
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.startswith("="):  # openpyxl would write it as a formula: keep it text
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def _safe(value: str) -> str:

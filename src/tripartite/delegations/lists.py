@@ -183,28 +183,51 @@ def order_rows(rows, language: str) -> list[dict]:
 
 # --- the rows --------------------------------------------------------------------------------
 
+# (row key, lookup from Nomination): the row is read as plain values, in one query, without
+# building model instances (six thousand persons take a tenth of the time this way).
+ROW_FIELDS = (
+    ("state", "delegation__member_state__iso2"),
+    ("state_iso3", "delegation__member_state__iso3"),
+    ("state_en", "delegation__member_state__name_en"),
+    ("state_fr", "delegation__member_state__name_fr"),
+    ("state_es", "delegation__member_state__name_es"),
+    ("person", "person_id"),
+    ("title", "person__title"),
+    ("name", "person__name"),
+    ("name_latin", "person__name_latin"),
+    ("gender", "person__gender"),
+    ("group", "group"),
+    ("role", "role"),
+    ("function", "person__function"),
+    ("organisation", "organisation__name"),
+    ("person_organisation", "person__organisation__name"),
+    ("status", "delegation__status"),
+    ("position", "position"),
+)
+
+
 def list_nominations(session):
-    """Active nominations of the delegations submitted to ``session``: one query."""
+    """Active nominations of the delegations submitted to ``session``, as tuples in the
+    order of ROW_FIELDS: one query."""
     return (Nomination.objects
             .filter(delegation__session=session, delegation__status__in=SUBMITTED,
                     withdrawn_in_amendment__isnull=True)
-            .select_related("person__organisation", "organisation",
-                            "delegation__member_state")
-            .order_by())
+            .order_by()
+            .values_list(*(lookup for _key, lookup in ROW_FIELDS)))
 
 
-def nomination_row(nomination) -> dict:
-    person, state = nomination.person, nomination.delegation.member_state
-    organisation = nomination.organisation or person.organisation
-    return {
-        "state": state.iso2, "state_iso3": state.iso3, "state_en": state.name_en,
-        "state_fr": state.name_fr or state.name_en, "state_es": state.name_es or state.name_en,
-        "person": person.pk, "title": person.title, "name": person.name,
-        "name_latin": person.name_latin or person.name, "gender": person.gender,
-        "group": nomination.group, "role": nomination.role, "function": person.function,
-        "organisation": organisation.name if organisation else "",
-        "status": nomination.delegation.status, "position": nomination.position,
-    }
+def nomination_row(values) -> dict:
+    """A row from one tuple of ``list_nominations``. The organisation is the one the
+    nomination names (Employers', Workers'), or else the person's (a ministry)."""
+    row = dict(zip((key for key, _lookup in ROW_FIELDS), values, strict=True))
+    fallback = row.pop("person_organisation")
+    row["organisation"] = row["organisation"] or fallback or ""
+    row["state_fr"] = row["state_fr"] or row["state_en"]
+    row["state_es"] = row["state_es"] or row["state_en"]
+    row["name_latin"] = row["name_latin"] or row["name"]
+    row["title"] = row["title"] or ""
+    row["function"] = row["function"] or ""
+    return row
 
 
 def current_rows(session, language: str | None = None) -> list[dict]:
@@ -285,15 +308,14 @@ def sections(ordered_rows, language: str) -> list[StateSection]:
         groups = states[-1].groups
         if not groups or groups[-1].group != row["group"]:
             groups.append(GroupSection(row["group"], group_heading(row["group"])))
-        person = {**row, "role_label": role_label(row["role"], row.get("gender", "x")),
-                  "latin_differs": bool(row.get("name_latin"))
-                  and row.get("name_latin") != row["name"]}
-        if person.get("change"):
-            person["marker"] = change_marker(person["change"])
-        before = person.get("before")
-        if before:
-            person["before_label"] = _before_label(before, person["changed_fields"])
-        groups[-1].persons.append(person)
+        change, before = row.get("change"), row.get("before")
+        # Every key the template reads is present: a missing one costs a dir() per lookup.
+        groups[-1].persons.append({
+            **row, "role_label": role_label(row["role"], row.get("gender", "x")),
+            "latin_differs": bool(row.get("name_latin")) and row["name_latin"] != row["name"],
+            "change": change, "marker": change_marker(change) if change else "",
+            "before_label": (_before_label(before, row["changed_fields"]) if before
+                             else "")})
     return states
 
 
