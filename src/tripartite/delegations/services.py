@@ -157,9 +157,12 @@ def delegation_submit(*, actor, delegation: Delegation, seen_updated_at=None) ->
 def _set_status(delegation, status, *, actor, action, seen_updated_at=None, data=None):
     check_not_stale(delegation, seen_updated_at)
     delegation.status = status
+    fields = ["status", "updated_at"]
     if status == DelegationStatus.ACCEPTED:
         delegation.accepted_at = timezone.now()
-    delegation.save()
+        fields.append("accepted_at")
+    # Only what this step changes: a stale copy must not write back its other fields.
+    delegation.save(update_fields=fields)
     log_action(actor=actor, action=action, obj=delegation, data=data or {"status": status})
     return delegation
 
@@ -167,6 +170,7 @@ def _set_status(delegation, status, *, actor, action, seen_updated_at=None, data
 @transaction.atomic
 def delegation_start_review(*, actor, delegation, seen_updated_at=None) -> Delegation:
     _require_reviewer(actor)
+    check_not_stale(delegation, seen_updated_at)
     if delegation.status != DelegationStatus.RECEIVED:
         raise ServiceError(_("Only received credentials can be put under review."))
     return _set_status(delegation, DelegationStatus.UNDER_REVIEW, actor=actor,
@@ -177,6 +181,7 @@ def delegation_start_review(*, actor, delegation, seen_updated_at=None) -> Deleg
 @transaction.atomic
 def delegation_accept(*, actor, delegation, seen_updated_at=None) -> Delegation:
     _require_reviewer(actor)
+    check_not_stale(delegation, seen_updated_at)
     if not delegation.submitted:
         raise ServiceError(_("Credentials that were not received cannot be accepted."))
     return _set_status(delegation, DelegationStatus.ACCEPTED, actor=actor,
