@@ -10,6 +10,7 @@ import openpyxl
 import pypdf
 import pytest
 from django.apps import apps as django_apps
+from django.db import connections
 from django.urls import NoReverseMatch, reverse
 
 from tests.browser.test_journeys import log_in
@@ -50,6 +51,9 @@ def _member_states(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         load(django_apps, None)
+        # This connection may belong to the browser's context: close it, or PostgreSQL
+        # refuses to drop the test database at the end of the run.
+        connections.close_all()
 
 
 def fill(template_path, rows, target):
