@@ -188,8 +188,8 @@ def test_every_problem_is_reported_and_nothing_is_saved(focal_client, focal, ses
          "Row 6 is not a delegate: an adviser accompanies a delegate."),
         (7, "Organization", "Confédération générale du travail (CGT) is not an organization "
                             "of this group (Workers' organization)."),
-        (8, "E-mail", "“not-an-email” is not an e-mail address."),
         (8, "Name", "The same person is already on row 2."),
+        (8, "E-mail", "“not-an-email” is not an e-mail address."),
         (9, "Name", "Élisabeth Borne is already in this delegation."),
         (10, "Adviser to (row number of the delegate)",
          "Only an adviser or a substitute delegate accompanies a delegate; leave this cell "

@@ -383,7 +383,9 @@ def read_rows(*, delegation: Delegation, uploaded_file) -> tuple[list[ImportRow]
     finally:
         workbook.close()
     _check_adviser_rows(rows, problems)
-    problems.sort(key=lambda problem: problem.row)
+    # Row by row, and within a row from left to right, as the user reads the sheet.
+    order = {str(column.label): index for index, column in enumerate(COLUMNS)}
+    problems.sort(key=lambda problem: (problem.row, order.get(problem.column, len(order))))
     return rows, problems
 
 
