@@ -194,3 +194,19 @@ def test_an_officer_must_be_a_known_person(client, officer):
                            {"role": "chair", "person": 999999})
     assert response.status_code == 200
     assert "person" in response.context["form"].errors
+
+
+@pytest.mark.parametrize(("role", "links"), [
+    (Role.FOCAL_POINT, ["/delegations/portal/", "/lists/"]),
+    (Role.SECRETARIAT, ["/delegations/sessions/", "/lists/current/", "/objections/",
+                        "/figures/"]),
+    (Role.DELEGATE, ["/lists/"]),
+])
+def test_a_conference_session_leads_to_its_delegations(client, role, links):
+    session = SessionFactory()
+    client.force_login(user_with_role(role))
+    page = client.get(reverse("meetings:session_detail", args=[session.pk])).content.decode()
+    for link in links:
+        assert link in page
+    if role != Role.SECRETARIAT:
+        assert "/figures/" not in page

@@ -11,5 +11,7 @@ def permissions(request):
             "view_history": perms.can_view_history(user),
             "secretariat": perms.is_secretariat(user),
             "use_delegations_portal": perms.can_use_delegations_portal(user),
+            "view_delegations": perms.can_view_delegations(user),
+            "view_objections": perms.can_view_objections(user),
         }
     }
