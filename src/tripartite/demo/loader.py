@@ -35,6 +35,7 @@ from tripartite.constituents.models import (
     Person,
 )
 from tripartite.demo import names
+from tripartite.demo.delegations import create_delegations
 from tripartite.meetings.models import (
     AgendaItem,
     Committee,
@@ -132,12 +133,14 @@ def _load(scale: str) -> dict:
     committees = _create_committees(sessions, items)
     officers = _create_officers(sessions, committees, plans, people)
     users = _create_users(states)
+    delegations = create_delegations(sessions["ILC"])
     log_action(actor=None, action=LOADED_ACTION, obj=sessions["ILC"],
                data={"scale": scale, "people": len(people)})
     return {"member States": len(states), "organisations": len(organisations),
             "people": len(people), "meetings": Meeting.objects.count(),
             "sessions": len(sessions), "agenda items": len(items),
-            "committees": len(committees), "officers": len(officers), "users": len(users)}
+            "committees": len(committees), "officers": len(officers), "users": len(users),
+            **delegations}
 
 
 # --- planning: pure functions over plain values ------------------------------------------------
