@@ -30,19 +30,21 @@ def person_facts(nomination, positions: dict[int, int]) -> rules.Person:
         group=nomination.group,
         role=nomination.role,
         gender=nomination.person.gender,
-        agenda_items=tuple(sorted(positions[item.pk] for item in _agenda_items_of(nomination)
-                                  if item.pk in positions)),
+        agenda_items=tuple(sorted(positions[item_id] for item_id in _agenda_item_ids(nomination)
+                                  if item_id in positions)),
         adviser_to=nomination.adviser_to_id,
         admitted=nomination.admitted,
     )
 
 
-def _agenda_items_of(nomination):
-    """Prefetched into ``agenda_item_list`` (``Prefetch(..., to_attr=...)``) by callers that
-    evaluate thousands of nominations, which spares a related manager per nomination; else
-    the related manager's (prefetched) items."""
+def _agenda_item_ids(nomination):
+    """Plain ids when the selector attached them (selectors.session_delegations_for_evaluation,
+    for whole sessions); else the prefetched related items."""
+    ids = getattr(nomination, "agenda_item_ids", None)
+    if ids is not None:
+        return ids
     items = getattr(nomination, "agenda_item_list", None)
-    return nomination.agenda_items.all() if items is None else items
+    return [item.pk for item in (nomination.agenda_items.all() if items is None else items)]
 
 
 def delegation_facts(delegation: Delegation, *, arrears=None, settings=None) -> rules.Delegation:

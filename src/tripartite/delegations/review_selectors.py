@@ -87,25 +87,6 @@ class SessionReview:
         return self.settings.arrears_scope if self.settings else "government"
 
 
-def _delegations_to_evaluate(session):
-    """Like selectors.delegations_for_evaluation, lighter for a whole session (thousands of
-    nominations): only the person is joined, and agenda items go to a plain list
-    (``agenda_item_list``, read by evaluation) instead of a related manager per nomination."""
-    nominations = (Nomination.objects.filter(withdrawn_in_amendment__isnull=True)
-                   .select_related("person")
-                   .only("id", "delegation", "group", "role", "adviser_to", "admitted",
-                         "withdrawn_in_amendment", "person__gender")
-                   .prefetch_related(Prefetch("agenda_items", to_attr="agenda_item_list",
-                                              queryset=AgendaItem.objects.only("id"))))
-    return (Delegation.objects.filter(session=session)
-            .select_related("member_state", "session")
-            .prefetch_related(
-                Prefetch("nominations", queryset=nominations),
-                Prefetch("session__agenda_items",
-                         queryset=AgendaItem.objects.order_by("position", "id")))
-            .order_by("member_state__name_en"))
-
-
 def session_review(session) -> SessionReview:
     """Every delegation of ``session``, evaluated: six queries whatever their number."""
     settings = selectors.credentials_settings(session)
@@ -117,7 +98,7 @@ def session_review(session) -> SessionReview:
         .values_list("delegation_id", "n"))
     scope = settings.arrears_scope if settings else "government"
     evaluated = []
-    for delegation in _delegations_to_evaluate(session):
+    for delegation in selectors.session_delegations_for_evaluation(session):
         status = arrears.get(delegation.member_state_id)
         facts = evaluation.delegation_facts(delegation, arrears=status, settings=settings)
         evaluated.append(EvaluatedDelegation(

@@ -1,5 +1,7 @@
 """Reads of delegations, with the joins that lists and evaluations need."""
 
+from collections import defaultdict
+
 from django.db.models import Count, Prefetch, Q
 
 from tripartite.accounts import permissions
@@ -29,6 +31,35 @@ def delegations_for_evaluation(session):
                 Prefetch("session__agenda_items",
                          queryset=AgendaItem.objects.order_by("position", "id")))
             .order_by("member_state__name_en"))
+
+
+def session_delegations_for_evaluation(session) -> list[Delegation]:
+    """Every delegation of ``session``, ready to evaluate, in five queries whatever their number.
+
+    Lighter than ``delegations_for_evaluation`` for thousands of nominations: only the
+    person is joined, and each nomination's agenda items arrive as plain ids
+    (``agenda_item_ids``) read from the link table in one query, instead of one
+    AgendaItem instance per link.
+    """
+    nominations = (Nomination.objects.filter(ACTIVE).select_related("person")
+                   .only("id", "delegation", "group", "role", "adviser_to", "admitted",
+                         "withdrawn_in_amendment", "person__gender"))
+    delegations = list(
+        Delegation.objects.filter(session=session)
+        .select_related("member_state", "session")
+        .prefetch_related(Prefetch("nominations", queryset=nominations),
+                          Prefetch("session__agenda_items",
+                                   queryset=AgendaItem.objects.order_by("position", "id")))
+        .order_by("member_state__name_en"))
+    links = defaultdict(list)
+    for nomination_id, item_id in Nomination.agenda_items.through.objects.filter(
+            nomination__delegation__session=session).values_list("nomination_id",
+                                                                  "agendaitem_id"):
+        links[nomination_id].append(item_id)
+    for delegation in delegations:
+        for nomination in delegation.nominations.all():
+            nomination.agenda_item_ids = links.get(nomination.pk, [])
+    return delegations
 
 
 def delegations_visible_to(user, session):
