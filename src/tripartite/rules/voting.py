@@ -1,0 +1,481 @@
+"""Votes: majority, quorum, admission of a Member, amendments in force, weighted committee votes.
+
+Rules CON-5, CON-7 to CON-10, ILC-2 to ILC-4 and CTTE-1 of ``../shared/domain/ilo-rules.md``.
+Everything is integer arithmetic on plain numbers; every result carries the numbers it was
+decided on and findings that explain the arithmetic, citing the provision, in English, French
+and Spanish. Abstentions are never votes cast: they count neither for the majority nor for the
+quorum. The loss of the vote for arrears (CON-6) is ``delegations.in_arrears``.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+from math import lcm
+
+from tripartite.rules.findings import Finding, Severity
+
+
+class Majority(StrEnum):
+    SIMPLE = "simple"
+    TWO_THIRDS = "two_thirds"
+
+
+class Outcome(StrEnum):
+    ADOPTED = "adopted"
+    REJECTED = "rejected"
+    VOID_NO_QUORUM = "void_no_quorum"
+
+
+MAJORITY_SIMPLE = "Constitution art. 17(2); ILC Standing Orders (2008) art. 21"
+MAJORITY_TWO_THIRDS = ("Constitution arts 3(9), 13(4), 16, 19(2), 36; "
+                       "ILC Standing Orders (2008) art. 21")
+QUORUM = "Constitution art. 17(3); ILC Standing Orders (2008) art. 20; SO-2021 art. 22(3)"
+ADMISSION = "Constitution art. 1(4)"
+AMENDMENT = "Constitution art. 36"
+WEIGHTING = "ILC Standing Orders (2008) art. 65(1); SO-2021 art. 42(3)"
+
+# CON-8 (and CON-5): the decisions the Constitution takes by two-thirds of the votes cast by the
+# delegates present, with the article that says so.
+TWO_THIRDS_DECISIONS = {
+    "refuse_credentials": "Constitution art. 3(9)",
+    "move_seat": "Constitution art. 6",
+    "financial_arrangements": "Constitution art. 13(2)(c)",
+    "restore_vote_in_arrears": "Constitution art. 13(4)",
+    "keep_item_objected_to": "Constitution art. 16(2)",
+    "new_agenda_item": "Constitution art. 16(3)",
+    "adopt_convention_or_recommendation": "Constitution art. 19(2)",
+    "abrogate_convention": "Constitution art. 19(9)",
+    "adopt_constitutional_amendment": "Constitution art. 36",
+}
+
+CHIEF_INDUSTRIAL_IMPORTANCE = 10  # Members of chief industrial importance (art. 7(3))
+CHIEF_INDUSTRIAL_REQUIRED = 5  # of which must ratify an amendment (art. 36)
+
+
+def _text(en: str, fr: str, es: str) -> dict[str, str]:
+    return {"en": en, "fr": fr, "es": es}
+
+
+def _check_counts(**counts: int) -> None:
+    for name, value in counts.items():
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{name} must be a whole number: {value!r}")
+        if value < 0:
+            raise ValueError(f"{name} cannot be negative: {value}")
+
+
+def two_thirds_of(n: int) -> int:
+    """The smallest whole number at least two-thirds of n: ceil(2n/3), in integers."""
+    return -(-2 * n // 3)
+
+
+def half_of(n: int) -> int:
+    """The smallest whole number at least half of n: ceil(n/2), in integers."""
+    return -(-n // 2)
+
+
+# ---------------------------------------------------------------------------------------------
+# ILC-2: the majority
+
+
+@dataclass(frozen=True)
+class MajorityResult:
+    majority: Majority
+    yes: int
+    no: int
+    cast: int
+    required: int  # the yes votes needed, given the votes cast
+    reached: bool
+    findings: tuple[Finding, ...]
+
+
+def required_majority(cast: int, majority: Majority | str) -> int:
+    """ILC-2: yes votes needed out of ``cast``. Simple: floor(cast/2)+1, so a tie fails;
+    two-thirds: ceil(2*cast/3). Nothing is adopted without a single vote in favour, so the
+    two-thirds requirement is at least 1 (it is 0 only when no vote is cast)."""
+    _check_counts(cast=cast)
+    if Majority(majority) is Majority.SIMPLE:
+        return cast // 2 + 1
+    return max(1, two_thirds_of(cast))
+
+
+def majority_reached(yes: int, no: int, majority: Majority | str) -> MajorityResult:
+    """ILC-2, Constitution art. 17(2), 19(2): simple majority is yes > no; two-thirds majority
+    is 3*yes >= 2*cast. Abstentions are not votes cast and are not taken here."""
+    _check_counts(yes=yes, no=no)
+    majority = Majority(majority)
+    cast = yes + no
+    required = required_majority(cast, majority)
+    reached = yes >= required
+    if majority is Majority.SIMPLE:
+        provision = MAJORITY_SIMPLE
+        kind = _text("a simple majority", "la majorité simple", "la mayoría simple")
+        formula = _text(f"half of {cast}, rounded down, plus one",
+                        f"la moitié de {cast}, arrondie à l'unité inférieure, plus un",
+                        f"la mitad de {cast}, redondeada a la unidad inferior, más uno")
+    else:
+        provision = MAJORITY_TWO_THIRDS
+        kind = _text("a two-thirds majority", "la majorité des deux tiers",
+                     "la mayoría de dos tercios")
+        formula = _text(f"two-thirds of {cast}, rounded up", f"les deux tiers de {cast}, "
+                        "arrondis à l'unité supérieure",
+                        f"dos tercios de {cast}, redondeados a la unidad superior")
+    verdict = (_text("reached", "atteinte", "alcanzada") if reached else
+               _text("not reached", "non atteinte", "no alcanzada"))
+    finding = Finding("ILC-2", provision, Severity.INFO, _text(
+        f"Votes cast: {yes} for + {no} against = {cast}; {kind['en']} requires {required} "
+        f"votes for ({formula['en']}): {yes} for, majority {verdict['en']}.",
+        f"Suffrages exprimés\u00a0: {yes} pour + {no} contre = {cast}\u00a0; {kind['fr']} "
+        f"exige {required} voix pour ({formula['fr']})\u00a0: {yes} pour, majorité "
+        f"{verdict['fr']}.",
+        f"Votos emitidos: {yes} a favor + {no} en contra = {cast}; {kind['es']} exige "
+        f"{required} votos a favor ({formula['es']}): {yes} a favor, mayoría {verdict['es']}.",
+    ))
+    return MajorityResult(majority, yes, no, cast, required, reached, (finding,))
+
+
+# ---------------------------------------------------------------------------------------------
+# ILC-3 and CON-7: the quorum
+
+
+@dataclass(frozen=True)
+class QuorumResult:
+    cast: int
+    quorum: int
+    met: bool
+    findings: tuple[Finding, ...]
+
+
+def quorum_from_entitled(entitled: int) -> int:
+    """ILC-3, CON-7: Q = ceil(N/2) of the registered delegates entitled to vote."""
+    _check_counts(entitled=entitled)
+    return half_of(entitled)
+
+
+def quorum_met(yes: int, no: int, quorum: int) -> QuorumResult:
+    """ILC-3, Constitution art. 17(3): the vote is valid iff the votes cast (yes + no) reach the
+    quorum. Abstentions do not count toward the quorum."""
+    _check_counts(yes=yes, no=no, quorum=quorum)
+    cast = yes + no
+    met = cast >= quorum
+    if met:
+        message = _text(
+            f"Quorum: {cast} votes cast ({yes} for + {no} against) reach the quorum of "
+            f"{quorum}; abstentions do not count toward it.",
+            f"Quorum\u00a0: {cast} suffrages exprimés ({yes} pour + {no} contre) atteignent le "
+            f"quorum de {quorum}\u00a0; les abstentions n'y sont pas comptées.",
+            f"Quórum: {cast} votos emitidos ({yes} a favor + {no} en contra) alcanzan el quórum "
+            f"de {quorum}; las abstenciones no se computan.",
+        )
+    else:
+        message = _text(
+            f"Quorum not reached: {cast} votes cast ({yes} for + {no} against) are fewer than "
+            f"the quorum of {quorum}; abstentions do not count toward it, so the vote is void.",
+            f"Quorum non atteint\u00a0: {cast} suffrages exprimés ({yes} pour + {no} contre), "
+            f"moins que le quorum de {quorum}\u00a0; les abstentions n'y sont pas comptées, le "
+            "vote est donc nul.",
+            f"Quórum no alcanzado: {cast} votos emitidos ({yes} a favor + {no} en contra), menos "
+            f"que el quórum de {quorum}; las abstenciones no se computan, por lo que la "
+            "votación es nula.",
+        )
+    severity = Severity.INFO if met else Severity.WARNING
+    return QuorumResult(cast, quorum, met, (Finding("ILC-3", QUORUM, severity, message),))
+
+
+def _quorum_basis(entitled: int) -> Finding:
+    quorum = quorum_from_entitled(entitled)
+    return Finding("ILC-3", QUORUM, Severity.INFO, _text(
+        f"The quorum is half of the {entitled} registered delegates entitled to vote, rounded "
+        f"up: {quorum}.",
+        f"Le quorum est la moitié des {entitled} délégués inscrits ayant le droit de vote, "
+        f"arrondie à l'unité supérieure\u00a0: {quorum}.",
+        f"El quórum es la mitad de los {entitled} delegados inscritos con derecho de voto, "
+        f"redondeada a la unidad superior: {quorum}.",
+    ))
+
+
+# ---------------------------------------------------------------------------------------------
+# ILC-4: the outcome of a vote
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    majority: Majority
+    yes: int
+    no: int
+    abstentions: int
+    cast: int
+    quorum: int
+    quorum_met: bool
+    required: int
+    outcome: Outcome
+    findings: tuple[Finding, ...]
+
+
+def vote_outcome(yes: int, no: int, abstentions: int = 0, *,
+                 majority: Majority | str = Majority.SIMPLE, quorum: int | None = None,
+                 entitled: int | None = None) -> VoteResult:
+    """ILC-4: void without quorum (ILC-3), otherwise adopted iff the majority is reached (ILC-2).
+
+    Give either ``quorum`` (as fixed by the Credentials Committee) or ``entitled`` (the
+    registered delegates entitled to vote, from which Q = ceil(N/2)). When ``entitled`` is
+    given, the ballots (for, against and abstentions) cannot exceed it.
+    """
+    _check_counts(yes=yes, no=no, abstentions=abstentions)
+    majority = Majority(majority)
+    if (quorum is None) == (entitled is None):
+        raise ValueError("give exactly one of quorum and entitled")
+    basis: tuple[Finding, ...] = ()
+    if entitled is not None:
+        _check_counts(entitled=entitled)
+        if yes + no + abstentions > entitled:
+            raise ValueError(f"{yes + no + abstentions} ballots (for, against, abstentions) "
+                             f"exceed the {entitled} delegates entitled to vote")
+        quorum = quorum_from_entitled(entitled)
+        basis = (_quorum_basis(entitled),)
+    assert quorum is not None
+    checked_quorum = quorum_met(yes, no, quorum)
+    checked_majority = majority_reached(yes, no, majority)
+    if not checked_quorum.met:
+        outcome = Outcome.VOID_NO_QUORUM
+    elif checked_majority.reached:
+        outcome = Outcome.ADOPTED
+    else:
+        outcome = Outcome.REJECTED
+    findings = (*basis, *checked_quorum.findings, *checked_majority.findings,
+                _outcome_finding(outcome, abstentions, checked_majority.findings[0].provision))
+    return VoteResult(majority, yes, no, abstentions, yes + no, quorum, checked_quorum.met,
+                      checked_majority.required, outcome, findings)
+
+
+def _outcome_finding(outcome: Outcome, abstentions: int, majority_provision: str) -> Finding:
+    words = {
+        Outcome.ADOPTED: _text("adopted", "adopté", "aprobado"),
+        Outcome.REJECTED: _text("rejected", "rejeté", "rechazado"),
+        Outcome.VOID_NO_QUORUM: _text("void for lack of quorum", "nul faute de quorum",
+                                      "nulo por falta de quórum"),
+    }[outcome]
+    return Finding("ILC-4", f"{QUORUM}; {majority_provision}", Severity.INFO, _text(
+        f"Outcome: {words['en']} ({abstentions} abstentions, which are not votes cast).",
+        f"Résultat\u00a0: {words['fr']} ({abstentions} abstentions, qui ne sont pas des "
+        "suffrages exprimés).",
+        f"Resultado: {words['es']} ({abstentions} abstenciones, que no son votos emitidos).",
+    ))
+
+
+# ---------------------------------------------------------------------------------------------
+# CON-9: admission of a Member
+
+
+@dataclass(frozen=True)
+class AdmissionResult:
+    yes: int
+    attending: int
+    required: int  # two-thirds of the delegates attending the session
+    government_yes: int
+    government_voting: int  # Government delegates present and voting (for + against)
+    government_required: int  # two-thirds of them
+    outcome: Outcome
+    findings: tuple[Finding, ...]
+
+
+def admission_of_member(yes: int, *, attending: int, government_yes: int,
+                        government_no: int) -> AdmissionResult:
+    """CON-9, Constitution art. 1(4): the Conference admits a Member by two-thirds of the
+    delegates attending the session, including two-thirds of the Government delegates present
+    and voting. Two different bases: attendance overall, voters among the Government delegates.
+    Each requirement is at least one vote, so that nobody voting cannot admit a Member."""
+    _check_counts(yes=yes, attending=attending, government_yes=government_yes,
+                  government_no=government_no)
+    government_voting = government_yes + government_no
+    if yes > attending or government_voting > attending:
+        raise ValueError(f"more votes than the {attending} delegates attending")
+    if government_yes > yes:
+        raise ValueError("government_yes cannot exceed yes")
+    required = max(1, two_thirds_of(attending))
+    government_required = max(1, two_thirds_of(government_voting))
+    overall_ok = yes >= required
+    government_ok = government_yes >= government_required
+    outcome = Outcome.ADOPTED if overall_ok and government_ok else Outcome.REJECTED
+    findings = (
+        Finding("CON-9", ADMISSION, Severity.INFO, _text(
+            f"Delegates attending the session: {attending}; two-thirds, rounded up, is "
+            f"{required}: {yes} votes for, requirement {_met('en', overall_ok)}.",
+            f"Délégués présents à la session\u00a0: {attending}\u00a0; les deux tiers, arrondis "
+            f"à l'unité supérieure, font {required}\u00a0: {yes} voix pour, condition "
+            f"{_met('fr', overall_ok)}.",
+            f"Delegados presentes en la reunión: {attending}; dos tercios, redondeados a la "
+            f"unidad superior, son {required}: {yes} votos a favor, condición "
+            f"{_met('es', overall_ok)}.",
+        )),
+        Finding("CON-9", ADMISSION, Severity.INFO, _text(
+            f"Government delegates present and voting: {government_voting} ({government_yes} "
+            f"for + {government_no} against); two-thirds, rounded up, is "
+            f"{government_required}: requirement {_met('en', government_ok)}.",
+            f"Délégués gouvernementaux présents et votants\u00a0: {government_voting} "
+            f"({government_yes} pour + {government_no} contre)\u00a0; les deux tiers, arrondis "
+            f"à l'unité supérieure, font {government_required}\u00a0: condition "
+            f"{_met('fr', government_ok)}.",
+            f"Delegados gubernamentales presentes y votantes: {government_voting} "
+            f"({government_yes} a favor + {government_no} en contra); dos tercios, redondeados "
+            f"a la unidad superior, son {government_required}: condición "
+            f"{_met('es', government_ok)}.",
+        )),
+    )
+    return AdmissionResult(yes, attending, required, government_yes, government_voting,
+                           government_required, outcome, findings)
+
+
+def _met(language: str, ok: bool) -> str:
+    words = (_text("met", "remplie", "cumplida") if ok else
+             _text("not met", "non remplie", "no cumplida"))
+    return words[language]
+
+
+# ---------------------------------------------------------------------------------------------
+# CON-10: entry into force of an amendment to the Constitution
+
+
+@dataclass(frozen=True)
+class AmendmentResult:
+    ratifications: int
+    members: int
+    required: int  # two-thirds of the Members, rounded up
+    chief_industrial: int  # ratifications among the Members of chief industrial importance
+    chief_industrial_required: int
+    in_force: bool
+    more_needed: int  # further ratifications needed, the chief industrial ones included
+    chief_industrial_more_needed: int
+    findings: tuple[Finding, ...]
+
+
+def amendment_in_force(ratifications: int, *, members: int,
+                       chief_industrial: int) -> AmendmentResult:
+    """CON-10, Constitution art. 36: an amendment comes into force when ratified or accepted by
+    two-thirds of the Members, including five of the ten Members of chief industrial
+    importance. A chief industrial ratification counts toward both requirements."""
+    _check_counts(ratifications=ratifications, members=members,
+                  chief_industrial=chief_industrial)
+    if ratifications > members:
+        raise ValueError(f"{ratifications} ratifications exceed the {members} Members")
+    if chief_industrial > min(ratifications, CHIEF_INDUSTRIAL_IMPORTANCE):
+        raise ValueError("chief_industrial cannot exceed the ratifications nor "
+                         f"{CHIEF_INDUSTRIAL_IMPORTANCE}")
+    required = two_thirds_of(members)
+    cii_more = max(0, CHIEF_INDUSTRIAL_REQUIRED - chief_industrial)
+    more = max(required - ratifications, cii_more)
+    in_force = more == 0
+    if in_force:
+        message = _text(
+            f"In force: {ratifications} ratifications of {members} Members reach two-thirds, "
+            f"{required}, and include {chief_industrial} of the {CHIEF_INDUSTRIAL_IMPORTANCE} "
+            f"Members of chief industrial importance (at least {CHIEF_INDUSTRIAL_REQUIRED}).",
+            f"En vigueur\u00a0: {ratifications} ratifications sur {members} Membres atteignent "
+            f"les deux tiers, {required}, et comprennent {chief_industrial} des "
+            f"{CHIEF_INDUSTRIAL_IMPORTANCE} Membres ayant l'importance industrielle la plus "
+            f"considérable (au moins {CHIEF_INDUSTRIAL_REQUIRED}).",
+            f"En vigor: {ratifications} ratificaciones de {members} Miembros alcanzan los dos "
+            f"tercios, {required}, e incluyen {chief_industrial} de los "
+            f"{CHIEF_INDUSTRIAL_IMPORTANCE} Miembros de mayor importancia industrial (al menos "
+            f"{CHIEF_INDUSTRIAL_REQUIRED}).",
+        )
+    else:
+        message = _text(
+            f"Not in force: {ratifications} ratifications of {members} Members, "
+            f"{chief_industrial} of them of chief industrial importance; two-thirds is "
+            f"{required}, including at least {CHIEF_INDUSTRIAL_REQUIRED} of the "
+            f"{CHIEF_INDUSTRIAL_IMPORTANCE} Members of chief industrial importance: {more} more "
+            f"needed, including at least {cii_more} of chief industrial importance.",
+            f"Pas en vigueur\u00a0: {ratifications} ratifications sur {members} Membres, dont "
+            f"{chief_industrial} de Membres ayant l'importance industrielle la plus "
+            f"considérable\u00a0; les deux tiers font {required}, dont au moins "
+            f"{CHIEF_INDUSTRIAL_REQUIRED} des {CHIEF_INDUSTRIAL_IMPORTANCE} Membres ayant "
+            f"l'importance industrielle la plus considérable\u00a0: il en faut encore {more}, "
+            f"dont au moins {cii_more} de ces Membres.",
+            f"No está en vigor: {ratifications} ratificaciones de {members} Miembros, "
+            f"{chief_industrial} de ellas de Miembros de mayor importancia industrial; los dos "
+            f"tercios son {required}, incluidos al menos {CHIEF_INDUSTRIAL_REQUIRED} de los "
+            f"{CHIEF_INDUSTRIAL_IMPORTANCE} Miembros de mayor importancia industrial: faltan "
+            f"{more}, incluidas al menos {cii_more} de esos Miembros.",
+        )
+    return AmendmentResult(ratifications, members, required, chief_industrial,
+                           CHIEF_INDUSTRIAL_REQUIRED, in_force, more, cii_more,
+                           (Finding("CON-10", AMENDMENT, Severity.INFO, message),))
+
+
+# ---------------------------------------------------------------------------------------------
+# CTTE-1: weighted voting in committees of the Conference
+
+GROUP_NAMES = {
+    "government": _text("Government members", "membres gouvernementaux",
+                         "miembros gubernamentales"),
+    "employers": _text("Employer members", "membres employeurs", "miembros empleadores"),
+    "workers": _text("Worker members", "membres travailleurs", "miembros trabajadores"),
+}
+
+
+@dataclass(frozen=True)
+class Weights:
+    government: int  # members entitled to vote in each group
+    employers: int
+    workers: int
+    common_multiple: int  # L = lcm of the non-empty groups; 0 when every group is empty
+    government_votes: int  # votes each member of the group holds; 0 for an empty group
+    employers_votes: int
+    workers_votes: int
+    findings: tuple[Finding, ...]
+
+    def votes(self) -> dict[str, int]:
+        return {"government": self.government_votes, "employers": self.employers_votes,
+                "workers": self.workers_votes}
+
+    def totals(self) -> dict[str, int]:
+        return {"government": self.government * self.government_votes,
+                "employers": self.employers * self.employers_votes,
+                "workers": self.workers * self.workers_votes}
+
+
+def committee_weights(government: int, employers: int, workers: int) -> Weights:
+    """CTTE-1, SO-2021 art. 42(3): each group has equal voting strength. With L = lcm(g, e, w)
+    of the members entitled to vote (deputy Government members only when replacing a regular
+    member, CTTE-2; not Members in arrears), each Government member holds L/g votes, each
+    Employer member L/e, each Worker member L/w.
+
+    A group with no member entitled to vote cannot be weighted: its votes are 0 and L is taken
+    over the other groups, which stay equal among themselves; a finding says so.
+    """
+    _check_counts(government=government, employers=employers, workers=workers)
+    sizes = {"government": government, "employers": employers, "workers": workers}
+    present = [n for n in sizes.values() if n]
+    common = lcm(*present) if present else 0
+    votes = {group: common // n if n else 0 for group, n in sizes.items()}
+    findings = [Finding("CTTE-1", WEIGHTING, Severity.INFO, _text(
+        f"Weighting: {government} Government, {employers} Employer and {workers} Worker "
+        f"members entitled to vote; least common multiple {common}: each Government member "
+        f"holds {votes['government']} votes, each Employer member {votes['employers']}, each "
+        f"Worker member {votes['workers']}.",
+        f"Pondération\u00a0: {government} membres gouvernementaux, {employers} membres "
+        f"employeurs et {workers} membres travailleurs ayant le droit de vote\u00a0; plus petit "
+        f"commun multiple {common}\u00a0: chaque membre gouvernemental dispose de "
+        f"{votes['government']} voix, chaque membre employeur de {votes['employers']}, chaque "
+        f"membre travailleur de {votes['workers']}.",
+        f"Ponderación: {government} miembros gubernamentales, {employers} miembros "
+        f"empleadores y {workers} miembros trabajadores con derecho de voto; mínimo común "
+        f"múltiplo {common}: cada miembro gubernamental dispone de {votes['government']} "
+        f"votos, cada miembro empleador de {votes['employers']}, cada miembro trabajador de "
+        f"{votes['workers']}.",
+    ))]
+    findings += [
+        Finding("CTTE-1", WEIGHTING, Severity.WARNING, _text(
+            f"No {GROUP_NAMES[group]['en']} are entitled to vote: the group cannot be weighted "
+            "and holds no votes, so the three groups do not have equal voting strength.",
+            f"Aucun des {GROUP_NAMES[group]['fr']} n'a le droit de vote\u00a0: le groupe ne "
+            "peut être pondéré et ne dispose d'aucune voix\u00a0; les trois groupes n'ont donc "
+            "pas le même poids.",
+            f"Ninguno de los {GROUP_NAMES[group]['es']} tiene derecho de voto: el grupo no "
+            "puede ponderarse y no dispone de votos, por lo que los tres grupos no tienen el "
+            "mismo peso.",
+        ))
+        for group, n in sizes.items() if n == 0
+    ]
+    return Weights(government, employers, workers, common, votes["government"],
+                   votes["employers"], votes["workers"], tuple(findings))
