@@ -168,36 +168,34 @@ def agenda_item_delete(request, pk):
     return redirect("meetings:session_detail", pk=session_pk)
 
 
-@login_required
-def committee_create(request, session_pk):
+def _session_part_create(request, session_pk, *, form_class, create, done, heading):
+    """A form that adds one part (committee, officer) to a session through its service."""
     _require_manager(request.user)
     session = get_object_or_404(Session, pk=session_pk)
-    form = CommitteeForm(request.POST or None, session=session)
+    form = form_class(request.POST or None, session=session)
 
     def save(data):
-        services.committee_create(actor=request.user, session=session, **data)
+        create(actor=request.user, session=session, **data)
 
     if save_with_service(request, form, save):
-        messages.success(request, _("The committee was added."))
+        messages.success(request, done)
         return redirect("meetings:session_detail", pk=session.pk)
-    return render(request, "meetings/form.html", {
-        "form": form, "heading": _("New committee"), "session": session})
+    return render(request, "meetings/form.html",
+                  {"form": form, "heading": heading, "session": session})
+
+
+@login_required
+def committee_create(request, session_pk):
+    return _session_part_create(request, session_pk, form_class=CommitteeForm,
+                                create=services.committee_create,
+                                done=_("The committee was added."), heading=_("New committee"))
 
 
 @login_required
 def officer_create(request, session_pk):
-    _require_manager(request.user)
-    session = get_object_or_404(Session, pk=session_pk)
-    form = OfficerForm(request.POST or None, session=session)
-
-    def save(data):
-        services.officer_create(actor=request.user, session=session, **data)
-
-    if save_with_service(request, form, save):
-        messages.success(request, _("The officer was added."))
-        return redirect("meetings:session_detail", pk=session.pk)
-    return render(request, "meetings/form.html", {
-        "form": form, "heading": _("New officer"), "session": session})
+    return _session_part_create(request, session_pk, form_class=OfficerForm,
+                                create=services.officer_create,
+                                done=_("The officer was added."), heading=_("New officer"))
 
 
 @login_required
