@@ -579,3 +579,14 @@ def test_a_lone_non_government_delegate_never_votes(delegation):
     admitted = {p.group for p in delegation.persons if p.role is Role.DELEGATE and p.admitted}
     if (Group.EMPLOYERS in admitted) != (Group.WORKERS in admitted):
         assert verdict.votes.employers == verdict.votes.workers == 0
+
+
+def test_credentials_are_late_only_when_received_after_the_deadline():
+    from datetime import date
+
+    from tripartite.rules.delegations import credentials_late
+
+    deadline = date(2026, 5, 11)
+    assert credentials_late(date(2026, 5, 12), deadline) is True
+    assert credentials_late(date(2026, 5, 11), deadline) is False  # on the day is in time
+    assert credentials_late(None, deadline) is False  # not received is not late

@@ -163,7 +163,7 @@ def _summary(delegation: Delegation, *, arrears, settings) -> tuple[dict, dict]:
         "submitted_at": delegation.submitted_at,
         "received_on": received_on,
         "deadline": deadline,
-        "late": received_on is not None and received_on > deadline,
+        "late": rules.credentials_late(received_on, deadline),
         "accepted_at": delegation.accepted_at,
         "votes": verdict["votes"],
         "updated_at": delegation.updated_at,

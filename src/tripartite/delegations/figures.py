@@ -19,8 +19,9 @@ from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
+from tripartite.common.text import sort_key
 from tripartite.constituents.models import MemberState
-from tripartite.delegations.review_selectors import EvaluatedDelegation, session_review, sort_key
+from tripartite.delegations.review_selectors import EvaluatedDelegation, session_review
 from tripartite.rules import delegations as rules
 
 GROUPS = (rules.Group.GOVERNMENT, rules.Group.EMPLOYERS, rules.Group.WORKERS)

@@ -13,7 +13,6 @@ headings and role labels are trilingual (English / French / Spanish) whatever th
 language: the list of delegations is one document for the whole Conference.
 """
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from tripartite.accounts import permissions
 from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
+from tripartite.common.text import sort_key
 from tripartite.delegations.models import (
     CredentialsSettings,
     DelegationStatus,
@@ -144,16 +144,6 @@ def change_legend() -> list[tuple[str, str]]:
 
 # --- ordering ------------------------------------------------------------------------------
 
-def folded(text: str) -> str:
-    """The sort key of a name: accents removed (NFKD, combining marks dropped), casefolded.
-
-    Independent of the server's locale, so "États-Unis" sorts with E and "Åland" with A
-    on every machine.
-    """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def list_language(value: str | None, default: str = DEFAULT_LANGUAGE) -> str:
     """The language whose alphabetical order the list follows; unknown values fall back."""
     return value if value in LANGUAGES else (default if default in LANGUAGES
@@ -174,9 +164,9 @@ def order_rows(rows, language: str) -> list[dict]:
     nomination."""
     def key(row):
         name = state_name(row, language)
-        return (folded(name), name, row["state"], _rank(GROUP_ORDER, row["group"]),
+        return (sort_key(name), name, row["state"], _rank(GROUP_ORDER, row["group"]),
                 _rank(ROLE_ORDER, row["role"]), row.get("position", 0),
-                folded(row.get("name_latin") or row["name"]), row["person"])
+                sort_key(row.get("name_latin") or row["name"]), row["person"])
 
     return sorted(rows, key=key)
 

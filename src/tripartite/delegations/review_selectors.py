@@ -5,13 +5,13 @@ Every delegation of a session is evaluated by the rules once per page, through
 the same verdicts, so they cannot disagree with each other or with ``tripartite rules``.
 """
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from tripartite.common.text import sort_key
 from tripartite.constituents.models import MemberState
 from tripartite.delegations import evaluation, selectors
 from tripartite.delegations.models import (
@@ -27,21 +27,11 @@ from tripartite.rules import delegations as rules
 from tripartite.rules.findings import Severity
 
 
-def sort_key(text: str) -> str:
-    """Alphabetical order that ignores accents and case (Égypte sorts with the E's)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def credentials_deadline(session, settings: CredentialsSettings | None) -> date:
     """CRED-1 as the rules compute it: the session's own deadline, or 21 days before opening."""
     return rules.credentials_deadline(rules.SessionFacts(
         opening=session.local_opens_at.date(), agenda_items=0,
         credentials_deadline=settings.deadline if settings else None))
-
-
-def is_late(received_on: date | None, deadline: date) -> bool:
-    return received_on is not None and received_on > deadline
 
 
 @dataclass
@@ -106,7 +96,7 @@ def session_review(session) -> SessionReview:
             # evaluation.evaluate() would rebuild the facts: evaluate them directly.
             verdict=rules.evaluate_delegation(facts, arrears_scope=scope),
             arrears=status,
-            late=is_late(delegation.received_on, deadline),
+            late=rules.credentials_late(delegation.received_on, deadline),
             open_queries=open_queries.get(delegation.pk, 0),
         ))
     return SessionReview(session=session, settings=settings, deadline=deadline,

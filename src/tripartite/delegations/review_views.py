@@ -19,6 +19,7 @@ from tripartite.accounts import permissions
 from tripartite.common.forms import add_service_error, save_with_service, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import EditConflictError, ServiceError, check_not_stale
+from tripartite.common.text import sort_key
 from tripartite.constituents.models import MemberState
 from tripartite.delegations import evaluation, objections, review_selectors, selectors, services
 from tripartite.delegations.figures import figures_csv, session_figures
@@ -115,7 +116,7 @@ def _review_context(request, delegation, *, query_form=None, error=None):
         "error_count": sum(1 for f in verdict.findings if f.severity == "error"),
         "rights": review_selectors.voting_rights(delegation, facts, verdict, scope),
         "arrears": arrears, "arrears_scope": scope, "deadline": deadline,
-        "late": review_selectors.is_late(delegation.received_on, deadline),
+        "late": rules.credentials_late(delegation.received_on, deadline),
         "letters": list(delegation.letters.all()), "queries": list(delegation.queries.all()),
         "can_review": can_review, "error": error, "seen": seen,
         "can_start_review": can_review and delegation.status == DelegationStatus.RECEIVED,
@@ -255,7 +256,7 @@ def review_arrears(request, session_pk):
         return redirect("delegations:review_arrears", session_pk=session.pk)
     statuses = sorted(ArrearsStatus.objects.filter(session=session)
                       .select_related("member_state"),
-                      key=lambda s: review_selectors.sort_key(str(s.member_state)))
+                      key=lambda s: sort_key(str(s.member_state)))
     return render(request, "delegations/review_arrears.html", {
         "session": session, "nav": _nav(request.user), "settings": settings,
         "can_edit": can_edit,

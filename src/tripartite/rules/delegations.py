@@ -465,6 +465,11 @@ def credentials_deadline(session: SessionFacts) -> date:
     return session.opening - timedelta(days=CREDENTIALS_DAYS_BEFORE_OPENING)
 
 
+def credentials_late(received_on: date | None, deadline: date) -> bool:
+    """CRED-1: received after the deadline (credentials not yet received are not late)."""
+    return received_on is not None and received_on > deadline
+
+
 def credentials_timeliness(received_on: date | None, session: SessionFacts) -> list[Finding]:
     """CRED-1: credentials received after the deadline are reported as late."""
     deadline = credentials_deadline(session).isoformat()
@@ -475,7 +480,7 @@ def credentials_timeliness(received_on: date | None, session: SessionFacts) -> l
             f"le {deadline}.",
             f"Aún no se han recibido los poderes; deben llegar a más tardar el {deadline}.",
         ))]
-    if received_on <= credentials_deadline(session):
+    if not credentials_late(received_on, credentials_deadline(session)):
         return []
     basis = (_text("the session's own deadline", "date limite fixée pour la session",
                    "fecha límite fijada para la reunión")
