@@ -1,7 +1,8 @@
-"""`tripartite rules delegation FILE|-`: the governance rules on one delegation, as JSON.
+"""`tripartite rules delegation|vote|weights FILE|-`: the governance rules, as JSON.
 
-No database: the command reads a delegation as JSON (docs/rules.md) and prints the verdict of
-the same function the web pages use, so the command and the interface cannot disagree.
+No database: the command reads a delegation (docs/rules.md), a vote or a committee's
+membership (docs/rules-voting.md) as JSON and prints the result of the same functions the web
+pages use, so the command and the interface cannot disagree.
 """
 
 import sys
@@ -15,13 +16,21 @@ from tripartite.rules.delegation_json import (
     verdict_to_json,
 )
 from tripartite.rules.delegations import ARREARS_SCOPES, evaluate_delegation
+from tripartite.rules.voting_json import (
+    VotingInputError,
+    vote_from_json,
+    vote_to_json,
+    weights_from_json,
+    weights_to_json,
+)
 
 # Bad input exits with 2, as argparse does for bad arguments (CommandError would give 1).
 BAD_INPUT = 2
 
 
 class Command(BaseCommand):
-    help = "Apply the governance rules to a delegation given as JSON and print the verdict."
+    help = ("Apply the governance rules to a delegation, a vote or a committee given as JSON "
+            "and print the result.")
     requires_system_checks = []  # pure rules: no database, no configuration to check
     requires_migrations_checks = False
     stealth_options = ("stdin",)  # lets tests pass standard input to call_command
@@ -38,14 +47,40 @@ class Command(BaseCommand):
         delegation.add_argument("--arrears-scope", choices=ARREARS_SCOPES, default="government",
                                 help="whom arrears (Constitution art. 13(4)) disqualify: the "
                                      "Government delegates (default) or the whole delegation")
+        vote = rules.add_parser(
+            "vote", help="quorum, majority and outcome of one vote",
+            description="Read one vote as JSON and print its outcome as JSON.",
+        )
+        weights = rules.add_parser(
+            "weights", help="weighted votes in a committee",
+            description="Read a committee's members entitled to vote as JSON and print the "
+                        "votes each member holds as JSON.",
+        )
+        for subcommand in (vote, weights):
+            subcommand.add_argument("file", metavar="FILE",
+                                    help="a JSON file, or - for standard input")
+            subcommand.add_argument("--language", choices=LANGUAGES, default="en",
+                                    help="language of the explanation (default: en)")
 
-    def handle(self, *args, rule, file, language, arrears_scope, **options):
+    def handle(self, *args, rule, file, language, **options):
+        if rule == "vote":
+            return self.voting(file, options, vote_from_json, vote_to_json, language)
+        if rule == "weights":
+            return self.voting(file, options, weights_from_json, weights_to_json, language)
+        arrears_scope = options["arrears_scope"]
         try:
             delegation = delegation_from_json(self.read(file, options.get("stdin")))
         except DelegationInputError as error:
             self.refuse(f"{file}: {error}")
         verdict = evaluate_delegation(delegation, arrears_scope=arrears_scope)
         self.stdout.write(verdict_to_json(verdict, language))
+
+    def voting(self, file: str, options: dict, parse, dump, language: str):
+        try:
+            result = parse(self.read(file, options.get("stdin")))
+        except VotingInputError as error:
+            self.refuse(f"{file}: {error}")
+        self.stdout.write(dump(result, language))
 
     def read(self, file: str, stdin) -> str:
         try:
