@@ -16,7 +16,7 @@ from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from tripartite.accounts import permissions
@@ -301,8 +301,10 @@ def portal_import(request, session_pk, iso2):
             add_service_error(form, error)
         else:
             if result.ok:
-                messages.success(request, _("%(count)d persons were added to the delegation.")
-                                 % {"count": result.added})
+                messages.success(request, ngettext(
+                    "%(count)d person was added to the delegation.",
+                    "%(count)d persons were added to the delegation.",
+                    result.added) % {"count": result.added})
                 return redirect(_page_url(delegation, "nominations"))
             problems = result.problems
     return _render_page(request, delegation, sheet_form=form, import_problems=problems)
