@@ -40,6 +40,8 @@ def user_with_role(role: str, **kwargs) -> User:
         kwargs.setdefault("member_state", state("FR"))
     if role == Role.GROUP_SECRETARIAT:
         kwargs.setdefault("group", "employers")
+    if role == Role.UNIT_OFFICER:
+        kwargs.setdefault("unit", "SECTOR")
     return UserFactory(role=role, **kwargs)
 
 

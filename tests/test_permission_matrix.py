@@ -87,9 +87,15 @@ MATRIX = {
     "meetings:ics_session": ("session", rule(set(Role.values), anonymous=NO)),
 }
 
-# Rows of the delegations' pages live beside their tests, one module per part.
-for _module in ("portal", "review", "lists", "api"):
-    _rows = __import__(f"tests.delegations.matrix_{_module}", fromlist=["ROWS"])
+# Rows of each later part's pages live beside its tests: ``ROWS`` for pages, ``API_ROWS``
+# for API operations, and optionally ``objects(session)`` for the objects they name.
+ROW_MODULES = [
+    *(f"tests.delegations.matrix_{part}" for part in ("portal", "review", "lists", "api")),
+    "tests.registration.matrix", "tests.votes.matrix", "tests.proposals.matrix",
+    "tests.correspondence.matrix",
+]
+_ROW_MODULES = [__import__(name, fromlist=["ROWS"]) for name in ROW_MODULES]
+for _rows in _ROW_MODULES:
     MATRIX.update(getattr(_rows, "ROWS", {}))
 
 # The admin is Django's own, guarded by is_staff; the API has its own matrix.
@@ -125,8 +131,13 @@ def objects(db):
 
     token, _secret = api_token_create(user=token_owner, actor=token_owner, name="t")
     delegations = delegation_objects(item.session)
+    parts = {}
+    for module in _ROW_MODULES:
+        if hasattr(module, "objects"):
+            parts.update(module.objects(item.session))
     return {
         **delegations,
+        **parts,
         "token": {"pk": token.pk},
         "reset": {"uidb64": "MQ", "token": "bad-token"},
         "own_state": {"iso2": "FR"},
@@ -260,7 +271,8 @@ API_MATRIX = {
                                           api_rule(MANAGERS)),
     ("DELETE", "/api/agenda-items/{id}"): ("item", None, api_rule(MANAGERS, 204)),
 }
-API_MATRIX.update(__import__("tests.delegations.matrix_api", fromlist=["API_ROWS"]).API_ROWS)
+for _rows in _ROW_MODULES:
+    API_MATRIX.update(getattr(_rows, "API_ROWS", {}))
 
 
 def test_every_api_operation_is_in_the_matrix(client):

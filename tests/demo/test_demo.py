@@ -47,12 +47,13 @@ def test_small_scale_holds_exactly_what_it_promises(demo):
     assert demo.loaded
     assert counts() == {"Meeting": 4, "Session": 5, "AgendaItem": 13, "Committee": 7,
                         "Officer": 13, "ConstituentOrganisation": 3 * 187, "Person": 300,
-                        "User": 10, "ActionLogEntry": 1}
+                        "User": 13, "ActionLogEntry": 1}
     assert demo.counts["people"] == 300
     roles = Counter(User.objects.values_list("role", flat=True))
     assert roles == {Role.SECRETARIAT: 1, Role.CREDENTIALS_COMMITTEE: 1, Role.FOCAL_POINT: 2,
                      Role.GROUP_SECRETARIAT: 2, Role.MEETING_OFFICER: 1, Role.DELEGATE: 1,
-                     Role.SENIOR_OFFICIAL: 1, Role.OBSERVER: 1}
+                     Role.SENIOR_OFFICIAL: 1, Role.OBSERVER: 1, Role.REGISTRATION_DESK: 1,
+                     Role.CHECKIN_STAFF: 1, Role.UNIT_OFFICER: 1}
     assert set(Person.objects.values_list("member_state__iso2", flat=True)) == set(
         loader.SMALL_SCALE_STATES)
 

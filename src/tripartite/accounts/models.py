@@ -18,6 +18,9 @@ class Role(models.TextChoices):
     DELEGATE = "delegate", _("Delegate")
     SENIOR_OFFICIAL = "senior_official", _("Senior official")
     OBSERVER = "observer", _("Read-only observer")
+    REGISTRATION_DESK = "registration_desk", _("Registration desk")
+    CHECKIN_STAFF = "checkin_staff", _("Check-in staff")
+    UNIT_OFFICER = "unit_officer", _("Unit or field office officer")
 
 
 class User(AbstractUser):
@@ -33,6 +36,12 @@ class User(AbstractUser):
                              help_text=_("For a group secretariat: Employers or Workers."))
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES,
                                 blank=True)
+    unit = models.CharField(_("unit"), max_length=100, blank=True,
+                            help_text=_("For a unit officer: the unit or field office."))
+    person = models.OneToOneField(
+        "constituents.Person", verbose_name=_("person"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="user",
+        help_text=_("The participant this login belongs to (a delegate, an adviser)."))
 
     class Meta:
         verbose_name = _("user")
@@ -46,6 +55,10 @@ class User(AbstractUser):
                 name="group_secretariat_has_group",
                 condition=~models.Q(role="group_secretariat")
                 | models.Q(group__in=["employers", "workers"]),
+            ),
+            models.CheckConstraint(
+                name="unit_officer_has_unit",
+                condition=~models.Q(role="unit_officer") | ~models.Q(unit=""),
             ),
         ]
 

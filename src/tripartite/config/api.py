@@ -27,8 +27,12 @@ from tripartite.accounts.api import router as accounts_router
 from tripartite.accounts.services import user_for_api_token
 from tripartite.common.services import ServiceError
 from tripartite.constituents.api import router as constituents_router
+from tripartite.correspondence.api import router as correspondence_router
 from tripartite.delegations.api import router as delegations_router
 from tripartite.meetings.api import router as meetings_router
+from tripartite.proposals.api import router as proposals_router
+from tripartite.registration.api import router as registration_router
+from tripartite.votes.api import router as votes_router
 
 logger = logging.getLogger(__name__)
 
@@ -113,6 +117,10 @@ api.add_router("", accounts_router, tags=["accounts"])
 api.add_router("", constituents_router, tags=["constituents"])
 api.add_router("", meetings_router, tags=["meetings"])
 api.add_router("", delegations_router, tags=["delegations"])
+api.add_router("", registration_router, tags=["registration"])
+api.add_router("", votes_router, tags=["votes"])
+api.add_router("", proposals_router, tags=["proposals"])
+api.add_router("", correspondence_router, tags=["correspondence"])
 
 
 # --- errors --------------------------------------------------------------------------------

@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "tripartite.constituents",
     "tripartite.meetings",
     "tripartite.delegations",
+    "tripartite.registration",
+    "tripartite.votes",
+    "tripartite.proposals",
+    "tripartite.correspondence",
 ]
 
 MIDDLEWARE = [

@@ -69,6 +69,8 @@ LARGE_DELEGATIONS = _codes("AR BR CA CN DE EG ES ET FR GB ID IN IR IT JP KE KR M
 SMALL_DELEGATIONS = _codes("AG BB BN BS BZ CK CV DJ DM GD GQ GW IS KI KM KN LC LU MH MT MV PW "
                            "SC SM SB ST TL TO TV VC VU WS")
 
+# The unit of each demo unit officer (the office that drafts meeting proposals).
+DEMO_UNITS = {"unit": "SECTOR"}
 # (username, first name, last name, role, member State, group, language)
 DEMO_USERS = (
     ("secretariat", "Hélène", "Marchetti", Role.SECRETARIAT, None, "", "en"),
@@ -81,6 +83,9 @@ DEMO_USERS = (
     ("delegate", "Priya", "Nair", Role.DELEGATE, None, "", "en"),
     ("senior", "Jonas", "Lindqvist", Role.SENIOR_OFFICIAL, None, "", "en"),
     ("observer", "Mei", "Chen", Role.OBSERVER, None, "", "en"),
+    ("desk", "Lucía", "Romero", Role.REGISTRATION_DESK, None, "", "es"),
+    ("door", "Samuel", "Okoro", Role.CHECKIN_STAFF, None, "", "en"),
+    ("unit", "Ingrid", "Solberg", Role.UNIT_OFFICER, None, "", "en"),
 )
 
 
@@ -443,5 +448,6 @@ def _create_users(states: dict[str, MemberState]) -> list[User]:
         User(username=username, first_name=first, last_name=last, role=role,
              email=f"{username}@example.org", member_state=states[iso2] if iso2 else None,
              group=group, language=language, password=password,
+             unit=DEMO_UNITS.get(username, ""),
              is_staff=role == Role.SECRETARIAT, is_superuser=role == Role.SECRETARIAT)
         for username, first, last, role, iso2, group, language in DEMO_USERS)

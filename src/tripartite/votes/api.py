@@ -1,0 +1,5 @@
+"""The votes in the JSON API."""
+
+from ninja import Router
+
+router = Router()

@@ -1,0 +1,9 @@
+"""Permission-matrix rows for the meeting proposals pages and API operations."""
+
+ROWS = {}
+API_ROWS = {}
+
+
+def objects(session) -> dict:
+    """Objects the rows above name by key, made for ``session`` (an ILC-like session)."""
+    return {}
