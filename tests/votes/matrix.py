@@ -2,6 +2,8 @@
 
 ROWS = {}
 API_ROWS = {}
+# (method, path template) -> operationId, for tests/api/test_api_auth_errors.py.
+OPERATION_IDS = {}
 
 
 def objects(session) -> dict:
