@@ -4,6 +4,7 @@ The embedded default needs no variable at all: SQLite under ``var/``, tasks run
 in-process, mail printed to the console, a secret key generated once into ``var/``.
 """
 
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -228,3 +229,24 @@ LOGGING = {
 # Form bodies above this size are refused; larger files are streamed to disk.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Registration, badges and check-in (docs/registration.md). Badge QR codes carry a token
+# signed with BADGE_SIGNING_KEY; to rotate, put the old key in BADGE_SIGNING_KEY_FALLBACKS
+# (comma-separated): badges signed with it stay valid until reprinted.
+BADGE_SIGNING_KEY = env_str("BADGE_SIGNING_KEY") or SECRET_KEY
+BADGE_SIGNING_KEY_FALLBACKS = env_list("BADGE_SIGNING_KEY_FALLBACKS", [])
+BADGE_FORMAT = env_str("BADGE_FORMAT", "cr80")
+if BADGE_FORMAT not in {"cr80", "a6"}:
+    raise ConfigurationError(f"BADGE_FORMAT must be cr80 or a6, not {BADGE_FORMAT!r}.")
+# Colour band per badge category; BADGE_COLOURS="press=#7a7a7a,observer=#2e8b57" overrides.
+BADGE_COLOURS = {"government": "#1f4e9c", "employers": "#b03a2e", "workers": "#1e8449",
+                 "observer": "#7d3c98", "secretariat": "#5d6d7e", "press": "#d4ac0d"}
+for _entry in env_list("BADGE_COLOURS", []):
+    _category, _, _colour = _entry.partition("=")
+    if _category not in BADGE_COLOURS or not re.fullmatch(r"#[0-9a-fA-F]{6}", _colour):
+        raise ConfigurationError(
+            f"BADGE_COLOURS: {_entry!r} is not category=#rrggbb for one of "
+            f"{', '.join(BADGE_COLOURS)}.")
+    BADGE_COLOURS[_category] = _colour
+# Scans a check-in login may make per minute (a door scans one person every few seconds).
+CHECKIN_RATE_PER_MINUTE = env_int("CHECKIN_RATE_PER_MINUTE", 120, minimum=1)

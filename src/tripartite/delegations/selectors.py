@@ -5,10 +5,12 @@ from collections import defaultdict
 from django.db.models import Count, Prefetch, Q
 
 from tripartite.accounts import permissions
+from tripartite.delegations.evaluation import evaluate
 from tripartite.delegations.models import (
     ArrearsStatus,
     CredentialsSettings,
     Delegation,
+    DelegationStatus,
     Nomination,
 )
 from tripartite.meetings.models import AgendaItem
@@ -80,3 +82,22 @@ def arrears_by_state(session) -> dict[int, ArrearsStatus]:
 
 def credentials_settings(session) -> CredentialsSettings | None:
     return CredentialsSettings.objects.filter(session=session).first()
+
+
+def session_voters(session) -> dict[int, str]:
+    """Nomination id -> group of every delegate entitled to vote at ``session``.
+
+    Only delegations whose credentials reached the Office count; within them the rules
+    decide (arrears, incomplete delegations, refused admission), as everywhere else.
+    """
+    arrears = arrears_by_state(session)
+    settings = credentials_settings(session)
+    voters = {}
+    for delegation in session_delegations_for_evaluation(session):
+        if delegation.status == DelegationStatus.NOT_RECEIVED:
+            continue
+        verdict = evaluate(delegation, arrears=arrears.get(delegation.member_state_id),
+                           settings=settings)
+        groups = {nomination.pk: nomination.group for nomination in delegation.nominations.all()}
+        voters.update({pk: groups[pk] for pk in verdict.voters})
+    return voters
