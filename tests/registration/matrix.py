@@ -1,11 +1,13 @@
-"""Permission-matrix rows for the registration, badges and check-in pages and API operations."""
+"""Permission-matrix rows for registration: the desk's and the doors' (one module each)."""
 
-ROWS = {}
-API_ROWS = {}
+from tests.registration import matrix_desk, matrix_doors
+
+ROWS = {**matrix_desk.ROWS, **matrix_doors.ROWS}
+API_ROWS = {**matrix_desk.API_ROWS, **matrix_doors.API_ROWS}
 # (method, path template) -> operationId, for tests/api/test_api_auth_errors.py.
-OPERATION_IDS = {}
+OPERATION_IDS = {**matrix_desk.OPERATION_IDS, **matrix_doors.OPERATION_IDS}
 
 
 def objects(session) -> dict:
-    """Objects the rows above name by key, made for ``session`` (an ILC-like session)."""
-    return {}
+    """Objects the rows name by key, made for ``session`` (an ILC-like session)."""
+    return {**matrix_desk.objects(session), **matrix_doors.objects(session)}

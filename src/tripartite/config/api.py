@@ -30,6 +30,7 @@ from tripartite.constituents.api import router as constituents_router
 from tripartite.correspondence.api import router as correspondence_router
 from tripartite.delegations.api import router as delegations_router
 from tripartite.meetings.api import router as meetings_router
+from tripartite.membership.api import router as membership_router
 from tripartite.proposals.api import router as proposals_router
 from tripartite.registration.api import router as registration_router
 from tripartite.votes.api import router as votes_router
@@ -118,6 +119,7 @@ api.add_router("", constituents_router, tags=["constituents"])
 api.add_router("", meetings_router, tags=["meetings"])
 api.add_router("", delegations_router, tags=["delegations"])
 api.add_router("", registration_router, tags=["registration"])
+api.add_router("", membership_router, tags=["membership"])
 api.add_router("", votes_router, tags=["votes"])
 api.add_router("", proposals_router, tags=["proposals"])
 api.add_router("", correspondence_router, tags=["correspondence"])

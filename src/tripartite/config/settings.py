@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "tripartite.meetings",
     "tripartite.delegations",
     "tripartite.registration",
+    "tripartite.membership",
     "tripartite.votes",
     "tripartite.proposals",
     "tripartite.correspondence",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("meetings/", include("tripartite.meetings.urls")),
     path("delegations/", include("tripartite.delegations.urls")),
     path("registration/", include("tripartite.registration.urls")),
+    path("membership/", include("tripartite.membership.urls")),
     path("votes/", include("tripartite.votes.urls")),
     path("proposals/", include("tripartite.proposals.urls")),
     path("correspondence/", include("tripartite.correspondence.urls")),

@@ -1,4 +1,4 @@
-"""The registration, badges and check-in in the JSON API."""
+"""Registration in the JSON API: the desk's operations and the doors' (one sub-router each)."""
 
 from ninja import Router
 
