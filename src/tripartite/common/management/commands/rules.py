@@ -1,11 +1,14 @@
-"""`tripartite rules delegation|vote|weights FILE|-`: the governance rules, as JSON.
+"""`tripartite rules delegation|vote|weights|proposal FILE|-`: the governance rules, as JSON.
 
 No database: the command reads a delegation (docs/rules.md), a vote or a committee's
-membership (docs/rules-voting.md) as JSON and prints the result of the same functions the web
+membership (docs/rules-voting.md), or a meeting proposal (docs/meeting-proposals.md) as JSON and prints the result of the same functions the web
 pages use, so the command and the interface cannot disagree.
 """
 
+import csv
 import sys
+from functools import cache
+from importlib import resources
 
 from django.core.management.base import BaseCommand
 
@@ -16,6 +19,14 @@ from tripartite.rules.delegation_json import (
     verdict_to_json,
 )
 from tripartite.rules.delegations import ARREARS_SCOPES, evaluate_delegation
+from tripartite.rules.proposals import evaluate_proposal
+from tripartite.rules.proposals_json import (
+    ProposalInputError,
+    proposal_from_json,
+)
+from tripartite.rules.proposals_json import (
+    verdict_to_json as proposal_verdict_to_json,
+)
 from tripartite.rules.voting_json import (
     VotingInputError,
     vote_from_json,
@@ -56,7 +67,12 @@ class Command(BaseCommand):
             description="Read a committee's members entitled to vote as JSON and print the "
                         "votes each member holds as JSON.",
         )
-        for subcommand in (vote, weights):
+        proposal = rules.add_parser(
+            "proposal", help="findings of one meeting proposal (symposium, seminar, workshop…)",
+            description="Read one meeting proposal as JSON and print its findings and whether "
+                        "it may go to the Officers of the Governing Body as JSON.",
+        )
+        for subcommand in (vote, weights, proposal):
             subcommand.add_argument("file", metavar="FILE",
                                     help="a JSON file, or - for standard input")
             subcommand.add_argument("--language", choices=LANGUAGES, default="en",
@@ -67,6 +83,8 @@ class Command(BaseCommand):
             return self.voting(file, options, vote_from_json, vote_to_json, language)
         if rule == "weights":
             return self.voting(file, options, weights_from_json, weights_to_json, language)
+        if rule == "proposal":
+            return self.proposal(file, options, language)
         arrears_scope = options["arrears_scope"]
         try:
             delegation = delegation_from_json(self.read(file, options.get("stdin")))
@@ -81,6 +99,14 @@ class Command(BaseCommand):
         except VotingInputError as error:
             self.refuse(f"{file}: {error}")
         self.stdout.write(dump(result, language))
+
+    def proposal(self, file: str, options: dict, language: str):
+        try:
+            proposal = proposal_from_json(self.read(file, options.get("stdin")),
+                                          known_countries=member_state_codes())
+        except ProposalInputError as error:
+            self.refuse(f"{file}: {error}")
+        self.stdout.write(proposal_verdict_to_json(evaluate_proposal(proposal), language))
 
     def read(self, file: str, stdin) -> str:
         try:
@@ -97,3 +123,12 @@ class Command(BaseCommand):
         # One line on standard error, then exit 2, without a traceback.
         self.stderr.write(" ".join(message.split()))
         sys.exit(BAD_INPUT)
+
+
+@cache
+def member_state_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes of the member States, from the list shipped with the package
+    (the one the database is loaded from), so that the command needs no database."""
+    data = resources.files("tripartite.constituents").joinpath("data/ilo-member-states.csv")
+    with data.open(encoding="utf-8") as source:
+        return frozenset(row["iso2"] for row in csv.DictReader(source))
