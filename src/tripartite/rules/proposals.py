@@ -37,6 +37,10 @@ def _text(en: str, fr: str, es: str) -> dict[str, str]:
     return {"en": en, "fr": fr, "es": es}
 
 
+def _codes(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 class MeetingType(StrEnum):
     SYMPOSIUM = "symposium"
     SEMINAR = "seminar"
@@ -79,7 +83,7 @@ FUNDING_SOURCE_NAMES = {
 # ISO 4217 codes of currencies in circulation (2025), plus the SDR (XDR). Fund codes
 # (BOV, CHE, CHW, CLF, COU, MXV, USN, UYI, UYW), precious metals, bond units and the codes
 # for testing or "no currency" are left out: nobody finances a meeting in them.
-CURRENCIES = frozenset("""
+CURRENCIES = _codes("""
 AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP
 BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP
 GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR
@@ -87,17 +91,17 @@ KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU 
 MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR
 SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS
 UAH UGX USD UYU UZS VED VES VND VUV WST XAF XCD XCG XDR XOF XPF YER ZAR ZMW ZWG
-""".split())
+""")
 
 # ISO 639-1 language codes.
-LANGUAGE_CODES = frozenset("""
+LANGUAGE_CODES = _codes("""
 aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da
 de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy
 hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg
 li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or
 os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta
 te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
-""".split())
+""")
 
 # The languages of the Organization's documents and interpretation (GEN-3), named in the
 # three languages of the information document; any other code is shown as it is.

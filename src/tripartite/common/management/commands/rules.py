@@ -1,7 +1,8 @@
 """`tripartite rules delegation|vote|weights|proposal FILE|-`: the governance rules, as JSON.
 
 No database: the command reads a delegation (docs/rules.md), a vote or a committee's
-membership (docs/rules-voting.md), or a meeting proposal (docs/meeting-proposals.md) as JSON and prints the result of the same functions the web
+membership (docs/rules-voting.md), or a meeting proposal (docs/meeting-proposals.md) as
+JSON and prints the result of the same functions the web
 pages use, so the command and the interface cannot disagree.
 """
 
