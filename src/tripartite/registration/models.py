@@ -148,6 +148,7 @@ class ScanResult(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown badge")
     FORGED = "forged", _("Forged or damaged code")
     OTHER_SESSION = "other_session", _("Badge for another session")
+    DEPARTED = "departed", _("Departure notified: no longer admitted")
 
 
 class Scan(models.Model):
@@ -175,3 +176,27 @@ class Scan(models.Model):
 
     def __str__(self):
         return f"{self.result} @ {self.door} {self.at:%Y-%m-%d %H:%M}"
+
+
+class QuorumBasis(models.TextChoices):
+    """Who counts in the quorum base (ILC-3, Standing Orders art. 22(3) of 2021)."""
+
+    DESK = "desk", _("Delegates registered at the desk, until a departure is notified")
+    ACCREDITED = "accredited", _("Every accredited delegate, unless a departure is notified")
+
+
+class AttendanceSettings(models.Model):
+    """The attendance practice of one session; a session without a row uses the defaults."""
+
+    session = models.OneToOneField("meetings.Session", on_delete=models.CASCADE,
+                                   related_name="attendance_settings")
+    quorum_basis = models.CharField(_("quorum base"), max_length=20, choices=QuorumBasis.choices,
+                                    default=QuorumBasis.DESK)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance settings")
+        verbose_name_plural = _("attendance settings")
+
+    def __str__(self):
+        return f"{self.session}: {self.quorum_basis}"
