@@ -1,0 +1,56 @@
+"""Who may do what at the registration desk, and who may see a participant's photo.
+
+Same style as ``tripartite.accounts.permissions``: each predicate takes the user first and
+reads nothing from the request. A focal point acts for their own State's delegation only;
+a participant (a user linked to a person, ``User.person``) for their own registration.
+"""
+
+from tripartite.accounts.models import Role
+from tripartite.accounts.permissions import _active, has_role, is_focal_point_of
+
+DESK_ROLES = (Role.REGISTRATION_DESK, Role.SECRETARIAT)
+# Who may see any participant's photo: the desk side, the Credentials Committee, and the
+# check-in staff (the door page shows the photo of the badge scanned).
+PHOTO_VIEWERS = (*DESK_ROLES, Role.CREDENTIALS_COMMITTEE, Role.CHECKIN_STAFF)
+
+
+def registration_state(registration):
+    """The member State whose delegation the registration comes from (None: added by hand)."""
+    nomination = registration.nomination
+    return nomination.delegation.member_state if nomination is not None else None
+
+
+def is_own_registration(user, registration) -> bool:
+    return (_active(user) and user.person_id is not None
+            and user.person_id == registration.person_id)
+
+
+def is_focal_point_for(user, registration) -> bool:
+    """The focal point of the State whose delegation the registration belongs to."""
+    return is_focal_point_of(user, registration_state(registration))
+
+
+def can_use_desk(user) -> bool:
+    """The desk's pages: search, identity, badges; adding registrations by hand."""
+    return has_role(user, *DESK_ROLES)
+
+
+def can_view_registration(user, registration) -> bool:
+    return (can_use_desk(user) or is_own_registration(user, registration)
+            or is_focal_point_for(user, registration))
+
+
+def can_upload_photo(user, registration) -> bool:
+    """The participant, their State's focal point, or the desk."""
+    return can_view_registration(user, registration)
+
+
+def can_view_photo(user, registration) -> bool:
+    return (has_role(user, *PHOTO_VIEWERS) or is_own_registration(user, registration)
+            or is_focal_point_for(user, registration))
+
+
+def can_view_own_photos_page(user) -> bool:
+    """The page listing the registrations whose photo the user may upload."""
+    return can_use_desk(user) or (_active(user) and (
+        user.person_id is not None or has_role(user, Role.FOCAL_POINT)))
