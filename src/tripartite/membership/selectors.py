@@ -1,0 +1,196 @@
+"""Reads of committee and Governing Body membership; who votes, decided by the rules.
+
+``committee_voters`` and ``governing_body_voters`` are the contract the votes use: they turn
+the rows current at a moment into ``tripartite.rules.membership`` values and return its answer,
+so pages, the API and the votes cannot disagree.
+"""
+
+from fractions import Fraction
+
+from django.db.models import Q
+
+from tripartite.constituents.models import MemberState
+from tripartite.delegations.models import ArrearsStatus, CredentialsSettings
+from tripartite.meetings.models import CommitteeKind
+from tripartite.membership.models import (
+    CommitteeMembership,
+    CommitteeReplacement,
+    GoverningBodyMembership,
+    GoverningBodyReplacement,
+    WeightSnapshot,
+)
+from tripartite.rules import delegations as delegation_rules
+from tripartite.rules import membership as rules
+
+# CTTE-1: the Finance Committee (Governments only) is not weighted; the General Affairs
+# Committee is exempt from weighting.
+UNWEIGHTED_KINDS = {CommitteeKind.FINANCE, CommitteeKind.GENERAL_AFFAIRS}
+
+
+def current(at) -> Q:
+    """Rows whose half-open period [valid_from, valid_until) contains ``at``."""
+    return Q(valid_from__lte=at) & (Q(valid_until__isnull=True) | Q(valid_until__gt=at))
+
+
+def is_weighted(committee) -> bool:
+    return committee.kind not in UNWEIGHTED_KINDS
+
+
+def arrears_scope(session) -> str:
+    settings = CredentialsSettings.objects.filter(session=session).first()
+    return settings.arrears_scope if settings else "government"
+
+
+def _members(session, state_ids, at) -> dict[int, delegation_rules.Member]:
+    """Member State id -> its rules value at ``at``: arrears of ``session``, and a restoration of
+    the vote counted from the day of the decision (in the session's time zone)."""
+    day = at.astimezone(session.zone).date()
+    statuses = {status.member_state_id: status for status in ArrearsStatus.objects.filter(
+        session=session, member_state_id__in=state_ids).select_related("member_state")}
+    codes = dict(MemberState.objects.filter(pk__in=state_ids).values_list("pk", "iso2"))
+    members = {}
+    for state_id in state_ids:
+        status = statuses.get(state_id)
+        members[state_id] = delegation_rules.Member(
+            code=codes[state_id],
+            in_arrears=bool(status and status.in_arrears),
+            vote_restored=bool(status and status.vote_restored_on
+                               and status.vote_restored_on <= day))
+    return members
+
+
+def _seats(rows, members, kind_field) -> tuple[rules.Seat, ...]:
+    return tuple(rules.Seat(id=row.pk, person=row.person_id, group=row.group,
+                            kind=getattr(row, kind_field),
+                            member=members.get(row.member_state_id))
+                 for row in rows)
+
+
+# --- committees -------------------------------------------------------------------------------
+
+def committee_members_at(committee, at):
+    return (CommitteeMembership.objects.filter(current(at), committee=committee)
+            .select_related("person", "member_state", "nomination"))
+
+
+def committee_replacements_at(committee, at):
+    return CommitteeReplacement.objects.filter(current(at), committee=committee)
+
+
+def committee_voting(committee, at) -> rules.CommitteeVoters:
+    """The rules' full answer for ``committee`` at ``at``: voters, weights, findings."""
+    rows = list(CommitteeMembership.objects.filter(current(at), committee=committee)
+                .only("id", "person_id", "group", "kind", "member_state_id"))
+    ids = {row.pk for row in rows}
+    replacements = tuple(
+        rules.Replacement(replaced=r.replaced_id, deputy=r.deputy_id)
+        for r in committee_replacements_at(committee, at)
+        if r.replaced_id in ids and r.deputy_id in ids)
+    session = committee.session
+    members = _members(session, {row.member_state_id for row in rows if row.member_state_id},
+                       at)
+    return rules.committee_voters(_seats(rows, members, "kind"), replacements,
+                                  arrears_scope=arrears_scope(session),
+                                  weighted=is_weighted(committee))
+
+
+def committee_voters(committee, at) -> dict[int, tuple[str, Fraction]]:
+    """Person id -> (group, votes held) of every member of ``committee`` entitled to vote at
+    ``at``, weighted by CTTE-1 (deputies only in place of a regular member, CTTE-2; no vote for
+    a State in arrears, CON-6)."""
+    return committee_voting(committee, at).voters
+
+
+def committee_history(committee):
+    """Every membership row of ``committee``, oldest first: the history of its changes."""
+    return (CommitteeMembership.objects.filter(committee=committee)
+            .select_related("person", "member_state")
+            .order_by("valid_from", "id"))
+
+
+def committee_changes(committee) -> list[dict]:
+    """The dated changes (a member joins, a member leaves), most recent first."""
+    changes = []
+    for row in committee_history(committee):
+        changes.append({"at": row.valid_from, "joined": True, "membership": row})
+        if row.valid_until is not None:
+            changes.append({"at": row.valid_until, "joined": False, "membership": row})
+    changes.sort(key=lambda change: (change["at"], change["joined"]), reverse=True)
+    return changes
+
+
+def weight_snapshots(committee):
+    return (WeightSnapshot.objects.filter(committee=committee).select_related("published_by")
+            .order_by("-effective_at", "-id"))
+
+
+def weights_at(committee, at) -> WeightSnapshot | None:
+    """The weights published for ``committee`` in force at ``at``: the latest snapshot whose
+    effective moment is not after ``at`` (the last published when two share a moment)."""
+    return (WeightSnapshot.objects.filter(committee=committee, effective_at__lte=at)
+            .order_by("-effective_at", "-id").first())
+
+
+def last_change_at(committee):
+    """The moment of the committee's latest recorded change, or None."""
+    moments = [value for value in (
+        CommitteeMembership.objects.filter(committee=committee).order_by("-valid_from")
+        .values_list("valid_from", flat=True).first(),
+        CommitteeMembership.objects.filter(committee=committee, valid_until__isnull=False)
+        .order_by("-valid_until").values_list("valid_until", flat=True).first(),
+        CommitteeReplacement.objects.filter(committee=committee).order_by("-valid_from")
+        .values_list("valid_from", flat=True).first(),
+        CommitteeReplacement.objects.filter(committee=committee, valid_until__isnull=False)
+        .order_by("-valid_until").values_list("valid_until", flat=True).first(),
+    ) if value is not None]
+    return max(moments, default=None)
+
+
+# --- the Governing Body ------------------------------------------------------------------------
+
+def gb_members_at(session, at):
+    """The Governing Body memberships of ``session``'s meeting whose term covers ``at``
+    (a day of the session's time zone)."""
+    day = at.astimezone(session.zone).date()
+    return (GoverningBodyMembership.objects
+            .filter(meeting_id=session.meeting_id, term_from__lte=day)
+            .filter(Q(term_until__isnull=True) | Q(term_until__gt=day))
+            .select_related("person", "member_state"))
+
+
+def gb_replacements_at(session, at):
+    return GoverningBodyReplacement.objects.filter(current(at), session=session)
+
+
+def gb_voting(session, at) -> rules.Voters:
+    rows = list(gb_members_at(session, at))
+    ids = {row.pk for row in rows}
+    replacements = tuple(
+        rules.Replacement(replaced=r.titular_id, deputy=r.deputy_id)
+        for r in gb_replacements_at(session, at)
+        if r.titular_id in ids and r.deputy_id in ids)
+    members = _members(session, {row.member_state_id for row in rows if row.member_state_id},
+                       at)
+    return rules.governing_body_voters(_seats(rows, members, "seat"), replacements,
+                                       arrears_scope=arrears_scope(session))
+
+
+def governing_body_voters(session, at) -> dict[int, str]:
+    """Person id -> group of the Governing Body members entitled to vote at ``at``: titular
+    members, a deputy in place of a titular member replaced at that moment, nobody for a State
+    in arrears at ``session`` (its Government members; CON-6, GB-4)."""
+    return gb_voting(session, at).groups
+
+
+def gb_replacements(session):
+    return (GoverningBodyReplacement.objects.filter(session=session)
+            .select_related("titular__person", "titular__member_state", "deputy__person",
+                            "deputy__member_state", "recorded_by")
+            .order_by("valid_from", "id"))
+
+
+def gb_sessions():
+    from tripartite.meetings.models import MeetingType, Session
+
+    return (Session.objects.filter(meeting__type=MeetingType.GB).select_related("meeting")
+            .order_by("-opens_at"))
