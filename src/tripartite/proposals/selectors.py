@@ -1,0 +1,158 @@
+"""Reads that the pages, the API and the services share, and the one place where a proposal in
+the database becomes the plain values the rules take (``proposal_facts``)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from tripartite.meetings.calendar import local_days
+from tripartite.meetings.models import MeetingType, Session
+from tripartite.proposals.models import (
+    Consultation,
+    Funding,
+    MeetingProposal,
+    ProposalRuleSetting,
+    StateChange,
+)
+from tripartite.rules import proposals as rules
+
+OFFICIAL_TYPES = (MeetingType.ILC, MeetingType.GB)
+
+
+def proposals_with_facts():
+    """Proposals with everything the rules and the pages read, in a fixed few queries."""
+    return MeetingProposal.objects.select_related("country").prefetch_related(
+        Prefetch("financing", queryset=Funding.objects.order_by("position", "id")),
+        "coverage",
+        Prefetch("consultations", queryset=Consultation.objects.select_related("recorded_by")),
+    )
+
+
+def proposal_for_detail(pk: int) -> MeetingProposal:
+    return proposals_with_facts().select_related("batch", "session", "created_by").prefetch_related(
+        Prefetch("state_changes", queryset=StateChange.objects.select_related("actor"))
+    ).get(pk=pk)
+
+
+def rule_settings() -> dict[str, rules.RuleSetting]:
+    """The secretariat's settings (the defaults for rules without a row)."""
+    return {row.rule: rules.RuleSetting(enabled=row.enabled, severity=row.severity,
+                                        parameter=row.parameter)
+            for row in ProposalRuleSetting.objects.all()}
+
+
+def official_sessions(first: dt.date | None = None, last: dt.date | None = None
+                      ) -> list[rules.OfficialSession]:
+    """Sessions of the Conference and of the Governing Body (one query), by local days;
+    narrowed to those that may overlap ``first`` to ``last`` when given."""
+    sessions = Session.objects.filter(meeting__type__in=OFFICIAL_TYPES).order_by("opens_at")
+    if first is not None:
+        sessions = sessions.filter(closes_at__gte=dt.datetime.combine(
+            first - dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC))
+    if last is not None:
+        sessions = sessions.filter(opens_at__lte=dt.datetime.combine(
+            last + dt.timedelta(days=2), dt.time(), tzinfo=dt.UTC))
+    result = []
+    for session in sessions:
+        opens, closes = local_days(session)
+        result.append(rules.OfficialSession(name=session.title, start=opens, end=closes))
+    return result
+
+
+def proposal_facts(proposal: MeetingProposal, *, sessions=()) -> rules.Proposal:
+    """The rules' view of ``proposal`` (from proposals_with_facts: no further query)."""
+    consulted = {c.group: c.consulted_on for c in proposal.consultations.all()}
+    return rules.Proposal(
+        type=proposal.type or None,
+        title=proposal.title_en or "",
+        purpose=proposal.purpose_en or "",
+        standards_relevance=proposal.standards_relevance_en or "",
+        start=proposal.start, end=proposal.end, submitted_on=proposal.submitted_on,
+        place=rules.Place(country=proposal.country.iso2 if proposal.country else None,
+                          city=proposal.city, online=proposal.online),
+        coverage=tuple(sorted(state.iso2 for state in proposal.coverage.all())),
+        tripartite=proposal.tripartite,
+        composition=rules.Composition(**{name: getattr(proposal, name)
+                                         for name in rules.COMPOSITION_FIELDS}),
+        financing=tuple(rules.Funding(source=line.source, amount=line.amount,
+                                      currency=line.currency, donor=line.donor)
+                        for line in proposal.financing.all()),
+        languages=tuple(proposal.languages or ()),
+        consulted_employers=consulted.get("employers"),
+        consulted_workers=consulted.get("workers"),
+        decided_on=proposal.decided_on if proposal.decision != "deferred" else None,
+        responsible_unit=proposal.unit, responsible_officer=proposal.responsible_officer,
+        concept_note=bool(proposal.concept_note),
+        official_sessions=tuple(s for s in sessions if proposal.start and proposal.end
+                                and s.start <= proposal.end and proposal.start <= s.end),
+    )
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def evaluate(proposal: MeetingProposal, *, settings=None, sessions=None,
+             as_of: dt.date | None = None) -> rules.ProposalVerdict:
+    """The rules' verdict on one proposal today (or ``as_of``), with the secretariat's
+    settings. Pass ``settings`` and ``sessions`` when evaluating many proposals."""
+    if sessions is None:
+        sessions = official_sessions(proposal.start, proposal.end) if proposal.start else []
+    settings = rule_settings() if settings is None else settings
+    decided = proposal.state in ("approved", "not_approved", "report_received")
+    return rules.evaluate_proposal(proposal_facts(proposal, sessions=sessions),
+                                   settings=settings, as_of=None if decided else
+                                   (as_of or today()))
+
+
+@dataclass
+class PipelineRow:
+    proposal: MeetingProposal
+    verdict: rules.ProposalVerdict
+    age: dt.timedelta
+
+    @property
+    def errors(self) -> int:
+        return len(self.verdict.errors)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.verdict.findings if f.severity == "warning")
+
+    @property
+    def age_days(self) -> int:
+        return self.age.days
+
+
+def pipeline(queryset=None, *, state: str = "", unit: str = "") -> list[PipelineRow]:
+    """Every proposal of ``queryset`` with its verdict and its age in its state; the number
+    of queries does not grow with the number of proposals."""
+    proposals = (queryset if queryset is not None else MeetingProposal.objects.all())
+    proposals = proposals.select_related("country").prefetch_related(
+        Prefetch("financing", queryset=Funding.objects.order_by("position", "id")),
+        "coverage", "consultations").order_by("start", "id")
+    if state:
+        proposals = proposals.filter(state=state)
+    if unit:
+        proposals = proposals.filter(unit=unit)
+    proposals = list(proposals)
+    settings = rule_settings()
+    starts = [p.start for p in proposals if p.start]
+    ends = [p.end for p in proposals if p.end]
+    sessions = official_sessions(min(starts), max(ends)) if starts and ends else []
+    now = timezone.now()
+    return [PipelineRow(proposal=p, verdict=evaluate(p, settings=settings, sessions=sessions),
+                        age=now - p.state_since) for p in proposals]
+
+
+def time_in_states(proposal: MeetingProposal, *, now=None) -> list[tuple[str, dt.timedelta]]:
+    """How long the proposal stayed in each state it went through, in order (the current
+    state counts up to ``now``). Reads the prefetched ``state_changes``."""
+    now = now or timezone.now()
+    changes = list(proposal.state_changes.all())
+    spans = []
+    for change, following in zip(changes, [*changes[1:], None], strict=True):
+        spans.append((change.to_state, (following.at if following else now) - change.at))
+    return spans

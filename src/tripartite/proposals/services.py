@@ -1,0 +1,445 @@
+"""Every write to meeting proposals: drafting, submission, the secretariat's pipeline, the
+group secretariats' opinions, the Officers' decision, the report, and the rules' settings.
+
+Each service checks permission and the workflow table (workflow.py), runs in one
+transaction, and writes the action log (``proposals.proposal.*``) and, for a change of state,
+a StateChange row.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tripartite.common.services import (
+    PermissionDeniedError,
+    ServiceError,
+    check_not_stale,
+    log_action,
+    update_logged,
+)
+from tripartite.constituents.models import MemberState
+from tripartite.meetings.models import MeetingType
+from tripartite.meetings.services import meeting_create, session_create
+from tripartite.proposals import permissions, selectors, workflow
+from tripartite.proposals.models import (
+    Consultation,
+    Decision,
+    Funding,
+    MeetingProposal,
+    OfficersBatch,
+    ProposalRuleSetting,
+    ProposalState,
+    StateChange,
+)
+from tripartite.rules import proposals as rules
+
+PROPOSAL_FIELDS = (
+    "responsible_officer", "type", "title_en", "title_fr", "title_es", "purpose_en",
+    "purpose_fr", "purpose_es", "standards_relevance_en", "standards_relevance_fr",
+    "standards_relevance_es", "start", "end", "time_zone", "country", "city", "online",
+    "tripartite", *rules.COMPOSITION_FIELDS, "languages", "interpretation",
+)
+SECRETARIAT_FIELDS = ("unit",)  # the secretariat may also move a proposal to another unit
+
+
+def _language() -> str:
+    from django.utils.translation import get_language
+
+    return (get_language() or "en")[:2]
+
+
+def _refuse_bad_input(proposal: MeetingProposal, financing) -> None:
+    """End before start, negative numbers or amounts, unknown currencies or languages:
+    refused with a message on the field at fault (countries are rows of MemberState)."""
+    facts = rules.Proposal(
+        start=proposal.start, end=proposal.end,
+        composition=rules.Composition(**{name: getattr(proposal, name)
+                                         for name in rules.COMPOSITION_FIELDS}),
+        financing=tuple(rules.Funding(source=line["source"], amount=line.get("amount"),
+                                      currency=line.get("currency", ""))
+                        for line in financing or ()),
+        languages=tuple(proposal.languages or ()) + tuple(proposal.interpretation or ()))
+    problems = rules.input_problems(facts)
+    if problems:
+        first = problems[0]
+        raise ServiceError(" ".join(p.message_in(_language()) for p in problems),
+                           code="invalid", field=first.field)
+
+
+def _normalise(changes: dict) -> dict:
+    changes = dict(changes)
+    for key in ("languages", "interpretation"):
+        if key in changes:
+            changes[key] = [code.strip().lower() for code in changes[key] or () if code.strip()]
+    for key in ("title_fr", "title_es", "purpose_fr", "purpose_es", "standards_relevance_fr",
+                "standards_relevance_es"):
+        if changes.get(key) == "":
+            changes[key] = None
+    return changes
+
+
+def _financing_lines(financing) -> list[dict]:
+    lines = []
+    for line in financing or ():
+        line = dict(line)
+        line["currency"] = (line.get("currency") or "").strip().upper()
+        line["donor"] = (line.get("donor") or "").strip()
+        if line.get("amount") is not None:
+            line["amount"] = Decimal(str(line["amount"]))
+        lines.append(line)
+    return lines
+
+
+def _replace_financing(proposal: MeetingProposal, lines: list[dict]) -> list:
+    old = [[line.source, str(line.amount) if line.amount is not None else None, line.currency,
+            line.donor] for line in proposal.financing.all()]
+    new = [[line["source"], str(line["amount"]) if line.get("amount") is not None else None,
+            line["currency"], line["donor"]] for line in lines]
+    if old == new:
+        return []
+    proposal.financing.all().delete()
+    for position, line in enumerate(lines, start=1):
+        funding = Funding(proposal=proposal, source=line["source"], amount=line.get("amount"),
+                          currency=line["currency"], donor=line["donor"], position=position)
+        funding.full_clean(exclude=["proposal"])
+        funding.save()
+    return [old, new]
+
+
+def _set_coverage(proposal: MeetingProposal, coverage) -> list:
+    states = list(coverage)
+    if any(not isinstance(s, MemberState) for s in states):
+        raise ServiceError(_("Unknown country in the geographical coverage."), field="coverage")
+    old = sorted(proposal.coverage.values_list("iso2", flat=True))
+    new = sorted(s.iso2 for s in states)
+    if old == new:
+        return []
+    proposal.coverage.set(states)
+    return [old, new]
+
+
+def _move(proposal: MeetingProposal, *, actor, to_state: str, comment: str = "",
+          data: dict | None = None) -> None:
+    """Record the change of state (the caller has checked it is allowed) and log it."""
+    from_state = proposal.state
+    now = timezone.now()
+    proposal.state = to_state
+    proposal.state_since = now
+    proposal.save()
+    StateChange.objects.create(proposal=proposal, from_state=from_state, to_state=to_state,
+                               at=now, actor=actor, comment=comment)
+    log_action(actor=actor, action=f"proposals.proposal.{to_state}", obj=proposal,
+               data={"from": from_state, "to": to_state, **({"comment": comment}
+                                                            if comment else {}),
+                     **(data or {})})
+
+
+def _check_move(proposal: MeetingProposal, actor, to_state: str) -> None:
+    if not workflow.allowed(proposal.state, to_state):
+        raise ServiceError(
+            _("A proposal that is “%(state)s” cannot become “%(next)s”.") % {
+                "state": proposal.get_state_display(),
+                "next": ProposalState(to_state).label},
+            code="transition_not_allowed", status=409)
+    if not permissions.can_move(actor, proposal, to_state):
+        raise PermissionDeniedError
+
+
+def _locked(proposal: MeetingProposal, seen_updated_at=None) -> MeetingProposal:
+    locked = MeetingProposal.objects.select_for_update().get(pk=proposal.pk)
+    check_not_stale(locked, seen_updated_at)
+    return locked
+
+
+# --- drafting ---------------------------------------------------------------------------------
+
+@transaction.atomic
+def proposal_create(*, actor, unit: str = "", financing=(), coverage=(), concept_note=None,
+                    **fields) -> MeetingProposal:
+    """A new draft. A unit officer's proposal belongs to their unit; the secretariat names
+    the unit. Any field may stay empty in a draft."""
+    if not permissions.can_create_proposal(actor):
+        raise PermissionDeniedError
+    if not permissions.is_secretariat(actor):
+        unit = actor.unit
+    unit = (unit or "").strip()
+    if not unit:
+        raise ServiceError(_("Name the responsible unit."), field="unit")
+    unknown = set(fields) - set(PROPOSAL_FIELDS)
+    if unknown:
+        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}",
+                           code="unknown_field")
+    proposal = MeetingProposal(unit=unit, created_by=actor, **_normalise(fields))
+    lines = _financing_lines(financing)
+    _refuse_bad_input(proposal, lines)
+    proposal.full_clean()
+    if concept_note is not None:
+        proposal.concept_note = concept_note
+    proposal.save()
+    _replace_financing(proposal, lines)
+    _set_coverage(proposal, coverage)
+    StateChange.objects.create(proposal=proposal, from_state="", to_state=ProposalState.DRAFT,
+                               at=proposal.state_since, actor=actor)
+    log_action(actor=actor, action="proposals.proposal.created", obj=proposal,
+               data={"unit": unit, "title": proposal.title_en or ""})
+    return proposal
+
+
+@transaction.atomic
+def proposal_update(*, proposal: MeetingProposal, actor, changes: dict, financing=None,
+                    coverage=None, concept_note=None, seen_updated_at=None) -> MeetingProposal:
+    """Change a proposal's fields, its financing lines and coverage (None: unchanged)."""
+    proposal = _locked(proposal, seen_updated_at)
+    if not permissions.can_edit_proposal(actor, proposal):
+        raise PermissionDeniedError
+    fields = PROPOSAL_FIELDS + (SECRETARIAT_FIELDS if permissions.is_secretariat(actor) else ())
+    changes = _normalise(changes)
+    unknown = set(changes) - set(fields)
+    if unknown:
+        raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}",
+                           code="unknown_field")
+    for name, value in changes.items():
+        setattr(proposal, name, value)
+    lines = _financing_lines(financing) if financing is not None else [
+        {"source": f.source, "amount": f.amount, "currency": f.currency, "donor": f.donor}
+        for f in proposal.financing.all()]
+    _refuse_bad_input(proposal, lines)
+    proposal.refresh_from_db()  # update_logged computes the difference against the stored row
+    diff = {}
+    if financing is not None:
+        diff_financing = _replace_financing(proposal, lines)
+        if diff_financing:
+            diff["financing"] = diff_financing
+    if coverage is not None:
+        diff_coverage = _set_coverage(proposal, coverage)
+        if diff_coverage:
+            diff["coverage"] = diff_coverage
+    if concept_note is not None:
+        proposal.concept_note = concept_note
+        diff["concept_note"] = concept_note.name
+    if diff:
+        proposal.save()  # a new updated_at: a page opened before this change is stale
+    update_logged(proposal, changes=changes, fields=fields, actor=actor,
+                  action="proposals.proposal.updated")
+    if diff:
+        log_action(actor=actor, action="proposals.proposal.updated", obj=proposal, data=diff)
+    return proposal
+
+
+# --- the pipeline -----------------------------------------------------------------------------
+
+@transaction.atomic
+def proposal_submit(*, proposal: MeetingProposal, actor, seen_updated_at=None,
+                    today: dt.date | None = None) -> MeetingProposal:
+    """The unit sends its draft (or its corrected proposal) to the secretariat: refused while
+    an error of the proposal's content remains (what is missing, parity, financing, language)."""
+    proposal = _locked(proposal, seen_updated_at)
+    _check_move(proposal, actor, ProposalState.SUBMITTED)
+    proposal = selectors.proposals_with_facts().get(pk=proposal.pk)
+    verdict = selectors.evaluate(proposal, sessions=[])
+    blocking = [f for f in verdict.errors if f.rule in rules.CONTENT_RULES]
+    if blocking:
+        raise ServiceError(
+            _("The proposal cannot be submitted yet: %(problems)s") % {
+                "problems": " ".join(f.message_in(_language()) for f in blocking)},
+            code="incomplete")
+    proposal.submitted_on = today or selectors.today()
+    _move(proposal, actor=actor, to_state=ProposalState.SUBMITTED,
+          data={"submitted_on": proposal.submitted_on.isoformat()})
+    return proposal
+
+
+@transaction.atomic
+def proposal_transition(*, proposal: MeetingProposal, actor, to_state: str, comment: str = "",
+                        seen_updated_at=None) -> MeetingProposal:
+    """The secretariat's moves that need nothing but a comment: start the review, return for
+    changes (a comment is required), open the consultation, hold, take up again."""
+    proposal = _locked(proposal, seen_updated_at)
+    if to_state in (ProposalState.SUBMITTED, ProposalState.WITH_OFFICERS,
+                    ProposalState.APPROVED, ProposalState.NOT_APPROVED,
+                    ProposalState.REPORT_RECEIVED):
+        raise ServiceError(_("This step has its own form."), code="use_the_step")
+    _check_move(proposal, actor, to_state)
+    comment = comment.strip()
+    if to_state == ProposalState.RETURNED and not comment:
+        raise ServiceError(_("Say what the unit must change."), field="comment")
+    _move(proposal, actor=actor, to_state=to_state, comment=comment)
+    return proposal
+
+
+@transaction.atomic
+def consultation_record(*, proposal: MeetingProposal, actor, group: str, opinion: str,
+                        comments: str = "", consulted_on: dt.date | None = None
+                        ) -> Consultation:
+    """A group secretariat gives its group's opinion (or the secretariat records it): the
+    consultation date of that group is what the rule MTG-2-CONSULTED reads."""
+    proposal = _locked(proposal)
+    if group not in ("employers", "workers"):
+        raise ServiceError(_("Unknown group."), field="group")
+    if not permissions.can_give_opinion(actor, proposal, group):
+        if proposal.state != ProposalState.IN_CONSULTATION and (
+                permissions.speaks_for_group(actor, group)):
+            raise ServiceError(_("The proposal is not in consultation."),
+                               code="not_in_consultation", status=409)
+        raise PermissionDeniedError
+    consulted_on = consulted_on or selectors.today()
+    if consulted_on > selectors.today():
+        raise ServiceError(_("A consultation cannot be dated in the future."),
+                           field="consulted_on")
+    consultation, created = Consultation.objects.update_or_create(
+        proposal=proposal, group=group,
+        defaults={"opinion": opinion, "comments": comments.strip(),
+                  "consulted_on": consulted_on, "recorded_by": actor})
+    consultation.full_clean()
+    proposal.save(update_fields=["updated_at"])
+    log_action(actor=actor, action="proposals.consultation.recorded", obj=proposal,
+               data={"group": group, "opinion": opinion, "consulted_on": consulted_on,
+                     "comments": consultation.comments, "replaced": not created})
+    return consultation
+
+
+@transaction.atomic
+def batch_send_to_officers(*, actor, proposals, reference: str,
+                           sent_on: dt.date | None = None) -> OfficersBatch:
+    """Send proposals to the Officers together: all or none. Each must be allowed to move to
+    "with the Officers" and have no error left in the rules' verdict."""
+    if not permissions.can_run_pipeline(actor):
+        raise PermissionDeniedError
+    reference = reference.strip()
+    if not reference:
+        raise ServiceError(_("Give the batch a reference."), field="reference")
+    ids = [p.pk for p in proposals]
+    if not ids:
+        raise ServiceError(_("Choose at least one proposal."), field="proposals")
+    locked = list(MeetingProposal.objects.select_for_update().filter(pk__in=ids))
+    facts = {p.pk: p for p in selectors.proposals_with_facts().filter(pk__in=ids)}
+    settings = selectors.rule_settings()
+    sent_on = sent_on or selectors.today()
+    problems = []
+    for proposal in locked:
+        if not workflow.allowed(proposal.state, ProposalState.WITH_OFFICERS):
+            problems.append(_("“%(title)s” is “%(state)s”: it cannot go to the Officers.") % {
+                "title": proposal, "state": proposal.get_state_display()})
+            continue
+        verdict = selectors.evaluate(facts[proposal.pk], settings=settings, as_of=sent_on)
+        if verdict.errors:
+            problems.append(_("“%(title)s”: %(errors)s") % {
+                "title": proposal, "errors": " ".join(f.message_in(_language())
+                                                      for f in verdict.errors)})
+    if problems:
+        raise ServiceError(" ".join(problems), code="not_ready", field="proposals")
+    batch = OfficersBatch.objects.create(reference=reference, sent_on=sent_on, sent_by=actor)
+    log_action(actor=actor, action="proposals.batch.sent", obj=batch,
+               data={"reference": reference, "sent_on": sent_on, "proposals": ids})
+    for proposal in locked:
+        proposal.batch = batch
+        _move(proposal, actor=actor, to_state=ProposalState.WITH_OFFICERS,
+              data={"batch": batch.pk, "reference": reference})
+    return batch
+
+
+DECISION_STATE = {Decision.APPROVED: ProposalState.APPROVED,
+                  Decision.NOT_APPROVED: ProposalState.NOT_APPROVED,
+                  Decision.DEFERRED: ProposalState.HELD}
+
+
+@transaction.atomic
+def decision_record(*, proposal: MeetingProposal, actor, decision: str, decided_on: dt.date,
+                    reference: str = "", seen_updated_at=None) -> MeetingProposal:
+    """The Officers' decision with its date. Approved: the meeting enters the calendar (a
+    meeting and its session, in the venue's time zone). Deferred: the proposal is held."""
+    proposal = _locked(proposal, seen_updated_at)
+    if decision not in DECISION_STATE:
+        raise ServiceError(_("Unknown decision."), field="decision")
+    to_state = DECISION_STATE[decision]
+    if proposal.state != ProposalState.WITH_OFFICERS:
+        raise ServiceError(
+            _("Only a proposal with the Officers can be decided; this one is “%(state)s”.")
+            % {"state": proposal.get_state_display()},
+            code="transition_not_allowed", status=409)
+    _check_move(proposal, actor, to_state)
+    if decided_on > selectors.today():
+        raise ServiceError(_("A decision cannot be dated in the future."), field="decided_on")
+    if proposal.batch and decided_on < proposal.batch.sent_on:
+        raise ServiceError(_("The Officers cannot decide before the proposal was sent to them "
+                             "(%(date)s).") % {"date": proposal.batch.sent_on.isoformat()},
+                           field="decided_on")
+    proposal.decision = decision
+    proposal.decided_on = decided_on
+    proposal.decision_reference = reference.strip()
+    data = {"decision": decision, "decided_on": decided_on.isoformat(),
+            "reference": proposal.decision_reference}
+    if decision == Decision.APPROVED:
+        proposal.session = _enter_in_calendar(proposal, actor)
+        data["session"] = proposal.session.pk
+    _move(proposal, actor=actor, to_state=to_state, data=data)
+    return proposal
+
+
+def _enter_in_calendar(proposal: MeetingProposal, actor):
+    """A meeting (type: symposium, seminar or workshop) with one session from 09:00 on the
+    first day to 18:00 on the last, local time of the venue, stored in UTC."""
+    import zoneinfo
+
+    if proposal.start is None or proposal.end is None:
+        raise ServiceError(_("The proposal has no dates: it cannot enter the calendar."))
+    try:
+        zone = zoneinfo.ZoneInfo(proposal.time_zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = dt.UTC
+    titles = {f"title_{code}": getattr(proposal, f"title_{code}") or "" for code in
+              ("en", "fr", "es")}
+    meeting = meeting_create(actor=actor, type=MeetingType.SYMPOSIUM, **titles)
+    languages = [code for code in proposal.languages if code in ("en", "fr", "es")]
+    return session_create(
+        actor=actor, meeting=meeting, **titles,
+        opens_at=dt.datetime.combine(proposal.start, dt.time(9), tzinfo=zone),
+        closes_at=dt.datetime.combine(proposal.end, dt.time(18), tzinfo=zone),
+        time_zone=proposal.time_zone if zone is not dt.UTC else "UTC",
+        city=proposal.city if not proposal.online else _("Online"),
+        country=proposal.country, working_languages=languages or ["en"])
+
+
+@transaction.atomic
+def report_record(*, proposal: MeetingProposal, actor, received_on: dt.date,
+                  seen_updated_at=None) -> MeetingProposal:
+    """The unit's report on an approved meeting has reached the secretariat."""
+    proposal = _locked(proposal, seen_updated_at)
+    _check_move(proposal, actor, ProposalState.REPORT_RECEIVED)
+    if received_on > selectors.today():
+        raise ServiceError(_("A report cannot be received in the future."), field="received_on")
+    proposal.report_received_on = received_on
+    _move(proposal, actor=actor, to_state=ProposalState.REPORT_RECEIVED,
+          data={"received_on": received_on.isoformat()})
+    return proposal
+
+
+# --- the rules' settings ----------------------------------------------------------------------
+
+SETTING_FIELDS = ("enabled", "severity", "parameter")
+
+
+def check_parameter(rule: str, parameter: int | None) -> None:
+    bounds = rules.PARAMETER_RANGES.get(rule)
+    if parameter is None:
+        return
+    if bounds is None:
+        raise ServiceError(_("This rule takes no parameter."), field="parameter")
+    if not bounds[0] <= parameter <= bounds[1]:
+        raise ServiceError(_("The parameter must be between %(low)s and %(high)s.") % {
+            "low": bounds[0], "high": bounds[1]}, field="parameter")
+
+
+@transaction.atomic
+def rule_setting_update(*, setting: ProposalRuleSetting, actor, changes: dict,
+                        seen_updated_at=None) -> ProposalRuleSetting:
+    """Switch a rule on or off, change its severity or its parameter (logged)."""
+    if not permissions.can_run_pipeline(actor):
+        raise PermissionDeniedError
+    check_parameter(setting.rule, changes.get("parameter", setting.parameter))
+    return update_logged(setting, changes=changes, fields=SETTING_FIELDS, actor=actor,
+                         action="proposals.rule_setting.updated",
+                         seen_updated_at=seen_updated_at)
