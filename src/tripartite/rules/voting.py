@@ -9,6 +9,7 @@ quorum. The loss of the vote for arrears (CON-6) is ``delegations.in_arrears``.
 
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 from math import lcm
 
 from tripartite.rules.findings import Finding, Severity
@@ -479,3 +480,131 @@ def committee_weights(government: int, employers: int, workers: int) -> Weights:
     ]
     return Weights(government, employers, workers, common, votes["government"],
                    votes["employers"], votes["workers"], tuple(findings))
+
+
+# ---------------------------------------------------------------------------------------------
+# CON-9 with the quorum (ILC-3): a vote on the admission of a Member, as a whole
+
+
+def admission_vote_outcome(yes: int, no: int, abstentions: int = 0, *, quorum: int,
+                           attending: int, government_yes: int,
+                           government_no: int) -> VoteResult:
+    """A vote on the admission of a Member (CON-9) taken in the Conference: void without the
+    quorum of votes cast (ILC-3, Constitution art. 17(3)); otherwise admitted iff two-thirds of
+    the delegates attending the session voted for, including two-thirds of the Government
+    delegates present and voting. ``required`` is the overall requirement (two-thirds of
+    ``attending``); the Government requirement is in the findings."""
+    _check_counts(yes=yes, no=no, abstentions=abstentions, quorum=quorum)
+    checked_quorum = quorum_met(yes, no, quorum)
+    admission = admission_of_member(yes, attending=attending, government_yes=government_yes,
+                                    government_no=government_no)
+    outcome = Outcome.VOID_NO_QUORUM if not checked_quorum.met else admission.outcome
+    findings = (*checked_quorum.findings, *admission.findings,
+                _outcome_finding(outcome, abstentions, ADMISSION))
+    return VoteResult(Majority.TWO_THIRDS, yes, no, abstentions, yes + no, quorum,
+                      checked_quorum.met, admission.required, outcome, findings)
+
+
+# ---------------------------------------------------------------------------------------------
+# CTTE-1: the outcome of a weighted committee vote
+
+
+@dataclass(frozen=True)
+class WeightedVoteResult:
+    majority: Majority
+    yes: Fraction  # weighted totals
+    no: Fraction
+    abstentions: Fraction
+    cast: Fraction
+    members_voting: int  # members who voted for or against (heads, not weights)
+    quorum: int  # in members (heads)
+    quorum_met: bool
+    required: Fraction  # the weighted votes for needed: more than it (simple), at least it
+    required_strictly_more: bool  # True for the simple majority: yes must exceed required
+    outcome: Outcome
+    findings: tuple[Finding, ...]
+
+
+def _number(value: Fraction) -> str:
+    """A weighted total as people read it: 12, or 25/3 when it is not whole."""
+    value = Fraction(value)
+    return str(value.numerator) if value.denominator == 1 else (
+        f"{value.numerator}/{value.denominator}")
+
+
+def weighted_vote_outcome(yes: Fraction, no: Fraction, abstentions: Fraction = Fraction(0), *,
+                          members_voting: int, quorum: int,
+                          majority: Majority | str = Majority.SIMPLE) -> WeightedVoteResult:
+    """CTTE-1 (SO-2021 art. 42(3)): a committee decides on the weighted totals, each member's
+    ballot counting the votes its group's weight gives it. The majority (ILC-2) is taken on
+    the weighted votes cast: simple, yes > no; two-thirds, 3*yes >= 2*(yes + no). The quorum of
+    a committee (CTTE-3) is not confirmed by the sources: it is taken here, when one is set,
+    on the members who voted for or against (heads, not weights), abstentions excluded as in
+    the plenary (ILC-3)."""
+    yes, no, abstentions = Fraction(yes), Fraction(no), Fraction(abstentions)
+    for name, value in (("yes", yes), ("no", no), ("abstentions", abstentions)):
+        if value < 0:
+            raise ValueError(f"{name} cannot be negative: {_number(value)}")
+    _check_counts(members_voting=members_voting, quorum=quorum)
+    majority = Majority(majority)
+    cast = yes + no
+    met = members_voting >= quorum
+    if majority is Majority.SIMPLE:
+        required, strictly = cast / 2, True
+        reached = yes > required
+        provision = f"{WEIGHTING}; {MAJORITY_SIMPLE}"
+        rule = _text(f"more than half of the weighted votes cast, {_number(required)}",
+                     f"plus de la moitié des voix pondérées exprimées, {_number(required)}",
+                     f"más de la mitad de los votos ponderados emitidos, {_number(required)}")
+    else:
+        required, strictly = cast * 2 / 3, False
+        reached = yes >= required and yes > 0
+        provision = f"{WEIGHTING}; {MAJORITY_TWO_THIRDS}"
+        rule = _text(f"at least two-thirds of the weighted votes cast, {_number(required)}",
+                     f"au moins les deux tiers des voix pondérées exprimées, "
+                     f"{_number(required)}",
+                     f"al menos dos tercios de los votos ponderados emitidos, "
+                     f"{_number(required)}")
+    verdict = (_text("reached", "atteinte", "alcanzada") if reached else
+               _text("not reached", "non atteinte", "no alcanzada"))
+    y, n, c, a = (_number(v) for v in (yes, no, cast, abstentions))
+    findings = [Finding("CTTE-1", provision, Severity.INFO, _text(
+        f"Weighted votes cast: {y} for + {n} against = {c} ({a} weighted abstentions are not "
+        f"votes cast); the majority requires {rule['en']}: majority {verdict['en']}.",
+        f"Voix pondérées exprimées\u00a0: {y} pour + {n} contre = {c} ({a} abstentions "
+        f"pondérées ne sont pas des suffrages exprimés)\u00a0; la majorité exige "
+        f"{rule['fr']}\u00a0: majorité {verdict['fr']}.",
+        f"Votos ponderados emitidos: {y} a favor + {n} en contra = {c} ({a} abstenciones "
+        f"ponderadas no son votos emitidos); la mayoría exige {rule['es']}: mayoría "
+        f"{verdict['es']}.",
+    ))]
+    if quorum:
+        findings.append(Finding("CTTE-3", QUORUM, Severity.INFO if met else Severity.WARNING,
+                                _text(
+            f"Quorum (not confirmed by the sources for committees): {members_voting} members "
+            f"voted for or against, quorum {quorum}: {_met('en', met)}.",
+            f"Quorum (non confirmé par les sources pour les commissions)\u00a0: "
+            f"{members_voting} membres ont voté pour ou contre, quorum {quorum}\u00a0: "
+            f"{_met('fr', met)}.",
+            f"Quórum (no confirmado por las fuentes para las comisiones): {members_voting} "
+            f"miembros votaron a favor o en contra, quórum {quorum}: {_met('es', met)}.")))
+    if not met:
+        outcome = Outcome.VOID_NO_QUORUM
+    else:
+        outcome = Outcome.ADOPTED if reached else Outcome.REJECTED
+    findings.append(_weighted_outcome_finding(outcome, provision))
+    return WeightedVoteResult(majority, yes, no, abstentions, cast, members_voting, quorum, met,
+                              required, strictly, outcome, tuple(findings))
+
+
+def _weighted_outcome_finding(outcome: Outcome, provision: str) -> Finding:
+    words = {
+        Outcome.ADOPTED: _text("adopted", "adopté", "aprobado"),
+        Outcome.REJECTED: _text("rejected", "rejeté", "rechazado"),
+        Outcome.VOID_NO_QUORUM: _text("void for lack of quorum", "nul faute de quorum",
+                                      "nulo por falta de quórum"),
+    }[outcome]
+    return Finding("CTTE-1", provision, Severity.INFO, _text(
+        f"Outcome of the weighted vote: {words['en']}.",
+        f"Résultat du vote pondéré\u00a0: {words['fr']}.",
+        f"Resultado de la votación ponderada: {words['es']}."))

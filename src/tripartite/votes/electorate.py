@@ -1,0 +1,87 @@
+"""Who may vote in a vote at a given moment, and the quorum base: the one place that turns
+the other apps' answers into the voters of a vote.
+
+- Plenary of the Conference: the registered delegates entitled to vote
+  (``registration.attendance.registered_voters``: credentials' verdict and registration at
+  that moment), one vote each.
+- Committee: ``membership.selectors.committee_voters`` (CTTE-1 weights, CTTE-2 deputies).
+- Governing Body: ``membership.selectors.governing_body_voters`` (titular members and the
+  deputies replacing them, the arrears rule applied), one vote each.
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.utils.translation import gettext as _
+
+from tripartite.common.services import ServiceError
+from tripartite.delegations.models import Nomination
+from tripartite.votes.models import Body
+
+GROUPS = ("government", "employers", "workers")
+
+
+@dataclass(frozen=True)
+class Elector:
+    person_id: int
+    group: str
+    weight: Fraction = Fraction(1)
+    nomination_id: int | None = None
+    member_state_id: int | None = None
+
+
+def _membership():
+    try:
+        from tripartite.membership import selectors
+    except ImportError as error:  # pragma: no cover - the membership app is part of the site
+        raise ServiceError(_("Committee and Governing Body membership is not available."),
+                           code="membership_unavailable") from error
+    return selectors
+
+
+def _persons_states(person_ids) -> dict[int, int | None]:
+    from tripartite.constituents.models import Person
+
+    return dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "member_state_id"))
+
+
+def plenary_nominations(session, at) -> dict[int, str]:
+    from tripartite.registration.attendance import registered_voters
+
+    return registered_voters(session, at)
+
+
+def electorate(vote, at) -> dict[int, Elector]:
+    """Person id -> the elector, for ``vote`` at ``at``."""
+    if vote.body == Body.PLENARY:
+        voters = plenary_nominations(vote.session, at)
+        rows = Nomination.objects.filter(pk__in=voters).values_list(
+            "pk", "person_id", "delegation__member_state_id")
+        return {person: Elector(person, voters[pk], Fraction(1), pk, state)
+                for pk, person, state in rows}
+    membership = _membership()
+    if vote.body == Body.COMMITTEE:
+        voters = membership.committee_voters(vote.committee, at)
+        states = _persons_states(voters)
+        return {person: Elector(person, group, Fraction(weight), None, states.get(person))
+                for person, (group, weight) in voters.items()}
+    voters = membership.governing_body_voters(vote.session, at)
+    states = _persons_states(voters)
+    return {person: Elector(person, group, Fraction(1), None, states.get(person))
+            for person, group in voters.items()}
+
+
+def base_of(electors: dict[int, Elector]) -> dict[str, int]:
+    counts = dict.fromkeys(GROUPS, 0)
+    for elector in electors.values():
+        counts[elector.group] += 1
+    return {**counts, "total": sum(counts.values())}
+
+
+def quorum_base(vote, at) -> dict[str, int]:
+    """The base the quorum is computed on when the vote opens, by group and in total."""
+    if vote.body == Body.PLENARY:
+        from tripartite.registration.attendance import quorum_base as attendance_base
+
+        return attendance_base(vote.session, at).as_dict()
+    return base_of(electorate(vote, at))
