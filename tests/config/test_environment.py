@@ -23,6 +23,10 @@ def run_tripartite(tmp_path, **env):
     ("SECRET_KEY", "short"),
     ("TASK_BACKEND", "celery"),
     ("EMAIL_PORT", "twenty-five"),
+    ("BADGE_FORMAT", "letter"),
+    ("BADGE_COLOURS", "press=red"),
+    ("BADGE_COLOURS", "visitors=#123456"),
+    ("CHECKIN_RATE_PER_MINUTE", "0"),
 ])
 def test_a_bad_setting_stops_start_up_with_one_line_naming_it(tmp_path, variable, value):
     result = run_tripartite(tmp_path, **{variable: value})
