@@ -1,9 +1,67 @@
-"""Permission-matrix rows for the registration desk's pages and API operations."""
+"""Permission-matrix rows for the registration desk's pages and API operations.
 
-ROWS = {}
+France's focal point acts for France's registrations ("own"), never Germany's ("other").
+The matrix's delegate is linked to no person, so has no registration of their own: the
+participant's own access is tested in tests/registration/test_photos.py and test_desk.py.
+"""
+
+from tests.delegations.matrix_rules import NOT_ALLOWED, OK, api_rule, rule
+from tests.factories import PersonFactory, state
+from tripartite.accounts.models import Role
+from tripartite.delegations.models import Delegation, Nomination
+from tripartite.registration.models import Registration
+
+DESK = {Role.REGISTRATION_DESK, Role.SECRETARIAT}
+PHOTO_VIEWERS = DESK | {Role.CREDENTIALS_COMMITTEE, Role.CHECKIN_STAFF}
+
+
+def post_only(allowed):
+    """A POST-only page: who may write gets 405 on GET, the others 403 (before the 405)."""
+    return {role: NOT_ALLOWED if outcome == OK else outcome
+            for role, outcome in rule(allowed).items()}
+
+
+ROWS = {
+    "registration:desk_index": (None, rule(DESK)),
+    "registration:desk_session": ("desk_session", rule(DESK)),
+    "registration:desk_registrations_create": ("desk_session", post_only(DESK)),
+    "registration:desk_add": ("desk_session", rule(DESK)),
+    "registration:desk_print_unprinted": ("desk_session", post_only(DESK)),
+    "registration:desk_print_delegation": ("desk_state", post_only(DESK)),
+    "registration:desk_registration": ("own_registration", rule(DESK)),
+    "registration:desk_confirm": ("own_registration", post_only(DESK)),
+    "registration:desk_print": ("own_registration", post_only(DESK)),
+    "registration:photo_index": (None, rule(DESK | {Role.FOCAL_POINT})),
+    "registration:photo_upload": ("own_registration", rule(DESK | {Role.FOCAL_POINT})),
+    "registration:photo_upload other": ("other_registration", rule(DESK)),
+    "registration:photo_confirm": ("own_registration", post_only(DESK | {Role.FOCAL_POINT})),
+    "registration:photo_confirm other": ("other_registration", post_only(DESK)),
+    "registration:photo": ("own_registration", rule(PHOTO_VIEWERS | {Role.FOCAL_POINT})),
+    "registration:photo other": ("other_registration", rule(PHOTO_VIEWERS)),
+}
+
 API_ROWS = {}
 OPERATION_IDS = {}
 
 
+def _registration(session, iso2, group) -> Registration:
+    delegation = (Delegation.objects.filter(session=session, member_state__iso2=iso2).first()
+                  or Delegation.objects.create(member_state=state(iso2), session=session,
+                                               status="accepted"))
+    nomination = Nomination.objects.create(
+        delegation=delegation, person=PersonFactory(member_state=state(iso2)), group=group,
+        role="adviser")
+    return Registration.objects.create(
+        session=session, person=nomination.person, nomination=nomination, category=group,
+        role_label="Adviser", affiliation=delegation.member_state.name_en)
+
+
 def objects(session) -> dict:
-    return {}
+    own = _registration(session, "FR", "government")
+    other = _registration(session, "DE", "workers")
+    return {
+        "desk_session": {"session_pk": session.pk},
+        "desk_state": {"session_pk": session.pk, "iso2": "FR"},
+        "own_registration": {"pk": own.pk},
+        "other_registration": {"pk": other.pk},
+    }

@@ -207,3 +207,16 @@ def test_revoking_needs_a_reason_and_happens_once():
     assert badge.revoked_reason == "Lost"
     with pytest.raises(ServiceError):
         services.badge_revoke(actor=actor, badge=badge, reason="Lost")
+
+
+def test_the_desk_adds_a_new_person_by_hand():
+    session = SessionFactory()
+
+    reg = services.registration_add(actor=desk_user(), session=session, category="observer",
+                                    name="Ηλίας Παπαδόπουλος", name_latin="Ilias Papadopoulos",
+                                    gender="m", affiliation="European Union")
+
+    assert reg.person.name_latin == "Ilias Papadopoulos"
+    with pytest.raises(ServiceError):
+        services.registration_add(actor=desk_user(), session=session, category="press",
+                                  name=" ", gender="m")

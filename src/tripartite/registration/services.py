@@ -18,6 +18,7 @@ from tripartite.common.services import (
     create_logged,
     log_action,
 )
+from tripartite.constituents.models import Person
 from tripartite.delegations.models import DelegationStatus, Nomination
 from tripartite.meetings.models import Session
 from tripartite.registration import permissions
@@ -104,14 +105,25 @@ def registrations_from_nominations(*, actor, session) -> dict[str, int]:
 
 
 @transaction.atomic
-def registration_add(*, actor, session, person, category: str, role_label: str = "",
+def registration_add(*, actor, session, category: str, person=None, name: str = "",
+                     name_latin: str = "", gender: str = "", role_label: str = "",
                      affiliation: str = "") -> Registration:
-    """Register by hand someone without a nomination: an observer, secretariat, press."""
+    """Register by hand someone without a nomination: an observer, secretariat, press.
+
+    Either an existing ``person``, or a new one described by ``name`` (any script),
+    ``name_latin`` and ``gender``."""
     _require_desk(actor)
     if category not in HAND_CATEGORIES:
         raise ServiceError(_("Government, Employers' and Workers' members are registered "
                              "from their delegation's credentials, not by hand."),
                            code="category", field="category")
+    if person is None:
+        if not name.strip() or not gender:
+            raise ServiceError(_("Give the person's name and gender."), code="required",
+                               field="name")
+        person = create_logged(
+            Person(name=name.strip(), name_latin=(name_latin or name).strip(), gender=gender),
+            actor=actor, action="constituents.person.created")
     if Registration.objects.filter(session=session, person=person).exists():
         raise ServiceError(_("%(person)s is already registered for this session.")
                            % {"person": person}, code="duplicate", field="person")

@@ -1,0 +1,102 @@
+"""Badges as a PDF, set by Typst: one badge a page, CR80 card or A6 (``BADGE_FORMAT``).
+
+Each badge shows the photo, the name (any script, with its Latin form when it differs), the
+delegation or organization, the group, the role, the number, a colour band per category
+(``BADGE_COLOURS``) and a QR code made with segno that holds only the signed token
+(``tokens.sign(badge.token_id)``): no personal data.
+
+The data reaches the template (``typst/badges.typ``) as one JSON string in ``sys.inputs``, so
+no name is ever read as Typst markup; photos and QR codes are passed as files of an
+in-memory project (``photos/<n>.jpg``, ``qr/<n>.svg``), nothing is written to disk. Fonts: the
+Noto families of ``delegations.pdf`` (one scan per process).
+"""
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import segno
+import typst
+from django.conf import settings
+from django.utils import translation
+
+from tripartite.delegations.pdf import fonts
+from tripartite.registration import tokens
+from tripartite.registration.models import BadgeCategory
+
+TEMPLATE = Path(__file__).resolve().parent / "typst" / "badges.typ"
+FORMATS = {"cr80": "CR80 card (54 × 85.6 mm)", "a6": "A6 (105 × 148 mm)"}
+
+
+def qr_svg(text: str) -> bytes:
+    """The QR code of ``text`` as SVG, dark on white with its quiet zone."""
+    out = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(out, kind="svg", border=4, dark="#000000",
+                                                  light="#ffffff", xmldecl=False)
+    return out.getvalue()
+
+
+def name_size(name: str) -> float:
+    """The name's size in badge units (mm on a CR80 card): long names smaller."""
+    length = len(name)
+    return 4.4 if length <= 20 else 3.6 if length <= 30 else 3.0 if length <= 42 else 2.5
+
+
+def badge_data(badge) -> dict:
+    registration = badge.registration
+    person = registration.person
+    latin = person.name_latin if person.name_latin and person.name_latin != person.name else ""
+    with translation.override("en"):
+        category = str(BadgeCategory(registration.category).label)
+    return {
+        "number": badge.number,
+        "name": person.name,
+        "latin": latin,
+        "name_size": name_size(person.name),
+        "affiliation": registration.affiliation,
+        "category": category,
+        "role": registration.role_label,
+        "colour": settings.BADGE_COLOURS.get(registration.category, "#444444"),
+        "photo": f"photos/{badge.number}.jpg" if registration.photo else "",
+        "qr": f"qr/{badge.number}.svg",
+    }
+
+
+def _photo_bytes(registration) -> bytes | None:
+    if not registration.photo:
+        return None
+    try:
+        with registration.photo.open("rb") as handle:
+            return handle.read()
+    except (FileNotFoundError, OSError):
+        return None
+
+
+def badges_document(badges, *, session_title: str, badge_format: str | None = None,
+                    output: str = "pdf", ppi: int = 300, timestamp: dt.datetime | None = None):
+    """The badges (with ``registration__person`` loaded) as PDF bytes, or with
+    ``output="png"`` a list of page images (tests decode the QR code from them)."""
+    badge_format = badge_format or settings.BADGE_FORMAT
+    files = {}
+    entries = []
+    for badge in badges:
+        entry = badge_data(badge)
+        if entry["photo"]:
+            content = _photo_bytes(badge.registration)
+            if content is None:
+                entry["photo"] = ""
+            else:
+                files[entry["photo"]] = content
+        files[entry["qr"]] = qr_svg(tokens.sign(badge.token_id))
+        entries.append(entry)
+    data = {"format": badge_format, "session": session_title, "badges": entries}
+    files["main"] = TEMPLATE.read_bytes()
+    stamp = (timestamp or dt.datetime(2000, 1, 1)).astimezone(dt.UTC).replace(microsecond=0)
+    result = typst.compile(files, font_paths=fonts(), format=output,
+                           ppi=ppi if output == "png" else None,
+                           sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+                           timestamp=stamp)
+    if output == "png" and isinstance(result, bytes):
+        return [result]
+    return result
