@@ -5,6 +5,7 @@ the rows current at a moment into ``tripartite.rules.membership`` values and ret
 so pages, the API and the votes cannot disagree.
 """
 
+from datetime import timedelta
 from fractions import Fraction
 
 from django.db.models import Q
@@ -30,6 +31,16 @@ UNWEIGHTED_KINDS = {CommitteeKind.FINANCE, CommitteeKind.GENERAL_AFFAIRS}
 def current(at) -> Q:
     """Rows whose half-open period [valid_from, valid_until) contains ``at``."""
     return Q(valid_from__lte=at) & (Q(valid_until__isnull=True) | Q(valid_until__gt=at))
+
+
+def default_moment(session, now):
+    """The moment a page shows by default: ``now`` during the session, its opening before it,
+    its last minute after it."""
+    if now < session.opens_at:
+        return session.opens_at
+    if now >= session.closes_at:
+        return session.closes_at - timedelta(minutes=1)
+    return now
 
 
 def is_weighted(committee) -> bool:

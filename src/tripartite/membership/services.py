@@ -59,7 +59,7 @@ def _check_in_order(committee, at, field="at"):
             field=field, code="out_of_order")
 
 
-# --- weights -------------------------------------------------------------------------------------
+# --- weights ---------------------------------------------------------------------------------
 
 GROUPS = ("government", "employers", "workers")
 
@@ -107,7 +107,7 @@ def weights_publish(*, actor, committee, at=None) -> WeightSnapshot:
                     reason=SnapshotReason.REPUBLISHED)
 
 
-# --- committee members ---------------------------------------------------------------------------
+# --- committee members -----------------------------------------------------------------------
 
 def _check_member(committee, *, person, group, kind, member_state, nomination):
     if group not in Group.values:
@@ -297,7 +297,7 @@ def committee_replacement_end(*, actor, replacement, at) -> CommitteeReplacement
     return replacement
 
 
-# --- the Governing Body --------------------------------------------------------------------------
+# --- the Governing Body ---------------------------------------------------------------------
 
 def _check_gb_meeting(meeting):
     if meeting.type != MeetingType.GB:

@@ -169,6 +169,7 @@ class CommitteeVoters:
     weighted: bool
     without_vote: dict[int, str]
     findings: tuple[Finding, ...]
+    replaced: dict[int, int]  # person replaced -> deputy voting in their place (CTTE-2)
 
     def totals(self) -> dict[str, Fraction]:
         totals = {group: Fraction(0) for group in GROUPS}
@@ -207,7 +208,7 @@ def committee_voters(seats: tuple[Seat, ...], replacements: tuple[Replacement, .
         )), *chosen.findings)
     return CommitteeVoters({person: (group, votes[group])
                             for person, group in chosen.groups.items()},
-                           weights, weighted, chosen.without_vote, findings)
+                           weights, weighted, chosen.without_vote, findings, chosen.replaced)
 
 
 def governing_body_voters(seats: tuple[Seat, ...], replacements: tuple[Replacement, ...] = (), *,
