@@ -2,4 +2,8 @@
 
 from ninja import Router
 
+from tripartite.registration.api_doors import doors_router
+
 router = Router()
+
+router.add_router("", doors_router)
