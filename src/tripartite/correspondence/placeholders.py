@@ -1,0 +1,165 @@
+"""The fixed set of placeholders a letter template may use, and their values for a letter.
+
+Staff write them in Word as ``{{ recipient_name }}``. A template that uses any other name is
+refused at upload. Values are plain text in the letter's language; dates are written out in
+full (``1er juin 2026``, ``1 de junio de 2026``).
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+# name -> what it holds (shown to staff on the templates page and in docs/correspondence.md).
+PLACEHOLDERS = {
+    "reference": _("The letter's reference in the outgoing register (RELOFF/2026/0042)."),
+    "letter_date": _("The date of the letter, written out in the letter's language."),
+    "subject": _("The subject of the letter (the template's subject, filled in)."),
+    "recipient_name": _("The recipient as addressed: “Permanent Mission of Kenya to the "
+                        "United Nations Office … in Geneva”."),
+    "addressee": _("The person addressed: “H.E. Ms Amina Wanjiru”."),
+    "addressee_title": _("Their title: “Ambassador and Permanent Representative”."),
+    "form_of_address": _("Excellency; Excellence; Excelentísimo Señor; Sir or Madam."),
+    "postal_address": _("The postal address, on several lines."),
+    "member_state": _("The recipient's member State, in the letter's language."),
+    "organisation": _("The recipient's constituent organization (ministry, employers' or "
+                      "workers' organization)."),
+    "meeting": _("The meeting the letter is about: “International Labour Conference”."),
+    "session": _("The session: “114th Session of the International Labour Conference”."),
+    "session_opens": _("The session's opening day."),
+    "session_closes": _("The session's closing day."),
+    "session_place": _("Where the session meets: venue and city."),
+    "credentials_deadline": _("The session's credentials deadline (21 days before the "
+                              "opening unless the session sets one)."),
+    "deadline": _("The date by which a reply is expected."),
+    "signatory": _("Who signs the letter."),
+    "signatory_title": _("The signatory's title."),
+    "original_reference": _("For a reminder or an acknowledgement: the reference of the "
+                            "letter it follows."),
+    "original_date": _("For a reminder or an acknowledgement: the date of that letter."),
+    "original_subject": _("For a reminder or an acknowledgement: the subject of that letter."),
+}
+
+# Placeholders whose value comes from the batch (the same for every letter), not from the
+# recipient: missing ones are named once, for the whole batch.
+BATCH_PLACEHOLDERS = ("meeting", "session", "session_opens", "session_closes", "session_place",
+                      "credentials_deadline", "deadline", "signatory", "signatory_title")
+# Filled for every letter: never missing.
+ALWAYS_FILLED = ("reference", "letter_date", "subject")
+
+MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+           "septiembre", "octubre", "noviembre", "diciembre"),
+}
+
+
+def long_date(day: dt.date | None, language: str) -> str:
+    """``26 November 2026``, ``1er juin 2026``, ``26 de noviembre de 2026``."""
+    if day is None:
+        return ""
+    month = MONTHS[language][day.month - 1]
+    if language == "fr":
+        return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
+    if language == "es":
+        return f"{day.day} de {month} de {day.year}"
+    return f"{day.day} {month} {day.year}"
+
+
+def label(name: str) -> str:
+    return str(PLACEHOLDERS.get(name, name))
+
+
+@dataclass(frozen=True)
+class BatchFacts:
+    """What every letter of a batch shares, read once."""
+
+    session: object = None
+    credentials_deadline: dt.date | None = None
+    reply_deadline: dt.date | None = None
+    signatory: str = ""
+    signatory_title: str = ""
+    letter_date: dt.date | None = None
+
+
+def translated(instance, field: str, language: str) -> str:
+    """``instance.<field>`` in ``language`` (modeltranslation's columns), English as fallback."""
+    if instance is None:
+        return ""
+    return (getattr(instance, f"{field}_{language}", "") or getattr(instance, f"{field}_en", "")
+            or getattr(instance, field, "") or "")
+
+
+def batch_values(facts: BatchFacts, language: str) -> dict[str, str]:
+    session = facts.session
+    place = ""
+    if session is not None:
+        place = ", ".join(part for part in (session.venue, session.city) if part)
+    return {
+        "meeting": translated(session.meeting, "title", language) if session else "",
+        "session": translated(session, "title", language),
+        "session_opens": long_date(session.local_opens_at.date(), language) if session else "",
+        "session_closes": long_date(session.local_closes_at.date(), language)
+        if session else "",
+        "session_place": place,
+        "credentials_deadline": long_date(facts.credentials_deadline, language),
+        "deadline": long_date(facts.reply_deadline, language),
+        "signatory": facts.signatory,
+        "signatory_title": facts.signatory_title,
+    }
+
+
+def recipient_values(entry, language: str) -> dict[str, str]:
+    """The recipient's values; ``entry`` has ``member_state`` and ``organisation`` joined."""
+    return {
+        "recipient_name": entry.name,
+        "addressee": entry.addressee,
+        "addressee_title": entry.addressee_title,
+        "form_of_address": entry.form_of_address,
+        "postal_address": entry.postal_address.strip(),
+        "member_state": translated(entry.member_state, "name", language),
+        "organisation": entry.organisation.name if entry.organisation_id else "",
+    }
+
+
+def original_values(letter, language: str) -> dict[str, str]:
+    if letter is None:
+        return {"original_reference": "", "original_date": "", "original_subject": ""}
+    return {"original_reference": letter.reference,
+            "original_date": long_date(letter.letter_date, language),
+            "original_subject": letter.subject}
+
+
+def sample_values(language: str) -> dict[str, str]:
+    """Example values, to try a template at upload and to show staff what each one looks like."""
+    day = dt.date(2026, 3, 2)
+    with translation.override(language):
+        return {
+            "reference": "RELOFF/2026/0042",
+            "letter_date": long_date(day, language),
+            "subject": "…",
+            "recipient_name": "Permanent Mission of Kenya",
+            "addressee": "H.E. Ms Amina Wanjiru",
+            "addressee_title": "Ambassador and Permanent Representative",
+            "form_of_address": {"en": "Excellency", "fr": "Excellence",
+                                "es": "Excelentísima Señora"}[language],
+            "postal_address": "Avenue de la Paix 1\n1202 Geneva",
+            "member_state": "Kenya",
+            "organisation": "Ministry of Labour",
+            "meeting": "International Labour Conference",
+            "session": "114th Session",
+            "session_opens": long_date(dt.date(2026, 6, 1), language),
+            "session_closes": long_date(dt.date(2026, 6, 12), language),
+            "session_place": "Palais des Nations, Geneva",
+            "credentials_deadline": long_date(dt.date(2026, 5, 11), language),
+            "deadline": long_date(dt.date(2026, 4, 15), language),
+            "signatory": "A. Officer",
+            "signatory_title": "Director",
+            "original_reference": "RELOFF/2026/0007",
+            "original_date": long_date(dt.date(2026, 1, 15), language),
+            "original_subject": "…",
+        }

@@ -1,0 +1,39 @@
+"""Background work of the correspondence: generating a batch (Word, then PDF by LibreOffice)
+and sending it. Tasks take ids; with the default ``immediate`` task backend they run at once,
+in the request; with ``TASK_BACKEND=database`` a ``tripartite db_worker`` runs them and the
+batch page shows the batch "being generated" until it is done.
+
+A task that fails records the reason on the batch (``problem``), where the page shows it.
+"""
+
+from django.contrib.auth import get_user_model
+from django_tasks import task
+
+from tripartite.common.services import ServiceError
+from tripartite.correspondence import services
+from tripartite.correspondence.models import MailMergeBatch
+
+
+def _load(batch_id: int, actor_id: int):
+    return (MailMergeBatch.objects.get(pk=batch_id),
+            get_user_model().objects.get(pk=actor_id))
+
+
+@task()
+def generate_batch(batch_id: int, actor_id: int, pdf_files: bool = True) -> str:
+    batch, actor = _load(batch_id, actor_id)
+    try:
+        batch = services.batch_generate(actor=actor, batch=batch, pdf_files=pdf_files)
+    except ServiceError as error:  # written on the batch by the service
+        return error.code
+    return batch.status
+
+
+@task()
+def send_batch(batch_id: int, actor_id: int) -> str:
+    batch, actor = _load(batch_id, actor_id)
+    try:
+        batch = services.batch_send(actor=actor, batch=batch)
+    except ServiceError as error:
+        return error.code
+    return batch.status
