@@ -6,14 +6,15 @@ delegation or organization, the group, the role, the number, a colour band per c
 (``tokens.sign(badge.token_id)``): no personal data.
 
 The data reaches the template (``typst/badges.typ``) as one JSON string in ``sys.inputs``, so
-no name is ever read as Typst markup; photos and QR codes are passed as files of an
-in-memory project (``photos/<n>.jpg``, ``qr/<n>.svg``), nothing is written to disk. Fonts: the
+no name is ever read as Typst markup; photos and QR codes are written as files in a
+private temporary folder (``photos/<n>.jpg``, ``qr/<n>.svg``), removed after. Fonts: the
 Noto families of ``delegations.pdf`` (one scan per process).
 """
 
 import datetime as dt
 import io
 import json
+import tempfile
 from pathlib import Path
 
 import segno
@@ -91,12 +92,20 @@ def badges_document(badges, *, session_title: str, badge_format: str | None = No
         files[entry["qr"]] = qr_svg(tokens.sign(badge.token_id))
         entries.append(entry)
     data = {"format": badge_format, "session": session_title, "badges": entries}
-    files["main"] = TEMPLATE.read_bytes()
     stamp = (timestamp or dt.datetime(2000, 1, 1)).astimezone(dt.UTC).replace(microsecond=0)
-    result = typst.compile(files, font_paths=fonts(), format=output,
-                           ppi=ppi if output == "png" else None,
-                           sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-                           timestamp=stamp)
+    # Typst reads images from its project folder: a private temporary one, removed after.
+    with tempfile.TemporaryDirectory(prefix="badges-") as folder:
+        root = Path(folder)
+        (root / "photos").mkdir()
+        (root / "qr").mkdir()
+        for name, content in files.items():
+            (root / name).write_bytes(content)
+        main = root / "badges.typ"
+        main.write_bytes(TEMPLATE.read_bytes())
+        result = typst.compile(str(main), root=str(root), font_paths=fonts(), format=output,
+                               ppi=ppi if output == "png" else None,
+                               sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
+                               timestamp=stamp)
     if output == "png" and isinstance(result, bytes):
         return [result]
     return result
