@@ -1,11 +1,84 @@
-"""Permission-matrix rows for the votes pages and API operations."""
+"""Permission-matrix rows for the votes pages and API operations.
 
-ROWS = {}
-API_ROWS = {}
-# (method, path template) -> operationId, for tests/api/test_api_auth_errors.py.
-OPERATION_IDS = {}
+Managing votes is the secretariat's; every logged-in user reads a session's votes and
+published results; closed but unpublished results are for the secretariat side (READERS);
+the "vote now" page and casting are for delegates. The matrix's delegate is linked to no
+person: their ballot is refused with 400 ``no_person``; real casting is tested in
+tests/votes/test_services.py, test_views.py and test_api.py.
+"""
+
+from tests.delegations.matrix_rules import READERS, api_rule, rule
+from tripartite.accounts.models import Role
+
+EVERYONE = rule(set(Role.values))
+SECRETARIAT = {Role.SECRETARIAT}
+
+ROWS = {
+    "votes:index": (None, EVERYONE),
+    "votes:session_votes": ("votes_session", EVERYONE),
+    "votes:substitutes": ("votes_session", rule(SECRETARIAT)),
+    "votes:vote_manage": ("open_vote", rule(SECRETARIAT)),
+    "votes:vote_manage other": ("draft_vote", rule(SECRETARIAT)),
+    "votes:vote_ballot": ("open_vote", rule({Role.DELEGATE})),
+    "votes:vote_result": ("published_vote", EVERYONE),
+    "votes:vote_result other": ("closed_vote", rule(READERS)),
+    "votes:vote_result_pdf": ("published_vote", EVERYONE),
+}
+
+ALL_API = api_rule(set(Role.values))
+DELEGATE_BALLOT = {**api_rule(set()), Role.DELEGATE: 400}
+
+API_ROWS = {
+    ("GET", "/api/sessions/{id}/votes"): ("votes_session_api", None, ALL_API),
+    ("POST", "/api/sessions/{id}/votes"): (
+        "votes_session_api", {"subject_en": "Resolution on working time", "method": "record",
+                              "majority": "simple", "quorum_source": "attendance"},
+        api_rule(SECRETARIAT, 201)),
+    ("GET", "/api/votes/{id}"): ("draft_vote", None, ALL_API),
+    ("POST", "/api/votes/{id}/open"): ("draft_vote", None, api_rule(SECRETARIAT)),
+    ("POST", "/api/votes/{id}/ballots"): ("ballot_vote", {"choice": "yes"}, DELEGATE_BALLOT),
+    ("POST", "/api/votes/{id}/close"): ("open_vote", None, api_rule(SECRETARIAT)),
+    ("POST", "/api/votes/{id}/publish"): ("closed_vote", None, api_rule(SECRETARIAT)),
+    ("GET", "/api/votes/{id}/result"): ("published_vote", None, ALL_API),
+}
+
+OPERATION_IDS = {
+    ("GET", "/api/sessions/{id}/votes"): "vote_list",
+    ("POST", "/api/sessions/{id}/votes"): "vote_create",
+    ("GET", "/api/votes/{id}"): "vote_detail",
+    ("POST", "/api/votes/{id}/open"): "vote_open",
+    ("POST", "/api/votes/{id}/ballots"): "ballot_cast",
+    ("POST", "/api/votes/{id}/close"): "vote_close",
+    ("POST", "/api/votes/{id}/publish"): "vote_publish",
+    ("GET", "/api/votes/{id}/result"): "vote_result",
+}
 
 
 def objects(session) -> dict:
-    """Objects the rows above name by key, made for ``session`` (an ILC-like session)."""
-    return {}
+    """A vote of ``session`` in each state (no voter is registered: the quorum is 0)."""
+    from tests.factories import user_with_role
+    from tripartite.votes import services
+    from tripartite.votes.models import Vote
+
+    staff = user_with_role(Role.SECRETARIAT)
+
+    def prepared(subject, method="record"):
+        return Vote.objects.create(session=session, subject_en=subject, method=method)
+
+    draft = prepared("Draft vote")
+    opened = services.vote_open(actor=staff, vote=prepared("Open vote"))
+    ballot = services.vote_open(actor=staff, vote=prepared("Vote for ballots", "secret"))
+    closed = services.vote_open(actor=staff, vote=prepared("Closed vote"))
+    services.vote_close(actor=staff, vote=closed)
+    published = services.vote_open(actor=staff, vote=prepared("Published vote"))
+    services.vote_close(actor=staff, vote=published)
+    services.vote_publish(actor=staff, vote=published)
+    return {
+        "votes_session": {"session_pk": session.pk},
+        "votes_session_api": {"pk": session.pk},
+        "draft_vote": {"pk": draft.pk},
+        "open_vote": {"pk": opened.pk},
+        "ballot_vote": {"pk": ballot.pk},
+        "closed_vote": {"pk": closed.pk},
+        "published_vote": {"pk": published.pk},
+    }

@@ -1,0 +1,84 @@
+"""Reads of votes: a session's votes, a voter's state in a vote, the results sheet."""
+
+from django.db.models import Count
+
+from tripartite.common.text import sort_key
+from tripartite.votes.models import (
+    Ballot,
+    Method,
+    SecretBallot,
+    Vote,
+    VoteParticipation,
+    VoteState,
+)
+
+GROUP_ORDER = {"government": 0, "employers": 1, "workers": 2}
+LANGUAGES = ("en", "fr", "es")
+
+
+def session_votes(session):
+    """The votes of ``session``, newest first, with what their rows show (one query)."""
+    return (Vote.objects.filter(session=session)
+            .select_related("agenda_item", "committee", "result")
+            .annotate(ballot_count=Count("ballots", distinct=True),
+                      participation_count=Count("participations", distinct=True))
+            .order_by("-created_at", "-id"))
+
+
+def open_votes():
+    return (Vote.objects.filter(state=VoteState.OPEN)
+            .select_related("session", "agenda_item", "committee").order_by("opened_at", "id"))
+
+
+def has_voted(vote, person_id) -> bool:
+    """Whether a ballot (or, for a secret ballot, a participation) exists for the voter."""
+    model = VoteParticipation if vote.method == Method.SECRET else Ballot
+    return model.objects.filter(vote=vote, voter_id=person_id).exists()
+
+
+def own_choice(vote, person_id) -> str | None:
+    """The voter's own choice, never for a secret ballot (it is not stored with them)."""
+    if vote.method == Method.SECRET:
+        return None
+    return (Ballot.objects.filter(vote=vote, voter_id=person_id)
+            .values_list("choice", flat=True).first())
+
+
+def ballots_cast(vote) -> int:
+    if vote.method == Method.SECRET:
+        return VoteParticipation.objects.filter(vote=vote).count()
+    return Ballot.objects.filter(vote=vote).count()
+
+
+def secret_ballot_count(vote) -> int:
+    return SecretBallot.objects.filter(vote=vote).count()
+
+
+def state_name(row: dict, language: str) -> str:
+    return row.get(f"member_state__iso_name_{language}") or row.get("member_state__name") or ""
+
+
+def results_sheet(vote, language: str) -> list[dict]:
+    """For a record vote: each member State (in the order of its name in ``language``), its
+    delegates' ballots by group, with the names in all three languages. One query."""
+    rows = (Ballot.objects.filter(vote=vote)
+            .values("member_state_id", "member_state__name", "member_state__iso_name_en",
+                    "member_state__iso_name_fr", "member_state__iso_name_es",
+                    "voter__name", "voter__name_latin", "cast_by_id", "voter_id",
+                    "cast_by__name", "group", "choice", "weight_numerator",
+                    "weight_denominator"))
+    states: dict = {}
+    for row in rows:
+        state = states.setdefault(row["member_state_id"], {
+            "names": {lang: state_name(row, lang) for lang in LANGUAGES},
+            "name": state_name(row, language), "ballots": [],
+            "totals": {"yes": 0, "no": 0, "abstain": 0}})
+        state["ballots"].append({
+            "name": row["voter__name"], "group": row["group"], "choice": row["choice"],
+            "substitute": row["cast_by__name"] if row["cast_by_id"] != row["voter_id"] else "",
+            "weight": (f"{row['weight_numerator']}" if row["weight_denominator"] == 1 else
+                       f"{row['weight_numerator']}/{row['weight_denominator']}")})
+        state["totals"][row["choice"]] += 1
+    for state in states.values():
+        state["ballots"].sort(key=lambda b: (GROUP_ORDER[b["group"]], sort_key(b["name"])))
+    return sorted(states.values(), key=lambda s: sort_key(s["name"]))

@@ -1,0 +1,288 @@
+"""Pages of votes: the secretariat's management of a session's votes, the delegate's
+"vote now" page, results with their arithmetic, and the results sheet of a record vote.
+
+Thin: permission first (a POST from someone who may not write is refused before anything
+is read from it), then a service; the services decide and log.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from tripartite.common.forms import add_service_error, save_with_service
+from tripartite.common.services import ServiceError
+from tripartite.constituents.models import Person
+from tripartite.meetings.models import Session
+from tripartite.votes import electorate, permissions, selectors, services
+from tripartite.votes.forms import (
+    CorrectionForm,
+    RollCallForm,
+    SubstituteForm,
+    TotalsForm,
+    VoteForm,
+)
+from tripartite.votes.models import (
+    Choice,
+    Method,
+    SubstituteAppointment,
+    Vote,
+    VoteState,
+)
+from tripartite.votes.pdf import results_sheet_pdf
+
+
+def _require(allowed: bool):
+    if not allowed:
+        raise PermissionDenied
+
+
+def _language() -> str:
+    return (get_language() or "en")[:2]
+
+
+def _vote(pk) -> Vote:
+    return get_object_or_404(Vote.objects.select_related(
+        "session__meeting", "agenda_item", "committee"), pk=pk)
+
+
+def _explanation(entries, language):
+    return [{**entry, "text": entry["message"].get(language) or entry["message"]["en"]}
+            for entry in entries]
+
+
+# --- the index and a session's votes --------------------------------------------------------
+
+@login_required
+def index(request):
+    _require(permissions.can_view_votes(request.user))
+    sessions = Session.objects.select_related("meeting").order_by("-opens_at")[:30]
+    return render(request, "votes/index.html", {
+        "open_votes": list(selectors.open_votes()), "sessions": sessions,
+        "can_vote": permissions.can_vote_electronically(request.user),
+        "can_manage": permissions.can_manage_votes(request.user)})
+
+
+@login_required
+def session_votes(request, session_pk):
+    session = get_object_or_404(Session.objects.select_related("meeting"), pk=session_pk)
+    can_manage = permissions.can_manage_votes(request.user)
+    _require(can_manage if request.method == "POST" else
+             permissions.can_view_votes(request.user))
+    form = VoteForm(request.POST or None, session=session) if can_manage else None
+    created = {}
+
+    def save(data):
+        created["vote"] = services.vote_create(actor=request.user, session=session, **data)
+
+    if form is not None and save_with_service(request, form, save):
+        messages.success(request, _("The vote was prepared: check its quorum, then open it."))
+        return redirect("votes:vote_manage", pk=created["vote"].pk)
+    return render(request, "votes/session_votes.html", {
+        "session": session, "votes": selectors.session_votes(session), "form": form,
+        "can_manage": can_manage,
+        "can_vote": permissions.can_vote_electronically(request.user)})
+
+
+@login_required
+def substitutes(request, session_pk):
+    _require(permissions.can_manage_votes(request.user))
+    session = get_object_or_404(Session, pk=session_pk)
+    form = SubstituteForm(request.POST or None, session=session)
+
+    def save(data):
+        services.substitute_appoint(actor=request.user, session=session, **data)
+
+    if save_with_service(request, form, save):
+        messages.success(request, _("The appointment was recorded with its time."))
+        return redirect("votes:substitutes", session_pk=session.pk)
+    appointments = (SubstituteAppointment.objects.filter(session=session)
+                    .select_related("delegate__person", "substitute__person",
+                                    "delegate__delegation__member_state", "vote")
+                    .order_by("-appointed_at", "-id"))
+    return render(request, "votes/substitutes.html", {
+        "session": session, "form": form, "appointments": appointments})
+
+
+# --- managing one vote ------------------------------------------------------------------------
+
+MANAGE_MESSAGES = {
+    "open": gettext_lazy("The vote is open."),
+    "roll_call": gettext_lazy("The delegate's vote was recorded."),
+    "totals": gettext_lazy("The totals were entered."),
+    "close": gettext_lazy("The vote is closed; its result is computed."),
+    "publish": gettext_lazy("The result is published. It is final: only a correction can "
+                            "follow."),
+    "correct": gettext_lazy("The correction was recorded beside the result."),
+}
+
+
+def _roll_call_voters(vote):
+    """(person id, label) of the voters who have not voted yet, for the roll-call form."""
+    from django.utils import timezone
+
+    electors = electorate.electorate(vote, timezone.now())
+    voted = set(vote.ballots.values_list("voter_id", flat=True))
+    people = (Person.objects.filter(pk__in=set(electors) - voted)
+              .select_related("member_state").order_by("member_state__name", "name"))
+    return [(p.pk, f"{p.member_state.name if p.member_state else '—'} — {p.name} "
+                   f"({electors[p.pk].group})") for p in people]
+
+
+@login_required
+def vote_manage(request, pk):
+    _require(permissions.can_manage_votes(request.user))
+    vote = _vote(pk)
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    forms = {"roll_call": None, "totals": None, "correct": None}
+    if action:
+        form = None
+        try:
+            if action == "open":
+                services.vote_open(actor=request.user, vote=vote)
+            elif action == "close":
+                services.vote_close(actor=request.user, vote=vote)
+            elif action == "publish":
+                services.vote_publish(actor=request.user, vote=vote)
+            elif action == "roll_call":
+                form = forms["roll_call"] = RollCallForm(request.POST,
+                                                         voters=_roll_call_voters(vote))
+                if form.is_valid():
+                    services.roll_call_enter(
+                        actor=request.user, vote=vote, choice=form.cleaned_data["choice"],
+                        voter=Person.objects.get(pk=form.cleaned_data["voter"]))
+            elif action in ("totals", "correct"):
+                form = forms[action] = (TotalsForm if action == "totals" else
+                                        CorrectionForm)(request.POST)
+                if form.is_valid():
+                    service = (services.show_of_hands_totals_enter if action == "totals"
+                               else services.result_correct)
+                    service(actor=request.user, vote=vote, **form.cleaned_data)
+            else:
+                raise ServiceError(_("Unknown action."))
+            if form is None or form.is_valid():
+                messages.success(request, MANAGE_MESSAGES[action])
+                return redirect("votes:vote_manage", pk=vote.pk)
+        except ServiceError as error:
+            if form is not None:
+                add_service_error(form, error)
+            else:
+                messages.error(request, error.message)
+                return redirect("votes:vote_manage", pk=vote.pk)
+        vote = _vote(pk)
+    return render(request, "votes/vote_manage.html", _manage_context(request, vote, forms))
+
+
+def _manage_context(request, vote, forms):
+    context = {"vote": vote, "session": vote.session, "Method": Method, "VoteState": VoteState}
+    if vote.state == VoteState.DRAFT:
+        try:
+            context["preview"] = services.quorum_preview(vote)
+        except ServiceError as error:
+            context["preview_error"] = error.message
+    if vote.state == VoteState.OPEN:
+        context["ballots_cast"] = selectors.ballots_cast(vote)
+        if vote.method != Method.SECRET:
+            context["roll_call_form"] = forms["roll_call"] or RollCallForm(
+                voters=_roll_call_voters(vote))
+        if vote.method == Method.SHOW_OF_HANDS and not vote.weighted:
+            totals = getattr(vote, "totals", None)
+            context["totals_form"] = forms["totals"] or TotalsForm(initial={
+                "yes": totals.yes, "no": totals.no, "abstain": totals.abstain,
+                "government_yes": totals.government_yes,
+                "government_no": totals.government_no} if totals else None)
+    if vote.state in (VoteState.CLOSED, VoteState.PUBLISHED):
+        context["result"] = vote.result
+        context["explanation"] = _explanation(vote.result.explanation, _language())
+        if not vote.weighted:
+            context["correction_form"] = forms["correct"] or CorrectionForm()
+    return context
+
+
+# --- the delegate's vote ----------------------------------------------------------------------
+
+@login_required
+def vote_ballot(request, pk):
+    """The delegate's "vote now" page: yes, no or abstain, on their own device."""
+    _require(permissions.can_vote_electronically(request.user))
+    vote = _vote(pk)
+    person = getattr(request.user, "person", None)
+    error = None
+    if request.method == "POST":
+        voter_id = request.POST.get("voter") or None
+        try:
+            services.ballot_cast(actor=request.user, vote=vote,
+                                 choice=request.POST.get("choice", ""),
+                                 voter_id=int(voter_id) if voter_id else None)
+        except (ServiceError, ValueError) as refusal:
+            error = getattr(refusal, "message", _("Choose yes, no or abstain."))
+        vote = _vote(pk)
+        if error is None and not request.htmx:
+            messages.success(request, _("Your vote was recorded."))
+            return redirect("votes:vote_ballot", pk=vote.pk)
+    context = _ballot_context(vote, person, error)
+    template = "votes/_ballot_panel.html" if request.htmx else "votes/vote_ballot.html"
+    return render(request, template, context)
+
+
+def _ballot_context(vote, person, error):
+    from django.utils import timezone
+
+    context = {"vote": vote, "person": person, "error": error, "choices": Choice.choices,
+               "rows": []}
+    if person is None:
+        return context
+    rows = [{"voter_id": None, "label": _("Your own vote"), "person_id": person.pk}]
+    for appointment in services.appointments_held(vote, person, timezone.now()):
+        rows.append({"voter_id": appointment.delegate.person_id,
+                     "person_id": appointment.delegate.person_id,
+                     "label": _("In the place of %(name)s (appointment %(reference)s)") % {
+                         "name": appointment.delegate.person.name,
+                         "reference": appointment.document_reference}})
+    for row in rows:
+        row["voted"] = selectors.has_voted(vote, row["person_id"])
+        # A voter sees their own choice on a record or show-of-hands vote; a secret
+        # ballot's choice is not stored with them, so nobody can show it.
+        row["choice"] = selectors.own_choice(vote, row["person_id"])
+        row["choice_label"] = dict(Choice.choices).get(row["choice"], "")
+    context["rows"] = rows
+    return context
+
+
+# --- results ----------------------------------------------------------------------------------
+
+@login_required
+def vote_result(request, pk):
+    vote = _vote(pk)
+    _require(permissions.can_view_result(request.user, vote))
+    if vote.state not in (VoteState.CLOSED, VoteState.PUBLISHED):
+        raise Http404
+    language = _language()
+    result = vote.result
+    corrections = list(result.corrections.select_related("corrected_by"))
+    sheet = (selectors.results_sheet(vote, language) if vote.method == Method.RECORD else None)
+    return render(request, "votes/vote_result.html", {
+        "vote": vote, "session": vote.session, "result": result,
+        "explanation": _explanation(result.explanation, language),
+        "corrections": [{"correction": c, "explanation": _explanation(c.explanation, language)}
+                        for c in corrections],
+        "sheet": sheet, "can_manage": permissions.can_manage_votes(request.user)})
+
+
+@login_required
+def vote_result_pdf(request, pk):
+    vote = _vote(pk)
+    _require(permissions.can_view_result(request.user, vote))
+    if vote.method != Method.RECORD or vote.state not in (VoteState.CLOSED,
+                                                          VoteState.PUBLISHED):
+        raise Http404
+    language = request.GET.get("language") or _language()
+    if language not in ("en", "fr", "es"):
+        language = "en"
+    pdf = results_sheet_pdf(vote, language=language)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="record-vote-{vote.pk}-{language}.pdf"'
+    return response
