@@ -40,8 +40,33 @@ ROWS = {
     "registration:photo other": ("other_registration", rule(PHOTO_VIEWERS)),
 }
 
-API_ROWS = {}
-OPERATION_IDS = {}
+# Rows run in this order for each role, on the objects below and the matrix's session.
+API_ROWS = {
+    ("GET", "/api/sessions/{id}/registrations"): ("session", None, api_rule(DESK)),
+    ("POST", "/api/sessions/{id}/registrations/from-credentials"): (
+        "session", None, api_rule(DESK)),
+    ("POST", "/api/sessions/{id}/registrations"): (
+        "session", {"name": "Ana Press", "gender": "f", "category": "press"},
+        api_rule(DESK, 201)),
+    ("GET", "/api/registrations/{id}"): ("own_registration", None,
+                                         api_rule(DESK | {Role.FOCAL_POINT})),
+    ("POST", "/api/registrations/{id}/identity"): ("own_registration", {}, api_rule(DESK)),
+    ("POST", "/api/sessions/{id}/badges"): (
+        "session", {"not_printed": True, "format": "json"}, api_rule(DESK)),
+    # Without the multipart file: 400 for those allowed, after the permission check.
+    ("POST", "/api/registrations/{id}/photo"): ("own_registration", {},
+                                                api_rule(DESK | {Role.FOCAL_POINT}, 400)),
+}
+OPERATION_IDS = {
+    ("GET", "/api/sessions/{id}/registrations"): "registration_search",
+    ("POST", "/api/sessions/{id}/registrations/from-credentials"):
+        "registrations_from_credentials",
+    ("POST", "/api/sessions/{id}/registrations"): "registration_add",
+    ("GET", "/api/registrations/{id}"): "registration_detail",
+    ("POST", "/api/registrations/{id}/identity"): "registration_confirm_identity",
+    ("POST", "/api/sessions/{id}/badges"): "badge_print",
+    ("POST", "/api/registrations/{id}/photo"): "registration_photo_upload",
+}
 
 
 def _registration(session, iso2, group) -> Registration:
