@@ -34,6 +34,7 @@ from tripartite.proposals.models import (
     ProposalState,
     StateChange,
 )
+from tripartite.proposals.uploads import check_concept_note
 from tripartite.rules import proposals as rules
 
 PROPOSAL_FIELDS = (
@@ -177,6 +178,7 @@ def proposal_create(*, actor, unit: str = "", financing=(), coverage=(), concept
     _refuse_bad_input(proposal, lines)
     proposal.full_clean()
     if concept_note is not None:
+        check_concept_note(concept_note)
         proposal.concept_note = concept_note
     proposal.save()
     _replace_financing(proposal, lines)
@@ -218,6 +220,7 @@ def proposal_update(*, proposal: MeetingProposal, actor, changes: dict, financin
         if diff_coverage:
             diff["coverage"] = diff_coverage
     if concept_note is not None:
+        check_concept_note(concept_note)
         proposal.concept_note = concept_note
         diff["concept_note"] = concept_note.name
     if diff:
