@@ -36,6 +36,7 @@ from tripartite.constituents.models import (
 )
 from tripartite.demo import names
 from tripartite.demo.delegations import create_delegations
+from tripartite.demo.registration import create_registrations
 from tripartite.meetings.models import (
     AgendaItem,
     Committee,
@@ -139,6 +140,7 @@ def _load(scale: str) -> dict:
     officers = _create_officers(sessions, committees, plans, people)
     users = _create_users(states)
     delegations = create_delegations(sessions["ILC"])
+    delegations.update(create_registrations(sessions["ILC"]))
     log_action(actor=None, action=LOADED_ACTION, obj=sessions["ILC"],
                data={"scale": scale, "people": len(people)})
     return {"member States": len(states), "organisations": len(organisations),
