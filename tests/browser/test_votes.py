@@ -1,0 +1,90 @@
+"""A delegate votes on their own device; the secretariat closes the vote and reads the
+result sheet."""
+
+import importlib
+
+import pytest
+from django.apps import apps as django_apps
+from django.db import connections
+
+from tests.votes.factories import plenary, vote
+from tripartite.accounts.models import Role, User
+from tripartite.votes import services
+from tripartite.votes.models import Ballot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "secret-pass-123"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _member_states(django_db_setup, django_db_blocker):
+    """The member States of the data migration, before this module and after it (a
+    transactional test ends with a flush of every table)."""
+    load = importlib.import_module(
+        "tripartite.constituents.migrations.0002_load_member_states").load_member_states
+    with django_db_blocker.unblock():
+        load(django_apps, None)
+    yield
+    with django_db_blocker.unblock():
+        load(django_apps, None)
+        connections.close_all()
+
+
+def _user(username, role, person=None) -> User:
+    user = User(username=username, role=role, person=person)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def log_in(page, live_server, username):
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def log_out(page):
+    page.click("form[action$='/logout/'] button")
+    page.wait_for_load_state()
+
+
+def test_a_delegate_votes_and_the_secretariat_closes_and_reads_the_result_sheet(
+        page, live_server):
+    item, delegates = plenary(("FR", "DE"))
+    staff = _user("officer", Role.SECRETARIAT)
+    first = delegates["FR"][0]
+    _user("delegate-fr", Role.DELEGATE, person=first.person)
+    v = services.vote_open(actor=staff, vote=vote(item, subject_en="Final record vote on "
+                                                  "the Convention concerning heat at work"))
+    for nomination in delegates["DE"]:
+        services.roll_call_enter(actor=staff, vote=v, voter=nomination.person, choice="no")
+
+    log_in(page, live_server, "delegate-fr")
+    page.click("nav.mainnav >> text=Vote now")
+    page.click(f"a[href='/votes/{v.pk}/ballot/']")
+    page.click("#ballot-panel button[value=yes]")
+    page.wait_for_selector("[data-voted=true]")
+    assert "Your vote was recorded: Yes." in page.locator("#ballot-panel").inner_text()
+    assert Ballot.objects.get(vote=v, voter=first.person).choice == "yes"
+    log_out(page)
+
+    log_in(page, live_server, "officer")
+    page.goto(f"{live_server.url}/votes/sessions/{item.session_id}/")
+    page.click(f"a[href='/votes/{v.pk}/manage/']")
+    assert "5 ballots received so far." in page.locator("main").inner_text()
+    page.click("button[value=close]")
+    page.wait_for_selector("[data-outcome]")
+    assert page.locator("[data-outcome]").inner_text() == "Rejected"
+    page.click("button[value=publish]")
+    page.wait_for_load_state()
+    page.click("text=Results page")
+    sheet = page.locator("table.results-sheet")
+    assert sheet.locator("th[scope=rowgroup]").all_inner_texts() == ["France", "Germany"]
+    assert sheet.locator("td[data-choice=yes]").count() == 1
+    assert sheet.locator("td[data-choice=no]").count() == 4
+    assert first.person.name in sheet.inner_text()
+    text = page.locator("main").inner_text()
+    assert "Votes cast: 1 for + 4 against = 5; a simple majority requires 3 votes for" in text
+    assert "(ILC-2: Constitution art. 17(2); ILC Standing Orders (2008) art. 21)" in text
