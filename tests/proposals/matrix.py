@@ -31,6 +31,8 @@ ROWS = {
     "proposals:decision": ("own_proposal", POST_ONLY),
     "proposals:report": ("own_proposal", POST_ONLY),
     "proposals:batch_send": (None, POST_ONLY),
+    "proposals:information_documents": (None, rule(PROPOSAL_READERS)),
+    "proposals:information_document": ("gb_session", rule(PROPOSAL_READERS)),
 }
 API_ROWS = {}
 # (method, path template) -> operationId, for tests/api/test_api_auth_errors.py.
@@ -41,7 +43,7 @@ assert READERS >= PROPOSAL_READERS and api_rule  # the shared vocabulary, used b
 
 def objects(session) -> dict:
     """Objects the rows above name by key, made for ``session`` (an ILC-like session)."""
-    from tests.factories import user_with_role
+    from tests.factories import MeetingFactory, SessionFactory, user_with_role
     from tripartite.proposals import services
 
     secretariat = user_with_role(Role.SECRETARIAT)
@@ -52,5 +54,7 @@ def objects(session) -> dict:
                                          title_en="Consulted symposium")
     consulted.state = "in_consultation"  # as the pipeline would leave it
     consulted.save(update_fields=["state"])
+    gb = SessionFactory(meeting=MeetingFactory(type="gb", title_en="Governing Body"),
+                        number="357", title_en="357th Session of the Governing Body")
     return {"own_proposal": {"pk": own.pk}, "other_proposal": {"pk": other.pk},
-            "consulted_proposal": {"pk": consulted.pk}}
+            "consulted_proposal": {"pk": consulted.pk}, "gb_session": {"session_pk": gb.pk}}

@@ -6,6 +6,10 @@ app_name = "proposals"
 urlpatterns = [
     path("", views.pipeline, name="pipeline"),
     path("new/", views.proposal_create, name="create"),
+    path("information-documents/", views.information_documents,
+         name="information_documents"),
+    path("information-documents/<int:session_pk>/", views.information_document_file,
+         name="information_document"),
     path("batch/", views.batch_send, name="batch_send"),
     path("<int:pk>/", views.proposal_detail, name="detail"),
     path("<int:pk>/edit/", views.proposal_edit, name="edit"),

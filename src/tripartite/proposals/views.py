@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy, ngettext
@@ -16,7 +16,13 @@ from django.views.decorators.http import require_POST
 
 from tripartite.common.forms import add_service_error, seen_version_initial
 from tripartite.common.services import ServiceError
-from tripartite.proposals import permissions, selectors, services, workflow
+from tripartite.proposals import (
+    information_document,
+    permissions,
+    selectors,
+    services,
+    workflow,
+)
 from tripartite.proposals.forms import (
     BatchForm,
     DecisionForm,
@@ -36,6 +42,7 @@ from tripartite.proposals.models import (
 from tripartite.rules import proposals as rules
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # The secretariat's simple moves, with the button that makes each one.
 MOVE_LABELS = {
@@ -91,6 +98,7 @@ def pipeline(request):
                    ProposalState.choices],
         "total": sum(counts.values()),
         "can_create": permissions.can_create_proposal(user), "can_run": can_run,
+        "can_read_documents": permissions.can_view_information_document(user),
         "ready": ready, "batch_form": BatchForm(ready=ready) if ready else None,
     })
 
@@ -352,3 +360,47 @@ def batch_send(request):
         "%(count)s proposals were sent to the Officers as %(ref)s.", len(proposals))
         % {"count": len(proposals), "ref": batch.reference})
     return redirect(reverse("proposals:pipeline") + "?state=with_officers")
+
+
+# --- the information document ----------------------------------------------------------------
+
+@login_required
+def information_documents(request):
+    _require(permissions.can_view_information_document(request.user))
+    sessions = list(information_document.gb_sessions())
+    return render(request, "proposals/information_documents.html", {
+        "sessions": [(session, information_document.default_symbol(session))
+                     for session in sessions],
+        "languages": information_document.LANGUAGES,
+        "pdf_available": information_document.conversion_available(),
+    })
+
+
+@login_required
+def information_document_file(request, session_pk):
+    _require(permissions.can_view_information_document(request.user))
+    session = get_object_or_404(information_document.gb_sessions(), pk=session_pk)
+    language = request.GET.get("language", _language())
+    file_format = request.GET.get("format", "docx")
+    symbol = request.GET.get("symbol", "").strip()
+    if language not in information_document.LANGUAGES or file_format not in ("docx", "pdf"):
+        messages.error(request, _("Choose English, French or Spanish, as Word or PDF."))
+        return redirect("proposals:information_documents")
+    if symbol and not information_document.SYMBOL.match(symbol):
+        messages.error(request, _("“%(symbol)s” is not a Governing Body symbol such as "
+                                  "GB.356/INS/INF/1.") % {"symbol": symbol})
+        return redirect("proposals:information_documents")
+    content = information_document.build_docx(session, language, symbol=symbol)
+    name = f"approved-meetings-GB{session.number or session.pk}-{language}"
+    if file_format == "pdf":
+        try:
+            content = information_document.docx_to_pdf(content)
+        except information_document.ConversionUnavailable:
+            messages.error(request, _("The PDF cannot be made on this server (LibreOffice is "
+                                      "missing or failed); the Word version is available."))
+            return redirect("proposals:information_documents")
+        response = HttpResponse(content, content_type="application/pdf")
+    else:
+        response = HttpResponse(content, content_type=DOCX)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
+    return response

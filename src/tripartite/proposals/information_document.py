@@ -1,0 +1,309 @@
+"""The information document for a session of the Governing Body: "Approved symposia, seminars,
+workshops and similar meetings" (MTG-3; e.g. GB.349/INS/INF/1), in English, French or Spanish,
+as Word (python-docx) and PDF (the Word file converted by LibreOffice).
+
+The document's own words are kept here in the three languages, with the ILO's terms (see the
+glossary), so that it reads the same whatever the interface's translations say; the meetings'
+titles, purposes and relevance to standards are the proposals' own text in that language
+(English where a translation is missing); countries carry their official names.
+"""
+
+import datetime as dt
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils import translation
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+
+from tripartite.meetings.models import MeetingType, Session
+from tripartite.proposals.models import MeetingProposal, ProposalState
+from tripartite.proposals.selectors import proposals_with_facts
+from tripartite.rules import proposals as rules
+
+LANGUAGES = ("en", "fr", "es")
+SYMBOL = re.compile(r"^GB\.(\d{3})(bis)?/(INS|POL|LILS|PFA|HL|WP/GBC)(/INF)?/\d+(/\d+)*"
+                    r"(\((Rev\.\d*|Add\.|Corr\.)\))?(/Decision)?$")
+SOFFICE = "/usr/bin/soffice"
+
+TEXT = {
+    "en": {
+        "body": "Governing Body", "for_information": "For information",
+        "title": "Approved symposia, seminars, workshops and similar meetings",
+        "intro": "Since the {previous}, the Officers of the Governing Body have approved the "
+                 "following meetings.",
+        "intro_first": "The Officers of the Governing Body have approved the following "
+                       "meetings.",
+        "none": "No meeting was approved in this period.",
+        "date": "Proposed date", "place": "Place", "financing": "Financing",
+        "coverage": "Geographical coverage", "composition": "Composition of participants",
+        "resource_persons": "Resource persons", "observers": "Observers", "purpose": "Purpose",
+        "standards": "Relevance to international labour standards",
+        "languages": "Working language(s)", "type": "Type of meeting", "online": "Online",
+        "government": "Governments", "employers": "Employers", "workers": "Workers",
+        "women": "{persons} (of whom {women} women)", "tripartite": "tripartite",
+        "not_tripartite": "not tripartite", "approved_on": "Approved on {date}",
+        "months": ["January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December"],
+        "date_format": "{day} {month} {year}",
+        "take_note": "The Governing Body is invited to take note of this information.",
+    },
+    "fr": {
+        "body": "Conseil d'administration", "for_information": "Pour information",
+        "title": "Colloques, séminaires, ateliers et autres réunions analogues approuvés",
+        "intro": "Depuis la {previous}, le bureau du Conseil d'administration a approuvé les "
+                 "réunions suivantes.",
+        "intro_first": "Le bureau du Conseil d'administration a approuvé les réunions "
+                       "suivantes.",
+        "none": "Aucune réunion n'a été approuvée pendant cette période.",
+        "date": "Date proposée", "place": "Lieu", "financing": "Financement",
+        "coverage": "Couverture géographique", "composition": "Composition",
+        "resource_persons": "Personnes-ressources", "observers": "Observateurs",
+        "purpose": "Objet", "standards": "Intérêt pour les normes internationales du travail",
+        "languages": "Langue(s) de travail", "type": "Type de réunion", "online": "En ligne",
+        "government": "Gouvernements", "employers": "Employeurs", "workers": "Travailleurs",
+        "women": "{persons} (dont {women} femmes)", "tripartite": "tripartite",
+        "not_tripartite": "non tripartite", "approved_on": "Approuvée le {date}",
+        "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                   "septembre", "octobre", "novembre", "décembre"],
+        "date_format": "{day} {month} {year}",
+        "take_note": "Le Conseil d'administration est invité à prendre note de ces "
+                     "informations.",
+    },
+    "es": {
+        "body": "Consejo de Administración", "for_information": "Para información",
+        "title": "Simposios, seminarios, talleres y otras reuniones similares aprobados",
+        "intro": "Desde la {previous}, la Mesa del Consejo de Administración ha aprobado las "
+                 "reuniones siguientes.",
+        "intro_first": "La Mesa del Consejo de Administración ha aprobado las reuniones "
+                       "siguientes.",
+        "none": "No se aprobó ninguna reunión en este período.",
+        "date": "Fecha propuesta", "place": "Lugar", "financing": "Financiación",
+        "coverage": "Cobertura geográfica", "composition": "Composición",
+        "resource_persons": "Personas de recursos", "observers": "Observadores",
+        "purpose": "Objetivo", "standards": "Pertinencia para las normas internacionales del "
+                                           "trabajo",
+        "languages": "Idioma(s) de trabajo", "type": "Tipo de reunión", "online": "En línea",
+        "government": "Gobiernos", "employers": "Empleadores", "workers": "Trabajadores",
+        "women": "{persons} (de las cuales {women} mujeres)", "tripartite": "tripartita",
+        "not_tripartite": "no tripartita", "approved_on": "Aprobada el {date}",
+        "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                   "septiembre", "octubre", "noviembre", "diciembre"],
+        "date_format": "{day} de {month} de {year}",
+        "take_note": "Se invita al Consejo de Administración a que tome nota de esta "
+                     "información.",
+    },
+}
+
+CURRENCY_SIGNS = {"USD": "US$", "CHF": "CHF ", "EUR": "€", "GBP": "£"}
+
+
+class ConversionUnavailable(Exception):
+    """LibreOffice is not installed, or failed: only the Word version can be offered."""
+
+
+@dataclass
+class Period:
+    session: Session
+    previous: Session | None
+    first_day: dt.date | None  # decisions on or after this day (None: no lower bound)
+    last_day: dt.date          # and before this day
+
+
+def gb_sessions():
+    return Session.objects.filter(meeting__type=MeetingType.GB).select_related(
+        "meeting").order_by("-opens_at")
+
+
+def period_of(session: Session) -> Period:
+    """Since the opening of the previous session of the Governing Body, up to this one's."""
+    previous = (Session.objects.filter(meeting__type=MeetingType.GB,
+                                       opens_at__lt=session.opens_at)
+                .order_by("-opens_at").first())
+    return Period(session=session, previous=previous,
+                  first_day=previous.local_opens_at.date() if previous else None,
+                  last_day=session.local_opens_at.date())
+
+
+def approved_meetings(period: Period) -> list[MeetingProposal]:
+    proposals = proposals_with_facts().filter(
+        state__in=(ProposalState.APPROVED, ProposalState.REPORT_RECEIVED),
+        decision="approved", decided_on__lt=period.last_day)
+    if period.first_day is not None:
+        proposals = proposals.filter(decided_on__gte=period.first_day)
+    return list(proposals.order_by("start", "id"))
+
+
+def default_symbol(session: Session) -> str:
+    return f"GB.{session.number}/INS/INF/1" if session.number else ""
+
+
+def long_date(day: dt.date, language: str) -> str:
+    words = TEXT[language]
+    number = "1er" if language == "fr" and day.day == 1 else str(day.day)
+    return words["date_format"].format(day=number, month=words["months"][day.month - 1],
+                                       year=day.year)
+
+
+def date_range(start: dt.date, end: dt.date, language: str, *, capital: bool = True) -> str:
+    """"13–15 September 2027", "Du 13 au 15 septembre 2027"; ``capital=False`` within a
+    sentence ("du 13 au 15 …")."""
+    text = _date_range(start, end, language)
+    return text if capital else text[:1].lower() + text[1:] if language != "en" else text
+
+
+def _date_range(start: dt.date, end: dt.date, language: str) -> str:
+    if start == end:
+        return long_date(start, language)
+    if (start.year, start.month) == (end.year, end.month):
+        first = "1er" if language == "fr" and start.day == 1 else str(start.day)
+        joiner = {"en": "–", "fr": " au ", "es": " al "}[language]
+        prefix = {"en": "", "fr": "Du ", "es": "Del "}[language]
+        return prefix + first + joiner + long_date(end, language)
+    joiner = {"en": " – ", "fr": " au ", "es": " al "}[language]
+    prefix = {"en": "", "fr": "Du ", "es": "Del "}[language]
+    return prefix + long_date(start, language) + joiner + long_date(end, language)
+
+
+def amount(value, currency: str, language: str) -> str:
+    if value is None:
+        return currency
+    whole = value == value.to_integral_value()
+    text = f"{value:,.0f}" if whole else f"{value:,.2f}"
+    if language == "fr":
+        text = text.replace(",", "\u202f").replace(".", ",")
+    elif language == "es":
+        text = text.replace(",", "\u00a0")
+    sign = CURRENCY_SIGNS.get(currency)
+    return f"{sign}{text}" if sign else f"{text} {currency}"
+
+
+def _translated(proposal, name: str, language: str) -> str:
+    return (getattr(proposal, f"{name}_{language}") or getattr(proposal, f"{name}_en") or "")
+
+
+def entry_fields(proposal: MeetingProposal, language: str) -> list[tuple[str, str]]:
+    """The fields the Governing Body expects for one meeting, labelled in ``language``."""
+    words = TEXT[language]
+    with translation.override(language):
+        country = proposal.country.name if proposal.country else ""
+        coverage = ", ".join(sorted((state.name for state in proposal.coverage.all()),
+                                    key=str.casefold))
+    place = words["online"] if proposal.online else ", ".join(
+        part for part in (proposal.city, country) if part)
+    financing = "; ".join(
+        f"{rules.FUNDING_SOURCE_NAMES[line.source][language]}"
+        f"{' – ' + line.donor if line.donor else ''} "
+        f"({amount(line.amount, line.currency, language)})"
+        for line in proposal.financing.all())
+    composition = "; ".join(f"{words[group]}: {getattr(proposal, group)}"
+                            for group in ("government", "employers", "workers")
+                            if getattr(proposal, group) is not None)
+    if proposal.tripartite is not None:
+        composition += f" ({words['tripartite' if proposal.tripartite else 'not_tripartite']})"
+    resource = ""
+    if proposal.resource_persons is not None:
+        resource = (words["women"].format(persons=proposal.resource_persons,
+                                          women=proposal.resource_persons_women)
+                    if proposal.resource_persons_women else str(proposal.resource_persons))
+    languages = ", ".join(rules.LANGUAGE_NAMES.get(code, {}).get(language, code)
+                          for code in proposal.languages)
+    kind = (rules.MEETING_TYPE_NAMES[rules.MeetingType(proposal.type)][language]
+            if proposal.type else "")
+    dates = date_range(proposal.start, proposal.end, language) if proposal.start else ""
+    return [
+        (words["type"], kind), (words["date"], dates), (words["place"], place),
+        (words["financing"], financing), (words["coverage"], coverage),
+        (words["composition"], composition), (words["resource_persons"], resource),
+        (words["observers"], "" if proposal.observers is None else str(proposal.observers)),
+        (words["purpose"], _translated(proposal, "purpose", language)),
+        (words["standards"], _translated(proposal, "standards_relevance", language)),
+        (words["languages"], languages),
+    ]
+
+
+def build_docx(session: Session, language: str, *, symbol: str = "") -> bytes:
+    """The information document in ``language`` as a Word file."""
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}")
+    words = TEXT[language]
+    period = period_of(session)
+    meetings = approved_meetings(period)
+    document = Document()
+    document.core_properties.title = words["title"]
+    document.core_properties.language = language
+    style = document.styles["Normal"]
+    style.font.name = "Noto Sans"
+    style.font.size = Pt(10.5)
+
+    header = document.add_paragraph()
+    header.add_run(words["body"]).bold = True
+    header.add_run("\n" + (getattr(session, f"title_{language}") or session.title_en or ""))
+    if session.city:
+        header.add_run(", " + session.city)
+    header.add_run(", " + date_range(session.local_opens_at.date(),
+                                     session.local_closes_at.date(), language, capital=False))
+    right = document.add_paragraph()
+    right.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    right.add_run(symbol or default_symbol(session)).bold = True
+    right.add_run("\n" + words["for_information"])
+
+    document.add_heading(words["title"], level=1)
+    if period.previous is not None:
+        previous = (getattr(period.previous, f"title_{language}") or period.previous.title_en)
+        document.add_paragraph(words["intro"].format(previous=previous))
+    else:
+        document.add_paragraph(words["intro_first"])
+    if not meetings:
+        document.add_paragraph(words["none"])
+    for number, proposal in enumerate(meetings, start=1):
+        document.add_heading(f"{number}. {_translated(proposal, 'title', language)}", level=2)
+        table = document.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for label, value in entry_fields(proposal, language):
+            cells = table.add_row().cells
+            cells[0].paragraphs[0].add_run(label).bold = True
+            cells[1].text = value or "—"
+        if proposal.decided_on:
+            document.add_paragraph(words["approved_on"].format(
+                date=long_date(proposal.decided_on, language))).runs[0].italic = True
+    document.add_paragraph(words["take_note"])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def conversion_available() -> bool:
+    return Path(SOFFICE).exists() or shutil.which("soffice") is not None
+
+
+def docx_to_pdf(content: bytes, *, timeout: int = 120) -> bytes:
+    """Convert with LibreOffice headless, in a directory and a user profile of its own (so
+    that conversions running at the same time do not share LibreOffice's lock)."""
+    soffice = SOFFICE if Path(SOFFICE).exists() else shutil.which("soffice")
+    if not soffice:
+        raise ConversionUnavailable("LibreOffice (soffice) is not installed")
+    with tempfile.TemporaryDirectory(prefix="tripartite-pdf-") as directory:
+        work = Path(directory)
+        source = work / "document.docx"
+        source.write_bytes(content)
+        profile = work / f"profile-{uuid.uuid4().hex}"
+        try:
+            subprocess.run(  # noqa: S603 - fixed program, arguments are our own paths
+                [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
+                 "--convert-to", "pdf", "--outdir", str(work), str(source)],
+                check=True, capture_output=True, timeout=timeout)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:
+            raise ConversionUnavailable(f"LibreOffice could not convert the document: "
+                                        f"{error}") from error
+        result = work / "document.pdf"
+        if not result.exists():
+            raise ConversionUnavailable("LibreOffice produced no PDF")
+        return result.read_bytes()

@@ -1,0 +1,200 @@
+"""The information document, read back from the generated Word file in each language, and
+converted to PDF by LibreOffice."""
+
+import datetime as dt
+import io
+
+import docx
+import pypdf
+import pytest
+from django.urls import reverse
+
+from tests.factories import GENEVA, MeetingFactory, SessionFactory, user_with_role
+from tests.proposals.factories import make_proposal, to_officers
+from tripartite.accounts.models import Role
+from tripartite.proposals import information_document, selectors, services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def governing_body():
+    """The 356th Session (March 2026) and the 357th (June 2027): the document for the 357th
+    covers the meetings approved since the opening of the 356th."""
+    meeting = MeetingFactory(type="gb", title_en="Governing Body",
+                             title_fr="Conseil d'administration",
+                             title_es="Consejo de Administración", acronym="GB")
+    previous = SessionFactory(meeting=meeting, number="356",
+                              title_en="356th Session of the Governing Body",
+                              title_fr="356e session du Conseil d'administration",
+                              title_es="356.ª reunión del Consejo de Administración",
+                              opens_at=dt.datetime(2026, 3, 9, 10, tzinfo=GENEVA),
+                              closes_at=dt.datetime(2026, 3, 19, 18, tzinfo=GENEVA))
+    current = SessionFactory(meeting=meeting, number="357",
+                             title_en="357th Session of the Governing Body",
+                             title_fr="357e session du Conseil d'administration",
+                             title_es="357.ª reunión del Consejo de Administración",
+                             opens_at=dt.datetime(2027, 6, 14, 10, tzinfo=GENEVA),
+                             closes_at=dt.datetime(2027, 6, 15, 18, tzinfo=GENEVA))
+    return previous, current
+
+
+@pytest.fixture
+def approved(governing_body):
+    secretariat = user_with_role(Role.SECRETARIAT)
+    proposal = make_proposal()
+    to_officers(proposal, secretariat)
+    services.decision_record(proposal=proposal, actor=secretariat, decision="approved",
+                             decided_on=selectors.today())
+    not_approved = make_proposal(title_en="Refused colloquium")
+    to_officers(not_approved, secretariat)
+    services.decision_record(proposal=not_approved, actor=secretariat,
+                             decision="not_approved", decided_on=selectors.today())
+    return proposal
+
+
+def read_back(content: bytes) -> tuple[list[str], list[list[tuple[str, str]]]]:
+    document = docx.Document(io.BytesIO(content))
+    paragraphs = [p.text for p in document.paragraphs if p.text]
+    tables = [[(row.cells[0].text, row.cells[1].text) for row in table.rows]
+              for table in document.tables]
+    return paragraphs, tables
+
+
+EXPECTED = {
+    "en": {
+        "title": "Approved symposia, seminars, workshops and similar meetings",
+        "heading": "1. Workshop on minimum wages in West Africa",
+        "intro": "Since the 356th Session of the Governing Body, the Officers of the Governing "
+                 "Body have approved the following meetings.",
+        "rows": [
+            ("Type of meeting", "Workshop"), ("Proposed date", "13–15 September 2027"),
+            ("Place", "Dakar, Senegal"),
+            ("Financing", "ILO regular budget (US$25,000); Extra-budgetary resources – "
+                          "European Union (€10,000)"),
+            ("Geographical coverage", "Côte d'Ivoire, Mali, Senegal"),
+            ("Composition of participants",
+             "Governments: 6; Employers: 6; Workers: 6 (tripartite)"),
+            ("Resource persons", "4 (of whom 2 women)"), ("Observers", "1"),
+            ("Purpose", "To share experience of minimum wage fixing."),
+            ("Relevance to international labour standards",
+             "Minimum Wage Fixing Convention, 1970 (No. 131)."),
+            ("Working language(s)", "French, English")],
+    },
+    "fr": {
+        "title": "Colloques, séminaires, ateliers et autres réunions analogues approuvés",
+        "heading": "1. Atelier sur les salaires minima en Afrique de l'Ouest",
+        "intro": "Depuis la 356e session du Conseil d'administration, le bureau du Conseil "
+                 "d'administration a approuvé les réunions suivantes.",
+        "rows": [
+            ("Type de réunion", "Atelier"), ("Date proposée", "Du 13 au 15 septembre 2027"),
+            ("Lieu", "Dakar, Sénégal"),
+            ("Financement", "Budget ordinaire du BIT (US$25\u202f000); Ressources "
+                            "extrabudgétaires – European Union (€10\u202f000)"),
+            ("Couverture géographique", "Côte d'Ivoire, Mali, Sénégal"),
+            ("Composition", "Gouvernements: 6; Employeurs: 6; Travailleurs: 6 (tripartite)"),
+            ("Personnes-ressources", "4 (dont 2 femmes)"), ("Observateurs", "1"),
+            ("Objet", "Partager l'expérience de la fixation des salaires minima."),
+            # No French text: the English one stands in.
+            ("Intérêt pour les normes internationales du travail",
+             "Minimum Wage Fixing Convention, 1970 (No. 131)."),
+            ("Langue(s) de travail", "français, anglais")],
+    },
+    "es": {
+        "title": "Simposios, seminarios, talleres y otras reuniones similares aprobados",
+        "heading": "1. Taller sobre salarios mínimos en África Occidental",
+        "intro": "Desde la 356.ª reunión del Consejo de Administración, la Mesa del Consejo de "
+                 "Administración ha aprobado las reuniones siguientes.",
+        "rows": [
+            ("Tipo de reunión", "Taller"),
+            ("Fecha propuesta", "Del 13 al 15 de septiembre de 2027"),
+            ("Lugar", "Dakar, Senegal"),
+            ("Financiación", "Presupuesto ordinario de la OIT (US$25\u00a0000); Recursos "
+                             "extrapresupuestarios – European Union (€10\u00a0000)"),
+            ("Cobertura geográfica", "Costa de Marfíl, Malí, Senegal"),
+            ("Composición", "Gobiernos: 6; Empleadores: 6; Trabajadores: 6 (tripartita)"),
+            ("Personas de recursos", "4 (de las cuales 2 mujeres)"), ("Observadores", "1"),
+            ("Objetivo", "To share experience of minimum wage fixing."),
+            ("Pertinencia para las normas internacionales del trabajo",
+             "Minimum Wage Fixing Convention, 1970 (No. 131)."),
+            ("Idioma(s) de trabajo", "francés, inglés")],
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_word_document_in_each_language(governing_body, approved, language):
+    _previous, current = governing_body
+    paragraphs, tables = read_back(information_document.build_docx(current, language))
+    expected = EXPECTED[language]
+    assert paragraphs[1] == "GB.357/INS/INF/1\n" + information_document.TEXT[language][
+        "for_information"]
+    assert paragraphs[2] == expected["title"]
+    assert paragraphs[3] == expected["intro"]
+    assert paragraphs[4] == expected["heading"]
+    assert len(tables) == 1  # the meeting not approved is left out
+    assert tables[0] == expected["rows"]
+
+
+def test_meetings_approved_before_the_previous_session_are_left_out(governing_body, approved):
+    previous, _current = governing_body
+    # The document for the 356th Session covers decisions before its opening (March 2026):
+    # the meeting approved today (November 2026) belongs to the 357th's.
+    paragraphs, tables = read_back(information_document.build_docx(previous, "en"))
+    assert tables == []
+    assert "No meeting was approved in this period." in paragraphs
+    assert paragraphs[3] == ("The Officers of the Governing Body have approved the following "
+                             "meetings.")
+
+
+def test_dates_across_months_and_the_first_of_the_month_in_french():
+    start, end = dt.date(2027, 9, 30), dt.date(2027, 10, 1)
+    assert information_document.date_range(start, end, "en") == (
+        "30 September 2027 – 1 October 2027")
+    assert information_document.date_range(start, end, "fr") == (
+        "Du 30 septembre 2027 au 1er octobre 2027")
+    assert information_document.date_range(end, end, "es") == "1 de octubre de 2027"
+
+
+def test_the_page_offers_each_language_and_the_download_is_word(client, governing_body,
+                                                                approved):
+    _previous, current = governing_body
+    client.force_login(user_with_role(Role.SENIOR_OFFICIAL))
+    page = client.get(reverse("proposals:information_documents")).content.decode()
+    assert "GB.357/INS/INF/1" in page
+    url = reverse("proposals:information_document", kwargs={"session_pk": current.pk})
+    response = client.get(url + "?language=fr&format=docx&symbol=GB.357/INS/INF/2")
+    assert response["Content-Disposition"] == (
+        'attachment; filename="approved-meetings-GB357-fr.docx"')
+    paragraphs, _tables = read_back(response.content)
+    assert paragraphs[1].startswith("GB.357/INS/INF/2")
+    refused = client.get(url + "?language=de")
+    assert refused.status_code == 302
+    refused = client.get(url + "?symbol=GB.357/XYZ/1")
+    assert refused.status_code == 302
+
+
+def test_a_unit_officer_cannot_download_the_document(client, governing_body):
+    _previous, current = governing_body
+    client.force_login(user_with_role(Role.UNIT_OFFICER))
+    url = reverse("proposals:information_document", kwargs={"session_pk": current.pk})
+    assert client.get(url).status_code == 403
+
+
+@pytest.mark.skipif(not information_document.conversion_available(),
+                    reason="LibreOffice is not installed")
+def test_the_pdf_is_converted_by_libreoffice(governing_body, approved):
+    _previous, current = governing_body
+    pdf = information_document.docx_to_pdf(information_document.build_docx(current, "es"))
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Simposios, seminarios, talleres y otras reuniones similares aprobados" in text
+    assert "Taller sobre salarios mínimos en África Occidental" in text
+
+
+def test_without_libreoffice_the_conversion_says_so(monkeypatch):
+    monkeypatch.setattr(information_document, "SOFFICE", "/nonexistent/soffice")
+    monkeypatch.setattr(information_document.shutil, "which", lambda name: None)
+    assert not information_document.conversion_available()
+    with pytest.raises(information_document.ConversionUnavailable):
+        information_document.docx_to_pdf(b"")
