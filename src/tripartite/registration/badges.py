@@ -7,7 +7,7 @@ delegation or organization, the group, the role, the number, a colour band per c
 
 The data reaches the template (``typst/badges.typ``) as one JSON string in ``sys.inputs``, so
 no name is ever read as Typst markup; photos and QR codes are written as files in a
-private temporary folder (``photos/<n>.jpg``, ``qr/<n>.svg``), removed after. Fonts: the
+private temporary folder (``photos/<n>.jpg``, ``qr/<n>.png``), removed after. Fonts: the
 Noto families of ``delegations.pdf`` (one scan per process).
 """
 
@@ -30,11 +30,12 @@ TEMPLATE = Path(__file__).resolve().parent / "typst" / "badges.typ"
 FORMATS = {"cr80": "CR80 card (54 × 85.6 mm)", "a6": "A6 (105 × 148 mm)"}
 
 
-def qr_svg(text: str) -> bytes:
-    """The QR code of ``text`` as SVG, dark on white with its quiet zone."""
+def qr_png(text: str) -> bytes:
+    """The QR code of ``text`` as a PNG of one pixel per module, quiet zone included; the
+    template scales it up without smoothing ("pixelated"). A raster this small costs Typst
+    far less than an SVG of the same code (about 10 ms a badge less)."""
     out = io.BytesIO()
-    segno.make(text, error="m", micro=False).save(out, kind="svg", border=4, dark="#000000",
-                                                  light="#ffffff", xmldecl=False)
+    segno.make(text, error="m", micro=False).save(out, kind="png", scale=1, border=4)
     return out.getvalue()
 
 
@@ -60,7 +61,7 @@ def badge_data(badge) -> dict:
         "role": registration.role_label,
         "colour": settings.BADGE_COLOURS.get(registration.category, "#444444"),
         "photo": f"photos/{badge.number}.jpg" if registration.photo else "",
-        "qr": f"qr/{badge.number}.svg",
+        "qr": f"qr/{badge.number}.png",
     }
 
 
@@ -89,7 +90,7 @@ def badges_document(badges, *, session_title: str, badge_format: str | None = No
                 entry["photo"] = ""
             else:
                 files[entry["photo"]] = content
-        files[entry["qr"]] = qr_svg(tokens.sign(badge.token_id))
+        files[entry["qr"]] = qr_png(tokens.sign(badge.token_id))
         entries.append(entry)
     data = {"format": badge_format, "session": session_title, "badges": entries}
     stamp = (timestamp or dt.datetime(2000, 1, 1)).astimezone(dt.UTC).replace(microsecond=0)
