@@ -213,17 +213,15 @@ def scan(session, token_text, door, user, request_id=None, at=None) -> ScanOutco
     door = clean_door(door)
     request_id = clean_request_id(request_id)
     at = at or timezone.now()
-    previous = _previous_scan(request_id)
-    if previous is not None:
-        return _replay(previous, user=user, session=session)
     try:
         with transaction.atomic():
             result, badge = _decide(session, token_text, door=door, user=user, at=at)
             Scan.objects.create(session=session, badge=badge, result=result, door=door, at=at,
                                 request_id=request_id, recorded_by=user)
     except IntegrityError:
-        # The same request arrived twice at once: the other one's answer stands, and
-        # this one's entry (if any) was rolled back with it.
+        # The request id is taken: a retry, or the same request arriving twice at once.
+        # Its first answer stands, and whatever this attempt wrote is rolled back. (Not
+        # looking the id up first saves a round trip on every first attempt.)
         previous = _previous_scan(request_id)
         if previous is None:
             raise
