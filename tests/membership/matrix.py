@@ -9,7 +9,7 @@ titular. API rows that write run in an order that leaves each later row what it 
 
 import datetime as dt
 
-from tests.delegations.matrix_rules import NOT_ALLOWED, OK, READERS, rule
+from tests.delegations.matrix_rules import NOT_ALLOWED, OK, READERS, api_rule, rule
 from tests.factories import GENEVA, PersonFactory, state
 from tests.membership.factories import (
     CommitteeFactory,
@@ -44,9 +44,40 @@ ROWS = {
     "membership:gb_replacement_end": ("membership_gb_replacement", post_only(WRITERS)),
 }
 
-API_ROWS = {}
+# Bodies cannot name objects made later, so the API's writes aim at objects made with these
+# fixed ids (far above any the tests create).
+PERSON_TO_ADD = 9_100_001
+GB_TITULAR, GB_DEPUTY = 9_100_011, 9_100_012
+
+API_ROWS = {
+    ("GET", "/api/committees/{id}/memberships"): ("membership_committee", None,
+                                                  api_rule(READERS)),
+    ("POST", "/api/committees/{id}/memberships"): (
+        "membership_committee",
+        {"person": PERSON_TO_ADD, "group": "workers", "at": "2026-06-02T10:00:00+02:00"},
+        api_rule(WRITERS, 201)),
+    ("POST", "/api/committee-memberships/{id}/end"): (
+        "membership_member", {"at": "2026-06-03T10:00:00+02:00"}, api_rule(WRITERS)),
+    ("GET", "/api/committees/{id}/weights"): ("membership_committee", None, api_rule(READERS)),
+    ("GET", "/api/committees/{id}/weight-snapshots"): ("membership_committee", None,
+                                                       api_rule(READERS)),
+    ("GET", "/api/sessions/{id}/governing-body-members"): ("membership_gb_session", None,
+                                                           api_rule(READERS)),
+    ("POST", "/api/sessions/{id}/governing-body-replacements"): (
+        "membership_gb_session",
+        {"titular": GB_TITULAR, "deputy": GB_DEPUTY, "valid_from": "2026-06-15T11:00:00+02:00"},
+        api_rule(WRITERS, 201)),
+}
 # (method, path template) -> operationId, for tests/api/test_api_auth_errors.py.
-OPERATION_IDS = {}
+OPERATION_IDS = {
+    ("GET", "/api/committees/{id}/memberships"): "committee_membership_list",
+    ("POST", "/api/committees/{id}/memberships"): "committee_membership_add",
+    ("POST", "/api/committee-memberships/{id}/end"): "committee_membership_end",
+    ("GET", "/api/committees/{id}/weights"): "committee_weights",
+    ("GET", "/api/committees/{id}/weight-snapshots"): "committee_weight_snapshots",
+    ("GET", "/api/sessions/{id}/governing-body-members"): "gb_member_list",
+    ("POST", "/api/sessions/{id}/governing-body-replacements"): "gb_replacement_add",
+}
 
 
 def objects(session) -> dict:
@@ -67,6 +98,11 @@ def objects(session) -> dict:
     gb_deputy = GoverningBodyMembershipFactory(meeting=gb_session.meeting, group="workers",
                                                seat="deputy")
     GoverningBodyMembershipFactory(meeting=gb_session.meeting, member_state=state("DE"))
+    GoverningBodyMembershipFactory(pk=GB_TITULAR, meeting=gb_session.meeting,
+                                   group="employers")
+    GoverningBodyMembershipFactory(pk=GB_DEPUTY, meeting=gb_session.meeting,
+                                   group="employers", seat="deputy")
+    PersonFactory(pk=PERSON_TO_ADD, member_state=state("DE"))
     gb_replacement = GoverningBodyReplacement.objects.create(
         session=gb_session, titular=titular, deputy=gb_deputy, valid_from=gb_session.opens_at)
     return {

@@ -104,7 +104,8 @@ class CommitteeReplacement(TimeStampedModel):
     valid_from = models.DateTimeField(_("from"))
     valid_until = models.DateTimeField(_("until"), null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
-                                    null=True, on_delete=models.SET_NULL, related_name="+")
+                                    null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
 
     class Meta:
         verbose_name = _("committee replacement")
@@ -243,7 +244,8 @@ class GoverningBodyReplacement(TimeStampedModel):
     valid_from = models.DateTimeField(_("from"))
     valid_until = models.DateTimeField(_("until"), null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
-                                    null=True, on_delete=models.SET_NULL, related_name="+")
+                                    null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
 
     class Meta:
         verbose_name = _("Governing Body replacement")
