@@ -206,8 +206,8 @@ def committee_membership_add(request, id: int, payload: CommitteeMembershipIn):
         nomination = (Nomination.objects.select_related("delegation__member_state", "person")
                       .filter(pk=payload.nomination).first())
         if nomination is None:
-            raise unknown_reference(("body", "nomination"), _("No nomination has the id "
-                                                              "%(id)s.") % {"id": payload.nomination})
+            raise unknown_reference(("body", "nomination"), _(
+                "No nomination has the id %(id)s.") % {"id": payload.nomination})
         person = nomination.person
     if payload.person is not None:
         person = Person.objects.filter(pk=payload.person).first()
