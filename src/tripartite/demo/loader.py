@@ -35,8 +35,10 @@ from tripartite.constituents.models import (
     Person,
 )
 from tripartite.demo import names
+from tripartite.demo.attendance import create_attendance
 from tripartite.demo.delegations import create_delegations
 from tripartite.demo.registration import create_registrations
+from tripartite.demo.votes import create_votes
 from tripartite.meetings.models import (
     AgendaItem,
     Committee,
@@ -141,6 +143,8 @@ def _load(scale: str) -> dict:
     users = _create_users(states)
     delegations = create_delegations(sessions["ILC"])
     delegations.update(create_registrations(sessions["ILC"]))
+    delegations.update(create_attendance(sessions["ILC"]))
+    delegations.update(create_votes(sessions["ILC"]))
     log_action(actor=None, action=LOADED_ACTION, obj=sessions["ILC"],
                data={"scale": scale, "people": len(people)})
     return {"member States": len(states), "organisations": len(organisations),

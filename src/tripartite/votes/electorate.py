@@ -71,6 +71,57 @@ def electorate(vote, at) -> dict[int, Elector]:
             for person, group in voters.items()}
 
 
+def delegation_voters(session, delegation_id) -> dict[int, str]:
+    """Nomination id -> group of the delegates of one delegation entitled to vote: the same
+    verdict as ``delegations.selectors.session_voters`` gives for the whole session (the
+    credentials reached the Office; the rules decide), for one delegation only."""
+    from tripartite.delegations.evaluation import evaluate
+    from tripartite.delegations.models import ArrearsStatus, DelegationStatus
+    from tripartite.delegations.selectors import (
+        credentials_settings,
+        delegations_for_evaluation,
+    )
+
+    delegation = delegations_for_evaluation(session).filter(pk=delegation_id).first()
+    if delegation is None or delegation.status == DelegationStatus.NOT_RECEIVED:
+        return {}
+    arrears = ArrearsStatus.objects.filter(session=session,
+                                           member_state=delegation.member_state_id).first()
+    verdict = evaluate(delegation, arrears=arrears, settings=credentials_settings(session))
+    groups = {nomination.pk: nomination.group for nomination in delegation.nominations.all()}
+    return {pk: groups[pk] for pk in verdict.voters}
+
+
+def is_registered(session, nomination_id, at) -> bool:
+    """Whether the nomination counts as registered at ``at``, by the session's practice
+    (the same test as ``registration.attendance.registered_voters``)."""
+    from tripartite.registration.attendance import (
+        departed_filter,
+        present_filter,
+        quorum_basis,
+    )
+    from tripartite.registration.models import QuorumBasis, Registration
+
+    registrations = Registration.objects.filter(session=session, nomination_id=nomination_id)
+    if quorum_basis(session) == QuorumBasis.ACCREDITED:
+        return not registrations.filter(departed_filter(at)).exists()
+    return registrations.filter(present_filter(at)).exists()
+
+
+def plenary_elector(session, person_id, at) -> Elector | None:
+    """The elector ``person_id`` is in a plenary vote of ``session`` at ``at``, or None: a
+    delegate entitled to vote (their delegation's verdict) and registered at that moment.
+    Equal to ``electorate`` for that person, at the cost of one delegation, not a session."""
+    rows = Nomination.objects.filter(person_id=person_id, delegation__session=session,
+                                     withdrawn_in_amendment__isnull=True).values_list(
+        "pk", "delegation_id", "delegation__member_state_id")
+    for pk, delegation_id, state in rows:
+        group = delegation_voters(session, delegation_id).get(pk)
+        if group is not None and is_registered(session, pk, at):
+            return Elector(person_id, group, Fraction(1), pk, state)
+    return None
+
+
 def base_of(electors: dict[int, Elector]) -> dict[str, int]:
     counts = dict.fromkeys(GROUPS, 0)
     for elector in electors.values():

@@ -178,11 +178,20 @@ def appointments_held(vote, person, at) -> list[SubstituteAppointment]:
 
 # --- casting ----------------------------------------------------------------------------------
 
+def _elector(vote, person_id, at):
+    """The voter ``person_id`` is in ``vote`` at ``at``, or None."""
+    if vote.body == Body.PLENARY:  # one delegation's verdict, not the whole session's
+        return electorate_module.plenary_elector(vote.session, person_id, at)
+    return electorate_module.electorate(vote, at).get(person_id)
+
+
 def _elector_for(vote, person, voter_id, at):
     """(voter elector, cast by person id, appointment) or a refusal: checked at ``at``."""
-    electors = electorate_module.electorate(vote, at)
+    def elector_of(person_id):
+        return _elector(vote, person_id, at)
+
     if voter_id is None or voter_id == person.pk:
-        elector = electors.get(person.pk)
+        elector = elector_of(person.pk)
         if elector is None:
             raise ServiceError(_("You are not entitled to vote in this vote at this moment: "
                                  "only registered delegates entitled to vote (or members of "
@@ -192,18 +201,14 @@ def _elector_for(vote, person, voter_id, at):
         delegate = appointment.delegate
         if delegate.person_id != voter_id:
             continue
-        elector = electors.get(voter_id)
+        elector = elector_of(voter_id)
         if elector is None:
             # The delegate is absent: the substitute votes if the delegate is entitled to
             # vote and the substitute is registered at this moment.
-            from tripartite.delegations.selectors import session_voters
-            from tripartite.registration.attendance import present_filter
-            from tripartite.registration.models import Registration
-
-            group = session_voters(vote.session).get(delegate.pk)
-            present = Registration.objects.filter(
-                present_filter(at), session=vote.session_id,
-                nomination=appointment.substitute_id).exists()
+            group = electorate_module.delegation_voters(
+                vote.session, delegate.delegation_id).get(delegate.pk)
+            present = electorate_module.is_registered(vote.session, appointment.substitute_id,
+                                                      at)
             if group is None or not present:
                 break
             elector = electorate_module.Elector(
@@ -285,7 +290,7 @@ def roll_call_enter(*, actor, vote, voter, choice: str, at=None):
     _require_state(locked, VoteState.OPEN)
     if locked.method == Method.SECRET:
         raise ServiceError(_("A secret ballot has no roll call."), code="secret_ballot")
-    elector = electorate_module.electorate(locked, at).get(voter.pk)
+    elector = _elector(locked, voter.pk, at)
     if elector is None:
         raise ServiceError(_("%(name)s is not entitled to vote in this vote at this moment.")
                            % {"name": voter.name}, code="not_a_voter", field="voter")
