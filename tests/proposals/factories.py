@@ -38,10 +38,11 @@ def concept_note():
     return ContentFile(b"%PDF-1.4 concept note", name="concept-note.pdf")
 
 
-def make_proposal(actor=None, *, financing=None, coverage=("SN", "CI", "ML"), **overrides):
+def make_proposal(actor=None, *, financing=None, coverage=("SN", "CI", "ML"), unit="SECTOR",
+                  **overrides):
     actor = actor or user_with_role(Role.UNIT_OFFICER)
     return services.proposal_create(
-        actor=actor, financing=FINANCING if financing is None else financing,
+        actor=actor, unit=unit, financing=FINANCING if financing is None else financing,
         coverage=[state(code) for code in coverage], concept_note=concept_note(),
         **complete_fields(**overrides))
 
@@ -52,8 +53,8 @@ def consult_both(proposal, secretariat, on=None):
                                      opinion="agrees", consulted_on=on)
 
 
-def to_officers(proposal, secretariat, *, today=None):
-    """From draft to "with the Officers" (submitted well before the start)."""
+def to_consultation(proposal, secretariat, *, today=None):
+    """From draft to "in consultation", both groups consulted (submitted well in time)."""
     services.proposal_submit(proposal=proposal, actor=secretariat,
                              today=today or START - dt.timedelta(weeks=12))
     services.proposal_transition(proposal=proposal, actor=secretariat, to_state="under_review")
@@ -61,5 +62,11 @@ def to_officers(proposal, secretariat, *, today=None):
                                  to_state="in_consultation")
     proposal.refresh_from_db()
     consult_both(proposal, secretariat)
+    return proposal
+
+
+def to_officers(proposal, secretariat, *, today=None):
+    """From draft to "with the Officers"."""
+    to_consultation(proposal, secretariat, today=today)
     return services.batch_send_to_officers(actor=secretariat, proposals=[proposal],
                                            reference="Batch 1")

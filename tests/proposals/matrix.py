@@ -5,6 +5,8 @@ the "other" one a draft of another unit, the "consulted" one (another unit's) is
 consultation, which is when the group secretariats see a proposal.
 """
 
+from django.utils import timezone
+
 from tests.delegations.matrix_rules import NOT_ALLOWED, READERS, api_rule, rule
 from tripartite.accounts.models import Role
 
@@ -34,16 +36,55 @@ ROWS = {
     "proposals:information_documents": (None, rule(PROPOSAL_READERS)),
     "proposals:information_document": ("gb_session", rule(PROPOSAL_READERS)),
 }
-API_ROWS = {}
+# The API rows run in this order for each role: the "complete" draft of SECTOR is submitted
+# and put under review; the "ready" proposal (another unit's, in consultation, both groups
+# consulted) goes to the Officers, is approved and its report received. Who may act is
+# checked before the state, so every other role gets 403 on each step.
+TODAY = timezone.localdate().isoformat()
+SECRETARIAT = {Role.SECRETARIAT}
+API_ROWS = {
+    ("GET", "/api/proposals"): (None, None, api_rule(PROPOSAL_READERS | {
+        Role.UNIT_OFFICER, Role.GROUP_SECRETARIAT})),
+    ("POST", "/api/proposals"): (None, {"unit": "SECTOR", "title_en": "API seminar"},
+                                 api_rule(OWNERS, 201)),
+    ("GET", "/api/proposals/{id}"): ("own_proposal", None,
+                                     api_rule(PROPOSAL_READERS | {Role.UNIT_OFFICER})),
+    ("PATCH", "/api/proposals/{id}"): ("own_proposal", {"city": "Geneva"}, api_rule(OWNERS)),
+    ("POST", "/api/proposals/{id}/submit"): ("complete_proposal", {}, api_rule(OWNERS)),
+    ("POST", "/api/proposals/{id}/transitions"): (
+        "complete_proposal", {"to_state": "under_review"}, api_rule(SECRETARIAT)),
+    ("POST", "/api/proposals/{id}/opinions"): (
+        "consulted_proposal", {"group": "employers", "opinion": "agrees"},
+        api_rule({Role.SECRETARIAT, Role.GROUP_SECRETARIAT}, 201)),
+    ("POST", "/api/proposals/{id}/send-to-officers"): (
+        "ready_proposal", {"reference": "Officers 1"}, api_rule(SECRETARIAT)),
+    ("POST", "/api/proposals/{id}/decision"): (
+        "ready_proposal", {"decision": "approved", "decided_on": TODAY},
+        api_rule(SECRETARIAT)),
+    ("POST", "/api/proposals/{id}/report"): ("ready_proposal", {"received_on": TODAY},
+                                             api_rule(SECRETARIAT)),
+}
 # (method, path template) -> operationId, for tests/api/test_api_auth_errors.py.
-OPERATION_IDS = {}
+OPERATION_IDS = {
+    ("GET", "/api/proposals"): "proposal_list",
+    ("POST", "/api/proposals"): "proposal_create",
+    ("GET", "/api/proposals/{id}"): "proposal_detail",
+    ("PATCH", "/api/proposals/{id}"): "proposal_update",
+    ("POST", "/api/proposals/{id}/submit"): "proposal_submit",
+    ("POST", "/api/proposals/{id}/transitions"): "proposal_transition",
+    ("POST", "/api/proposals/{id}/opinions"): "proposal_opinion",
+    ("POST", "/api/proposals/{id}/send-to-officers"): "proposal_send_to_officers",
+    ("POST", "/api/proposals/{id}/decision"): "proposal_decision",
+    ("POST", "/api/proposals/{id}/report"): "proposal_report",
+}
 
-assert READERS >= PROPOSAL_READERS and api_rule  # the shared vocabulary, used by the API rows
+assert READERS >= PROPOSAL_READERS  # the readers of proposals are readers of the matrix
 
 
 def objects(session) -> dict:
     """Objects the rows above name by key, made for ``session`` (an ILC-like session)."""
     from tests.factories import MeetingFactory, SessionFactory, user_with_role
+    from tests.proposals.factories import make_proposal, to_consultation
     from tripartite.proposals import services
 
     secretariat = user_with_role(Role.SECRETARIAT)
@@ -54,7 +95,11 @@ def objects(session) -> dict:
                                          title_en="Consulted symposium")
     consulted.state = "in_consultation"  # as the pipeline would leave it
     consulted.save(update_fields=["state"])
+    complete = make_proposal(secretariat, unit="SECTOR", title_en="Complete workshop")
+    ready = to_consultation(make_proposal(secretariat, unit="ILO Lima",
+                                          title_en="Ready seminar"), secretariat)
     gb = SessionFactory(meeting=MeetingFactory(type="gb", title_en="Governing Body"),
                         number="357", title_en="357th Session of the Governing Body")
     return {"own_proposal": {"pk": own.pk}, "other_proposal": {"pk": other.pk},
-            "consulted_proposal": {"pk": consulted.pk}, "gb_session": {"session_pk": gb.pk}}
+            "consulted_proposal": {"pk": consulted.pk}, "gb_session": {"session_pk": gb.pk},
+            "complete_proposal": {"pk": complete.pk}, "ready_proposal": {"pk": ready.pk}}
