@@ -156,3 +156,71 @@ def time_in_states(proposal: MeetingProposal, *, now=None) -> list[tuple[str, dt
     for change, following in zip(changes, [*changes[1:], None], strict=True):
         spans.append((change.to_state, (following.at if following else now) - change.at))
     return spans
+
+
+@dataclass
+class Dashboard:
+    states: list[str]
+    by_unit: list[tuple[str, list[int], int]]  # unit, count per state (in ``states`` order), total
+    totals: list[int]
+    decided: int
+    median_days: float | None  # submission to decision
+    longest_days: int | None
+    longest: MeetingProposal | None
+    submitted: int
+    returned: int
+    frequent_findings: list[tuple[str, int]]  # rule, number of proposals where it finds
+
+    @property
+    def returned_share(self):
+        from fractions import Fraction
+
+        return Fraction(self.returned, self.submitted) if self.submitted else None
+
+
+def dashboard(queryset=None) -> Dashboard:
+    """Proposals by state and unit, processing times (first submission to the Officers'
+    decision), the share returned for changes and the rules that find most, in a fixed number
+    of queries."""
+    from collections import Counter
+    from statistics import median
+
+    from django.db.models import Count, Min
+
+    from tripartite.proposals.models import ProposalState
+
+    proposals = queryset if queryset is not None else MeetingProposal.objects.all()
+    states = list(ProposalState.values)
+    cells = Counter()
+    for unit, state, count in (proposals.values_list("unit", "state")
+                               .annotate(n=Count("id")).order_by()):
+        cells[unit, state] = count
+    units = sorted({unit for unit, _state in cells})
+    by_unit = [(unit, [cells[unit, state] for state in states],
+                sum(cells[unit, state] for state in states)) for unit in units]
+    totals = [sum(cells[unit, state] for unit in units) for state in states]
+
+    changes = StateChange.objects.filter(proposal__in=proposals)
+    first_submitted = dict(changes.filter(to_state=ProposalState.SUBMITTED)
+                           .values_list("proposal").annotate(first=Min("at")).order_by())
+    returned = changes.filter(to_state=ProposalState.RETURNED).values(
+        "proposal").distinct().count()
+    decided = list(proposals.filter(decision__in=("approved", "not_approved"),
+                                    decided_on__isnull=False))
+    spans = []
+    for proposal in decided:
+        submitted = first_submitted.get(proposal.pk)
+        if submitted is not None:
+            spans.append(((proposal.decided_on - timezone.localtime(submitted).date()).days,
+                          proposal))
+    longest = max(spans, key=lambda span: span[0]) if spans else None
+
+    found = Counter()
+    for row in pipeline(proposals.exclude(state=ProposalState.DRAFT)):
+        found.update({finding.rule for finding in row.verdict.findings})
+    return Dashboard(
+        states=states, by_unit=by_unit, totals=totals, decided=len(spans),
+        median_days=median(days for days, _p in spans) if spans else None,
+        longest_days=longest[0] if longest else None, longest=longest[1] if longest else None,
+        submitted=len(first_submitted), returned=returned,
+        frequent_findings=found.most_common(5))

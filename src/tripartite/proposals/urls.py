@@ -10,6 +10,7 @@ urlpatterns = [
          name="information_documents"),
     path("information-documents/<int:session_pk>/", views.information_document_file,
          name="information_document"),
+    path("dashboard/", views.dashboard, name="dashboard"),
     path("batch/", views.batch_send, name="batch_send"),
     path("<int:pk>/", views.proposal_detail, name="detail"),
     path("<int:pk>/edit/", views.proposal_edit, name="edit"),

@@ -404,3 +404,20 @@ def information_document_file(request, session_pk):
         response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
     return response
+
+
+# --- the dashboard ---------------------------------------------------------------------------
+
+@login_required
+def dashboard(request):
+    _require(permissions.can_view_dashboard(request.user))
+    figures = selectors.dashboard()
+    labels = dict(ProposalState.choices)
+    language = _language()
+    share = figures.returned_share
+    return render(request, "proposals/dashboard.html", {
+        "figures": figures, "state_labels": [labels[state] for state in figures.states],
+        "returned_percent": None if share is None else round(float(share) * 100),
+        "findings": [(rule, rules.RULE_TITLES[rule][language], count)
+                     for rule, count in figures.frequent_findings],
+    })
