@@ -9,7 +9,7 @@
    bench settings (which add a bare Django view) and CHECKIN_RATE_PER_MINUTE raised to
    100,000: a real door scans one person every few seconds, 120 a minute by default, but
    here one login scans hundreds a minute;
-3. locust, as a library, in this process: first 8 users hitting the bare view as fast as
+3. locust, as a library, in this process (users in `bench/locustfile_checkin.py`): first 8 users hitting the bare view as fast as
    they can for as many requests (the baseline), then 8 users, one per door, each posting
    its share of the 3,000 badge codes to ``POST /api/sessions/{id}/check-ins`` (each code
    once, its own request id each time) as fast as the server answers;
@@ -27,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,54 +162,13 @@ def run_load(label: str, user_class, total: int) -> dict:
 
 
 def load(data: dict) -> tuple[dict, dict, dict]:
-    from locust import FastHttpUser, task
-    from locust.exception import StopUser
+    from bench.locustfile_checkin import BareView, Door, Plan
 
-    secrets, codes, session = data["secrets"], data["codes"], data["session"]
-    shares = [codes[door::DOORS] for door in range(DOORS)]
-    results: dict[str, int] = {}
-    bare_left = [len(codes)]
-
-    class BareView(FastHttpUser):
-        @task
-        def bare(self):
-            if bare_left[0] <= 0:
-                raise StopUser
-            bare_left[0] -= 1
-            with self.client.get("/bench/bare", name="bare view",
-                                 catch_response=True) as response:
-                if response.status_code != 200:
-                    response.failure(f"status {response.status_code}")
-
-    doors_started = [0]
-
-    class Door(FastHttpUser):
-        def on_start(self):
-            self.door = doors_started[0]
-            doors_started[0] += 1
-            self.codes = list(shares[self.door])
-            self.headers = {"Authorization": f"Bearer {secrets[self.door]}"}
-
-        @task
-        def scan(self):
-            if not self.codes:
-                raise StopUser
-            body = {"token": self.codes.pop(), "door": f"Door {self.door + 1}",
-                    "request_id": uuid.uuid4().hex}
-            with self.client.post(f"/api/sessions/{session}/check-ins", json=body,
-                                  headers=self.headers, name="check-in",
-                                  catch_response=True) as response:
-                if response.status_code != 200:
-                    response.failure(f"status {response.status_code}: {response.text[:120]}")
-                    return
-                result = response.json()["result"]
-                results[result] = results.get(result, 0) + 1
-                if result != "admitted":
-                    response.failure(f"result {result}")
-
-    bare = run_load("bare Django view (baseline)", BareView, len(codes))
-    check_in = run_load("check-in (POST /api/sessions/{id}/check-ins)", Door, len(codes))
-    return bare, check_in, results
+    Plan.configure(data)
+    total = len(data["codes"])
+    bare = run_load("bare Django view (baseline)", BareView, total)
+    check_in = run_load("check-in (POST /api/sessions/{id}/check-ins)", Door, total)
+    return bare, check_in, dict(Plan.results)
 
 
 # --- orchestration -----------------------------------------------------------------------
