@@ -9,8 +9,9 @@
    bench settings (which add a bare Django view) and CHECKIN_RATE_PER_MINUTE raised to
    100,000: a real door scans one person every few seconds, 120 a minute by default, but
    here one login scans hundreds a minute;
-3. locust, as a library, in this process (users in `bench/locustfile_checkin.py`): first 8 users hitting the bare view as fast as
-   they can for as many requests (the baseline), then 8 users, one per door, each posting
+3. locust, as a library, in this process (its users are in
+   ``bench/locustfile_checkin.py``): first 8 users hitting the bare view as fast as they
+   can for as many requests (the baseline), then 8 users, one per door, each posting
    its share of the 3,000 badge codes to ``POST /api/sessions/{id}/check-ins`` (each code
    once, its own request id each time) as fast as the server answers;
 4. afterwards the database must hold exactly 3,000 check-ins.
