@@ -121,6 +121,7 @@ class CommitteeReplacement(TimeStampedModel):
 
 
 class SnapshotReason(models.TextChoices):
+    CONSTITUTED = "constituted", _("The committee was constituted")
     ADDED = "added", _("A member joined")
     REMOVED = "removed", _("A member left")
     CHANGED = "changed", _("A member's seat changed")

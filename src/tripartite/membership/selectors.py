@@ -92,17 +92,26 @@ def committee_voting(committee, at) -> rules.CommitteeVoters:
     """The rules' full answer for ``committee`` at ``at``: voters, weights, findings."""
     rows = list(CommitteeMembership.objects.filter(current(at), committee=committee)
                 .only("id", "person_id", "group", "kind", "member_state_id"))
-    ids = {row.pk for row in rows}
-    replacements = tuple(
-        rules.Replacement(replaced=r.replaced_id, deputy=r.deputy_id)
-        for r in committee_replacements_at(committee, at)
-        if r.replaced_id in ids and r.deputy_id in ids)
+    pairs = [(r.replaced_id, r.deputy_id) for r in committee_replacements_at(committee, at)]
     session = committee.session
     members = _members(session, {row.member_state_id for row in rows if row.member_state_id},
                        at)
+    return committee_voting_of(committee, rows, pairs, members, arrears_scope(session))
+
+
+def committee_voting_of(committee, rows, pairs, members, scope) -> rules.CommitteeVoters:
+    """The rules' answer for memberships already read: ``rows`` current at the moment,
+    ``pairs`` (replaced id, deputy id) of the replacements then, ``members`` state id -> the
+    rules' Member (see ``members_at``)."""
+    ids = {row.pk for row in rows}
+    replacements = tuple(rules.Replacement(replaced=replaced, deputy=deputy)
+                         for replaced, deputy in pairs if replaced in ids and deputy in ids)
     return rules.committee_voters(_seats(rows, members, "kind"), replacements,
-                                  arrears_scope=arrears_scope(session),
-                                  weighted=is_weighted(committee))
+                                  arrears_scope=scope, weighted=is_weighted(committee))
+
+
+def members_at(session, state_ids, at) -> dict[int, delegation_rules.Member]:
+    return _members(session, state_ids, at)
 
 
 def committee_voters(committee, at) -> dict[int, tuple[str, Fraction]]:

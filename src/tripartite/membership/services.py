@@ -64,8 +64,12 @@ def _check_in_order(committee, at, field="at"):
 GROUPS = ("government", "employers", "workers")
 
 
-def _publish(*, actor, committee, at, reason, subject="") -> WeightSnapshot:
-    result = selectors.committee_voting(committee, at)
+def snapshot_build(*, committee, at, reason, subject="", actor=None,
+                   result=None) -> WeightSnapshot:
+    """The weights of ``committee`` at ``at`` by the rules, as an unsaved snapshot (``result``:
+    the rules' answer when the caller already has it, e.g. the demo's bulk load)."""
+    if result is None:
+        result = selectors.committee_voting(committee, at)
     counts = dict.fromkeys(GROUPS, 0)
     for group, _weight in result.voters.values():
         counts[group] += 1
@@ -86,6 +90,14 @@ def _publish(*, actor, committee, at, reason, subject="") -> WeightSnapshot:
                   for finding in result.findings],
         reason=reason, subject=str(subject)[:300],
         published_by=actor if getattr(actor, "is_authenticated", False) else None)
+    return snapshot
+
+
+def _publish(*, actor, committee, at, reason, subject="") -> WeightSnapshot:
+    snapshot = snapshot_build(committee=committee, at=at, reason=reason, subject=subject,
+                              actor=actor)
+    counts = {group: getattr(snapshot, group) for group in GROUPS}
+    totals = {group: getattr(snapshot, f"{group}_total") for group in GROUPS}
     snapshot.full_clean()
     snapshot.save()
     log_action(actor=actor, action="membership.weights.published", obj=committee,
