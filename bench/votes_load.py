@@ -34,7 +34,7 @@ from urllib.parse import urlparse
 DELEGATES = int(os.environ.get("BENCH_DELEGATES", "480"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
-PORT = int(os.environ.get("BENCH_PORT", "8765"))
+PORT = int(os.environ.get("BENCH_PORT", "0"))  # 0: a free port chosen at start
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench_votes"
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -106,17 +106,26 @@ def _prepare():
 SERVER_LOG = Path(os.environ.get("BENCH_SERVER_LOG", "/tmp/bench_votes_server.log"))
 
 
-def _serve(env) -> subprocess.Popen:
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _serve(env, port) -> subprocess.Popen:
     log = SERVER_LOG.open("w")
     server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "tripartite"), "serve", "--port", str(PORT),
+        [str(ROOT / ".venv" / "bin" / "tripartite"), "serve", "--port", str(port),
          "--workers", str(WORKERS)],
         env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
     import requests
 
     for _ in range(100):
         try:
-            if requests.get(f"http://127.0.0.1:{PORT}/healthz", timeout=1).status_code == 200:
+            answered = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+            if answered.status_code == 200 and server.poll() is None:
                 return server
         except requests.ConnectionError:
             pass
@@ -200,8 +209,9 @@ def main() -> None:
 
     connections.close_all()
     env = {**os.environ, "PYTHONPATH": f"{ROOT}:{os.environ.get('PYTHONPATH', '')}"}
-    server = _serve(env)
-    base = f"http://127.0.0.1:{PORT}"
+    port = PORT or _free_port()
+    server = _serve(env, port)
+    base = f"http://127.0.0.1:{port}"
     rng = random.Random(2026)
     timings = {"get": [], "post": [], "bare": []}
     try:
