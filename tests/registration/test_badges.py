@@ -72,6 +72,17 @@ def test_the_qr_code_alone_decodes_too():
         == [tokens.sign("tok123")]
 
 
+def test_the_fixed_mask_decodes_for_many_random_tokens():
+    from tripartite.registration.models import new_token_id
+
+    for _ in range(200):
+        token = tokens.sign(new_token_id())
+        qr = Image.open(io.BytesIO(badges.qr_png(token)))
+        # About the size a phone camera sees: 4 pixels a module.
+        assert decode_image(qr.resize((qr.width * 4, qr.height * 4),
+                                      Image.Resampling.NEAREST)) == [token]
+
+
 def test_one_page_per_badge_each_with_its_own_token():
     session = SessionFactory()
     regs = [registration(session) for _ in range(3)]

@@ -30,12 +30,19 @@ TEMPLATE = Path(__file__).resolve().parent / "typst" / "badges.typ"
 FORMATS = {"cr80": "CR80 card (54 × 85.6 mm)", "a6": "A6 (105 × 148 mm)"}
 
 
+# Any of the eight QR masks gives a valid code every reader decodes; segno's search for the
+# "best" one scores all eight in pure Python (about 13 ms a badge, most of the time of a
+# batch of badges). The tokens are random letters and digits, which no mask turns into the
+# patterns that search avoids; tests/registration/test_badges.py decodes 200 of them.
+QR_MASK = 2
+
+
 def qr_png(text: str) -> bytes:
     """The QR code of ``text`` as a PNG of one pixel per module, quiet zone included; the
-    template scales it up without smoothing ("pixelated"). A raster this small costs Typst
-    far less than an SVG of the same code (about 10 ms a badge less)."""
+    template scales it up without smoothing ("pixelated")."""
     out = io.BytesIO()
-    segno.make(text, error="m", micro=False).save(out, kind="png", scale=1, border=4)
+    segno.make(text, error="m", micro=False, mask=QR_MASK).save(out, kind="png", scale=1,
+                                                                 border=4)
     return out.getvalue()
 
 
