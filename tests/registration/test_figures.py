@@ -53,9 +53,11 @@ def test_figures_count_badges_entries_by_hour_and_door_and_no_shows():
     assert result.by_door == [("North", 2), ("East", 1), ("South", 1)]
     assert sorted(result.refused) == sorted([("Revoked badge", 1),
                                              ("Forged or damaged code", 1)])
-    assert result.no_shows == [{"affiliation": "Kenya", "total": 3, "absent": 2},
-                               {"affiliation": "France", "total": 3, "absent": 1}]
-    assert result.no_shows_total == 3 and result.busiest_hour == 3
+    assert result.no_shows == [
+        {"affiliation": "Kenya", "total": 3, "absent": 2, "absent_with_badge": 1},
+        {"affiliation": "France", "total": 3, "absent": 1, "absent_with_badge": 1}]
+    assert result.no_shows_total == 3 and result.no_shows_with_badge == 2
+    assert result.busiest_hour == 3
 
 
 @pytest.mark.parametrize("people", [2, 30])

@@ -1,6 +1,7 @@
 """Forms of the doors' pages: a scan, the attendance filters, a departure, the practice."""
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -41,7 +42,7 @@ class AttendanceFilterForm(forms.Form):
 
     def __init__(self, data, *, days, delegations):
         super().__init__(data)
-        self.fields["day"].choices = [(day.isoformat(), day.strftime("%a %d %b %Y"))
+        self.fields["day"].choices = [(day.isoformat(), date_format(day, "D j M Y"))
                                       for day in days]
         self.fields["delegation"].choices = [("", _("All")), *((d, d) for d in delegations)]
         for field in self.fields.values():

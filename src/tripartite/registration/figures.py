@@ -33,6 +33,10 @@ class DoorFigures:
         return sum(row["absent"] for row in self.no_shows)
 
     @property
+    def no_shows_with_badge(self) -> int:
+        return sum(row["absent_with_badge"] for row in self.no_shows)
+
+    @property
     def busiest_hour(self) -> int:
         return max((count for _hour, count in self.by_hour), default=0)
 
@@ -60,9 +64,11 @@ def door_figures(session) -> DoorFigures:
                .values("result").annotate(n=Count("pk")).order_by("-n")
                .values_list("result", "n")]
     came = CheckIn.objects.filter(registration=OuterRef("pk"))
+    valid_badge = Badge.objects.filter(registration=OuterRef("pk"), revoked_at__isnull=True)
     no_shows = [row for row in Registration.objects.filter(session=session)
-                .annotate(came=Exists(came)).values("affiliation")
-                .annotate(total=Count("pk"), absent=Count("pk", filter=Q(came=False)))
+                .annotate(came=Exists(came), badged=Exists(valid_badge)).values("affiliation")
+                .annotate(total=Count("pk"), absent=Count("pk", filter=Q(came=False)),
+                          absent_with_badge=Count("pk", filter=Q(came=False, badged=True)))
                 .order_by("-absent", "affiliation") if row["absent"]]
     return DoorFigures(
         registrations=registrations["total"], registered=registrations["registered"],
