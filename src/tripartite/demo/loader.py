@@ -38,6 +38,7 @@ from tripartite.demo import names
 from tripartite.demo.attendance import create_attendance
 from tripartite.demo.delegations import create_delegations
 from tripartite.demo.membership import create_membership
+from tripartite.demo.proposals import create_proposals
 from tripartite.demo.registration import create_registrations
 from tripartite.demo.votes import create_votes
 from tripartite.meetings.models import (
@@ -147,6 +148,7 @@ def _load(scale: str) -> dict:
     delegations.update(create_attendance(sessions["ILC"]))
     delegations.update(create_membership(sessions, committees))
     delegations.update(create_votes(sessions["ILC"]))
+    delegations.update(create_proposals(sessions))
     log_action(actor=None, action=LOADED_ACTION, obj=sessions["ILC"],
                data={"scale": scale, "people": len(people)})
     return {"member States": len(states), "organisations": len(organisations),
