@@ -84,6 +84,9 @@ def test_confirming_identity_from_the_persons_page(desk, session):
     reg.refresh_from_db()
     assert reg.registered_at is not None
     assert ActionLogEntry.objects.filter(action="registration.identity.confirmed").exists()
+    again = desk.get(reverse("registration:desk_registration", kwargs={"pk": reg.pk}))
+    assert "Confirmed on" in again.content.decode()
+    assert "Identity checked: register" not in again.content.decode()
 
 
 def pdf_text(response) -> str:
