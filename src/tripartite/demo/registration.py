@@ -12,6 +12,7 @@ random (they are secrets), so they differ between loads.
 import datetime as dt
 import random
 
+from django.db.models import OuterRef, Subquery
 from django.utils import translation
 
 from tripartite.accounts.models import User
@@ -66,9 +67,8 @@ def create_registrations(session) -> dict[str, int]:
               for number, (pk, _at) in enumerate(registered[:BADGES], start=1)]
     Badge.objects.bulk_create(badges, batch_size=1000)
     # printed_at is set on creation (auto_now_add): put it when the person registered.
-    for badge, (_pk, at) in zip(badges, registered, strict=False):
-        badge.printed_at = at
-    Badge.objects.bulk_update(badges, ["printed_at"], batch_size=1000)
+    Badge.objects.filter(session=session).update(printed_at=Subquery(
+        Registration.objects.filter(pk=OuterRef("registration_id")).values("registered_at")))
 
     linked = 0
     if delegate_pick is not None:
