@@ -9,7 +9,7 @@ from tests.delegations.matrix_rules import NOT_ALLOWED, OK, api_rule, rule
 from tests.factories import PersonFactory, state
 from tripartite.accounts.models import Role
 from tripartite.delegations.models import Delegation, Nomination
-from tripartite.registration.models import Registration
+from tripartite.registration.models import Badge, Registration
 
 DESK = {Role.REGISTRATION_DESK, Role.SECRETARIAT}
 PHOTO_VIEWERS = DESK | {Role.CREDENTIALS_COMMITTEE, Role.CHECKIN_STAFF}
@@ -31,6 +31,7 @@ ROWS = {
     "registration:desk_registration": ("own_registration", rule(DESK)),
     "registration:desk_confirm": ("own_registration", post_only(DESK)),
     "registration:desk_print": ("own_registration", post_only(DESK)),
+    "registration:desk_revoke": ("own_badge", post_only(DESK)),
     "registration:photo_index": (None, rule(DESK | {Role.FOCAL_POINT})),
     "registration:photo_upload": ("own_registration", rule(DESK | {Role.FOCAL_POINT})),
     "registration:photo_upload other": ("other_registration", rule(DESK)),
@@ -84,7 +85,9 @@ def _registration(session, iso2, group) -> Registration:
 def objects(session) -> dict:
     own = _registration(session, "FR", "government")
     other = _registration(session, "DE", "workers")
+    badge = Badge.objects.create(session=session, registration=own, number=900)
     return {
+        "own_badge": {"pk": badge.pk},
         "desk_session": {"session_pk": session.pk},
         "desk_state": {"session_pk": session.pk, "iso2": "FR"},
         "own_registration": {"pk": own.pk},

@@ -175,3 +175,23 @@ def test_the_nav_shows_the_desk_to_the_desk_only(client, session):
     assert reverse("registration:desk_index") in client.get("/").content.decode()
     client.force_login(user_with_role(Role.OBSERVER))
     assert reverse("registration:desk_index") not in client.get("/").content.decode()
+
+
+def test_revoking_a_badge_from_the_persons_page(desk, session):
+    reg = registration(session)
+    from tripartite.registration import services
+
+    [badge] = services.badges_print(actor=user_with_role(Role.SECRETARIAT), session=session,
+                                    registrations=[reg])
+    reg.nomination.withdrawn_in_amendment = 1
+    reg.nomination.save()
+    page = desk.get(reverse("registration:desk_registration", kwargs={"pk": reg.pk}))
+    assert "no longer accredited" in page.content.decode()
+
+    empty = desk.post(reverse("registration:desk_revoke", kwargs={"pk": badge.pk}),
+                      {"reason": " "}, follow=True)
+    assert "Say why the badge is revoked." in empty.content.decode()
+    desk.post(reverse("registration:desk_revoke", kwargs={"pk": badge.pk}),
+              {"reason": "No longer accredited"})
+    badge.refresh_from_db()
+    assert badge.revoked_reason == "No longer accredited" and badge.revoked_at is not None

@@ -17,6 +17,7 @@ urlpatterns = [
     path("desk/registrations/<int:pk>/", views.desk_registration, name="desk_registration"),
     path("desk/registrations/<int:pk>/confirm", views.desk_confirm, name="desk_confirm"),
     path("desk/registrations/<int:pk>/print", views.desk_print, name="desk_print"),
+    path("desk/badges/<int:pk>/revoke", views.desk_revoke, name="desk_revoke"),
     path("photos/", views.photo_index, name="photo_index"),
     path("registrations/<int:pk>/photo/", views.photo_upload, name="photo_upload"),
     path("registrations/<int:pk>/photo/confirm", views.photo_confirm, name="photo_confirm"),

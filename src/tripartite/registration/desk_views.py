@@ -31,7 +31,7 @@ from tripartite.registration.desk_forms import (
     PhotoUploadForm,
     SearchForm,
 )
-from tripartite.registration.models import Registration
+from tripartite.registration.models import Badge, Registration
 
 PLACEHOLDER_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 40" width="300" height="400">'
@@ -146,8 +146,11 @@ def desk_registration(request, pk):
     registration = _registration(pk)
     _require_desk(request)
     registration = selectors.registrations_queryset().get(pk=registration.pk)
+    nomination = registration.nomination
     return render(request, "registration/desk_registration.html", {
         "registration": registration, "session": registration.session,
+        "no_longer_accredited": nomination is not None and (
+            nomination.withdrawn_in_amendment is not None or not nomination.admitted),
         "badge": selectors.valid_badge(registration),
         "badges": list(registration.badges.all()),
         "state": permissions.registration_state(registration),
@@ -168,6 +171,24 @@ def desk_confirm(request, pk):
         messages.success(request, _("Identity of %(person)s confirmed: registered.")
                          % {"person": registration.person})
     return redirect("registration:desk_registration", pk=registration.pk)
+
+
+@login_required
+@post_action
+def desk_revoke(request, pk):
+    """Revoke a badge without printing another (lost, or its holder no longer accredited)."""
+    badge = get_object_or_404(Badge.objects.select_related("registration"), pk=pk)
+    _require_desk(request)
+    _post_only(request)
+    try:
+        services.badge_revoke(actor=request.user, badge=badge,
+                              reason=request.POST.get("reason", ""))
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Badge %(number)d is revoked: the doors refuse it.")
+                         % {"number": badge.number})
+    return redirect("registration:desk_registration", pk=badge.registration_id)
 
 
 def _print(request, session, registrations, *, filename, back):
