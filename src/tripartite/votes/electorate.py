@@ -77,12 +77,9 @@ def delegation_voters(session, delegation_id) -> dict[int, str]:
     credentials reached the Office; the rules decide), for one delegation only."""
     from tripartite.delegations.evaluation import evaluate
     from tripartite.delegations.models import ArrearsStatus, DelegationStatus
-    from tripartite.delegations.selectors import (
-        credentials_settings,
-        delegations_for_evaluation,
-    )
+    from tripartite.delegations.selectors import credentials_settings
 
-    delegation = delegations_for_evaluation(session).filter(pk=delegation_id).first()
+    delegation = _one_delegation(session, delegation_id)
     if delegation is None or delegation.status == DelegationStatus.NOT_RECEIVED:
         return {}
     arrears = ArrearsStatus.objects.filter(session=session,
@@ -90,6 +87,38 @@ def delegation_voters(session, delegation_id) -> dict[int, str]:
     verdict = evaluate(delegation, arrears=arrears, settings=credentials_settings(session))
     groups = {nomination.pk: nomination.group for nomination in delegation.nominations.all()}
     return {pk: groups[pk] for pk in verdict.voters}
+
+
+def _one_delegation(session, delegation_id):
+    """One delegation ready to evaluate, read as ``delegations.selectors.
+    session_delegations_for_evaluation`` reads a whole session's (light nominations, agenda
+    items as ids from the link table), in four queries."""
+    from django.db.models import Prefetch
+
+    from tripartite.delegations.models import Delegation
+    from tripartite.delegations.selectors import ACTIVE
+    from tripartite.meetings.models import AgendaItem
+
+    nominations = (Nomination.objects.filter(ACTIVE).select_related("person")
+                   .only("id", "delegation", "group", "role", "adviser_to", "admitted",
+                         "withdrawn_in_amendment", "person__gender"))
+    delegation = (Delegation.objects.filter(pk=delegation_id, session=session)
+                  .select_related("member_state", "session")
+                  .prefetch_related(Prefetch("nominations", queryset=nominations),
+                                    Prefetch("session__agenda_items",
+                                             queryset=AgendaItem.objects.order_by("position",
+                                                                                  "id")))
+                  .first())
+    if delegation is None:
+        return None
+    links: dict[int, list[int]] = {}
+    for nomination_id, item_id in Nomination.agenda_items.through.objects.filter(
+            nomination__delegation=delegation_id).values_list("nomination_id",
+                                                              "agendaitem_id"):
+        links.setdefault(nomination_id, []).append(item_id)
+    for nomination in delegation.nominations.all():
+        nomination.agenda_item_ids = links.get(nomination.pk, [])
+    return delegation
 
 
 def is_registered(session, nomination_id, at) -> bool:
@@ -116,8 +145,10 @@ def plenary_elector(session, person_id, at) -> Elector | None:
                                      withdrawn_in_amendment__isnull=True).values_list(
         "pk", "delegation_id", "delegation__member_state_id")
     for pk, delegation_id, state in rows:
+        if not is_registered(session, pk, at):  # the cheaper test first
+            continue
         group = delegation_voters(session, delegation_id).get(pk)
-        if group is not None and is_registered(session, pk, at):
+        if group is not None:
             return Elector(person_id, group, Fraction(1), pk, state)
     return None
 

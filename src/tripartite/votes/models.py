@@ -122,11 +122,6 @@ class Vote(TimeStampedModel):
     def weighted(self) -> bool:
         return self.body == Body.COMMITTEE
 
-    @property
-    def individual_ballots(self) -> bool:
-        """Ballots of delegates (electronic or by roll call): not a show of hands' totals."""
-        return self.method != Method.SHOW_OF_HANDS or self.ballots.exists()
-
 
 class Ballot(models.Model):
     """One voter's choice in a show-of-hands or record vote (never a secret one)."""

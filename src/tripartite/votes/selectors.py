@@ -30,18 +30,14 @@ def open_votes():
             .select_related("session", "agenda_item", "committee").order_by("opened_at", "id"))
 
 
-def has_voted(vote, person_id) -> bool:
-    """Whether a ballot (or, for a secret ballot, a participation) exists for the voter."""
-    model = VoteParticipation if vote.method == Method.SECRET else Ballot
-    return model.objects.filter(vote=vote, voter_id=person_id).exists()
-
-
-def own_choice(vote, person_id) -> str | None:
-    """The voter's own choice, never for a secret ballot (it is not stored with them)."""
+def voted(vote, person_ids) -> dict[int, str | None]:
+    """Person id -> their choice, for those of ``person_ids`` who voted (one query). A secret
+    ballot's choice is not stored with the voter: None for them."""
     if vote.method == Method.SECRET:
-        return None
-    return (Ballot.objects.filter(vote=vote, voter_id=person_id)
-            .values_list("choice", flat=True).first())
+        return dict.fromkeys(VoteParticipation.objects.filter(
+            vote=vote, voter_id__in=person_ids).values_list("voter_id", flat=True))
+    return dict(Ballot.objects.filter(vote=vote, voter_id__in=person_ids)
+                .values_list("voter_id", "choice"))
 
 
 def ballots_cast(vote) -> int:

@@ -42,7 +42,9 @@ def _require_manager(actor):
 
 
 def _locked(vote) -> Vote:
-    return Vote.objects.select_for_update().get(pk=vote.pk)
+    """The vote's row, locked until the transaction ends (its session read with it)."""
+    return Vote.objects.select_for_update(of=("self",)).select_related("session").get(
+        pk=vote.pk)
 
 
 def _require_state(vote, *states):

@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from tripartite.common.forms import add_service_error, save_with_service
+from tripartite.common.models import Group
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import Person
 from tripartite.meetings.models import Session
@@ -128,8 +129,9 @@ def _roll_call_voters(vote):
     voted = set(vote.ballots.values_list("voter_id", flat=True))
     people = (Person.objects.filter(pk__in=set(electors) - voted)
               .select_related("member_state").order_by("member_state__name", "name"))
+    groups = dict(Group.choices)
     return [(p.pk, f"{p.member_state.name if p.member_state else '—'} — {p.name} "
-                   f"({electors[p.pk].group})") for p in people]
+                   f"({groups[electors[p.pk].group]})") for p in people]
 
 
 @login_required
@@ -219,7 +221,7 @@ def vote_ballot(request, pk):
                                  voter_id=int(voter_id) if voter_id else None)
         except (ServiceError, ValueError) as refusal:
             error = getattr(refusal, "message", _("Choose yes, no or abstain."))
-        vote = _vote(pk)
+            vote = _vote(pk)  # its state may be why the ballot was refused
         if error is None and not request.htmx:
             messages.success(request, _("Your vote was recorded."))
             return redirect("votes:vote_ballot", pk=vote.pk)
@@ -242,11 +244,12 @@ def _ballot_context(vote, person, error):
                      "label": _("In the place of %(name)s (appointment %(reference)s)") % {
                          "name": appointment.delegate.person.name,
                          "reference": appointment.document_reference}})
+    # A voter sees their own choice on a record or show-of-hands vote; a secret ballot's
+    # choice is not stored with them, so nobody can show it.
+    voted = selectors.voted(vote, [row["person_id"] for row in rows])
     for row in rows:
-        row["voted"] = selectors.has_voted(vote, row["person_id"])
-        # A voter sees their own choice on a record or show-of-hands vote; a secret
-        # ballot's choice is not stored with them, so nobody can show it.
-        row["choice"] = selectors.own_choice(vote, row["person_id"])
+        row["voted"] = row["person_id"] in voted
+        row["choice"] = voted.get(row["person_id"])
         row["choice_label"] = dict(Choice.choices).get(row["choice"], "")
     context["rows"] = rows
     return context
