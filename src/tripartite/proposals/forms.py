@@ -1,9 +1,8 @@
 """Forms of meeting proposals. Nothing is required to save a draft: what a submission needs is
 the rules' business (MTG-3-COMPLETE), and the edit page marks each missing field."""
 
-import datetime as dt
-
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tripartite.common.forms import SeenVersionField
@@ -197,7 +196,7 @@ class OpinionForm(forms.Form):
     opinion = forms.ChoiceField(label=_("Opinion"), choices=Opinion.choices)
     comments = forms.CharField(label=_("Comments"), required=False, widget=TEXT)
     consulted_on = forms.DateField(label=_("Date of the consultation"), widget=DATE,
-                                   initial=dt.date.today)
+                                   initial=timezone.localdate)
 
 
 class DecisionForm(forms.Form):

@@ -156,7 +156,9 @@ def date_range(start: dt.date, end: dt.date, language: str, *, capital: bool = T
     """"13–15 September 2027", "Du 13 au 15 septembre 2027"; ``capital=False`` within a
     sentence ("du 13 au 15 …")."""
     text = _date_range(start, end, language)
-    return text if capital else text[:1].lower() + text[1:] if language != "en" else text
+    if capital or language == "en":
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _date_range(start: dt.date, end: dt.date, language: str) -> str:

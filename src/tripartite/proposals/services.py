@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
+    apply_changes,
     check_not_stale,
     log_action,
     update_logged,
@@ -203,31 +204,22 @@ def proposal_update(*, proposal: MeetingProposal, actor, changes: dict, financin
     if unknown:
         raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}",
                            code="unknown_field")
-    for name, value in changes.items():
-        setattr(proposal, name, value)
     lines = _financing_lines(financing) if financing is not None else [
         {"source": f.source, "amount": f.amount, "currency": f.currency, "donor": f.donor}
         for f in proposal.financing.all()]
+    diff = apply_changes(proposal, changes, fields=fields)
     _refuse_bad_input(proposal, lines)
-    proposal.refresh_from_db()  # update_logged computes the difference against the stored row
-    diff = {}
-    if financing is not None:
-        diff_financing = _replace_financing(proposal, lines)
-        if diff_financing:
-            diff["financing"] = diff_financing
-    if coverage is not None:
-        diff_coverage = _set_coverage(proposal, coverage)
-        if diff_coverage:
-            diff["coverage"] = diff_coverage
+    if financing is not None and (lines_diff := _replace_financing(proposal, lines)):
+        diff["financing"] = lines_diff
+    if coverage is not None and (coverage_diff := _set_coverage(proposal, coverage)):
+        diff["coverage"] = coverage_diff
     if concept_note is not None:
         check_concept_note(concept_note)
         proposal.concept_note = concept_note
         diff["concept_note"] = concept_note.name
-    if diff:
-        proposal.save()  # a new updated_at: a page opened before this change is stale
-    update_logged(proposal, changes=changes, fields=fields, actor=actor,
-                  action="proposals.proposal.updated")
-    if diff:
+    if diff:  # one save (a new updated_at) and one entry in the log for the whole change
+        proposal.full_clean()
+        proposal.save()
         log_action(actor=actor, action="proposals.proposal.updated", obj=proposal, data=diff)
     return proposal
 

@@ -5,7 +5,7 @@ service call; a refusal comes back as a message and changes nothing."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -250,10 +250,11 @@ def proposal_submit(request, pk):
 
 
 def _seen(request):
+    """The ``updated_at`` the page was shown (a malformed hidden value counts as not sent)."""
     field = TransitionForm.base_fields["seen_updated_at"]
     try:
         return field.clean(request.POST.get("seen_updated_at", ""))
-    except Exception:  # noqa: BLE001 - a malformed hidden value: treated as not sent
+    except ValidationError:
         return None
 
 
