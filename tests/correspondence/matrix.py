@@ -1,11 +1,106 @@
-"""Permission-matrix rows for the official correspondence pages and API operations."""
+"""Permission-matrix rows for the official correspondence pages and API operations.
 
-ROWS = {}
-API_ROWS = {}
+The secretariat manages; senior officials and observers read the register, templates,
+address book and batches; nobody else sees any letter (a focal point least of all). The
+preview renders a letter for the one who is about to generate it: the secretariat only.
+"""
+
+import datetime as dt
+import io
+
+from django.core.files.base import ContentFile
+
+from tests.delegations.matrix_rules import api_rule, rule
+from tripartite.accounts.models import Role
+
+READERS = {Role.SECRETARIAT, Role.SENIOR_OFFICIAL, Role.OBSERVER}
+MANAGERS = {Role.SECRETARIAT}
+POST_ONLY = rule(set(), others="not allowed")
+
+ROWS = {
+    "correspondence:register": (None, rule(READERS)),
+    "correspondence:register_export": ("register_csv", rule(READERS)),
+    "correspondence:register_export xlsx": ("register_xlsx", rule(READERS)),
+    "correspondence:awaiting": (None, rule(READERS)),
+    "correspondence:letter_detail": ("letter", rule(READERS)),
+    "correspondence:letter_file": ("letter_word", rule(READERS)),
+    "correspondence:reply_file": ("reply", rule(READERS)),
+    "correspondence:template_list": (None, rule(READERS)),
+    "correspondence:template_create": (None, rule(MANAGERS)),
+    "correspondence:template_detail": ("letter_template", rule(READERS)),
+    "correspondence:template_version_file": ("template_version", rule(READERS)),
+    "correspondence:address_book": (None, rule(READERS)),
+    "correspondence:entry_create": (None, rule(MANAGERS)),
+    "correspondence:entry_edit": ("address_entry", rule(MANAGERS)),
+    "correspondence:batch_list": (None, rule(READERS)),
+    "correspondence:batch_create": (None, rule(MANAGERS)),
+    "correspondence:batch_detail": ("batch", rule(READERS)),
+    "correspondence:batch_detail draft": ("draft_batch", rule(READERS)),
+    "correspondence:batch_preview": ("draft_batch_preview", rule(MANAGERS)),
+    "correspondence:batch_zip": ("batch", rule(READERS)),
+    "correspondence:credentials_reminder": ("delegation_session", POST_ONLY),
+}
+
+API_ROWS = {
+    ("GET", "/api/correspondence/letters"): (None, None, api_rule(READERS)),
+    ("GET", "/api/correspondence/letters/{id}"): ("letter", None, api_rule(READERS)),
+    ("GET", "/api/correspondence/batches/{id}"): ("batch", None, api_rule(READERS)),
+    ("POST", "/api/correspondence/batches"): (None, {
+        "template": "note-verbale", "selection": "region", "region": "Europe and Central Asia"},
+        api_rule(MANAGERS, 201)),
+    ("POST", "/api/correspondence/batches/{id}/generate"): (
+        "draft_batch", {"pdf_files": False}, api_rule(MANAGERS)),
+    ("POST", "/api/correspondence/batches/{id}/send"): ("batch", {}, api_rule(MANAGERS)),
+}
+
 # (method, path template) -> operationId, for tests/api/test_api_auth_errors.py.
-OPERATION_IDS = {}
+OPERATION_IDS = {
+    ("GET", "/api/correspondence/letters"): "letter_list",
+    ("GET", "/api/correspondence/letters/{id}"): "letter_detail",
+    ("GET", "/api/correspondence/batches/{id}"): "batch_detail",
+    ("POST", "/api/correspondence/batches"): "batch_create",
+    ("POST", "/api/correspondence/batches/{id}/generate"): "batch_generate",
+    ("POST", "/api/correspondence/batches/{id}/send"): "batch_send",
+}
 
 
 def objects(session) -> dict:
-    """Objects the rows above name by key, made for ``session`` (an ILC-like session)."""
-    return {}
+    """A generated batch of one letter to France's Permanent Mission (with a reply), a draft
+    batch to Germany's, the starter templates and their address book entries."""
+    from tests.factories import state, user_with_role
+    from tripartite.correspondence import services
+    from tripartite.correspondence.install import install_starter_templates
+    from tripartite.correspondence.models import AddressBookEntry, RecipientKind, Selection
+
+    secretariat = user_with_role(Role.SECRETARIAT)
+    templates = {t.code: t for t in install_starter_templates(actor=None)}
+    entries = [AddressBookEntry.objects.create(
+        kind=RecipientKind.PERMANENT_MISSION, member_state=state(iso2), language=language,
+        name=name, email=f"mission.{iso2.lower()}@example.org")
+        for iso2, language, name in (("FR", "fr", "Mission permanente de la France"),
+                                     ("DE", "en", "Permanent Mission of Germany"))]
+    batch = services.batch_create(actor=secretariat, template=templates["note-verbale"],
+                                  selection=Selection.HAND_PICKED, hand_picked=[entries[0].pk],
+                                  session=session, letter_date=dt.date(2026, 3, 2),
+                                  reply_deadline=dt.date(2026, 4, 1))
+    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    letter = batch.letters.get()
+    # A stand-in PDF (LibreOffice is too slow for a fixture made once per role): the batch
+    # can be sent.
+    letter.pdf_file.save("letter.pdf", ContentFile(b"%PDF-1.4 letter"), save=True)
+
+    reply = services.reply_log(actor=secretariat, letter=letter,
+                               received_on=dt.date(2026, 3, 9),
+                               uploaded_file=io.BytesIO(b"%PDF-1.4 reply"))
+    draft = services.batch_create(actor=secretariat, template=templates["note-verbale"],
+                                  selection=Selection.HAND_PICKED, hand_picked=[entries[1].pk],
+                                  session=session, letter_date=dt.date(2026, 3, 2))
+    version = templates["note-verbale"].versions.get(language="en")
+    return {
+        "register_csv": {"fmt": "csv"}, "register_xlsx": {"fmt": "xlsx"},
+        "letter": {"pk": letter.pk}, "letter_word": {"pk": letter.pk, "kind": "word"},
+        "reply": {"pk": reply.pk}, "letter_template": {"pk": templates["note-verbale"].pk},
+        "template_version": {"pk": version.pk}, "address_entry": {"pk": entries[0].pk},
+        "batch": {"pk": batch.pk}, "draft_batch": {"pk": draft.pk},
+        "draft_batch_preview": {"pk": draft.pk, "language": "en"},
+    }

@@ -1,7 +1,8 @@
 """Reads of the correspondence: who a batch goes to, the register, letters awaiting replies.
 
-Who is a member of the Governing Body: the data holds no elected seats, so the Governing
-Body's Government members are taken as the ten States of chief industrial importance (the
+The Governing Body's members, for a batch: the States holding a Government seat (titular or
+deputy) on the day, from ``membership.GoverningBodyMembership``. Where no Government seat is
+recorded at all, they are taken as the ten States of chief industrial importance (the
 permanent seats, ``MemberState.chief_industrial_importance``) together with every State that
 has a delegation to the most recent session of the Governing Body.
 """
@@ -9,7 +10,9 @@ has a delegation to the most recent session of the Governing Body.
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
+from tripartite.common.models import Group
 from tripartite.constituents.models import MemberState
 from tripartite.correspondence.models import (
     AddressBookEntry,
@@ -23,6 +26,7 @@ from tripartite.correspondence.models import (
 )
 from tripartite.delegations.models import Delegation, DelegationStatus
 from tripartite.meetings.models import MeetingType, Session
+from tripartite.membership.models import GoverningBodyMembership
 
 
 def latest_governing_body_session() -> Session | None:
@@ -30,7 +34,14 @@ def latest_governing_body_session() -> Session | None:
             .order_by("-opens_at", "-id").first())
 
 
-def governing_body_states() -> QuerySet:
+def governing_body_states(day=None) -> QuerySet:
+    day = day or timezone.localdate()
+    seats = GoverningBodyMembership.objects.filter(group=Group.GOVERNMENT,
+                                                   member_state__isnull=False)
+    if seats.exists():
+        current = seats.filter(Q(term_until__isnull=True) | Q(term_until__gt=day),
+                               term_from__lte=day)
+        return MemberState.objects.filter(pk__in=current.values("member_state"))
     latest = latest_governing_body_session()
     condition = Q(chief_industrial_importance=True)
     if latest is not None:

@@ -53,6 +53,7 @@ PDF_CHUNK = 200  # Word files converted by one LibreOffice run
 MAX_REPLY_SIZE = 20 * 1024 * 1024
 CREDENTIALS_REMINDER_CODE = "credentials-reminder"
 REMINDER_CODE = "reply-reminder"
+UNFINISHED = (BatchStatus.DRAFT, BatchStatus.GENERATING)
 
 
 def _require_manager(actor):
@@ -277,13 +278,13 @@ def batch_generate(*, actor, batch: MailMergeBatch, pdf_files: bool = True) -> M
     try:
         batch = _generate_word(actor=actor, batch=batch)
     except ServiceError as error:
-        MailMergeBatch.objects.filter(pk=batch.pk, status=BatchStatus.GENERATING).update(
+        MailMergeBatch.objects.filter(pk=batch.pk, status__in=UNFINISHED).update(
             status=BatchStatus.DRAFT, problem=error.message)
         raise
     except Exception as error:
         logger.exception("Generating batch %s failed", batch.pk)
         message = _("Nothing was generated: %(error)s") % {"error": error}
-        MailMergeBatch.objects.filter(pk=batch.pk, status=BatchStatus.GENERATING).update(
+        MailMergeBatch.objects.filter(pk=batch.pk, status__in=UNFINISHED).update(
             status=BatchStatus.DRAFT, problem=message)
         raise ServiceError(message, code="generation_failed") from error
     if pdf_files:
