@@ -7,6 +7,7 @@ so pages, the API and the votes cannot disagree.
 
 from datetime import timedelta
 from fractions import Fraction
+from typing import NamedTuple
 
 from django.db.models import Q
 
@@ -55,24 +56,34 @@ def arrears_scope(session) -> str:
 def _members(session, state_ids, at) -> dict[int, delegation_rules.Member]:
     """Member State id -> its rules value at ``at``: arrears of ``session``, and a restoration of
     the vote counted from the day of the decision (in the session's time zone)."""
+    if not state_ids:
+        return {}
     day = at.astimezone(session.zone).date()
-    statuses = {status.member_state_id: status for status in ArrearsStatus.objects.filter(
-        session=session, member_state_id__in=state_ids).select_related("member_state")}
+    statuses = {state: (in_arrears, restored_on) for state, in_arrears, restored_on in
+                ArrearsStatus.objects.filter(session=session, member_state_id__in=state_ids)
+                .values_list("member_state_id", "in_arrears", "vote_restored_on")}
     codes = dict(MemberState.objects.filter(pk__in=state_ids).values_list("pk", "iso2"))
     members = {}
     for state_id in state_ids:
-        status = statuses.get(state_id)
+        in_arrears, restored_on = statuses.get(state_id, (False, None))
         members[state_id] = delegation_rules.Member(
-            code=codes[state_id],
-            in_arrears=bool(status and status.in_arrears),
-            vote_restored=bool(status and status.vote_restored_on
-                               and status.vote_restored_on <= day))
+            code=codes[state_id], in_arrears=in_arrears,
+            vote_restored=bool(restored_on and restored_on <= day))
     return members
 
 
-def _seats(rows, members, kind_field) -> tuple[rules.Seat, ...]:
-    return tuple(rules.Seat(id=row.pk, person=row.person_id, group=row.group,
-                            kind=getattr(row, kind_field),
+class Row(NamedTuple):
+    """A membership as the rules need it, read as plain values (no model instance)."""
+
+    pk: int
+    person_id: int
+    group: str
+    kind: str
+    member_state_id: int | None
+
+
+def _seats(rows, members) -> tuple[rules.Seat, ...]:
+    return tuple(rules.Seat(id=row.pk, person=row.person_id, group=row.group, kind=row.kind,
                             member=members.get(row.member_state_id))
                  for row in rows)
 
@@ -81,7 +92,7 @@ def _seats(rows, members, kind_field) -> tuple[rules.Seat, ...]:
 
 def committee_members_at(committee, at):
     return (CommitteeMembership.objects.filter(current(at), committee=committee)
-            .select_related("person", "member_state", "nomination"))
+            .select_related("person", "member_state"))
 
 
 def committee_replacements_at(committee, at):
@@ -90,9 +101,11 @@ def committee_replacements_at(committee, at):
 
 def committee_voting(committee, at) -> rules.CommitteeVoters:
     """The rules' full answer for ``committee`` at ``at``: voters, weights, findings."""
-    rows = list(CommitteeMembership.objects.filter(current(at), committee=committee)
-                .only("id", "person_id", "group", "kind", "member_state_id"))
-    pairs = [(r.replaced_id, r.deputy_id) for r in committee_replacements_at(committee, at)]
+    rows = [Row(*values) for values in
+            CommitteeMembership.objects.filter(current(at), committee=committee)
+            .values_list("id", "person_id", "group", "kind", "member_state_id")]
+    pairs = list(committee_replacements_at(committee, at).values_list("replaced_id",
+                                                                      "deputy_id"))
     session = committee.session
     members = _members(session, {row.member_state_id for row in rows if row.member_state_id},
                        at)
@@ -106,7 +119,7 @@ def committee_voting_of(committee, rows, pairs, members, scope) -> rules.Committ
     ids = {row.pk for row in rows}
     replacements = tuple(rules.Replacement(replaced=replaced, deputy=deputy)
                          for replaced, deputy in pairs if replaced in ids and deputy in ids)
-    return rules.committee_voters(_seats(rows, members, "kind"), replacements,
+    return rules.committee_voters(_seats(rows, members), replacements,
                                   arrears_scope=scope, weighted=is_weighted(committee))
 
 
@@ -183,15 +196,22 @@ def gb_replacements_at(session, at):
 
 
 def gb_voting(session, at) -> rules.Voters:
-    rows = list(gb_members_at(session, at))
+    """The rules' full answer for the Governing Body at ``at``: voters, and why others not."""
+    day = at.astimezone(session.zone).date()
+    rows = [Row(*values) for values in
+            GoverningBodyMembership.objects
+            .filter(meeting_id=session.meeting_id, term_from__lte=day)
+            .filter(Q(term_until__isnull=True) | Q(term_until__gt=day))
+            .values_list("id", "person_id", "group", "seat", "member_state_id")]
     ids = {row.pk for row in rows}
     replacements = tuple(
-        rules.Replacement(replaced=r.titular_id, deputy=r.deputy_id)
-        for r in gb_replacements_at(session, at)
-        if r.titular_id in ids and r.deputy_id in ids)
+        rules.Replacement(replaced=titular, deputy=deputy)
+        for titular, deputy in gb_replacements_at(session, at).values_list("titular_id",
+                                                                          "deputy_id")
+        if titular in ids and deputy in ids)
     members = _members(session, {row.member_state_id for row in rows if row.member_state_id},
                        at)
-    return rules.governing_body_voters(_seats(rows, members, "seat"), replacements,
+    return rules.governing_body_voters(_seats(rows, members), replacements,
                                        arrears_scope=arrears_scope(session))
 
 
