@@ -62,3 +62,13 @@ def test_only_the_secretariat_chooses_the_quorum_practice(client, objects, role)
     url = reverse("registration:attendance_basis", kwargs=objects["doors_session"])
 
     assert client.post(url, {"quorum_basis": "accredited"}).status_code == 403
+
+
+def test_the_doors_operations_are_in_the_openapi_description_with_their_ids(client):
+    schema = client.get("/api/openapi.json").json()
+    listed = {(method.upper(), path): operation["operationId"]
+              for path, operations in schema["paths"].items()
+              for method, operation in operations.items()}
+
+    assert {key: listed.get(key) for key in matrix_doors.OPERATION_IDS} == \
+        matrix_doors.OPERATION_IDS
