@@ -61,6 +61,25 @@ def official_sessions(first: dt.date | None = None, last: dt.date | None = None
     return result
 
 
+def coverage_codes(proposal: MeetingProposal) -> list[str]:
+    """The ISO codes of the coverage: read in bulk by ``pipeline`` (``_coverage_codes``), or
+    from the prefetched member States."""
+    codes = getattr(proposal, "_coverage_codes", None)
+    return codes if codes is not None else [state.iso2 for state in proposal.coverage.all()]
+
+
+def _attach_coverage_codes(proposals: list[MeetingProposal]) -> None:
+    """One query of (proposal, code) pairs: lists need the codes only, and building a
+    member State (with its three names) for each pair costs more than the rules."""
+    codes = {proposal.pk: [] for proposal in proposals}
+    links = MeetingProposal.coverage.through.objects.filter(
+        meetingproposal_id__in=codes).values_list("meetingproposal_id", "memberstate__iso2")
+    for proposal_id, iso2 in links:
+        codes[proposal_id].append(iso2)
+    for proposal in proposals:
+        proposal._coverage_codes = codes[proposal.pk]
+
+
 def proposal_facts(proposal: MeetingProposal, *, sessions=()) -> rules.Proposal:
     """The rules' view of ``proposal`` (from proposals_with_facts: no further query)."""
     consulted = {c.group: c.consulted_on for c in proposal.consultations.all()}
@@ -72,7 +91,7 @@ def proposal_facts(proposal: MeetingProposal, *, sessions=()) -> rules.Proposal:
         start=proposal.start, end=proposal.end, submitted_on=proposal.submitted_on,
         place=rules.Place(country=proposal.country.iso2 if proposal.country else None,
                           city=proposal.city, online=proposal.online),
-        coverage=tuple(sorted(state.iso2 for state in proposal.coverage.all())),
+        coverage=tuple(sorted(coverage_codes(proposal))),
         tripartite=proposal.tripartite,
         composition=rules.Composition(**{name: getattr(proposal, name)
                                          for name in rules.COMPOSITION_FIELDS}),
@@ -132,12 +151,13 @@ def pipeline(queryset=None, *, state: str = "", unit: str = "") -> list[Pipeline
     proposals = (queryset if queryset is not None else MeetingProposal.objects.all())
     proposals = proposals.select_related("country").prefetch_related(
         Prefetch("financing", queryset=Funding.objects.order_by("position", "id")),
-        "coverage", "consultations").order_by("start", "id")
+        "consultations").order_by("start", "id")
     if state:
         proposals = proposals.filter(state=state)
     if unit:
         proposals = proposals.filter(unit=unit)
     proposals = list(proposals)
+    _attach_coverage_codes(proposals)
     settings = rule_settings()
     starts = [p.start for p in proposals if p.start]
     ends = [p.end for p in proposals if p.end]
