@@ -193,6 +193,33 @@ def _bare_job(base, timings):
     return job
 
 
+def _server_time(vote_id_of_new_vote, cookies) -> dict[str, dict[str, float]]:
+    """Server time without the network or the queue: in-process (Django's test client) for
+    ``len(cookies)`` delegates on a second open vote, against the bare view."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    timings = {"post": [], "get": [], "bare": []}
+    for _ in range(5):
+        client.get("/bench/bare")
+    for _ in range(200):
+        started = time.perf_counter()
+        client.get("/bench/bare")
+        timings["bare"].append((time.perf_counter() - started) * 1000)
+    for cookie in cookies:
+        client.cookies[settings.SESSION_COOKIE_NAME] = cookie
+        started = time.perf_counter()
+        client.get(f"/votes/{vote_id_of_new_vote}/ballot/")
+        got = time.perf_counter()
+        response = client.post(f"/votes/{vote_id_of_new_vote}/ballot/", {"choice": "yes"},
+                               HTTP_HX_REQUEST="true")
+        timings["get"].append((got - started) * 1000)
+        timings["post"].append((time.perf_counter() - got) * 1000)
+        assert b"Your vote was recorded" in response.content, response.content[:300]
+    return {key: _percentiles(values) for key, values in timings.items()}
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     url = os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE)
@@ -231,8 +258,15 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    from tripartite.accounts.models import User
+    from tripartite.votes import services
     from tripartite.votes.models import Ballot
 
+    second = services.vote_create(actor=User.objects.get(username="secretariat"),
+                                  session=vote.session, method="record",
+                                  subject_en="Bench: server time")
+    services.vote_open(actor=User.objects.get(username="secretariat"), vote=second)
+    in_process = _server_time(second.pk, cookies[:100])
     stored = Ballot.objects.filter(vote=vote).count()
     distinct = Ballot.objects.filter(vote=vote).values("voter").distinct().count()
     expected = {c: choices.count(c) for c in ("yes", "no", "abstain")}
@@ -249,6 +283,15 @@ def main() -> None:
         print(f"| {label} | {figures['p50']:.1f} | {figures['p90']:.1f} | {figures['p95']:.1f} "
               f"| {figures['p99']:.1f} | {figures['max']:.1f} | "
               f"{figures['p50'] / bare['p50']:.1f} |")
+    print("\nServer time in-process (test client, no network, no queue), 100 delegates on a "
+          "second vote, 200 bare requests:\n")
+    print("| measure | p50 ms | p90 ms | p99 ms | p50 × bare |")
+    print("|---|---:|---:|---:|---:|")
+    for label, key in (("ballot POST (htmx)", "post"), ("vote-now page GET", "get"),
+                       ("bare Django view (baseline)", "bare")):
+        figures = in_process[key]
+        print(f"| {label} | {figures['p50']:.1f} | {figures['p90']:.1f} | {figures['p99']:.1f} "
+              f"| {figures['p50'] / in_process['bare']['p50']:.1f} |")
     print()
     print("| count | result |")
     print("|---|---|")
