@@ -375,3 +375,22 @@ def test_the_data_migration_made_one_row_per_rule():
 
 def test_complete_fields_fill_every_field_the_rules_need():
     assert "unit" not in complete_fields()
+
+
+def test_a_change_in_the_admin_goes_through_the_service_and_is_logged(client):
+    admin = user_with_role(Role.SECRETARIAT, is_staff=True, is_superuser=True)
+    setting = ProposalRuleSetting.objects.get(rule="MTG-3-LEAD-TIME")
+    client.force_login(admin)
+    url = f"/admin/proposals/proposalrulesetting/{setting.pk}/change/"
+    refused = client.post(url, {"enabled": "on", "severity": "error", "parameter": "500"})
+    assert refused.status_code == 200
+    assert "The parameter must be between 0 and 104." in refused.content.decode()
+    response = client.post(url, {"enabled": "on", "severity": "warning", "parameter": "6"})
+    assert response.status_code == 302
+    setting.refresh_from_db()
+    assert (setting.severity, setting.parameter) == ("warning", 6)
+    entry = ActionLogEntry.objects.for_object(setting).get()
+    assert (entry.actor, entry.data) == (admin, {"severity": ["error", "warning"],
+                                                 "parameter": [8, 6]})
+    assert client.post(f"/admin/proposals/proposalrulesetting/{setting.pk}/delete/"
+                       ).status_code == 403
