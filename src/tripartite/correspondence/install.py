@@ -16,7 +16,8 @@ from tripartite.correspondence.models import LetterTemplate, TemplateVersion
 
 
 @transaction.atomic
-def install_starter_templates(*, actor) -> list[LetterTemplate]:
+def install_starter_templates(*, actor, log: bool = True) -> list[LetterTemplate]:
+    """The starter templates not yet in the library; ``log=False`` for the demo's bulk load."""
     existing = set(LetterTemplate.objects.values_list("code", flat=True))
     created = []
     for spec in starter.STARTERS:
@@ -37,7 +38,8 @@ def install_starter_templates(*, actor) -> list[LetterTemplate]:
                 placeholders=scan.as_json(), note="Starter template", uploaded_by=actor)
             version.file.save("template.docx", ContentFile(content), save=False)
             version.save()
-        log_action(actor=actor, action="correspondence.template.starter_installed",
-                   obj=template, data={"code": spec.code})
+        if log:
+            log_action(actor=actor, action="correspondence.template.starter_installed",
+                       obj=template, data={"code": spec.code})
         created.append(template)
     return created

@@ -36,6 +36,7 @@ from tripartite.constituents.models import (
 )
 from tripartite.demo import names
 from tripartite.demo.attendance import create_attendance
+from tripartite.demo.correspondence import create_correspondence
 from tripartite.demo.delegations import create_delegations
 from tripartite.demo.membership import create_membership
 from tripartite.demo.proposals import create_proposals
@@ -149,6 +150,7 @@ def _load(scale: str) -> dict:
     delegations.update(create_membership(sessions, committees))
     delegations.update(create_votes(sessions["ILC"]))
     delegations.update(create_proposals(sessions))
+    delegations.update(create_correspondence())
     log_action(actor=None, action=LOADED_ACTION, obj=sessions["ILC"],
                data={"scale": scale, "people": len(people)})
     return {"member States": len(states), "organisations": len(organisations),

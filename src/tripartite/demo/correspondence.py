@@ -1,0 +1,176 @@
+"""Demo correspondence: the starter letter templates, and an address book with a Permanent
+Mission in Geneva for every member State, and each State's ministry and employers' and
+workers' organizations, in the State's language of correspondence (French or Spanish for the
+States of the demo's French- and Spanish-speaking lists, English otherwise).
+
+Written in bulk (a few queries for all 187 States) and without entries in the action log:
+the demo load is one action by no one, recorded once by the loader.
+"""
+
+import unicodedata
+
+from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
+from tripartite.correspondence.install import install_starter_templates
+from tripartite.correspondence.models import AddressBookEntry, RecipientKind
+from tripartite.demo import names
+
+GENEVA = {"en": "Geneva", "fr": "Genève", "es": "Ginebra"}
+MISSION = {
+    "en": "Permanent Mission of {of} to the United Nations Office and other international "
+          "organizations in Geneva",
+    "fr": "Mission permanente {of} auprès de l'Office des Nations Unies et des autres "
+          "organisations internationales à Genève",
+    "es": "Misión Permanente {of} ante la Oficina de las Naciones Unidas y otros organismos "
+          "internacionales en Ginebra",
+}
+EXCELLENCY = {"en": {"f": "Excellency", "m": "Excellency", "x": "Excellency"},
+              "fr": {"f": "Madame l'Ambassadrice", "m": "Monsieur l'Ambassadeur",
+                     "x": "Excellence"},
+              "es": {"f": "Excelentísima Señora", "m": "Excelentísimo Señor",
+                     "x": "Excelencia"}}
+MINISTER = {"en": {"f": "Excellency", "m": "Excellency", "x": "Excellency"},
+            "fr": {"f": "Madame la Ministre", "m": "Monsieur le Ministre", "x": "Excellence"},
+            "es": {"f": "Excelentísima Señora Ministra", "m": "Excelentísimo Señor Ministro",
+                   "x": "Excelencia"}}
+ORGANISATION = {"en": "Dear Sir or Madam", "fr": "Madame, Monsieur", "es": "Señora, Señor"}
+AMBASSADOR = {"en": {"f": "Ambassador and Permanent Representative",
+                     "m": "Ambassador and Permanent Representative",
+                     "x": "Ambassador and Permanent Representative"},
+              "fr": {"f": "Ambassadrice, Représentante permanente",
+                     "m": "Ambassadeur, Représentant permanent",
+                     "x": "Ambassadeur·rice, Représentant·e permanent·e"},
+              "es": {"f": "Embajadora, Representante Permanente",
+                     "m": "Embajador, Representante Permanente",
+                     "x": "Embajador/a, Representante Permanente"}}
+COURTESY = {"en": {"f": "H.E. Ms", "m": "H.E. Mr", "x": "H.E."},
+            "fr": {"f": "S.E. Mme", "m": "S.E. M.", "x": "S.E."},
+            "es": {"f": "Excma. Sra.", "m": "Excmo. Sr.", "x": "Excmo./a."}}
+
+# French: States named without an article, masculine names ending in -e, plural names.
+_FR_BARE = {"Cuba", "Madagascar", "Malte", "Chypre", "Singapour", "Monaco", "Bahreïn", "Oman",
+            "Haïti", "Sri Lanka", "Maurice", "Djibouti", "Kiribati", "Nauru", "Tuvalu",
+            "Vanuatu", "Samoa", "Israël", "Brunéi Darussalam", "Antigua-et-Barbuda",
+            "Trinité-et-Tobago", "Sao Tomé-et-Principe", "Saint-Christophe-et-Niévès",
+            "Sainte-Lucie", "Saint-Vincent-et-les-Grenadines", "Saint-Marin", "Tonga",
+            "Palaos"}
+_FR_MASCULINE = {"Mexique", "Cambodge", "Mozambique", "Zimbabwe", "Belize", "Royaume-Uni",
+                 "Cap-Vert", "Timor oriental", "Surinam", "Soudan du Sud", "Yémen", "Libéria",
+                 "Honduras"}
+_FR_PLURAL_STARTS = ("Îles", "États", "Émirats", "Pays-Bas", "Philippines", "Comores",
+                     "Maldives", "Seychelles", "Bahamas", "Fidji", "Salomon")
+
+
+def _reordered(name: str) -> str:
+    """ISO's "Korea, Republic of" as it reads in a sentence: "Republic of Korea"."""
+    head, _comma, tail = name.strip('"').partition(", ")
+    if not tail:
+        return head
+    joined = f"{tail}{head}" if tail.endswith("'") else f"{tail} {head}"
+    return joined[0].upper() + joined[1:]
+
+
+def french_of(name: str) -> str:
+    """``de la France``, ``du Kenya``, ``de l'Italie``, ``des Pays-Bas``, ``de Cuba``."""
+    name = _reordered(name)
+    if name in _FR_BARE:
+        return f"d'{name}" if _starts_with_vowel(name) else f"de {name}"
+    if name.startswith(_FR_PLURAL_STARTS):
+        return f"des {name}"
+    if _starts_with_vowel(name):
+        return f"de l'{name}"
+    if (name.endswith("e") and name not in _FR_MASCULINE
+            or name.startswith(("République", "Guinée", "Macédoine"))):
+        return f"de la {name}"
+    return f"du {name}"
+
+
+def _starts_with_vowel(name: str) -> bool:
+    first = unicodedata.normalize("NFKD", name[0])[0].lower()
+    return first in "aeiou" or name.startswith("Haï")
+
+
+def english_of(name: str) -> str:
+    from tripartite.demo.loader import english_state_name
+
+    return english_state_name(name)
+
+
+def language_of(iso2: str) -> str:
+    if iso2 in names.STATE_IN_FRENCH:
+        return "fr"
+    if iso2 in names.STATE_IN_SPANISH:
+        return "es"
+    return "en"
+
+
+def state_phrase(state: MemberState, language: str) -> str:
+    if language == "fr":
+        return french_of(state.name_fr)
+    if language == "es":
+        return names.STATE_IN_SPANISH.get(state.iso2, f"de {_reordered(state.name_es)}")
+    return english_of(state.name_en)
+
+
+def _delegates(states) -> dict[tuple[str, str], Person]:
+    """The demo's Ambassador and Minister of each State that has demo people."""
+    found = {}
+    for person in Person.objects.filter(member_state__in=states).filter(
+            function__startswith="Ambassador and Permanent Representative").select_related(
+            "member_state"):
+        found.setdefault((person.member_state.iso2, "ambassador"), person)
+    for person in Person.objects.filter(member_state__in=states, title__startswith="H.E.",
+                                        function__startswith="Minister").select_related(
+            "member_state"):
+        found.setdefault((person.member_state.iso2, "minister"), person)
+    return found
+
+
+def _addressee(person: Person | None, language: str) -> str:
+    if person is None:
+        return ""
+    return f"{COURTESY[language][person.gender]} {person.name_latin}"
+
+
+def create_address_book() -> int:
+    """Address book entries for every member State; returns how many were written."""
+    states = list(MemberState.objects.order_by("iso2"))
+    people = _delegates(states)
+    entries = []
+    for state in states:
+        language = language_of(state.iso2)
+        ambassador = people.get((state.iso2, "ambassador"))
+        gender = ambassador.gender if ambassador else "x"
+        entries.append(AddressBookEntry(
+            kind=RecipientKind.PERMANENT_MISSION, member_state=state, language=language,
+            name=MISSION[language].format(of=state_phrase(state, language)),
+            addressee=_addressee(ambassador, language),
+            addressee_title=AMBASSADOR[language][gender] if ambassador else "",
+            form_of_address=EXCELLENCY[language][gender],
+            postal_address=f"Case postale\n1211 {GENEVA[language]}",
+            email=f"mission.{state.iso2.lower()}@example.org"))
+    for organisation in ConstituentOrganisation.objects.select_related("member_state").order_by(
+            "member_state__iso2", "kind"):
+        state = organisation.member_state
+        language = language_of(state.iso2)
+        if organisation.kind == "ministry":
+            minister = people.get((state.iso2, "minister"))
+            entries.append(AddressBookEntry(
+                kind=RecipientKind.MINISTRY, member_state=state, organisation=organisation,
+                language=language, name=organisation.name,
+                addressee=_addressee(minister, language),
+                addressee_title=minister.function if minister else "",
+                form_of_address=MINISTER[language][minister.gender if minister else "x"],
+                email=organisation.email))
+        else:
+            entries.append(AddressBookEntry(
+                kind=RecipientKind.ORGANISATION, member_state=state, organisation=organisation,
+                language=language, name=str(organisation), form_of_address=ORGANISATION[language],
+                email=organisation.email))
+    AddressBookEntry.objects.bulk_create(entries, batch_size=500)
+    return len(entries)
+
+
+def create_correspondence() -> dict[str, int]:
+    """The starter templates and the address book (the loader calls this once)."""
+    templates = install_starter_templates(actor=None, log=False)
+    return {"letter templates": len(templates), "address book entries": create_address_book()}
