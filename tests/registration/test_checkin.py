@@ -8,13 +8,14 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
+from django.urls import reverse
 
 from tests.factories import SessionFactory, user_with_role
 from tests.registration.factories_doors import OPENING, badge, badged
 from tripartite.accounts.models import Role
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.registration import checkin, tokens
-from tripartite.registration.models import CheckIn, Scan, ScanResult
+from tripartite.registration.models import Badge, CheckIn, Registration, Scan, ScanResult
 
 pytestmark = pytest.mark.django_db
 MORNING = dt.datetime(2026, 6, 2, 7, 30, tzinfo=dt.UTC)  # 09:30 in Geneva
@@ -228,3 +229,22 @@ def test_two_doors_scanning_the_same_badge_at_once_record_one_entry():
 
     assert sorted(results) == ["admitted"] + ["already_inside"] * 3
     assert CheckIn.objects.count() == 1 and Scan.objects.count() == 4
+
+
+def test_a_valid_badge_shows_its_photo_through_the_desks_photo_page(session, staff):
+    reg, _issued, token = badged(session)
+    Registration.objects.filter(pk=reg.pk).update(photo=f"photos/{session.pk}/abc.jpg")
+
+    outcome = checkin.scan(session, token, "North", staff)
+
+    assert outcome.photo_url == reverse("registration:photo", kwargs={"pk": reg.pk})
+
+
+def test_a_refused_badge_shows_no_photo(session, staff):
+    reg, issued, token = badged(session)
+    Registration.objects.filter(pk=reg.pk).update(photo=f"photos/{session.pk}/abc.jpg")
+    Badge.objects.filter(pk=issued.pk).update(session=SessionFactory())
+
+    outcome = checkin.scan(session, token, "North", staff)
+
+    assert outcome.result == ScanResult.OTHER_SESSION and outcome.photo_url == ""
