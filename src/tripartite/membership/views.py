@@ -148,7 +148,6 @@ def committee_detail(request, pk):
             "changes": selectors.committee_changes(committee),
             "snapshots": selectors.weight_snapshots(committee),
             "can_manage": can_manage,
-            "end_form": EndForm(initial={"at": at}) if can_manage else None,
         })
 
 
@@ -333,8 +332,6 @@ def gb_session(request, pk):
             "findings": [f.as_dict(_language()) for f in voting.findings],
             "replacements": selectors.gb_replacements(session),
             "can_manage": can_manage,
-            "end_form": EndForm(initial={"at": at}) if can_manage else None,
-            "term_form": GoverningBodyEndForm() if can_manage else None,
         })
 
 
