@@ -166,7 +166,7 @@ def test_the_pages_take_a_batch_from_choice_to_zip(secretariat, starters, sessio
                                  kwargs={"pk": batch_pk, "language": "fr"}))
     assert "Le Bureau international du Travail présente ses compliments à la Mission " \
            "permanente de la France" in preview.content.decode()
-    assert "[reference]" in preview.content.decode()
+    assert "[référence]" in preview.content.decode()  # in the letter's language
     word = client.get(reverse("correspondence:batch_preview",
                               kwargs={"pk": batch_pk, "language": "es"}), {"format": "docx"})
     assert "saluda atentamente a la Misión Permanente de México" in docx_text(word.content)
