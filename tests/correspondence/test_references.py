@@ -144,3 +144,14 @@ def test_batches_generated_at_the_same_time_share_one_gap_free_series(settings, 
     for batch in batches:  # each batch's numbers are consecutive: one lock per batch
         own = sorted(batch.letters.values_list("number", flat=True))
         assert own == list(range(own[0], own[0] + len(own)))
+
+
+@pytest.mark.django_db
+def test_the_admin_changes_the_pattern_through_the_service(client):
+    secretariat = user_with_role(Role.SECRETARIAT, is_staff=True)
+    client.force_login(secretariat)
+    url = "/admin/correspondence/registersettings/add/"
+    refused = client.post(url, {"reference_pattern": "NV/{year}"})
+    assert "must contain {number}" in refused.content.decode()
+    client.post(url, {"reference_pattern": "NV/{year}/{number:03d}"})
+    assert references.reference_pattern() == "NV/{year}/{number:03d}"
