@@ -11,12 +11,25 @@ every member State). Prints a Markdown table.
 
 import io
 import os
+import resource
+import sys
 import time
 
 
+def cpu() -> float:
+    """CPU seconds of this process and of the programs it ran (LibreOffice)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 def timed(function):
-    start = time.perf_counter()
+    """(wall seconds, result); the CPU seconds of the last call are kept in ``timed.cpu``.
+
+    On a machine shared with other work the wall time grows with the load; the CPU time
+    much less."""
+    start, start_cpu = time.perf_counter(), cpu()
     result = function()
+    timed.cpu = cpu() - start_cpu
     return time.perf_counter() - start, result
 
 
@@ -54,7 +67,7 @@ def main() -> None:
     word_seconds, _batch = timed(lambda: services.batch_generate(actor=secretariat,
                                                                  batch=batch, pdf_files=False))
     results.append((f"Word only: {batch.letters.count()} letters, references and register "
-                    "rows, one transaction", f"{word_seconds:.2f} s"))
+                    "rows, one transaction", f"{word_seconds:.2f} s ({timed.cpu:.2f} s CPU)"))
     zip_seconds, archive = timed(lambda: merge.batch_zip(batch))
     results.append(("zip of the Word letters", f"{zip_seconds:.2f} s, "
                                                f"{len(archive.getvalue()) / 1e6:.1f} MB"))
@@ -68,11 +81,14 @@ def main() -> None:
         note = f" — {done.pdf_problem}" if done.pdf_problem else ""
         results.append((f"Word plus PDF: {second.letters.count()} letters, {made} PDF files "
                         f"(LibreOffice, one run of {services.PDF_CHUNK} files at most)",
-                        f"{both_seconds:.2f} s{note}"))
+                        f"{both_seconds:.2f} s ({timed.cpu:.2f} s CPU){note}"))
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    results.append(("load average of the machine (1, 5, 15 min) at the end", load))
     print("| measure | result |\n|---|---|")
     for measure, value in results:
         print(f"| {measure} | {value} |")
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     main()

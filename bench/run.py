@@ -59,6 +59,19 @@ def main() -> None:
             print(f"\n## Delegations on {label}\n")
             run("delegations.py", env)
 
+    # --- Correspondence (issue 7): a batch to all 187 member States, Word only and Word
+    # plus PDF (LibreOffice).
+    for label in ("SQLite", "PostgreSQL"):
+        with tempfile.TemporaryDirectory() as var_dir:
+            env = {"TRIPARTITE_VAR_DIR": var_dir, "DATABASE_URL": ""}
+            if label == "PostgreSQL":
+                url = postgres_database("tripartite_bench_correspondence")
+                if url is None:
+                    continue
+                env["DATABASE_URL"] = url
+            print(f"\n## Correspondence on {label}\n")
+            run("correspondence.py", env)
+
 
 if __name__ == "__main__":
     main()
