@@ -118,3 +118,17 @@ def test_only_the_secretariat_sends(generated, client):
     url = reverse("correspondence:batch_detail", kwargs={"pk": generated.pk})
     assert client.post(url, {"action": "send"}).status_code == 403
     assert mail.outbox == []
+
+
+def test_a_batch_being_sent_is_not_sent_twice_at_once(secretariat, generated):
+    from tripartite.correspondence.models import MailMergeBatch
+
+    MailMergeBatch.objects.filter(pk=generated.pk).update(status=BatchStatus.SENDING)
+    with pytest.raises(ServiceError, match="This batch is being sent right now."):
+        services.batch_send(actor=secretariat, batch=generated)
+    assert mail.outbox == []
+    # Left "being sent" by a crash long ago: it can be resumed.
+    MailMergeBatch.objects.filter(pk=generated.pk).update(
+        updated_at=generated.updated_at - dt.timedelta(hours=1))
+    assert services.batch_send(actor=secretariat, batch=generated).status == BatchStatus.SENT
+    assert len(mail.outbox) == 3

@@ -7,12 +7,7 @@ import pypdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.correspondence.helpers import (
-    docx_text,
-    docx_with_paragraphs,
-    make_session,
-    zip_without_document,
-)
+from tests.correspondence.helpers import docx_text, docx_with_paragraphs, zip_without_document
 from tests.factories import user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
@@ -200,4 +195,3 @@ def test_a_subject_with_a_broken_placeholder_is_refused(secretariat):
             "code": "x", "kind": "circular", "name_en": "X", "name_fr": "X", "name_es": "X",
             "subject_en": "About {{ session", "subject_fr": "S", "subject_es": "S"})
     assert not LetterTemplate.objects.filter(code="x").exists()
-    make_session()

@@ -54,6 +54,7 @@ MAX_REPLY_SIZE = 20 * 1024 * 1024
 CREDENTIALS_REMINDER_CODE = "credentials-reminder"
 REMINDER_CODE = "reply-reminder"
 UNFINISHED = (BatchStatus.DRAFT, BatchStatus.GENERATING)
+SENDING_TIMEOUT = dt.timedelta(minutes=15)
 
 
 def _require_manager(actor):
@@ -419,6 +420,12 @@ def batch_send(*, actor, batch: MailMergeBatch, connection=None) -> MailMergeBat
         if batch.status not in (BatchStatus.GENERATED, BatchStatus.INTERRUPTED,
                                 BatchStatus.SENDING):
             raise ServiceError(_("Only a generated batch can be sent."), code="not_generated",
+                               status=409)
+        if (batch.status == BatchStatus.SENDING
+                and batch.updated_at > timezone.now() - SENDING_TIMEOUT):
+            # Someone is sending it now; a batch left "being sent" by a crash can be resumed
+            # once SENDING_TIMEOUT has passed.
+            raise ServiceError(_("This batch is being sent right now."), code="being_sent",
                                status=409)
         pending = list(batch.letters.filter(sent_at__isnull=True)
                        .select_related("recipient").order_by("number"))

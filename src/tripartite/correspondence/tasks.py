@@ -1,9 +1,13 @@
-"""Background work of the correspondence: generating a batch (Word, then PDF by LibreOffice)
-and sending it. Tasks take ids; with the default ``immediate`` task backend they run at once,
+"""Background work of the correspondence: generating a batch (Word, then PDF by LibreOffice).
+Tasks take ids; with the default ``immediate`` task backend they run at once,
 in the request; with ``TASK_BACKEND=database`` a ``tripartite db_worker`` runs them and the
 batch page shows the batch "being generated" until it is done.
 
 A task that fails records the reason on the batch (``problem``), where the page shows it.
+
+Sending is not a task: it hands one message at a time to the mail server over one
+connection (seconds for a batch of 187), and the user sees at once whether the batch went or
+where it stopped, to resume it.
 """
 
 from django.contrib.auth import get_user_model
@@ -25,15 +29,5 @@ def generate_batch(batch_id: int, actor_id: int, pdf_files: bool = True) -> str:
     try:
         batch = services.batch_generate(actor=actor, batch=batch, pdf_files=pdf_files)
     except ServiceError as error:  # written on the batch by the service
-        return error.code
-    return batch.status
-
-
-@task()
-def send_batch(batch_id: int, actor_id: int) -> str:
-    batch, actor = _load(batch_id, actor_id)
-    try:
-        batch = services.batch_send(actor=actor, batch=batch)
-    except ServiceError as error:
         return error.code
     return batch.status
