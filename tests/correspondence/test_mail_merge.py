@@ -221,3 +221,12 @@ def test_list_pages_do_not_query_per_row(url_name, secretariat, starters, sessio
         AddressBookEntry.objects.create(kind=RecipientKind.MINISTRY, member_state=state(iso2),
                                         name=f"Ministry {iso2}", language="en")
     assert count() == one
+
+
+def test_the_address_book_searches_names_people_and_states(entries, client):
+    client.force_login(user_with_role(Role.OBSERVER))
+    found = client.get(reverse("correspondence:address_book"), {"q": "Kenya"}).context[
+        "entries"]
+    assert [entry.member_state.iso2 for entry in found] == ["KE"]
+    found = client.get(reverse("correspondence:address_book"), {"q": "fr"}).context["entries"]
+    assert [entry.member_state.iso2 for entry in found] == ["FR"]

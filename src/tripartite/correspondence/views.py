@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -39,6 +40,7 @@ from tripartite.correspondence.models import (
     Letter,
     LetterTemplate,
     MailMergeBatch,
+    RecipientKind,
     TemplateVersion,
 )
 from tripartite.correspondence.permissions import (
@@ -105,8 +107,6 @@ EXPORT_COLUMNS = ("reference", "date", "subject", "recipient", "member_state", "
 
 def export_rows(letters):
     """One plain row per letter, in EXPORT_COLUMNS order (one query for the whole export)."""
-    from django.db.models import Count
-
     rows = letters.annotate(reply_count=Count("replies")).values_list(
         "reference", "letter_date", "subject", "recipient_name", "member_state__iso2",
         "language", "signatory", "status", "channel", "sent_at", "reply_deadline",
@@ -290,14 +290,13 @@ def address_book(request):
     entries = selectors.entries().order_by("name", "id")
     query = request.GET.get("q", "").strip()
     if query:
-        entries = entries.filter(name__icontains=query) | entries.filter(
-            member_state__name_en__icontains=query)
+        entries = entries.filter(Q(name__icontains=query) | Q(addressee__icontains=query)
+                                 | Q(member_state__name_en__icontains=query)
+                                 | Q(member_state__iso2__iexact=query))
     kind = request.GET.get("kind", "")
     if kind:
         entries = entries.filter(kind=kind)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-    from tripartite.correspondence.models import RecipientKind
-
     return render(request, "correspondence/address_book.html", _context(
         request, page=page, entries=page.object_list, query=query, kind=kind,
         kinds=RecipientKind.choices))
@@ -340,8 +339,6 @@ def entry_edit(request, pk):
 @login_required
 def batch_list(request):
     _read(request)
-    from django.db.models import Count
-
     batches = (MailMergeBatch.objects.select_related("template", "session", "created_by")
                .annotate(recipient_count=Count("recipients", distinct=True),
                          letter_count=Count("letters", distinct=True))
