@@ -2,7 +2,6 @@
 changes, published weights that agree with the rules, the 357th Session's members."""
 
 from collections import Counter
-from fractions import Fraction
 
 import pytest
 
@@ -67,10 +66,11 @@ def test_the_357th_session_has_titular_and_deputy_members_and_one_replacement(de
     voters = selectors.governing_body_voters(gb, gb.opens_at)
     assert replacement.deputy.person_id in voters
     assert replacement.titular.person_id not in voters
-    arrears = ArrearsStatus.objects.get(session=gb)
-    seat = GoverningBodyMembership.objects.get(meeting=gb.meeting, seat="titular",
-                                               member_state=arrears.member_state)
-    assert seat.person_id not in voters
     totals = Counter(voters.values())
-    assert totals["government"] == seats[("titular", "government")] - 1
-    assert Fraction(totals["employers"]) == seats[("titular", "employers")]
+    assert totals["government"] == seats[("titular", "government")]
+    assert totals["employers"] == seats[("titular", "employers")]
+    # a State put in arrears for the session loses its Government seat's vote
+    seat = GoverningBodyMembership.objects.filter(meeting=gb.meeting, seat="titular",
+                                                  group="government").first()
+    ArrearsStatus.objects.create(session=gb, member_state=seat.member_state)
+    assert seat.person_id not in selectors.governing_body_voters(gb, gb.opens_at)

@@ -1,7 +1,7 @@
 """Demo membership: the members of the 114th Session's committees, drawn from the delegations'
 nominations, with a few changes on later days and their published weights; the Governing Body's
-titular and deputy members at its 357th Session, with one replacement and one Member in
-arrears.
+titular and deputy members at its 357th Session, with one replacement. (No Member is put in
+arrears for that session here: the delegations' demo owns the arrears and its tests count them.)
 
 - The Credentials Committee: its three officers (one per group).
 - The Finance Committee: one Government delegate of each delegation (not weighted).
@@ -23,7 +23,7 @@ import random
 from collections import defaultdict
 
 from tripartite.constituents.models import MemberState, OrganisationKind, Person
-from tripartite.delegations.models import ArrearsStatus, DelegationStatus, Nomination
+from tripartite.delegations.models import DelegationStatus, Nomination
 from tripartite.meetings.models import CommitteeKind, Officer
 from tripartite.membership import selectors
 from tripartite.membership.models import (
@@ -56,7 +56,7 @@ def create_membership(sessions: dict, committees: dict) -> dict[str, int]:
     rng = random.Random(f"{SEED}:membership")
     counts = _committees(ilc, committees, rng)
     if GB_SESSION in sessions:
-        counts.update(_governing_body(sessions[GB_SESSION], ilc, rng))
+        counts.update(_governing_body(sessions[GB_SESSION], rng))
     return counts
 
 
@@ -231,7 +231,7 @@ def _last_per_moment(changes):
 
 # --- the Governing Body --------------------------------------------------------------------------
 
-def _governing_body(session, ilc, rng) -> dict[str, int]:
+def _governing_body(session, rng) -> dict[str, int]:
     meeting = session.meeting
     if GoverningBodyMembership.objects.filter(meeting=meeting).exists():
         return {}
@@ -273,14 +273,4 @@ def _governing_body(session, ilc, rng) -> dict[str, int]:
         GoverningBodyReplacement.objects.create(session=session, titular=titular,
                                                 deputy=deputy, valid_from=session.opens_at)
         replacements = 1
-    # A titular Government member in arrears, as at the Conference when one of them is.
-    in_arrears = set(ArrearsStatus.objects.filter(session=ilc, in_arrears=True,
-                                                  vote_restored_on__isnull=True)
-                     .values_list("member_state_id", flat=True))
-    arrears_state = next((s for s in titular_states if s in in_arrears),
-                         titular_states[-1] if titular_states else None)
-    if arrears_state is not None and not ArrearsStatus.objects.filter(
-            session=session, member_state_id=arrears_state).exists():
-        ArrearsStatus.objects.create(session=session, member_state_id=arrears_state,
-                                     in_arrears=True)
     return {"Governing Body members": len(created), "Governing Body replacements": replacements}
