@@ -33,7 +33,7 @@ ROWS = {
     "proposals:decision": ("own_proposal", POST_ONLY),
     "proposals:report": ("own_proposal", POST_ONLY),
     "proposals:batch_send": (None, POST_ONLY),
-    "proposals:dashboard": (None, rule(READERS)),
+    "proposals:dashboard": (None, rule(PROPOSAL_READERS)),
     "proposals:information_documents": (None, rule(PROPOSAL_READERS)),
     "proposals:information_document": ("gb_session", rule(PROPOSAL_READERS)),
 }

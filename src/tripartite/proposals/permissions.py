@@ -6,7 +6,7 @@ opinion; the senior official, the observer and the meeting officer read.
 """
 
 from tripartite.accounts.models import Role
-from tripartite.accounts.permissions import READ_EVERYTHING_ROLES, has_role, is_secretariat
+from tripartite.accounts.permissions import has_role, is_secretariat
 from tripartite.proposals import workflow
 from tripartite.proposals.models import ProposalState
 
@@ -80,7 +80,7 @@ def speaks_for_group(user, group: str) -> bool:
 
 
 def can_view_dashboard(user) -> bool:
-    return has_role(user, *READ_EVERYTHING_ROLES)
+    return has_role(user, *READERS)
 
 
 def can_view_information_document(user) -> bool:
