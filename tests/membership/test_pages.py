@@ -166,3 +166,15 @@ def test_readers_see_the_pages_without_the_forms(client):
         CommitteeMembership.objects.get().person_id: ("government", Fraction(1))}
     index = client.get(reverse("membership:index")).content.decode()
     assert committee.name in index
+
+
+def test_a_bad_moment_is_answered_not_crashed(client, secretariat):
+    committee = CommitteeFactory()
+    page = client.get(reverse("membership:committee_detail", args=[committee.pk]),
+                      {"at": "yesterday"})
+    assert page.status_code == 200
+    assert "could not be read" in page.content.decode()
+    response = client.post(reverse("membership:committee_replacement_add",
+                                   args=[committee.pk]), {"at": "soon"})
+    assert response.status_code == 200
+    assert "Enter a valid date/time." in response.content.decode()

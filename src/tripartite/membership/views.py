@@ -11,7 +11,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -82,7 +82,7 @@ def _moment(request, session):
     if raw:
         try:
             return MomentField().clean(raw)
-        except Exception:  # noqa: BLE001 — a bad moment in the address falls back to the default
+        except ValidationError:  # a bad moment in the address: the default, and a warning
             messages.warning(request, _("The date and time in the address could not be read; "
                                         "the page shows the default moment."))
     return selectors.default_moment(session, timezone.now())
@@ -232,7 +232,11 @@ def committee_replacement_add(request, pk):
                                         initial={"at": at})
         if request.method == "POST":
             # Members current at the moment typed, not only now.
-            moment = MomentField(required=False).clean(request.POST.get("at") or None) or at
+            try:
+                moment = MomentField(required=False).clean(request.POST.get("at") or None)
+            except ValidationError:
+                moment = None  # the form says why
+            moment = moment or at
             form = CommitteeReplacementForm(
                 request.POST, members=list(selectors.committee_members_at(committee, moment)))
 
