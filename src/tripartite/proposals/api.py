@@ -386,7 +386,7 @@ class DecisionIn(InputSchema):
              operation_id="proposal_decision", summary="Record the Officers' decision")
 def proposal_decision(request, id: int, payload: DecisionIn):
     """Approved: the meeting and its session enter the calendar (``session``). Deferred: the
-    proposal is held."""
+    proposal is put on hold."""
     proposal = _visible(request.user, id)
     if not permissions.can_run_pipeline(request.user):
         raise PermissionDenied

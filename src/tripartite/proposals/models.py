@@ -34,7 +34,8 @@ class ProposalState(models.TextChoices):
     WITH_OFFICERS = "with_officers", _("With the Officers")
     APPROVED = "approved", pgettext_lazy("proposal state", "Approved")
     NOT_APPROVED = "not_approved", pgettext_lazy("proposal state", "Not approved")
-    HELD = "held", _("Held")
+    # "held" as in "on hold", not as in "the meeting was held".
+    HELD = "held", _("On hold")
     REPORT_RECEIVED = "report_received", _("Report received")
 
 

@@ -345,7 +345,7 @@ DECISION_STATE = {Decision.APPROVED: ProposalState.APPROVED,
 def decision_record(*, proposal: MeetingProposal, actor, decision: str, decided_on: dt.date,
                     reference: str = "", seen_updated_at=None) -> MeetingProposal:
     """The Officers' decision with its date. Approved: the meeting enters the calendar (a
-    meeting and its session, in the venue's time zone). Deferred: the proposal is held."""
+    meeting and its session, in the venue's time zone). Deferred: the proposal is put on hold."""
     proposal = _locked(proposal, seen_updated_at)
     if decision not in DECISION_STATE:
         raise ServiceError(_("Unknown decision."), field="decision")

@@ -49,7 +49,7 @@ MOVE_LABELS = {
     ProposalState.UNDER_REVIEW: gettext_lazy("Start the review"),
     ProposalState.RETURNED: gettext_lazy("Return for changes"),
     ProposalState.IN_CONSULTATION: gettext_lazy("Consult the group secretariats"),
-    ProposalState.HELD: gettext_lazy("Hold"),
+    ProposalState.HELD: gettext_lazy("Put on hold"),
 }
 
 
@@ -264,7 +264,7 @@ MOVE_MESSAGES = {
                                          "comments."),
     ProposalState.IN_CONSULTATION: gettext_lazy("The group secretariats can now give their "
                                                 "opinion."),
-    ProposalState.HELD: gettext_lazy("The proposal is held."),
+    ProposalState.HELD: gettext_lazy("The proposal is on hold."),
 }
 
 
