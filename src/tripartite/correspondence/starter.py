@@ -56,8 +56,8 @@ CLOSING_GENERAL = {
 SESSION_DATES = {
     "en": "the {{ session }} will be held at {{ session_place }} from {{ session_opens }} to "
           "{{ session_closes }}",
-    "fr": "la {{ session }} se tiendra à {{ session_place }} du {{ session_opens }} au "
-          "{{ session_closes }}",
+    "fr": "la {{ session }} se tiendra du {{ session_opens }} au {{ session_closes }} "
+          "({{ session_place }})",
     "es": "la {{ session }} se celebrará en {{ session_place }} del {{ session_opens }} al "
           "{{ session_closes }}",
 }
@@ -144,8 +144,8 @@ STARTERS = (
                 "{{ credentials_deadline }} at the latest, through the online delegations "
                 "portal."],
          "fr": [OPENING["fr"] + "a l'honneur d'inviter son gouvernement à envoyer une "
-                "délégation tripartite à la {{ session }}, qui se tiendra à "
-                "{{ session_place }} du {{ session_opens }} au {{ session_closes }}.",
+                "délégation tripartite à la {{ session }}, qui se tiendra du "
+                "{{ session_opens }} au {{ session_closes }} ({{ session_place }}).",
                 ARTICLE_3["fr"],
                 "Les pouvoirs de la délégation devraient parvenir au Bureau au plus tard le "
                 "{{ credentials_deadline }}, par le portail en ligne des délégations."],
