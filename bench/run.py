@@ -19,6 +19,25 @@ def run(script: str, env: dict) -> None:
                    env={**os.environ, **env})
 
 
+def run_module(module: str, env: dict) -> None:
+    subprocess.run([PYTHON, "-m", f"bench.{module}"], check=True, cwd=ROOT,
+                   env={**os.environ, **env})
+
+
+def on_both_databases(module: str, title: str) -> None:
+    """``module`` in a fresh SQLite database, then in a fresh PostgreSQL one if it answers."""
+    for label in ("SQLite", "PostgreSQL"):
+        with tempfile.TemporaryDirectory() as var_dir:
+            env = {"TRIPARTITE_VAR_DIR": var_dir, "DATABASE_URL": ""}
+            if label == "PostgreSQL":
+                url = postgres_database(f"tripartite_bench_{module}")
+                if url is None:
+                    continue
+                env["DATABASE_URL"] = url
+            print(f"\n## {title} on {label}\n")
+            run_module(module, env)
+
+
 def postgres_database(name: str):
     try:
         import psycopg
@@ -58,6 +77,20 @@ def main() -> None:
                 env["DATABASE_URL"] = url
             print(f"\n## Delegations on {label}\n")
             run("delegations.py", env)
+
+    # --- Later parts: each standalone module in fresh databases.
+    on_both_databases("badges", "Badges: 500 as one PDF (issue 4)")
+    on_both_databases("membership", "Committee and Governing Body membership (issue 5)")
+    on_both_databases("proposals", "Meeting proposals (issue 6)")
+    on_both_databases("correspondence", "A letter to all 187 member States (issue 7)")
+    # Load tests against `tripartite serve` on PostgreSQL; each makes its own database.
+    if postgres_database("tripartite_bench_probe") is not None:
+        with tempfile.TemporaryDirectory() as var_dir:
+            print("\n## Check-in load: 8 doors, 3,000 people (issue 4)\n")
+            run_module("checkin_load", {"TRIPARTITE_VAR_DIR": var_dir})
+        with tempfile.TemporaryDirectory() as var_dir:
+            print("\n## 480 ballots within a minute (issue 5)\n")
+            run_module("votes_load", {"TRIPARTITE_VAR_DIR": var_dir})
 
     # --- Correspondence (issue 7): a batch to all 187 member States, Word only and Word
     # plus PDF (LibreOffice).
