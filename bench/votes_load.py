@@ -2,7 +2,7 @@
 the web page (``POST /votes/<id>/ballot/`` as htmx sends it) against ``tripartite serve``
 (gunicorn) on loopback, on PostgreSQL; then every ballot is counted.
 
-    .venv/bin/python -m bench.votes_load          # DATABASE_URL defaults to bench_votes
+    .venv/bin/python -m bench.votes_load    # BENCH_VOTES_DATABASE_URL, default bench_votes
 
 What it does, in a dedicated database (dropped and made again each run, never yours):
 
@@ -222,9 +222,12 @@ def _server_time(vote_id_of_new_vote, cookies) -> dict[str, dict[str, float]]:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    url = os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE)
+    # Never DATABASE_URL: the database below is dropped and made again, so it must be the
+    # bench's own, named by a variable no one sets for anything else.
+    url = os.environ.get("BENCH_VOTES_DATABASE_URL", DEFAULT_DATABASE)
     if not url.startswith("postgres"):
-        raise SystemExit("this load test runs on PostgreSQL: set DATABASE_URL=postgres://…")
+        raise SystemExit("this load test runs on PostgreSQL: set BENCH_VOTES_DATABASE_URL")
+    os.environ["DATABASE_URL"] = url
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ["SECURE_COOKIES"] = "false"  # plain HTTP on loopback
     os.environ.pop("DEBUG", None)
