@@ -5,7 +5,9 @@ every write is the secretariat's and goes through ``correspondence.services``.""
 from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
@@ -63,8 +65,6 @@ class LetterOut(Schema):
 
 
 def _letter(letter: Letter, replies: int) -> dict:
-    from django.urls import reverse
-
     return {
         "id": letter.pk, "reference": letter.reference, "letter_date": letter.letter_date,
         "subject": letter.subject, "recipient": letter.recipient_id,
@@ -84,8 +84,6 @@ def _letter(letter: Letter, replies: int) -> dict:
 
 
 def _letters(queryset):
-    from django.db.models import Count
-
     return queryset.select_related("member_state", "template_version__template").annotate(
         reply_count=Count("replies"))
 

@@ -12,6 +12,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -79,8 +80,6 @@ class BatchCheck:
 
 
 def language_name(code: str) -> str:
-    from django.conf import settings
-
     return str(dict(settings.LANGUAGES).get(code, code))
 
 

@@ -17,6 +17,7 @@ import logging
 import zipfile
 
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone, translation
@@ -335,8 +336,6 @@ def _generate_word(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
                              "references": [allocated[0].text, allocated[-1].text]})
     except Exception:
         for name in saved:  # the transaction rolled back: its files go too
-            from django.core.files.storage import default_storage
-
             default_storage.delete(name)
         raise
     return batch
