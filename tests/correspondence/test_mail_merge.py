@@ -230,3 +230,26 @@ def test_the_address_book_searches_names_people_and_states(entries, client):
     assert [entry.member_state.iso2 for entry in found] == ["KE"]
     found = client.get(reverse("correspondence:address_book"), {"q": "fr"}).context["entries"]
     assert [entry.member_state.iso2 for entry in found] == ["FR"]
+
+
+def test_a_batch_page_and_the_exports_do_not_query_per_letter(secretariat, starters, session,
+                                                              entries):
+    client = _client(secretariat)
+
+    def count(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    small = hand_picked(secretariat, starters["circular"], [entries["KE"]], session)
+    services.batch_generate(actor=secretariat, batch=small, pdf_files=False)
+    large = hand_picked(secretariat, starters["circular"], entries.values(), session)
+    services.batch_generate(actor=secretariat, batch=large, pdf_files=False)
+    for letter in large.letters.all():
+        services.reply_log(actor=secretariat, letter=letter, received_on=dt.date(2026, 3, 9))
+    assert count(reverse("correspondence:batch_detail", kwargs={"pk": small.pk})) == count(
+        reverse("correspondence:batch_detail", kwargs={"pk": large.pk}))
+    for fmt in ("csv", "xlsx"):
+        url = reverse("correspondence:register_export", kwargs={"fmt": fmt})
+        one = count(f"{url}?q=Kenya")
+        assert count(url) == one
