@@ -92,19 +92,6 @@ def main() -> None:
             print("\n## 480 ballots within a minute (issue 5)\n")
             run_module("votes_load", {"TRIPARTITE_VAR_DIR": var_dir})
 
-    # --- Correspondence (issue 7): a batch to all 187 member States, Word only and Word
-    # plus PDF (LibreOffice).
-    for label in ("SQLite", "PostgreSQL"):
-        with tempfile.TemporaryDirectory() as var_dir:
-            env = {"TRIPARTITE_VAR_DIR": var_dir, "DATABASE_URL": ""}
-            if label == "PostgreSQL":
-                url = postgres_database("tripartite_bench_correspondence")
-                if url is None:
-                    continue
-                env["DATABASE_URL"] = url
-            print(f"\n## Correspondence on {label}\n")
-            run("correspondence.py", env)
-
 
 if __name__ == "__main__":
     main()
