@@ -289,59 +289,43 @@ def proposal_move(request, pk):
     return _detail(pk)
 
 
-@login_required
-@require_POST
-def proposal_opinion(request, pk):
+def _record_on_proposal(request, pk, form_class, service, done_message):
+    """A POST that records one step on a proposal (an opinion, the decision, the report)
+    through ``service``; the service decides who may, and refuses with a message."""
     proposal = get_object_or_404(MeetingProposal, pk=pk)
     _require(permissions.can_view_proposal(request.user, proposal))
-    form = OpinionForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
         return _detail(pk)
     try:
-        services.consultation_record(proposal=proposal, actor=request.user,
-                                     **form.cleaned_data)
+        service(proposal=proposal, actor=request.user, **form.cleaned_data)
     except ServiceError as error:
         _refused(request, error)
         return _detail(pk)
-    messages.success(request, _("The opinion was recorded."))
+    messages.success(request, done_message)
     return _detail(pk)
+
+
+@login_required
+@require_POST
+def proposal_opinion(request, pk):
+    return _record_on_proposal(request, pk, OpinionForm, services.consultation_record,
+                               _("The opinion was recorded."))
 
 
 @login_required
 @require_POST
 def proposal_decision(request, pk):
-    proposal = get_object_or_404(MeetingProposal, pk=pk)
-    _require(permissions.can_view_proposal(request.user, proposal))
-    form = DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return _detail(pk)
-    try:
-        services.decision_record(proposal=proposal, actor=request.user, **form.cleaned_data)
-    except ServiceError as error:
-        _refused(request, error)
-        return _detail(pk)
-    messages.success(request, _("The Officers' decision was recorded."))
-    return _detail(pk)
+    return _record_on_proposal(request, pk, DecisionForm, services.decision_record,
+                               _("The Officers' decision was recorded."))
 
 
 @login_required
 @require_POST
 def proposal_report(request, pk):
-    proposal = get_object_or_404(MeetingProposal, pk=pk)
-    _require(permissions.can_view_proposal(request.user, proposal))
-    form = ReportForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return _detail(pk)
-    try:
-        services.report_record(proposal=proposal, actor=request.user, **form.cleaned_data)
-    except ServiceError as error:
-        _refused(request, error)
-        return _detail(pk)
-    messages.success(request, _("The report was recorded as received."))
-    return _detail(pk)
+    return _record_on_proposal(request, pk, ReportForm, services.report_record,
+                               _("The report was recorded as received."))
 
 
 @login_required
