@@ -155,7 +155,7 @@ def _load(scale: str) -> dict:
                data={"scale": scale, "people": len(people)})
     return {"member States": len(states), "organisations": len(organisations),
             "people": len(people), "meetings": Meeting.objects.count(),
-            "sessions": len(sessions), "agenda items": len(items),
+            "sessions": Session.objects.count(), "agenda items": len(items),
             "committees": len(committees), "officers": len(officers), "users": len(users),
             **delegations}
 
