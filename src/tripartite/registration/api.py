@@ -3,7 +3,7 @@
 from ninja import Router
 
 from tripartite.registration.api_desk import router as desk_router
-from tripartite.registration.api_doors import router as doors_router
+from tripartite.registration.api_doors import doors_router
 
 router = Router()
 router.add_router("", desk_router)
