@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_SCALE ?= ilc
 
-.PHONY: install run test lint test-sqlite test-postgres bench clean messages
+.PHONY: install system run test lint test-sqlite test-postgres bench clean messages
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,12 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 	$(TP) compiletranslations
 
-run: install
+# Debian packages (Chromium, the Noto fonts, LibreOffice): installed when run as root; otherwise
+# the script names what is missing and what it disables, and the tests that need it are skipped.
+system:
+	@bash scripts/system-packages.sh
+
+run: install system
 	$(TP) migrate --no-input -v0
 	$(TP) demo --scale $(DEMO_SCALE) --if-empty
 	$(TP) collectstatic --no-input -v0
@@ -30,20 +35,20 @@ lint: install
 	$(BIN)/lint-imports
 	$(TP) makemigrations --check --dry-run
 
-test: lint
+test: system lint
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
 test-sqlite: install
 	@echo "== Test suite on SQLite"
-	env -u DATABASE_URL $(BIN)/pytest -n 2
+	env -u DATABASE_URL $(BIN)/pytest -n 2 --durations=20
 
 # Runs the suite again on PostgreSQL when it answers; REQUIRE_POSTGRES=1 (CI) makes a
 # silent server a failure instead of a skip.
 test-postgres: install
 	@if $(BIN)/python scripts/pg_answers.py "$(PG_URL)"; then \
 		echo "== Test suite on PostgreSQL"; \
-		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -n 2; \
+		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -n 2 --durations=20; \
 	elif [ "$$REQUIRE_POSTGRES" = "1" ]; then \
 		echo "PostgreSQL does not answer at $(PG_URL), and REQUIRE_POSTGRES=1."; exit 1; \
 	else \

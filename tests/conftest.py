@@ -2,6 +2,8 @@ import pytest
 from django.test import override_settings
 from django.utils import translation
 
+from tests import system
+
 # Tests create hundreds of users; the production Argon2 hasher costs most of a second each on
 # a loaded machine. tests/accounts/test_password_hasher.py checks that production keeps Argon2.
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -19,3 +21,17 @@ def _english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _system_packages(request):
+    """``@pytest.mark.needs("cjk_fonts", "libreoffice")``: skipped with the reason where the
+    package is missing, a failure in CI (REQUIRE_SYSTEM_PACKAGES=1)."""
+    marker = request.node.get_closest_marker("needs")
+    if marker is None:
+        return
+    reasons = system.missing(marker.args)
+    if reasons and system.required():
+        pytest.fail("REQUIRE_SYSTEM_PACKAGES=1 but " + "; ".join(reasons))
+    if reasons:
+        pytest.skip("; ".join(reasons))

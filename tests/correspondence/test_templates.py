@@ -12,7 +12,7 @@ from tests.factories import user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.correspondence import documents, pdf, placeholders, services, starter
+from tripartite.correspondence import documents, placeholders, services, starter
 from tripartite.correspondence.models import LetterTemplate, TemplateVersion
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +85,7 @@ def test_the_credentials_reminder_renders_in_each_language(language, starters, s
                                     "Internacional del Trabajo"}[language]
 
 
-@pytest.mark.skipif(pdf.soffice() is None, reason="LibreOffice is not installed")
+@pytest.mark.needs("libreoffice")
 def test_letters_in_three_languages_read_back_from_their_pdf(starters, session, entries,
                                                              secretariat):
     from tripartite.correspondence.models import Selection

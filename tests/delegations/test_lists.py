@@ -242,6 +242,7 @@ def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
 
 
+@pytest.mark.needs("cjk_fonts")
 def test_the_pdf_sets_names_in_their_own_scripts(client, session, secretariat):
     delegation_of(session, secretariat, "CN", [
         ("government", "delegate", "王小明", "Wang Xiaoming")])

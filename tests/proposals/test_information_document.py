@@ -181,8 +181,7 @@ def test_a_unit_officer_cannot_download_the_document(client, governing_body):
     assert client.get(url).status_code == 403
 
 
-@pytest.mark.skipif(not information_document.conversion_available(),
-                    reason="LibreOffice is not installed")
+@pytest.mark.needs("libreoffice")
 def test_the_pdf_is_converted_by_libreoffice(governing_body, approved):
     _previous, current = governing_body
     pdf = information_document.docx_to_pdf(information_document.build_docx(current, "es"))
