@@ -8,12 +8,14 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_SCALE ?= ilc
 
-.PHONY: install system run test lint test-sqlite test-postgres bench clean messages
+.PHONY: install lock system run test lint test-sqlite test-postgres bench clean messages
 
-$(STAMP): pyproject.toml
+# requirements.lock pins every package to the versions CI tested (`make lock` renews it after a
+# change of pyproject.toml's dependencies).
+$(STAMP): pyproject.toml requirements.lock
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev,browser]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -56,11 +58,17 @@ test-postgres: install
 	fi
 
 bench: install
+	$(BIN)/pip install --quiet -c requirements.lock -e '.[load]'
 	$(BIN)/python bench/run.py
 
 messages: install
 	cd src/tripartite && ../../$(TP) makemessages -l fr -l es --no-obsolete --no-location --ignore 'migrations/*'
 	$(TP) compiletranslations
+
+lock:
+	$(BIN)/pip install --quiet -e '.[dev,browser,load]'
+	{ echo "# Versions CI tested; make installs with -c requirements.lock. Renew: make lock"; \
+	  $(BIN)/pip freeze --exclude-editable; } > requirements.lock
 
 clean:
 	rm -rf $(VENV) var/static
