@@ -1,5 +1,6 @@
 """Governance rules of the ILO: pure functions over plain values.
 
 Standard library only (an import-linter contract enforces it). Each rule cites its
-provision; see ``../shared/domain/ilo-rules.md`` for the reference text.
+provision; ``docs/rules.md`` and ``docs/rules-voting.md`` are the reference, with the
+provisions' own wording.
 """
