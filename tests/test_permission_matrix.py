@@ -50,7 +50,7 @@ MATRIX = {
     "accounts:password_reset_done": (None, PUBLIC),
     "accounts:password_reset_confirm": ("reset", PUBLIC),
     "accounts:password_reset_complete": (None, PUBLIC),
-    "common:action_log": (None, rule(READERS)),
+    "site:action_log": (None, rule(READERS)),
     "constituents:member_state_list": (None, EVERYONE),
     "constituents:member_state_detail": ("own_state", EVERYONE),
     "constituents:member_state_detail other": ("other_state",

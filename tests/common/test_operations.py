@@ -18,14 +18,14 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from tripartite.common.backup import (
+from tripartite.site.backup import (
     BackupError,
     backup_sqlite,
     check_restorable,
     default_backup_path,
     restore_sqlite,
 )
-from tripartite.common.management.commands.serve import gunicorn_options
+from tripartite.site.management.commands.serve import gunicorn_options
 
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite",
                                reason="the commands refuse PostgreSQL before anything else")
@@ -233,7 +233,7 @@ def test_gunicorn_options():
 
 
 def test_gunicorn_accepts_the_options():
-    from tripartite.common.management.commands.serve import TripartiteServer
+    from tripartite.site.management.commands.serve import TripartiteServer
 
     server = TripartiteServer(gunicorn_options("0.0.0.0", 8123, 2))
     assert server.cfg.bind == ["0.0.0.0:8123"]

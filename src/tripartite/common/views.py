@@ -1,48 +1,4 @@
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
-from django.views.decorators.cache import never_cache
-
-from tripartite.accounts import permissions
-from tripartite.common.models import ActionLogEntry
-from tripartite.meetings.selectors import upcoming_sessions
-
-
-@login_required
-def home(request):
-    return render(request, "common/home.html", {
-        "upcoming": upcoming_sessions(timezone.now(), limit=6),
-        "recent": (ActionLogEntry.objects.select_related("actor")[:8]
-                   if permissions.can_view_history(request.user) else []),
-    })
-
-
-@never_cache
-def healthz(request):
-    """200 only when the database answers: what a load balancer needs to know."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
-
-
-@login_required
-def action_log(request):
-    if not permissions.can_view_history(request.user):
-        raise PermissionDenied
-    entries = ActionLogEntry.objects.select_related("actor", "content_type")
-    action = request.GET.get("action", "").strip()
-    if action:
-        entries = entries.filter(action__startswith=action)
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "common/action_log.html", {"page": page, "action": action})
 
 
 def csrf_failure(request, reason=""):

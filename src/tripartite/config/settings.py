@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tripartite.votes",
     "tripartite.proposals",
     "tripartite.correspondence",
+    "tripartite.site",
 ]
 
 MIDDLEWARE = [

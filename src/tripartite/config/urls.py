@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tripartite.common import views as common_views
 from tripartite.config.api import api
+from tripartite.site import views as site_views
 
 urlpatterns = [
-    path("", common_views.home, name="home"),
-    path("healthz", common_views.healthz, name="healthz"),
+    path("", site_views.home, name="home"),
+    path("healthz", site_views.healthz, name="healthz"),
     path("accounts/", include("tripartite.accounts.urls")),
     path("states/", include("tripartite.constituents.urls")),
     path("meetings/", include("tripartite.meetings.urls")),
@@ -16,7 +16,7 @@ urlpatterns = [
     path("votes/", include("tripartite.votes.urls")),
     path("proposals/", include("tripartite.proposals.urls")),
     path("correspondence/", include("tripartite.correspondence.urls")),
-    path("history/", include("tripartite.common.urls")),
+    path("history/", include("tripartite.site.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),
 ]

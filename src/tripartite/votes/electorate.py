@@ -12,10 +12,16 @@ the other apps' answers into the voters of a vote.
 from dataclasses import dataclass
 from fractions import Fraction
 
-from django.utils.translation import gettext as _
+from django.db.models import Prefetch
 
-from tripartite.common.services import ServiceError
-from tripartite.delegations.models import Nomination
+from tripartite.constituents.models import Person
+from tripartite.delegations.evaluation import evaluate
+from tripartite.delegations.models import ArrearsStatus, Delegation, DelegationStatus, Nomination
+from tripartite.delegations.selectors import ACTIVE, credentials_settings
+from tripartite.meetings.models import AgendaItem
+from tripartite.membership import selectors as membership
+from tripartite.registration import attendance
+from tripartite.registration.models import QuorumBasis, Registration
 from tripartite.votes.models import Body
 
 GROUPS = ("government", "employers", "workers")
@@ -30,25 +36,12 @@ class Elector:
     member_state_id: int | None = None
 
 
-def _membership():
-    try:
-        from tripartite.membership import selectors
-    except ImportError as error:  # pragma: no cover - the membership app is part of the site
-        raise ServiceError(_("Committee and Governing Body membership is not available."),
-                           code="membership_unavailable") from error
-    return selectors
-
-
 def _persons_states(person_ids) -> dict[int, int | None]:
-    from tripartite.constituents.models import Person
-
     return dict(Person.objects.filter(pk__in=person_ids).values_list("pk", "member_state_id"))
 
 
 def plenary_nominations(session, at) -> dict[int, str]:
-    from tripartite.registration.attendance import registered_voters
-
-    return registered_voters(session, at)
+    return attendance.registered_voters(session, at)
 
 
 def electorate(vote, at) -> dict[int, Elector]:
@@ -59,7 +52,6 @@ def electorate(vote, at) -> dict[int, Elector]:
             "pk", "person_id", "delegation__member_state_id")
         return {person: Elector(person, voters[pk], Fraction(1), pk, state)
                 for pk, person, state in rows}
-    membership = _membership()
     if vote.body == Body.COMMITTEE:
         voters = membership.committee_voters(vote.committee, at)
         states = _persons_states(voters)
@@ -75,10 +67,6 @@ def delegation_voters(session, delegation_id) -> dict[int, str]:
     """Nomination id -> group of the delegates of one delegation entitled to vote: the same
     verdict as ``delegations.selectors.session_voters`` gives for the whole session (the
     credentials reached the Office; the rules decide), for one delegation only."""
-    from tripartite.delegations.evaluation import evaluate
-    from tripartite.delegations.models import ArrearsStatus, DelegationStatus
-    from tripartite.delegations.selectors import credentials_settings
-
     delegation = _one_delegation(session, delegation_id)
     if delegation is None or delegation.status == DelegationStatus.NOT_RECEIVED:
         return {}
@@ -93,12 +81,6 @@ def _one_delegation(session, delegation_id):
     """One delegation ready to evaluate, read as ``delegations.selectors.
     session_delegations_for_evaluation`` reads a whole session's (light nominations, agenda
     items as ids from the link table), in four queries."""
-    from django.db.models import Prefetch
-
-    from tripartite.delegations.models import Delegation
-    from tripartite.delegations.selectors import ACTIVE
-    from tripartite.meetings.models import AgendaItem
-
     nominations = (Nomination.objects.filter(ACTIVE).select_related("person")
                    .only("id", "delegation", "group", "role", "adviser_to", "admitted",
                          "withdrawn_in_amendment", "person__gender"))
@@ -124,17 +106,10 @@ def _one_delegation(session, delegation_id):
 def is_registered(session, nomination_id, at) -> bool:
     """Whether the nomination counts as registered at ``at``, by the session's practice
     (the same test as ``registration.attendance.registered_voters``)."""
-    from tripartite.registration.attendance import (
-        departed_filter,
-        present_filter,
-        quorum_basis,
-    )
-    from tripartite.registration.models import QuorumBasis, Registration
-
     registrations = Registration.objects.filter(session=session, nomination_id=nomination_id)
-    if quorum_basis(session) == QuorumBasis.ACCREDITED:
-        return not registrations.filter(departed_filter(at)).exists()
-    return registrations.filter(present_filter(at)).exists()
+    if attendance.quorum_basis(session) == QuorumBasis.ACCREDITED:
+        return not registrations.filter(attendance.departed_filter(at)).exists()
+    return registrations.filter(attendance.present_filter(at)).exists()
 
 
 def plenary_elector(session, person_id, at) -> Elector | None:
@@ -163,7 +138,5 @@ def base_of(electors: dict[int, Elector]) -> dict[str, int]:
 def quorum_base(vote, at) -> dict[str, int]:
     """The base the quorum is computed on when the vote opens, by group and in total."""
     if vote.body == Body.PLENARY:
-        from tripartite.registration.attendance import quorum_base as attendance_base
-
-        return attendance_base(vote.session, at).as_dict()
+        return attendance.quorum_base(vote.session, at).as_dict()
     return base_of(electorate(vote, at))

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from tripartite.common.backup import (
+from tripartite.site.backup import (
     POSTGRESQL_MESSAGE,
     BackupError,
     backup_sqlite,

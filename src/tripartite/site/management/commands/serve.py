@@ -44,9 +44,11 @@ class TripartiteServer(BaseApplication):
                 self.cfg.set(name, value)
 
     def load(self):
-        from tripartite.config.wsgi import application
+        # The settings are already configured (this runs inside a management command): the
+        # same application as tripartite.config.wsgi, without importing the floor above.
+        from django.core.wsgi import get_wsgi_application
 
-        return application
+        return get_wsgi_application()
 
 
 class Command(BaseCommand):

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from tripartite.common import views
+from tripartite.site import views
 
-app_name = "common"
+app_name = "site"
 urlpatterns = [
     path("", views.action_log, name="action_log"),
 ]

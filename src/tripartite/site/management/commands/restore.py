@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 from django.db.migrations.executor import MigrationExecutor
 
-from tripartite.common.backup import (
+from tripartite.site.backup import (
     POSTGRESQL_MESSAGE,
     BackupError,
     backup_sqlite,
