@@ -9,9 +9,17 @@ from tests import system
 FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+# Production serves static files under hashed names from collectstatic's manifest; the suite
+# reads them from the sources (tests/common/test_static_files.py checks the manifest).
+PLAIN_STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _fast_password_hasher():
-    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS, STORAGES=PLAIN_STORAGES):
         yield
 
 

@@ -61,6 +61,7 @@ def database_from_env(var_dir: Path) -> dict:
     """The default database: ``DATABASE_URL`` if set, else SQLite under ``var/``."""
     url = env_str("DATABASE_URL")
     if not url:
+        var_dir.mkdir(parents=True, exist_ok=True)  # SQLite does not make its directory
         return sqlite_database(var_dir / "tripartite.sqlite3")
     import dj_database_url
 

@@ -25,7 +25,6 @@ REPO_DIR = PACKAGE_DIR.parent.parent
 # From a checkout, var/ sits beside src/; from an installed package, in the working directory.
 _DEFAULT_VAR = REPO_DIR / "var" if (REPO_DIR / "pyproject.toml").exists() else Path.cwd() / "var"
 VAR_DIR = Path(env_str("TRIPARTITE_VAR_DIR", str(_DEFAULT_VAR)))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def _secret_key() -> str:
@@ -35,8 +34,11 @@ def _secret_key() -> str:
         if len(configured) < 32:
             raise ConfigurationError("SECRET_KEY must be at least 32 characters long.")
         return configured
+    # Only the embedded default writes here: with SECRET_KEY and DATABASE_URL set, importing
+    # the settings writes nothing to disk (a read-only server image works).
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
         key_file.write_text(secrets.token_urlsafe(50))
         key_file.chmod(0o600)
     return key_file.read_text().strip()
@@ -157,10 +159,11 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-STATIC_ROOT.mkdir(exist_ok=True)
+# Hashed names (app.3f2a1b.css): browsers may keep them for ever, and a new release is never
+# served an old file. `collectstatic` (make run does it) writes them and their manifest.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
