@@ -18,7 +18,7 @@ from tests.votes.factories import secretariat
 from tripartite.accounts.models import Role
 from tripartite.common.services import ServiceError
 from tripartite.votes import services
-from tripartite.votes.models import Ballot
+from tripartite.votes.models import Ballot, SecretTally
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +90,30 @@ def test_a_governing_body_vote_counts_titular_members_only():
                              choice="no", at=at)
     result = services.vote_close(actor=staff, vote=vote, at=at)
     assert (result.yes, result.no, result.outcome) == ("2", "0", "adopted")
+
+
+def test_a_secret_committee_vote_counts_the_weights_as_a_record_vote_does():
+    committee = CommitteeFactory()
+    governments = [_member(committee, "government", iso2) for iso2 in ("FR", "DE", "IT")]
+    employers = [_member(committee, "employers") for _ in range(2)]
+    worker = _member(committee, "workers")
+    staff = secretariat()
+    users = [user_with_role(Role.DELEGATE, person=person)
+             for person in [*governments, *employers, worker]]
+    results = {}
+    for method in ("record", "secret"):
+        vote = services.vote_create(actor=staff, session=committee.session, body="committee",
+                                    committee=committee, subject_en="Amendment 12",
+                                    method=method)
+        vote = services.vote_open(actor=staff, vote=vote, at=AT)
+        for user, choice in zip(users, ["yes", "yes", "no", "no", "abstain", "yes"],
+                                strict=True):
+            services.ballot_cast(actor=user, vote=vote, choice=choice, at=AT)
+        result = services.vote_close(actor=staff, vote=vote, at=AT + dt.timedelta(minutes=5))
+        results[method] = (result.yes, result.no, result.abstain, result.cast, result.quorum,
+                           result.required, result.outcome, result.ballots,
+                           result.explanation)
+    assert results["secret"] == results["record"]
+    assert results["secret"][7] == 6
+    # One count per choice and per group's weight, made when the vote opened.
+    assert SecretTally.objects.filter(vote__method="secret").count() == 9

@@ -1,16 +1,16 @@
 """Votes of the Conference, its committees and the Governing Body: ballots and results.
 
 A vote goes draft -> open -> closed -> published. Ballots of a show-of-hands or record vote
-name the voter and the choice. A secret ballot is stored in two tables that share nothing
-but the vote: ``VoteParticipation`` (who voted, when, for the one-ballot rule) and
-``SecretBallot`` (a choice and its weight, with a random UUID key, no time and no sequence),
-so that no column joins a choice back to a voter; see docs/votes.md, "Secret ballots".
+name the voter and the choice. A secret ballot keeps no row of its own: the vote keeps the
+list of who voted (``VoteParticipation``, for the one-ballot rule, without a time) and its
+running counts (``SecretTally``, one row per choice and weight, made when the vote opens and
+all rewritten by every ballot), so that no row, row order, time or transaction id pairs a
+choice with a voter; see docs/votes.md, "Secret ballots".
 
 A result is a snapshot taken when the vote closes; once published it is never edited: a
 correction is a new ``ResultCorrection`` row that names the result it corrects.
 """
 
-import uuid
 from fractions import Fraction
 
 from django.conf import settings
@@ -162,7 +162,11 @@ class Ballot(models.Model):
 
 
 class VoteParticipation(models.Model):
-    """Who took part in a secret ballot: the one-ballot rule, without the choice."""
+    """Who took part in a secret ballot: the one-ballot rule, without the choice.
+
+    No time: the moment of voting is what an observer would match against a change of the
+    tallies (the order of the ids, which is unavoidable, says only who voted before whom).
+    """
 
     vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="participations")
     voter = models.ForeignKey("constituents.Person", verbose_name=_("voter"),
@@ -170,7 +174,6 @@ class VoteParticipation(models.Model):
     cast_by = models.ForeignKey("constituents.Person", verbose_name=_("cast by"),
                                 on_delete=models.PROTECT, related_name="+")
     group = models.CharField(_("group"), max_length=20, choices=Group.choices)
-    cast_at = models.DateTimeField(_("voted at"))
 
     class Meta:
         verbose_name = _("participation in a secret ballot")
@@ -183,27 +186,32 @@ class VoteParticipation(models.Model):
         return f"{self.voter} — {self.vote}"
 
 
-class SecretBallot(models.Model):
-    """A secret choice: a random key, the vote, the choice and its weight, nothing else.
+class SecretTally(models.Model):
+    """How many secret ballots of a vote chose ``choice`` with this weight: a count, no voter.
 
-    No time, no sequence, no voter and no group: the UUID is drawn at random, so neither
-    the key nor any column orders the rows by the time they were cast. The weight is there
-    for committees (where it tells only the group's weight, which is public).
+    The rows of a vote (each choice for each weight) are made together, when the vote opens
+    or, for a weight first met during the vote, by the first ballot of that weight; every
+    ballot then rewrites all of them (``count + 1`` on its own row, ``+ 0`` on the others),
+    so row order, physical place and transaction ids are the same whatever the choice. The
+    weight is there for committees, where it tells the group (which is public).
     """
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="secret_ballots")
+    vote = models.ForeignKey(Vote, on_delete=models.CASCADE, related_name="secret_tallies")
     choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
     weight_numerator = models.PositiveIntegerField(default=1)
     weight_denominator = models.PositiveIntegerField(default=1)
+    count = models.PositiveIntegerField(_("ballots"), default=0)
 
     class Meta:
-        verbose_name = _("secret ballot")
-        verbose_name_plural = _("secret ballots")
+        verbose_name = _("count of secret ballots")
+        verbose_name_plural = _("counts of secret ballots")
         ordering = ["vote", "id"]
+        constraints = [models.UniqueConstraint(
+            fields=["vote", "choice", "weight_numerator", "weight_denominator"],
+            name="one_secret_tally_per_vote_choice_and_weight")]
 
     def __str__(self):
-        return str(self.vote)
+        return f"{self.vote}: {self.choice} × {self.count}"
 
     @property
     def weight(self) -> Fraction:

@@ -1,12 +1,12 @@
 """Reads of votes: a session's votes, a voter's state in a vote, the results sheet."""
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 
 from tripartite.common.text import sort_key
 from tripartite.votes.models import (
     Ballot,
     Method,
-    SecretBallot,
+    SecretTally,
     Vote,
     VoteParticipation,
     VoteState,
@@ -47,7 +47,9 @@ def ballots_cast(vote) -> int:
 
 
 def secret_ballot_count(vote) -> int:
-    return SecretBallot.objects.filter(vote=vote).count()
+    """The ballots counted in the tallies of a secret vote (equals its participations)."""
+    total = SecretTally.objects.filter(vote=vote).aggregate(total=Sum("count"))["total"]
+    return total or 0
 
 
 def state_name(row: dict, language: str) -> str:

@@ -4,12 +4,16 @@ correct, and the appointment of substitutes. One transaction each, logged.
 Integrity: a ballot is written while the vote's row is locked (``select_for_update``), so
 that no ballot lands after the vote closed; one ballot per voter is a unique constraint of
 the database (a second attempt, even concurrent, fails on it and is answered clearly).
+
+Secrecy: a secret ballot adds its voter to the participations and one to a count
+(``SecretTally``); nothing else. See ``_count_secret_ballot`` for why every count of the
+vote is rewritten by every ballot, and docs/votes.md for what remains visible to whom.
 """
 
 from fractions import Fraction
 
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,7 +31,7 @@ from tripartite.votes.models import (
     QuorumSource,
     Result,
     ResultCorrection,
-    SecretBallot,
+    SecretTally,
     ShowOfHandsTotals,
     SubstituteAppointment,
     Vote,
@@ -128,6 +132,12 @@ def vote_open(*, actor, vote, at=None) -> Vote:
     vote.state, vote.opened_at, vote.opened_by = VoteState.OPEN, at, actor
     vote.save(update_fields=["quorum", "quorum_base", "state", "opened_at", "opened_by",
                              "updated_at"])
+    if vote.method == Method.SECRET:
+        weights = {elector.weight for elector in electorate_module.electorate(vote, at).values()}
+        if vote.body != Body.COMMITTEE:
+            weights.add(Fraction(1))
+        for weight in sorted(weights):
+            _secret_tallies_for(vote, weight)
     log_action(actor=actor, action="votes.vote.opened", obj=vote,
                data={"quorum": vote.quorum, "base": vote.quorum_base})
     return vote
@@ -222,17 +232,47 @@ def _elector_for(vote, person, voter_id, at):
                        code="no_appointment", status=403)
 
 
+def _secret_tallies_for(vote, weight: Fraction) -> None:
+    """The counts of ``vote`` for every choice with ``weight``, made together if missing.
+
+    ``vote_open`` makes them for every weight of the electorate; a weight first met during the
+    vote (a committee whose membership changed) gets its three rows from the ballot that
+    brings it, all at once and in the same order, so the insertion tells that weight (the
+    voter's group, already public on the participation) and never the choice."""
+    if SecretTally.objects.filter(vote=vote, weight_numerator=weight.numerator,
+                                  weight_denominator=weight.denominator).exists():
+        return
+    SecretTally.objects.bulk_create([
+        SecretTally(vote=vote, choice=choice, weight_numerator=weight.numerator,
+                    weight_denominator=weight.denominator) for choice in Choice.values])
+
+
+def _count_secret_ballot(vote, *, choice: str, weight: Fraction) -> None:
+    """Add one to the count of ``choice`` with ``weight``, under the vote's row lock.
+
+    One UPDATE rewrites every count of the vote (``+ 1`` on the chosen row, ``+ 0`` on the
+    others): on PostgreSQL each row gets a new version with this transaction's ``xmin`` and a
+    new ``ctid``, on SQLite each cell is rewritten, whatever the choice, so neither the system
+    columns nor the physical order tell which count moved. On SQLite, ``secure_delete`` makes
+    the page forget the bytes of a cell that grew (the old count would stay in free space)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA secure_delete = FAST")
+    _secret_tallies_for(vote, weight)
+    chosen = When(choice=choice, weight_numerator=weight.numerator,
+                  weight_denominator=weight.denominator, then=Value(1))
+    SecretTally.objects.filter(vote=vote).update(
+        count=F("count") + Case(chosen, default=Value(0)))
+
+
 def _store_ballot(vote, *, elector, cast_by_id, choice, at, entered_by=None):
     weight = elector.weight
     try:
         with transaction.atomic():
             if vote.method == Method.SECRET:
                 VoteParticipation.objects.create(vote=vote, voter_id=elector.person_id,
-                                                 cast_by_id=cast_by_id, group=elector.group,
-                                                 cast_at=at)
-                SecretBallot.objects.create(vote=vote, choice=choice,
-                                            weight_numerator=weight.numerator,
-                                            weight_denominator=weight.denominator)
+                                                 cast_by_id=cast_by_id, group=elector.group)
+                _count_secret_ballot(vote, choice=choice, weight=weight)
                 return None
             return Ballot.objects.create(
                 vote=vote, voter_id=elector.person_id, cast_by_id=cast_by_id,
@@ -273,11 +313,13 @@ def ballot_cast(*, actor, vote, choice: str, voter_id: int | None = None, at=Non
                              "secretariat."), code="totals_entered", status=409)
     elector, appointment = _elector_for(locked, person, voter_id, at)
     ballot = _store_ballot(locked, elector=elector, cast_by_id=person.pk, choice=choice, at=at)
-    data = {"voter": elector.person_id, "cast_by": person.pk,
-            "appointment": appointment.pk if appointment else None}
-    if locked.method != Method.SECRET:
-        data["choice"] = choice
-    log_action(actor=actor, action="votes.ballot.cast", obj=locked, data=data)
+    if locked.method == Method.SECRET:
+        # Logged at close, in one entry, without order or time (``_log_participants``): a
+        # log entry's id and ``at`` would time each participation to the microsecond.
+        return ballot
+    log_action(actor=actor, action="votes.ballot.cast", obj=locked, data={
+        "voter": elector.person_id, "cast_by": person.pk,
+        "appointment": appointment.pk if appointment else None, "choice": choice})
     return ballot
 
 
@@ -367,22 +409,22 @@ def tally(vote) -> dict:
                 "government_no": totals.government_no or 0, "members_voting":
                 totals.yes + totals.no, "ballots": totals.yes + totals.no + totals.abstain}
     if vote.method == Method.SECRET:
-        rows = vote.secret_ballots.values_list("choice", "weight_numerator",
-                                               "weight_denominator")
-        rows = [(choice, "", num, den) for choice, num, den in rows]
+        rows = vote.secret_tallies.values_list("choice", "weight_numerator",
+                                               "weight_denominator", "count")
+        rows = [(choice, "", num, den, count) for choice, num, den, count in rows]
         if vote.majority == MajorityKind.ADMISSION:
             # Secret admission votes would need the group with the choice: refused at close.
             raise ServiceError(_("The admission of a Member cannot be decided by a secret "
                                  "ballot: the Government delegates' votes must be known."),
                                code="secret_admission")
     else:
-        rows = vote.ballots.values_list("choice", "group", "weight_numerator",
-                                        "weight_denominator")
-    for choice, group, num, den in rows:
-        counts[choice] += Fraction(num, den)
-        heads[choice] += 1
+        rows = [(*row, 1) for row in vote.ballots.values_list(
+            "choice", "group", "weight_numerator", "weight_denominator")]
+    for choice, group, num, den, count in rows:
+        counts[choice] += Fraction(num, den) * count
+        heads[choice] += count
         if group == "government" and choice in government:
-            government[choice] += 1
+            government[choice] += count
     return {**counts, "government_yes": government["yes"], "government_no": government["no"],
             "members_voting": heads["yes"] + heads["no"], "ballots": sum(heads.values())}
 
@@ -420,6 +462,21 @@ def _required_text(result) -> str:
     return str(result.required)
 
 
+def _seal_secret_tallies(vote) -> None:
+    """Rewrite the counts in the closing transaction: afterwards their ``xmin`` (PostgreSQL)
+    is the close's, not the last ballot's, so they point at no participation at all."""
+    SecretTally.objects.filter(vote=vote).update(count=F("count"))
+
+
+def _log_participants(actor, vote) -> None:
+    """One entry for who took part in a secret ballot, by person id: not one per ballot,
+    whose ids and times would give the order and the moment of each participation."""
+    voters = list(VoteParticipation.objects.filter(vote=vote).order_by("voter_id")
+                  .values_list("voter_id", "cast_by_id"))
+    log_action(actor=actor, action="votes.secret_ballot.participants", obj=vote, data={
+        "voters": [{"voter": voter, "cast_by": cast_by} for voter, cast_by in voters]})
+
+
 @transaction.atomic
 def vote_close(*, actor, vote, at=None) -> Result:
     """Close the vote (no ballot is accepted after this) and keep its result."""
@@ -436,6 +493,9 @@ def vote_close(*, actor, vote, at=None) -> Result:
         ballots=counts["ballots"], explanation=_explanation(outcome), computed_at=at)
     locked.state, locked.closed_at, locked.closed_by = VoteState.CLOSED, at, actor
     locked.save(update_fields=["state", "closed_at", "closed_by", "updated_at"])
+    if locked.method == Method.SECRET:
+        _seal_secret_tallies(locked)
+        _log_participants(actor, locked)
     log_action(actor=actor, action="votes.vote.closed", obj=locked, data={
         "yes": result.yes, "no": result.no, "abstain": result.abstain, "cast": result.cast,
         "quorum": result.quorum, "required": result.required, "outcome": result.outcome})
