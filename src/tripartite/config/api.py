@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponseNotAllowed
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router
@@ -25,7 +26,7 @@ from ninja.security import HttpBearer, django_auth
 
 from tripartite.accounts.api import router as accounts_router
 from tripartite.accounts.services import user_for_api_token
-from tripartite.common.services import ServiceError
+from tripartite.common.services import ServiceError, refusal_for_database_error
 from tripartite.constituents.api import router as constituents_router
 from tripartite.correspondence.api import router as correspondence_router
 from tripartite.delegations.api import router as delegations_router
@@ -208,8 +209,17 @@ def on_http_error(request, exc: HttpError):
                           exc.message)
 
 
+@api.exception_handler(MultiPartParserError)
+def on_unreadable_body(request, exc):
+    return error_response(request, 400, "unreadable_body", _(
+        "The request body could not be read: multipart/form-data needs its boundary."))
+
+
 @api.exception_handler(Exception)
 def on_unexpected(request, exc: Exception):
+    refusal = refusal_for_database_error(exc)
+    if refusal is not None:
+        return on_service_refusal(request, refusal)
     logger.exception("API error on %s %s", request.method, request.path, exc_info=exc)
     return error_response(request, 500, "server_error", _(
         "Something went wrong on the server. The error was logged; please try again later."))
@@ -259,6 +269,8 @@ def _input_message(error: dict) -> str:
     if kind == "string_too_short":
         return _("Ensure this value has at least %(min)s characters.") % {
             "min": context.get("min_length")}
+    if kind == "year_out_of_range":
+        return _("The year must be from %(min)s to %(max)s.") % context
     if kind in {"greater_than_equal", "less_than_equal"}:
         limit = context.get("ge", context.get("le"))
         return (_("Ensure this value is at least %(limit)s.") if kind == "greater_than_equal"
