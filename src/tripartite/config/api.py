@@ -75,7 +75,13 @@ class FullPrecisionJSONRenderer(JSONRenderer):
 
 
 class TripartiteAPI(NinjaAPI):
-    """NinjaAPI whose "method not allowed" answers in JSON like every other error."""
+    """NinjaAPI whose "method not allowed" answers in JSON like every other error, and whose
+    schema documents the error answers every operation may give."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        _document_errors(schema)
+        return schema
 
     @property
     def urls(self):
@@ -83,6 +89,42 @@ class TripartiteAPI(NinjaAPI):
         for pattern in patterns:
             pattern.callback = _json_method_not_allowed(pattern.callback)
         return patterns, app_name, namespace
+
+
+# The answers of the error handlers below, which any operation may give (docs/api.md).
+ERROR_ANSWERS = {
+    "400": "The request cannot be read (body not JSON, multipart without boundary).",
+    "401": "No valid token or session.",
+    "403": "Not allowed, or the CSRF token is missing.",
+    "404": "Nothing at this address.",
+    "409": "A conflict: changed since you read it, or still used by other records.",
+    "422": "An input is not valid; `errors` lists each with its field.",
+}
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["code", "message"],
+    "properties": {
+        "code": {"type": "string"},
+        "message": {"type": "string"},
+        "field": {"type": "string"},
+        "errors": {"type": "array", "items": {
+            "type": "object", "required": ["message"],
+            "properties": {"field": {"type": ["string", "null"]},
+                           "message": {"type": "string"}}}},
+    },
+}
+
+
+def _document_errors(schema) -> None:
+    schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    reference = {"$ref": "#/components/schemas/Error"}
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status, description in ERROR_ANSWERS.items():
+                responses.setdefault(status, {
+                    "description": description,
+                    "content": {"application/json": {"schema": reference}}})
 
 
 def _json_method_not_allowed(view):
