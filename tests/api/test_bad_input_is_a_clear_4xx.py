@@ -134,3 +134,14 @@ def test_the_409_speaks_the_users_language():
 
     assert response.status_code == 409
     assert "ne peut pas être supprimé" in response.json()["message"]
+
+
+@pytest.mark.parametrize("field", ["name", "gender"])
+def test_null_for_a_field_that_needs_a_value_is_a_422(secretariat, field):
+    person = factories.PersonFactory()
+
+    response = send(secretariat, "patch", f"/api/people/{person.pk}", {field: None})
+
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"field": f"body.{field}",
+                                          "message": "This field cannot be null."}]
