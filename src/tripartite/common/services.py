@@ -1,7 +1,8 @@
 """Writing to the action log, and the small helpers every service uses."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import DataError, IntegrityError, models, transaction
+from django.db.models import ProtectedError, RestrictedError
 
 from tripartite.common.models import ActionLogEntry
 
@@ -114,8 +115,56 @@ def update_logged(instance: models.Model, *, changes: dict, fields: tuple[str, .
 
 
 def delete_logged(instance: models.Model, *, actor, action: str):
-    log_action(actor=actor, action=action, obj=instance, data=_snapshot(instance))
-    instance.delete()
+    """Log and delete ``instance``; a 409 naming what still uses it if it is protected."""
+    try:
+        with transaction.atomic():
+            log_action(actor=actor, action=action, obj=instance, data=_snapshot(instance))
+            instance.delete()
+    except (ProtectedError, RestrictedError) as error:
+        raise InUseError(instance, error) from error
+
+
+class InUseError(ServiceError):
+    """A delete refused because other records point to the object (on_delete=PROTECT)."""
+
+    # Enough to tell the user where to look; a long list says no more.
+    SHOWN = 5
+
+    def __init__(self, instance: models.Model | None, error: ProtectedError | RestrictedError):
+        from django.utils.translation import gettext
+
+        users = list(error.protected_objects if isinstance(error, ProtectedError)
+                     else error.restricted_objects)
+        names = [f"{obj._meta.verbose_name} “{obj}”" for obj in users[:self.SHOWN]]
+        if len(users) > self.SHOWN:
+            names.append(gettext("%(count)s more") % {"count": len(users) - self.SHOWN})
+        values = {"object": str(instance), "users": "; ".join(names)}
+        message = (gettext("%(object)s cannot be deleted: it is used by %(users)s. Remove or "
+                           "change those first.") if instance is not None else
+                   gettext("This cannot be deleted: it is used by %(users)s. Remove or change "
+                           "those first."))
+        super().__init__(message % values, code="in_use", status=409)
+
+
+def refusal_for_database_error(error: Exception) -> ServiceError | None:
+    """The client's fault behind an error the database raised, as a refusal; else None.
+
+    The services validate what they save; this is the net under them, so that a value
+    the database cannot hold or a protected record answers 4xx, never 500, in pages and API.
+    """
+    from django.utils.translation import gettext
+
+    if isinstance(error, (ProtectedError, RestrictedError)):
+        return InUseError(None, error)
+    if isinstance(error, IntegrityError):
+        return ServiceError(gettext("This conflicts with what is already recorded (a duplicate, "
+                                    "or a record that another one needs); nothing was changed."),
+                            code="conflict", status=409)
+    if isinstance(error, (DataError, OverflowError)):
+        return ServiceError(gettext("A value sent is outside what can be stored (too long, too "
+                                    "large or malformed); nothing was changed."),
+                            code="invalid_value", status=422)
+    return None
 
 
 def _snapshot(instance: models.Model) -> dict:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponseNotAllowed
+from django.http.multipartparser import MultiPartParserError
 from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router
@@ -25,7 +26,7 @@ from ninja.security import HttpBearer, django_auth
 
 from tripartite.accounts.api import router as accounts_router
 from tripartite.accounts.services import user_for_api_token
-from tripartite.common.services import ServiceError
+from tripartite.common.services import ServiceError, refusal_for_database_error
 from tripartite.constituents.api import router as constituents_router
 from tripartite.correspondence.api import router as correspondence_router
 from tripartite.delegations.api import router as delegations_router
@@ -74,7 +75,13 @@ class FullPrecisionJSONRenderer(JSONRenderer):
 
 
 class TripartiteAPI(NinjaAPI):
-    """NinjaAPI whose "method not allowed" answers in JSON like every other error."""
+    """NinjaAPI whose "method not allowed" answers in JSON like every other error, and whose
+    schema documents the error answers every operation may give."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        schema = super().get_openapi_schema(*args, **kwargs)
+        _document_errors(schema)
+        return schema
 
     @property
     def urls(self):
@@ -82,6 +89,42 @@ class TripartiteAPI(NinjaAPI):
         for pattern in patterns:
             pattern.callback = _json_method_not_allowed(pattern.callback)
         return patterns, app_name, namespace
+
+
+# The answers of the error handlers below, which any operation may give (docs/api.md).
+ERROR_ANSWERS = {
+    "400": "The request cannot be read (body not JSON, multipart without boundary).",
+    "401": "No valid token or session.",
+    "403": "Not allowed, or the CSRF token is missing.",
+    "404": "Nothing at this address.",
+    "409": "A conflict: changed since you read it, or still used by other records.",
+    "422": "An input is not valid; `errors` lists each with its field.",
+}
+ERROR_SCHEMA = {
+    "type": "object",
+    "required": ["code", "message"],
+    "properties": {
+        "code": {"type": "string"},
+        "message": {"type": "string"},
+        "field": {"type": "string"},
+        "errors": {"type": "array", "items": {
+            "type": "object", "required": ["message"],
+            "properties": {"field": {"type": ["string", "null"]},
+                           "message": {"type": "string"}}}},
+    },
+}
+
+
+def _document_errors(schema) -> None:
+    schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    reference = {"$ref": "#/components/schemas/Error"}
+    for operations in schema["paths"].values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for status, description in ERROR_ANSWERS.items():
+                responses.setdefault(status, {
+                    "description": description,
+                    "content": {"application/json": {"schema": reference}}})
 
 
 def _json_method_not_allowed(view):
@@ -208,8 +251,17 @@ def on_http_error(request, exc: HttpError):
                           exc.message)
 
 
+@api.exception_handler(MultiPartParserError)
+def on_unreadable_body(request, exc):
+    return error_response(request, 400, "unreadable_body", _(
+        "The request body could not be read: multipart/form-data needs its boundary."))
+
+
 @api.exception_handler(Exception)
 def on_unexpected(request, exc: Exception):
+    refusal = refusal_for_database_error(exc)
+    if refusal is not None:
+        return on_service_refusal(request, refusal)
     logger.exception("API error on %s %s", request.method, request.path, exc_info=exc)
     return error_response(request, 500, "server_error", _(
         "Something went wrong on the server. The error was logged; please try again later."))
@@ -259,6 +311,8 @@ def _input_message(error: dict) -> str:
     if kind == "string_too_short":
         return _("Ensure this value has at least %(min)s characters.") % {
             "min": context.get("min_length")}
+    if kind == "year_out_of_range":
+        return _("The year must be from %(min)s to %(max)s.") % context
     if kind in {"greater_than_equal", "less_than_equal"}:
         limit = context.get("ge", context.get("le"))
         return (_("Ensure this value is at least %(limit)s.") if kind == "greater_than_equal"

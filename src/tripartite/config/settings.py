@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tripartite.accounts.middleware.UserLanguageMiddleware",
+    # After the language is known (its refusals are translated), before any view reads input.
+    "tripartite.common.middleware.RefuseUnreadableInputMiddleware",
+    "tripartite.common.middleware.RefusalPageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

@@ -11,12 +11,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
-from pydantic import AwareDatetime
 
 from tripartite.accounts import permissions
 from tripartite.common.api import (
+    Id,
     InputSchema,
     LimitOffset,
+    Moment,
     body_data,
     patch_changes,
     plain,
@@ -78,7 +79,7 @@ class MemberStatePatch(InputSchema):
     name_en: str | None = None
     name_fr: str | None = None
     name_es: str | None = None
-    updated_at: AwareDatetime | None = Field(
+    updated_at: Moment | None = Field(
         None, description="The updated_at you were shown: a 409 answers if it changed since.")
 
 
@@ -146,7 +147,7 @@ class OrganisationPatch(InputSchema):
     most_representative: bool | None = None
     email: str | None = None
     website: str | None = None
-    updated_at: AwareDatetime | None = None
+    updated_at: Moment | None = None
 
 
 def _organisation_or_404(pk: int) -> ConstituentOrganisation:
@@ -173,7 +174,7 @@ def organisation_create(request, iso2: str, payload: OrganisationIn):
 
 @router.get("/organisations/{id}", response=OrganisationOut,
             operation_id="organisation_detail", summary="An organization")
-def organisation_detail(request, id: int):
+def organisation_detail(request, id: Id):
     organisation = _organisation_or_404(id)
     if not permissions.can_view_constituents_of(request.user, organisation.member_state):
         raise PermissionDenied
@@ -182,7 +183,7 @@ def organisation_detail(request, id: int):
 
 @router.patch("/organisations/{id}", response=OrganisationOut,
               operation_id="organisation_update", summary="Change an organization")
-def organisation_update(request, id: int, payload: OrganisationPatch):
+def organisation_update(request, id: Id, payload: OrganisationPatch):
     organisation = _organisation_or_404(id)
     if not permissions.can_view_constituents_of(request.user, organisation.member_state):
         raise PermissionDenied
@@ -228,7 +229,7 @@ class PersonIn(InputSchema):
     email: str = ""
     function: str = ""
     member_state: str | None = Field(None, description="ISO 3166-1 alpha-2 code.")
-    organisation: int | None = Field(None, description="Id of a constituent organization.")
+    organisation: Id | None = Field(None, description="Id of a constituent organization.")
 
 
 class PersonPatch(InputSchema):
@@ -239,8 +240,8 @@ class PersonPatch(InputSchema):
     email: str | None = None
     function: str | None = None
     member_state: str | None = None
-    organisation: int | None = None
-    updated_at: AwareDatetime | None = None
+    organisation: Id | None = None
+    updated_at: Moment | None = None
 
 
 def can_view_person(user, person: Person) -> bool:
@@ -294,7 +295,7 @@ def _person_or_404(pk: int) -> Person:
 
 @router.get("/people/{id}", response=PersonOut, operation_id="person_detail",
             summary="A person")
-def person_detail(request, id: int):
+def person_detail(request, id: Id):
     person = _person_or_404(id)
     if not can_view_person(request.user, person):
         raise PermissionDenied
@@ -303,7 +304,7 @@ def person_detail(request, id: int):
 
 @router.patch("/people/{id}", response=PersonOut, operation_id="person_update",
               summary="Change a person")
-def person_update(request, id: int, payload: PersonPatch):
+def person_update(request, id: Id, payload: PersonPatch):
     person = _person_or_404(id)
     if not can_view_person(request.user, person):
         raise PermissionDenied

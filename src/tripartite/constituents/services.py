@@ -80,12 +80,17 @@ def person_update(*, person: Person, actor, changes: dict, seen_updated_at=None)
 
 
 def _check_person_scope(actor, member_state, organisation):
-    state = member_state or (organisation.member_state if organisation else None)
-    if state is None:
-        allowed = permissions.is_secretariat(actor)
-    else:
-        allowed = permissions.can_edit_constituents_of(actor, state)
-    if not allowed:
+    """The person as they will be must be in a State ``actor`` may edit.
+
+    The person's own State decides, not their organization's: otherwise a focal point could
+    leave a person of their State with no State (out of their sight, into the secretariat's
+    directory) by keeping the organization. Only the secretariat records stateless people.
+    """
+    if member_state is None:
+        if not permissions.is_secretariat(actor):
+            raise PermissionDeniedError(_(
+                "Only the secretariat may record a person without a member State."))
+    elif not permissions.can_edit_constituents_of(actor, member_state):
         raise PermissionDeniedError
     if organisation is not None and member_state is not None and \
             organisation.member_state_id != member_state.pk:

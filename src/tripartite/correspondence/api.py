@@ -11,7 +11,7 @@ from django.urls import reverse
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
-from tripartite.common.api import InputSchema, LimitOffset, plain, unknown_reference
+from tripartite.common.api import Day, Id, InputSchema, LimitOffset, Year, plain, unknown_reference
 from tripartite.correspondence import merge, selectors, services, tasks
 from tripartite.correspondence.models import (
     Audience,
@@ -92,7 +92,7 @@ def _letters(queryset):
             summary="The outgoing register")
 @paginate(LimitOffset)
 def letter_list(request, q: str = "", status: LetterStatus | None = None,
-                year: int | None = None, member_state: str = "", awaiting: bool = False):
+                year: Year | None = None, member_state: str = "", awaiting: bool = False):
     """Letters, the latest first. ``q`` searches reference, subject, recipient and signatory;
     ``awaiting`` keeps the letters that expect a reply and have none, by deadline."""
     _require_reader(request)
@@ -104,7 +104,7 @@ def letter_list(request, q: str = "", status: LetterStatus | None = None,
 
 @router.get("/correspondence/letters/{id}", response=LetterOut, operation_id="letter_detail",
             summary="A letter of the register")
-def letter_detail(request, id: int):
+def letter_detail(request, id: Id):
     _require_reader(request)
     letter = get_object_or_404(_letters(Letter.objects.all()), pk=id)
     return _letter(letter, letter.reply_count)
@@ -168,7 +168,7 @@ def _batch_or_404(id: int) -> MailMergeBatch:
 
 @router.get("/correspondence/batches/{id}", response=BatchOut, operation_id="batch_detail",
             summary="A mail-merge batch, its check and where it stands")
-def batch_detail(request, id: int):
+def batch_detail(request, id: Id):
     _require_reader(request)
     return _batch(_batch_or_404(id))
 
@@ -178,13 +178,13 @@ class BatchIn(InputSchema):
     selection: Selection
     audience: Audience = Audience.PERMANENT_MISSION
     region: str = Field("", description="For selection=region: an ILO region.")
-    session: int | None = None
-    recipients: list[int] = Field([], description="For selection=hand_picked: ids of "
+    session: Id | None = None
+    recipients: list[Id] = Field([], description="For selection=hand_picked: ids of "
                                                   "address book entries.")
     signatory: str = ""
     signatory_title: str = ""
-    letter_date: date | None = Field(None, description="Today when left out.")
-    reply_deadline: date | None = None
+    letter_date: Day | None = Field(None, description="Today when left out.")
+    reply_deadline: Day | None = None
 
 
 @router.post("/correspondence/batches", response={201: BatchOut}, operation_id="batch_create",
@@ -215,7 +215,7 @@ class GenerateIn(InputSchema):
 
 @router.post("/correspondence/batches/{id}/generate", response=BatchOut,
              operation_id="batch_generate", summary="Generate the letters of a draft batch")
-def batch_generate(request, id: int, payload: GenerateIn):
+def batch_generate(request, id: Id, payload: GenerateIn):
     """Refused (400, code ``batch_incomplete``) with every problem when any recipient lacks
     a field. With a background worker the batch answers ``generating`` until done."""
     _require_manager(request)
@@ -230,7 +230,7 @@ class SendIn(InputSchema):
 
 @router.post("/correspondence/batches/{id}/send", response=BatchOut, operation_id="batch_send",
              summary="Send (or resume sending) a batch by e-mail")
-def batch_send(request, id: int, payload: SendIn):
+def batch_send(request, id: Id, payload: SendIn):
     """Sends the letters not sent yet, each with its PDF attached; when the mail server fails
     part-way, answers 502 (``send_interrupted``) and the batch can be sent again."""
     _require_manager(request)

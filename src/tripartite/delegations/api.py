@@ -17,10 +17,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import ValidationError
-from pydantic import AwareDatetime
 
 from tripartite.accounts import permissions
-from tripartite.common.api import InputSchema, plain, unknown_reference
+from tripartite.common.api import Day, Id, InputSchema, Moment, plain, unknown_reference
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError, check_not_stale
 from tripartite.constituents.api import can_view_person, member_state_from, organisation_from
@@ -257,7 +256,7 @@ def _require_nominator(user, member_state: MemberState):
 
 @router.get("/sessions/{id}/delegations", response=list[DelegationSummaryOut],
             operation_id="delegation_list", summary="A session's delegations")
-def delegation_list(request, id: int, status: DelegationStatus | None = None):
+def delegation_list(request, id: Id, status: DelegationStatus | None = None):
     """Every delegation of the session, by member State, with its status and votes; ``status``
     narrows. A focal point gets their own State's delegation only."""
     user = request.user
@@ -285,7 +284,7 @@ def delegation_list(request, id: int, status: DelegationStatus | None = None):
 
 @router.get("/delegations/{id}", response=DelegationOut, operation_id="delegation_detail",
             summary="A delegation, its nominations and the rules' verdict")
-def delegation_detail(request, id: int):
+def delegation_detail(request, id: Id):
     delegation = _delegation_for_detail(id)
     _require_viewer(request.user, delegation)
     return _detail(delegation)
@@ -299,7 +298,7 @@ class DelegationOpenIn(InputSchema):
 
 @router.post("/sessions/{id}/delegations", response={200: DelegationOut, 201: DelegationOut},
              operation_id="delegation_open", summary="Open a State's delegation to a session")
-def delegation_open(request, id: int, payload: DelegationOpenIn):
+def delegation_open(request, id: Id, payload: DelegationOpenIn):
     """Answers the delegation the State already has (200), or creates it empty (201)."""
     session = get_object_or_404(Session, pk=id)
     member_state = member_state_from(payload.member_state, location=("body", "member_state"))
@@ -312,7 +311,7 @@ def delegation_open(request, id: int, payload: DelegationOpenIn):
 class NominationIn(InputSchema):
     group: Group
     role: NominationRole
-    person: int | None = Field(None, description="Id of a person already known; otherwise "
+    person: Id | None = Field(None, description="Id of a person already known; otherwise "
                                                  "name and gender describe a new one.")
     name: str = ""
     gender: Gender | None = None
@@ -320,11 +319,11 @@ class NominationIn(InputSchema):
     title: str = ""
     function: str = ""
     email: str = ""
-    organisation: int | None = Field(None, description="For Employers' and Workers' members: "
+    organisation: Id | None = Field(None, description="For Employers' and Workers' members: "
                                                        "id of the organization (art. 3(5)).")
-    adviser_to: int | None = Field(None, description="For an adviser: id of the nomination "
+    adviser_to: Id | None = Field(None, description="For an adviser: id of the nomination "
                                                      "of the delegate accompanied.")
-    agenda_items: list[int] = Field([], description="For an adviser: ids of the session's "
+    agenda_items: list[Id] = Field([], description="For an adviser: ids of the session's "
                                                     "agenda items.")
 
 
@@ -366,7 +365,7 @@ def _nomination_references(request, delegation: Delegation, payload: NominationI
 
 @router.post("/delegations/{id}/nominations", response={201: NominationOut},
              operation_id="nomination_add", summary="Nominate a person")
-def nomination_add(request, id: int, payload: NominationIn):
+def nomination_add(request, id: Id, payload: NominationIn):
     """Before submission the person is part of the credentials; after it, of the next
     amendment (``added_in_amendment``)."""
     delegation = _delegation_or_404(id)
@@ -382,7 +381,7 @@ def nomination_add(request, id: int, payload: NominationIn):
 
 @router.delete("/nominations/{id}", response={204: None}, operation_id="nomination_withdraw",
                summary="Withdraw a person")
-def nomination_withdraw(request, id: int):
+def nomination_withdraw(request, id: Id):
     """Before submission the nomination is deleted; after it, it is marked withdrawn by the
     next amendment. A nomination already withdrawn is answered 404."""
     nomination = get_object_or_404(
@@ -400,12 +399,12 @@ def nomination_withdraw(request, id: int):
 
 
 class SeenIn(InputSchema):
-    updated_at: AwareDatetime | None = Field(None, description=UPDATED_AT)
+    updated_at: Moment | None = Field(None, description=UPDATED_AT)
 
 
 @router.post("/delegations/{id}/submit", response=DelegationOut,
              operation_id="delegation_submit", summary="Submit the credentials or an amendment")
-def delegation_submit(request, id: int, payload: SeenIn):
+def delegation_submit(request, id: Id, payload: SeenIn):
     """The first submission sets ``received_on`` (today, in the session's time zone); each
     later one is a new amendment."""
     delegation = _delegation_or_404(id)
@@ -420,7 +419,7 @@ def delegation_submit(request, id: int, payload: SeenIn):
 @router.post("/delegations/{id}/review", response=DelegationOut,
              operation_id="delegation_start_review", summary="Put received credentials under "
                                                              "review")
-def delegation_start_review(request, id: int, payload: SeenIn):
+def delegation_start_review(request, id: Id, payload: SeenIn):
     services.delegation_start_review(actor=request.user, delegation=_delegation_or_404(id),
                                      seen_updated_at=payload.updated_at)
     return _detail(_delegation_for_detail(id))
@@ -428,7 +427,7 @@ def delegation_start_review(request, id: int, payload: SeenIn):
 
 @router.post("/delegations/{id}/accept", response=DelegationOut,
              operation_id="delegation_accept", summary="Accept the credentials")
-def delegation_accept(request, id: int, payload: SeenIn):
+def delegation_accept(request, id: Id, payload: SeenIn):
     services.delegation_accept(actor=request.user, delegation=_delegation_or_404(id),
                                seen_updated_at=payload.updated_at)
     return _detail(_delegation_for_detail(id))
@@ -436,12 +435,12 @@ def delegation_accept(request, id: int, payload: SeenIn):
 
 class QuestionIn(InputSchema):
     question: str
-    updated_at: AwareDatetime | None = Field(None, description=UPDATED_AT)
+    updated_at: Moment | None = Field(None, description=UPDATED_AT)
 
 
 @router.post("/delegations/{id}/queries", response={201: QueryOut},
              operation_id="delegation_query_send", summary="Send a query to the State")
-def delegation_query_send(request, id: int, payload: QuestionIn):
+def delegation_query_send(request, id: Id, payload: QuestionIn):
     """The delegation's status becomes ``query_sent`` until every query is answered."""
     query = services.delegation_query_send(
         actor=request.user, delegation=_delegation_or_404(id), question=payload.question,
@@ -451,14 +450,14 @@ def delegation_query_send(request, id: int, payload: QuestionIn):
 
 class AnswerIn(InputSchema):
     answer: str
-    updated_at: AwareDatetime | None = Field(
+    updated_at: Moment | None = Field(
         None, description="The query's updated_at you were shown: a 409 answers if it "
                           "changed since.")
 
 
 @router.post("/queries/{id}/answer", response=QueryOut,
              operation_id="delegation_query_answer", summary="Answer a query of the Office")
-def delegation_query_answer(request, id: int, payload: AnswerIn):
+def delegation_query_answer(request, id: Id, payload: AnswerIn):
     """When every query is answered the delegation is under review again."""
     query = get_object_or_404(DelegationQuery.objects.select_related(
         "delegation__member_state"), pk=id)
@@ -474,14 +473,14 @@ def delegation_query_answer(request, id: int, payload: AnswerIn):
 
 class ArrearsIn(InputSchema):
     in_arrears: bool
-    vote_restored_on: date | None = Field(None, description="Date of the Conference decision "
+    vote_restored_on: Day | None = Field(None, description="Date of the Conference decision "
                                                             "restoring the vote.")
     decision_reference: str = ""
 
 
 @router.put("/sessions/{id}/arrears/{iso2}", response=ArrearsOut, operation_id="arrears_set",
             summary="Record a Member's arrears for a session (Constitution art. 13(4))")
-def arrears_set(request, id: int, iso2: str, payload: ArrearsIn):
+def arrears_set(request, id: Id, iso2: str, payload: ArrearsIn):
     session = get_object_or_404(Session, pk=id)
     member_state = get_object_or_404(MemberState, iso2=iso2.upper())
     status = services.arrears_set(actor=request.user, member_state=member_state,

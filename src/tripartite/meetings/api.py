@@ -11,10 +11,18 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
-from pydantic import AwareDatetime
 
 from tripartite.accounts import permissions
-from tripartite.common.api import InputSchema, body_data, patch_changes, unknown_reference
+from tripartite.common.api import (
+    Count,
+    Id,
+    InputSchema,
+    Moment,
+    Year,
+    body_data,
+    patch_changes,
+    unknown_reference,
+)
 from tripartite.constituents.api import member_state_from
 from tripartite.meetings import selectors, services
 from tripartite.meetings.models import AgendaItem, Meeting, MeetingType, Session
@@ -58,7 +66,7 @@ class MeetingPatch(InputSchema):
     title_fr: str | None = None
     title_es: str | None = None
     acronym: str | None = None
-    updated_at: AwareDatetime | None = Field(
+    updated_at: Moment | None = Field(
         None, description="The updated_at you were shown: a 409 answers if it changed since.")
 
 
@@ -77,14 +85,14 @@ def meeting_create(request, payload: MeetingIn):
 
 @router.get("/meetings/{id}", response=MeetingOut, operation_id="meeting_detail",
             summary="A meeting")
-def meeting_detail(request, id: int):
+def meeting_detail(request, id: Id):
     _require_reader(request.user)
     return get_object_or_404(Meeting, pk=id)
 
 
 @router.patch("/meetings/{id}", response=MeetingOut, operation_id="meeting_update",
               summary="Change a meeting")
-def meeting_update(request, id: int, payload: MeetingPatch):
+def meeting_update(request, id: Id, payload: MeetingPatch):
     meeting = get_object_or_404(Meeting, pk=id)
     changes, seen_updated_at = patch_changes(payload)
     return services.meeting_update(meeting=meeting, actor=request.user, changes=changes,
@@ -144,14 +152,14 @@ class SessionOut(Schema):
 
 
 class SessionIn(InputSchema):
-    meeting: int = Field(description="Id of the meeting.")
+    meeting: Id = Field(description="Id of the meeting.")
     title_en: str
     title_fr: str = ""
     title_es: str = ""
     number: str = ""
-    opens_at: AwareDatetime = Field(description="ISO 8601 with offset, e.g. "
+    opens_at: Moment = Field(description="ISO 8601 with offset, e.g. "
                                                 "2026-06-01T10:00:00+02:00.")
-    closes_at: AwareDatetime
+    closes_at: Moment
     time_zone: str = "Europe/Zurich"
     venue: str = ""
     city: str = ""
@@ -164,14 +172,14 @@ class SessionPatch(InputSchema):
     title_fr: str | None = None
     title_es: str | None = None
     number: str | None = None
-    opens_at: AwareDatetime | None = None
-    closes_at: AwareDatetime | None = None
+    opens_at: Moment | None = None
+    closes_at: Moment | None = None
     time_zone: str | None = None
     venue: str | None = None
     city: str | None = None
     country: str | None = None
     working_languages: list[str] | None = None
-    updated_at: AwareDatetime | None = None
+    updated_at: Moment | None = None
 
 
 def _session_or_404(pk: int) -> Session:
@@ -186,7 +194,7 @@ def _country(data: dict) -> dict:
 
 @router.get("/sessions", response=list[SessionOut], operation_id="session_list",
             summary="Sessions")
-def session_list(request, meeting: int | None = None, year: int | None = None):
+def session_list(request, meeting: Id | None = None, year: Year | None = None):
     """Sessions in the order they open; ``meeting`` (id) and ``year`` (of opening) narrow."""
     _require_reader(request.user)
     sessions = selectors.sessions_with_meeting().order_by("opens_at", "id")
@@ -210,14 +218,14 @@ def session_create(request, payload: SessionIn):
 
 @router.get("/sessions/{id}", response=SessionOut, operation_id="session_detail",
             summary="A session")
-def session_detail(request, id: int):
+def session_detail(request, id: Id):
     _require_reader(request.user)
     return _session_or_404(id)
 
 
 @router.patch("/sessions/{id}", response=SessionOut, operation_id="session_update",
               summary="Change a session")
-def session_update(request, id: int, payload: SessionPatch):
+def session_update(request, id: Id, payload: SessionPatch):
     session = _session_or_404(id)
     changes, seen_updated_at = patch_changes(payload)
     return services.session_update(session=session, actor=request.user,
@@ -250,7 +258,7 @@ class AgendaItemIn(InputSchema):
     title_fr: str = ""
     title_es: str = ""
     technical: bool = True
-    position: int | None = Field(None, ge=0, description="Defaults to after the last item.")
+    position: Count | None = Field(None, ge=0, description="Defaults to after the last item.")
 
 
 class AgendaItemPatch(InputSchema):
@@ -259,13 +267,13 @@ class AgendaItemPatch(InputSchema):
     title_fr: str | None = None
     title_es: str | None = None
     technical: bool | None = None
-    position: int | None = Field(None, ge=0)
-    updated_at: AwareDatetime | None = None
+    position: Count | None = Field(None, ge=0)
+    updated_at: Moment | None = None
 
 
 @router.get("/sessions/{id}/agenda-items", response=list[AgendaItemOut],
             operation_id="agenda_item_list", summary="A session's agenda")
-def agenda_item_list(request, id: int):
+def agenda_item_list(request, id: Id):
     _require_reader(request.user)
     session = get_object_or_404(Session, pk=id)
     return session.agenda_items.order_by("position", "id")
@@ -273,7 +281,7 @@ def agenda_item_list(request, id: int):
 
 @router.post("/sessions/{id}/agenda-items", response={201: AgendaItemOut},
              operation_id="agenda_item_create", summary="Add an item to a session's agenda")
-def agenda_item_create(request, id: int, payload: AgendaItemIn):
+def agenda_item_create(request, id: Id, payload: AgendaItemIn):
     session = get_object_or_404(Session, pk=id)
     return services.agenda_item_create(actor=request.user, session=session,
                                        **payload.model_dump())
@@ -281,14 +289,14 @@ def agenda_item_create(request, id: int, payload: AgendaItemIn):
 
 @router.get("/agenda-items/{id}", response=AgendaItemOut, operation_id="agenda_item_detail",
             summary="An agenda item")
-def agenda_item_detail(request, id: int):
+def agenda_item_detail(request, id: Id):
     _require_reader(request.user)
     return get_object_or_404(AgendaItem, pk=id)
 
 
 @router.patch("/agenda-items/{id}", response=AgendaItemOut, operation_id="agenda_item_update",
               summary="Change an agenda item")
-def agenda_item_update(request, id: int, payload: AgendaItemPatch):
+def agenda_item_update(request, id: Id, payload: AgendaItemPatch):
     item = get_object_or_404(AgendaItem, pk=id)
     changes, seen_updated_at = patch_changes(payload)
     return services.agenda_item_update(item=item, actor=request.user, changes=changes,
@@ -297,7 +305,7 @@ def agenda_item_update(request, id: int, payload: AgendaItemPatch):
 
 @router.delete("/agenda-items/{id}", response={204: None}, operation_id="agenda_item_delete",
                summary="Remove an agenda item")
-def agenda_item_delete(request, id: int):
+def agenda_item_delete(request, id: Id):
     item = get_object_or_404(AgendaItem, pk=id)
     services.agenda_item_delete(item=item, actor=request.user)
     return None

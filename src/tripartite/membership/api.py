@@ -14,9 +14,8 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
-from pydantic import AwareDatetime
 
-from tripartite.common.api import InputSchema, plain, unknown_reference
+from tripartite.common.api import Id, InputSchema, Moment, plain, unknown_reference
 from tripartite.common.models import Group
 from tripartite.constituents.api import member_state_from
 from tripartite.constituents.models import Person
@@ -173,7 +172,7 @@ def _snapshot(s: WeightSnapshot) -> dict:
 
 @router.get("/committees/{id}/memberships", response=list[CommitteeMembershipOut],
             operation_id="committee_membership_list", summary="A committee's memberships")
-def committee_membership_list(request, id: int, at: AwareDatetime | None = None):
+def committee_membership_list(request, id: int, at: Moment | None = None):
     """Every membership row of the committee, oldest first: its whole history. With ``at``,
     only the members at that moment (``valid_from`` included, ``valid_until`` excluded)."""
     _require_reader(request.user)
@@ -184,20 +183,20 @@ def committee_membership_list(request, id: int, at: AwareDatetime | None = None)
 
 
 class CommitteeMembershipIn(InputSchema):
-    person: int | None = Field(None, description="Id of the person; or give nomination.")
-    nomination: int | None = Field(None, description="Id of the person's nomination in their "
+    person: Id | None = Field(None, description="Id of the person; or give nomination.")
+    nomination: Id | None = Field(None, description="Id of the person's nomination in their "
                                                      "delegation to the session: gives the "
                                                      "person, group and member State.")
     group: Group | None = Field(None, description="Needed without a nomination.")
     kind: CommitteeSeat = CommitteeSeat.REGULAR
     member_state: str | None = Field(None, description="ISO code; needed for a Government "
                                                        "member without a nomination.")
-    at: AwareDatetime = Field(description="When the person becomes a member.")
+    at: Moment = Field(description="When the person becomes a member.")
 
 
 @router.post("/committees/{id}/memberships", response={201: CommitteeMembershipOut},
              operation_id="committee_membership_add", summary="Add a member to a committee")
-def committee_membership_add(request, id: int, payload: CommitteeMembershipIn):
+def committee_membership_add(request, id: Id, payload: CommitteeMembershipIn):
     """The person joins at ``at``; the weights are recomputed and published (CTTE-1)."""
     _require_writer(request.user)
     committee = _committee(id)
@@ -230,12 +229,12 @@ def committee_membership_add(request, id: int, payload: CommitteeMembershipIn):
 
 
 class EndIn(InputSchema):
-    at: AwareDatetime = Field(description="When the membership ends (excluded).")
+    at: Moment = Field(description="When the membership ends (excluded).")
 
 
 @router.post("/committee-memberships/{id}/end", response=CommitteeMembershipOut,
              operation_id="committee_membership_end", summary="A member leaves a committee")
-def committee_membership_end(request, id: int, payload: EndIn):
+def committee_membership_end(request, id: Id, payload: EndIn):
     """Closes the membership at ``at`` (and any replacement it is part of); the weights are
     recomputed and published."""
     _require_writer(request.user)
@@ -249,7 +248,7 @@ def committee_membership_end(request, id: int, payload: EndIn):
 
 @router.get("/committees/{id}/weights", response=WeightsOut, operation_id="committee_weights",
             summary="A committee's weights at a moment")
-def committee_weights(request, id: int, at: AwareDatetime | None = None):
+def committee_weights(request, id: int, at: Moment | None = None):
     """Who votes at ``at`` (by default now, kept within the session) and with how many votes,
     by the rules (CTTE-1, CTTE-2, CON-6); and the weights published and in force then."""
     _require_reader(request.user)
@@ -279,7 +278,7 @@ def committee_weights(request, id: int, at: AwareDatetime | None = None):
 
 @router.get("/committees/{id}/weight-snapshots", response=list[SnapshotOut],
             operation_id="committee_weight_snapshots", summary="A committee's published weights")
-def committee_weight_snapshots(request, id: int):
+def committee_weight_snapshots(request, id: Id):
     """Every publication of the committee's weights, most recent effective moment first."""
     _require_reader(request.user)
     return [_snapshot(s) for s in selectors.weight_snapshots(_committee(id))]
@@ -297,7 +296,7 @@ def _gb_session(pk: int) -> Session:
 
 @router.get("/sessions/{id}/governing-body-members", response=list[GoverningBodyMemberOut],
             operation_id="gb_member_list", summary="The Governing Body's members at a session")
-def gb_member_list(request, id: int, at: AwareDatetime | None = None):
+def gb_member_list(request, id: int, at: Moment | None = None):
     """Titular and deputy members whose term covers ``at`` (by default now, kept within the
     session), each with whether they vote then: titular members, a deputy replacing one, no
     vote for a State in arrears (GB-1, GB-4, CON-6)."""
@@ -317,16 +316,16 @@ def gb_member_list(request, id: int, at: AwareDatetime | None = None):
 
 
 class GoverningBodyReplacementIn(InputSchema):
-    titular: int = Field(description="Id of the titular membership replaced.")
-    deputy: int = Field(description="Id of the deputy membership voting instead.")
-    valid_from: AwareDatetime
-    valid_until: AwareDatetime | None = None
+    titular: Id = Field(description="Id of the titular membership replaced.")
+    deputy: Id = Field(description="Id of the deputy membership voting instead.")
+    valid_from: Moment
+    valid_until: Moment | None = None
 
 
 @router.post("/sessions/{id}/governing-body-replacements",
              response={201: GoverningBodyReplacementOut}, operation_id="gb_replacement_add",
              summary="A deputy replaces a titular member of the Governing Body")
-def gb_replacement_add(request, id: int, payload: GoverningBodyReplacementIn):
+def gb_replacement_add(request, id: Id, payload: GoverningBodyReplacementIn):
     _require_writer(request.user)
     session = _gb_session(id)
     found = {}

@@ -18,7 +18,15 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from ninja import Field, Router, Schema, Status
 
-from tripartite.common.api import InputSchema, patch_changes, plain, unknown_reference
+from tripartite.common.api import (
+    Count,
+    Day,
+    Id,
+    InputSchema,
+    patch_changes,
+    plain,
+    unknown_reference,
+)
 from tripartite.constituents.api import member_state_from
 from tripartite.proposals import permissions, selectors, services
 from tripartite.proposals.models import (
@@ -186,7 +194,7 @@ def proposal_list(request, state: ProposalState | None = None, unit: str = ""):
 
 @router.get("/proposals/{id}", response=ProposalOut, operation_id="proposal_detail",
             summary="A meeting proposal and the rules' findings")
-def proposal_detail(request, id: int):
+def proposal_detail(request, id: Id):
     _visible(request.user, id)
     return _fresh(id)
 
@@ -212,20 +220,20 @@ class ProposalFields(InputSchema):
     standards_relevance_en: str = ""
     standards_relevance_fr: str = ""
     standards_relevance_es: str = ""
-    start: date | None = None
-    end: date | None = None
+    start: Day | None = None
+    end: Day | None = None
     time_zone: str = "Europe/Zurich"
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 code.")
     city: str = ""
     online: bool = False
     coverage: list[str] = Field([], description="ISO 3166-1 alpha-2 codes.")
     tripartite: bool | None = None
-    government: int | None = Field(None, ge=0)
-    employers: int | None = Field(None, ge=0)
-    workers: int | None = Field(None, ge=0)
-    resource_persons: int | None = Field(None, ge=0)
-    resource_persons_women: int | None = Field(None, ge=0)
-    observers: int | None = Field(None, ge=0)
+    government: Count | None = Field(None, ge=0)
+    employers: Count | None = Field(None, ge=0)
+    workers: Count | None = Field(None, ge=0)
+    resource_persons: Count | None = Field(None, ge=0)
+    resource_persons_women: Count | None = Field(None, ge=0)
+    observers: Count | None = Field(None, ge=0)
     financing: list[FundingIn] = []
     languages: list[str] = Field([], description="ISO 639-1 codes.")
     interpretation: list[str] = []
@@ -277,7 +285,7 @@ def proposal_create(request, payload: ProposalIn):
 
 @router.patch("/proposals/{id}", response=ProposalOut, operation_id="proposal_update",
               summary="Change a meeting proposal")
-def proposal_update(request, id: int, payload: ProposalPatch):
+def proposal_update(request, id: Id, payload: ProposalPatch):
     """Only the fields sent change; ``financing`` and ``coverage``, when sent, replace the
     lists."""
     proposal = _visible(request.user, id)
@@ -300,7 +308,7 @@ class SeenIn(InputSchema):
 
 @router.post("/proposals/{id}/submit", response=ProposalOut, operation_id="proposal_submit",
              summary="Submit a proposal to the secretariat")
-def proposal_submit(request, id: int, payload: SeenIn):
+def proposal_submit(request, id: Id, payload: SeenIn):
     """Refused (400, code ``incomplete``) while an error of the proposal's content remains."""
     proposal = _visible(request.user, id)
     if not (permissions.is_secretariat(request.user)
@@ -319,7 +327,7 @@ class TransitionIn(InputSchema):
 
 @router.post("/proposals/{id}/transitions", response=ProposalOut,
              operation_id="proposal_transition", summary="Move a proposal in the pipeline")
-def proposal_transition(request, id: int, payload: TransitionIn):
+def proposal_transition(request, id: Id, payload: TransitionIn):
     """The secretariat starts the review, returns for changes, opens the consultation or
     holds; a move the workflow does not allow answers 409 (``transition_not_allowed``)."""
     proposal = _visible(request.user, id)
@@ -335,12 +343,12 @@ class OpinionIn(InputSchema):
     group: ConsultedGroup
     opinion: Opinion
     comments: str = ""
-    consulted_on: date | None = Field(None, description="Defaults to today.")
+    consulted_on: Day | None = Field(None, description="Defaults to today.")
 
 
 @router.post("/proposals/{id}/opinions", response={201: ConsultationOut},
              operation_id="proposal_opinion", summary="Give a group's opinion")
-def proposal_opinion(request, id: int, payload: OpinionIn):
+def proposal_opinion(request, id: Id, payload: OpinionIn):
     """The Employers' or the Workers' group secretariat (or the secretariat for them), while
     the proposal is in consultation."""
     proposal = _visible(request.user, id)
@@ -355,14 +363,14 @@ def proposal_opinion(request, id: int, payload: OpinionIn):
 
 class OfficersIn(InputSchema):
     reference: str
-    together_with: list[int] = Field([], description="Ids of other proposals sent in the "
+    together_with: list[Id] = Field([], description="Ids of other proposals sent in the "
                                                      "same batch.")
 
 
 @router.post("/proposals/{id}/send-to-officers", response=ProposalOut,
              operation_id="proposal_send_to_officers",
              summary="Send proposals to the Officers as one batch")
-def proposal_send_to_officers(request, id: int, payload: OfficersIn):
+def proposal_send_to_officers(request, id: Id, payload: OfficersIn):
     """All or none: each must be in consultation with no error left (400 ``not_ready``)."""
     proposal = _visible(request.user, id)
     if not permissions.can_run_pipeline(request.user):
@@ -377,14 +385,14 @@ def proposal_send_to_officers(request, id: int, payload: OfficersIn):
 
 class DecisionIn(InputSchema):
     decision: Decision
-    decided_on: date
+    decided_on: Day
     reference: str = ""
     updated_at: datetime | None = None
 
 
 @router.post("/proposals/{id}/decision", response=ProposalOut,
              operation_id="proposal_decision", summary="Record the Officers' decision")
-def proposal_decision(request, id: int, payload: DecisionIn):
+def proposal_decision(request, id: Id, payload: DecisionIn):
     """Approved: the meeting and its session enter the calendar (``session``). Deferred: the
     proposal is put on hold."""
     proposal = _visible(request.user, id)
@@ -397,13 +405,13 @@ def proposal_decision(request, id: int, payload: DecisionIn):
 
 
 class ReportIn(InputSchema):
-    received_on: date
+    received_on: Day
     updated_at: datetime | None = None
 
 
 @router.post("/proposals/{id}/report", response=ProposalOut, operation_id="proposal_report",
              summary="Record the report on an approved meeting as received")
-def proposal_report(request, id: int, payload: ReportIn):
+def proposal_report(request, id: Id, payload: ReportIn):
     proposal = _visible(request.user, id)
     if not permissions.can_run_pipeline(request.user):
         raise PermissionDenied

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 
-from tripartite.common.api import InputSchema
+from tripartite.common.api import Id, InputSchema
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import MemberState
 from tripartite.meetings.models import Session
@@ -95,7 +95,7 @@ class SearchQuery(Schema):
 
 @router.get("/sessions/{id}/registrations", response=list[RegistrationOut],
             operation_id="registration_search", summary="Find registrations at the desk")
-def registration_search(request, id: int, filters: Query[SearchQuery]):
+def registration_search(request, id: Id, filters: Query[SearchQuery]):
     """At most 50, by name; ``q`` and/or ``member_state`` are needed (none: an empty list)."""
     session = _desk_session(request, id)
     return [_out(reg) for reg in selectors.search(session, text=filters.q,
@@ -114,7 +114,7 @@ class FromCredentialsOut(Schema):
 @router.post("/sessions/{id}/registrations/from-credentials", response=FromCredentialsOut,
              operation_id="registrations_from_credentials",
              summary="Register the accredited delegations")
-def registrations_from_credentials(request, id: int):
+def registrations_from_credentials(request, id: Id):
     """Idempotent: run it again after new credentials arrive."""
     session = _desk_session(request, id)
     return services.registrations_from_nominations(actor=request.user, session=session)
@@ -132,7 +132,7 @@ class RegistrationAddIn(InputSchema):
 @router.post("/sessions/{id}/registrations", response={201: RegistrationOut},
              operation_id="registration_add",
              summary="Register an observer, press or secretariat member")
-def registration_add(request, id: int, payload: RegistrationAddIn):
+def registration_add(request, id: Id, payload: RegistrationAddIn):
     session = _desk_session(request, id)
     registration = services.registration_add(actor=request.user, session=session,
                                              **payload.model_dump())
@@ -141,7 +141,7 @@ def registration_add(request, id: int, payload: RegistrationAddIn):
 
 @router.get("/registrations/{id}", response=RegistrationOut,
             operation_id="registration_detail", summary="A registration")
-def registration_detail(request, id: int):
+def registration_detail(request, id: Id):
     """For the desk, the person themself and their State's focal point."""
     registration = _registration(id)
     if not permissions.can_view_registration(request.user, registration):
@@ -157,7 +157,7 @@ class SeenIn(InputSchema):
 @router.post("/registrations/{id}/identity", response=RegistrationOut,
              operation_id="registration_confirm_identity",
              summary="Confirm the identity: registered")
-def registration_confirm_identity(request, id: int, payload: SeenIn):
+def registration_confirm_identity(request, id: Id, payload: SeenIn):
     registration = _registration(id)
     if not permissions.can_use_desk(request.user):
         raise PermissionDenied
@@ -167,7 +167,7 @@ def registration_confirm_identity(request, id: int, payload: SeenIn):
 
 
 class PrintIn(InputSchema):
-    registrations: list[int] = Field(default_factory=list, max_length=5000,
+    registrations: list[Id] = Field(default_factory=list, max_length=5000,
                                      description="Ids of the registrations to print.")
     member_state: str = Field("", max_length=2,
                               description="Or: every registration of that State's delegation.")
@@ -185,7 +185,7 @@ class PrintedOut(Schema):
 @router.post("/sessions/{id}/badges", response={200: list[PrintedOut]},
              operation_id="badge_print", summary="Print badges",
              openapi_extra={"responses": {200: {"content": {"application/pdf": {}}}}})
-def badge_print(request, id: int, payload: PrintIn):
+def badge_print(request, id: Id, payload: PrintIn):
     """One choice among ``registrations``, ``member_state`` and ``not_printed``. Each
     registration gets a new badge; its previous one is revoked ("reprinted")."""
     session = _desk_session(request, id)
@@ -230,7 +230,7 @@ def badge_print(request, id: int, payload: PrintIn):
 @router.post("/registrations/{id}/photo", response=RegistrationOut,
              operation_id="registration_photo_upload", summary="Upload the badge photo",
              openapi_extra={"responses": {200: {"content": {"image/jpeg": {}}}}})
-def registration_photo_upload(request, id: int, photo: File[UploadedFile] = None,
+def registration_photo_upload(request, id: Id, photo: File[UploadedFile] = None,
                               preview: bool = False):
     """Multipart, field ``photo``. Checked, stripped of metadata, cropped to 3:4. With
     ``?preview=true`` the answer is the cropped JPEG and nothing is kept; otherwise it is kept."""

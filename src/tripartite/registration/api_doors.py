@@ -9,9 +9,8 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from pydantic import AwareDatetime
 
-from tripartite.common.api import InputSchema
+from tripartite.common.api import Id, InputSchema, Moment
 from tripartite.meetings.models import Session
 from tripartite.registration import attendance, checkin, door_permissions
 from tripartite.rules.voting import quorum_from_entitled
@@ -59,7 +58,7 @@ class QuorumBaseOut(Schema):
 
 
 class QuorumQuery(Schema):
-    at: AwareDatetime | None = Field(None, description="The moment; now if left out.")
+    at: Moment | None = Field(None, description="The moment; now if left out.")
 
 
 def _session(pk: int) -> Session:
@@ -68,7 +67,7 @@ def _session(pk: int) -> Session:
 
 @doors_router.post("/sessions/{id}/check-ins", response=CheckInOut, operation_id="check_in",
                    summary="Scan a badge at a door")
-def check_in(request, id: int, payload: CheckInIn):
+def check_in(request, id: Id, payload: CheckInIn):
     """Check the badge whose QR code reads ``token``; records the day's first entry.
 
     For check-in staff and the secretariat; at most CHECKIN_RATE_PER_MINUTE scans a minute
@@ -86,7 +85,7 @@ def check_in(request, id: int, payload: CheckInIn):
 
 @doors_router.get("/sessions/{id}/quorum-base", response=QuorumBaseOut,
                   operation_id="quorum_base", summary="The quorum base of a session")
-def quorum_base(request, id: int, query: Query[QuorumQuery]):
+def quorum_base(request, id: Id, query: Query[QuorumQuery]):
     """Registered delegates entitled to vote, by group, at ``at`` (now), and the quorum."""
     if not door_permissions.can_view_attendance(request.user):
         raise PermissionDenied

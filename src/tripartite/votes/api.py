@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
 from ninja import Field, Router, Schema, Status
 
-from tripartite.common.api import InputSchema, plain, unknown_reference
+from tripartite.common.api import Count, Id, InputSchema, plain, unknown_reference
 from tripartite.meetings.models import AgendaItem, Committee, Session
 from tripartite.votes import permissions, selectors, services
 from tripartite.votes.models import (
@@ -114,7 +114,7 @@ def _require_manager(user):
 
 @router.get("/sessions/{id}/votes", response=list[VoteOut], operation_id="vote_list",
             summary="A session's votes")
-def vote_list(request, id: int):
+def vote_list(request, id: Id):
     if not permissions.can_view_votes(request.user):
         raise PermissionDenied
     session = get_object_or_404(Session, pk=id)
@@ -126,19 +126,19 @@ class VoteIn(InputSchema):
     subject_fr: str = ""
     subject_es: str = ""
     body: Body = Body.PLENARY
-    agenda_item: int | None = Field(None, description="Id of an agenda item of the session.")
-    committee: int | None = Field(None, description="Id of the committee, for a committee "
+    agenda_item: Id | None = Field(None, description="Id of an agenda item of the session.")
+    committee: Id | None = Field(None, description="Id of the committee, for a committee "
                                                     "vote.")
     method: Method
     majority: MajorityKind = MajorityKind.SIMPLE
     quorum_source: QuorumSource = QuorumSource.ATTENDANCE
-    quorum_fixed: int | None = Field(None, ge=0, description="The quorum fixed by the "
+    quorum_fixed: Count | None = Field(None, ge=0, description="The quorum fixed by the "
                                                              "Credentials Committee.")
 
 
 @router.post("/sessions/{id}/votes", response={201: VoteOut}, operation_id="vote_create",
              summary="Prepare a vote (draft)")
-def vote_create(request, id: int, payload: VoteIn):
+def vote_create(request, id: Id, payload: VoteIn):
     _require_manager(request.user)
     session = get_object_or_404(Session, pk=id)
     agenda_item = committee = None
@@ -160,7 +160,7 @@ def vote_create(request, id: int, payload: VoteIn):
 
 
 @router.get("/votes/{id}", response=VoteOut, operation_id="vote_detail", summary="A vote")
-def vote_detail(request, id: int):
+def vote_detail(request, id: Id):
     if not permissions.can_view_votes(request.user):
         raise PermissionDenied
     return _vote_out(_vote(id))
@@ -168,14 +168,14 @@ def vote_detail(request, id: int):
 
 @router.post("/votes/{id}/open", response=VoteOut, operation_id="vote_open",
              summary="Open a vote (its quorum is fixed now)")
-def vote_open(request, id: int):
+def vote_open(request, id: Id):
     _require_manager(request.user)
     return _vote_out(services.vote_open(actor=request.user, vote=_vote(id)))
 
 
 @router.post("/votes/{id}/close", response=ResultOut, operation_id="vote_close",
              summary="Close a vote and compute its result")
-def vote_close(request, id: int):
+def vote_close(request, id: Id):
     _require_manager(request.user)
     vote = _vote(id)
     services.vote_close(actor=request.user, vote=vote)
@@ -184,21 +184,21 @@ def vote_close(request, id: int):
 
 @router.post("/votes/{id}/publish", response=VoteOut, operation_id="vote_publish",
              summary="Publish a closed vote's result (final)")
-def vote_publish(request, id: int):
+def vote_publish(request, id: Id):
     _require_manager(request.user)
     return _vote_out(services.vote_publish(actor=request.user, vote=_vote(id)))
 
 
 class BallotIn(InputSchema):
     choice: Choice
-    voter: int | None = Field(None, description="A substitute names the person of the "
+    voter: Id | None = Field(None, description="A substitute names the person of the "
                                                 "delegate they vote for; empty: one's own "
                                                 "vote.")
 
 
 @router.post("/votes/{id}/ballots", response={201: BallotOut}, operation_id="ballot_cast",
              summary="Cast the logged-in delegate's ballot")
-def ballot_cast(request, id: int, payload: BallotIn):
+def ballot_cast(request, id: Id, payload: BallotIn):
     """The voting right is checked now: a registered delegate entitled to vote (or a member
     of the voting body), or a substitute holding a recorded appointment. One ballot per voter
     (409 ``already_voted``); 409 ``vote_not_open`` or ``vote_closed`` outside the vote; 400
@@ -232,7 +232,7 @@ def _result_out(vote: Vote) -> dict:
 
 @router.get("/votes/{id}/result", response=ResultOut, operation_id="vote_result",
             summary="A vote's result, with the arithmetic and the provisions cited")
-def vote_result(request, id: int):
+def vote_result(request, id: Id):
     vote = _vote(id)
     if not permissions.can_view_result(request.user, vote):
         raise PermissionDenied
