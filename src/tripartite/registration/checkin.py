@@ -32,7 +32,13 @@ from django.utils.translation import gettext as _
 from tripartite.common import ratelimit
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.registration import door_permissions, tokens
-from tripartite.registration.models import Badge, CheckIn, Scan, ScanResult
+from tripartite.registration.models import (
+    HOLDER_SHOWN_RESULTS,
+    Badge,
+    CheckIn,
+    Scan,
+    ScanResult,
+)
 
 DOOR_MAX_LENGTH = 60
 REQUEST_ID_MAX_LENGTH = 64
@@ -110,8 +116,7 @@ def photo_url(registration) -> str:
 
 
 def _outcome(result, *, at, door, badge=None, replayed=False) -> ScanOutcome:
-    if badge is None or result in {ScanResult.FORGED, ScanResult.UNKNOWN,
-                                   ScanResult.OTHER_SESSION}:
+    if badge is None or result not in HOLDER_SHOWN_RESULTS:
         # Refused before the badge is known to belong here: nothing about anyone is shown.
         return ScanOutcome(result=result, at=at, door=door, replayed=replayed)
     registration = badge.registration
