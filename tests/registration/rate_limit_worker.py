@@ -3,6 +3,8 @@ test_rate_limit_across_processes.py). Not a test module: run as a script.
 
     rate_limit_worker.py setup
         create the rate counter table (a fresh SQLite file);
+    rate_limit_worker.py clear USER_PK
+        delete the login's counts (the workers commit them outside the test's transaction);
     rate_limit_worker.py scan USER_PK ATTEMPTS AT READY_DIR PROCESSES
         wait until PROCESSES workers are ready, then call ``checkin.check_rate`` ATTEMPTS
         times at the moment AT (ISO 8601); print {"allowed": n, "refused": m} as JSON.
@@ -29,6 +31,12 @@ def _setup():
 
     with connection.schema_editor() as editor:
         editor.create_model(RateCounter)
+
+
+def _clear(user_pk):
+    from tripartite.common.models import RateCounter
+
+    RateCounter.objects.filter(key=f"checkin:{int(user_pk)}").delete()
 
 
 def _wait_for_the_others(ready_dir: Path, processes: int):
@@ -63,4 +71,4 @@ def _scan(user_pk, attempts, at, ready_dir, processes):
 if __name__ == "__main__":
     django.setup()
     command, *arguments = sys.argv[1:]
-    {"setup": _setup, "scan": _scan}[command](*arguments)
+    {"setup": _setup, "clear": _clear, "scan": _scan}[command](*arguments)

@@ -57,10 +57,15 @@ def _run(arguments, environment):
 def _scan_in_processes(environment) -> list[dict]:
     """PROCESSES workers, each ATTEMPTS scans with the same login, released together."""
     login = str(uuid.uuid4().int % 10**12)  # a login no other run counted for
-    with tempfile.TemporaryDirectory() as ready:
-        workers = [_run(["scan", login, str(ATTEMPTS), AT.isoformat(), ready, str(PROCESSES)],
-                        environment) for _ in range(PROCESSES)]
-        outputs = [worker.communicate(timeout=120) for worker in workers]
+    try:
+        with tempfile.TemporaryDirectory() as ready:
+            workers = [_run(["scan", login, str(ATTEMPTS), AT.isoformat(), ready,
+                             str(PROCESSES)], environment) for _ in range(PROCESSES)]
+            outputs = [worker.communicate(timeout=120) for worker in workers]
+    finally:
+        if "REDIS_URL" not in environment:  # Redis forgets the count by itself
+            clear = _run(["clear", login], environment)
+            assert clear.wait(timeout=120) == 0, clear.stderr.read()
     for worker, (_out, error) in zip(workers, outputs, strict=True):
         assert worker.returncode == 0, error
     return [json.loads(out) for out, _error in outputs]
