@@ -141,13 +141,13 @@ def test_a_focal_point_nominates_through_the_form(focal_client, session):
     employers = OrganisationFactory(member_state=state("FR"), kind="employers",
                                     name="Mouvement des entreprises de France", acronym="MEDEF")
     assert focal_client.get(page_url(session)).status_code == 200
-    delegation = Delegation.objects.get(member_state=state("FR"), session=session)
 
     response = focal_client.post(page_url(session), {
         "group": "employers", "role": "delegate", "title": "Mr", "name": "Patrick Martin",
         "name_latin": "", "gender": "m", "function": "President", "email": "pm@example.org",
         "organisation": employers.pk})
     assert response.status_code == 302
+    delegation = Delegation.objects.get(member_state=state("FR"), session=session)
     delegate = Nomination.objects.get(delegation=delegation)
     assert (delegate.group, delegate.role, delegate.organisation) == ("employers", "delegate",
                                                                       employers)

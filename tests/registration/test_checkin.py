@@ -5,7 +5,6 @@ import datetime as dt
 import threading
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.urls import reverse
@@ -191,7 +190,6 @@ def test_only_check_in_staff_and_the_secretariat_scan(session, role):
 
 
 def test_the_rate_limit_counts_per_login(staff):
-    cache.clear()
     other = user_with_role(Role.CHECKIN_STAFF)
     with override_settings(CHECKIN_RATE_PER_MINUTE=3):
         for _ in range(3):

@@ -1,7 +1,6 @@
 """The check-in page (with and without JavaScript), its rate limit, and the API operation."""
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 from django.urls import reverse
 
@@ -12,11 +11,6 @@ from tripartite.registration.models import CheckIn, Scan
 
 pytestmark = pytest.mark.django_db
 FETCH = {"HTTP_X_REQUESTED_WITH": "fetch"}
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_counts():
-    cache.clear()
 
 
 @pytest.fixture

@@ -207,7 +207,7 @@ def test_a_focal_point_uploads_for_their_own_state_never_another(client):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("role", "allowed"), [
     (Role.REGISTRATION_DESK, True), (Role.SECRETARIAT, True),
-    (Role.CREDENTIALS_COMMITTEE, True), (Role.CHECKIN_STAFF, True),
+    (Role.CREDENTIALS_COMMITTEE, True), (Role.CHECKIN_STAFF, False),
     (Role.DELEGATE, False), (Role.OBSERVER, False), (Role.GROUP_SECRETARIAT, False),
     (Role.SENIOR_OFFICIAL, False), (Role.MEETING_OFFICER, False),
 ])

@@ -83,3 +83,26 @@ class ActionLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ActionLogIsImmutable
+
+
+class RateCounter(models.Model):
+    """How many times ``key`` was hit in the fixed window starting at ``window_start``.
+
+    Kept in the database when there is no shared cache (no Redis): every worker process of
+    the server then counts in the same row. Written only by
+    :func:`tripartite.common.ratelimit.hit`; not logged (a counter, not a domain change).
+    """
+
+    key = models.CharField(max_length=200)
+    window_start = models.DateTimeField()
+    expires_at = models.DateTimeField(db_index=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("rate counter")
+        verbose_name_plural = _("rate counters")
+        constraints = [models.UniqueConstraint(fields=["key", "window_start"],
+                                               name="one_rate_counter_per_key_and_window")]
+
+    def __str__(self):
+        return f"{self.key} @ {self.window_start:%Y-%m-%d %H:%M:%S}: {self.count}"

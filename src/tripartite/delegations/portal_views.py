@@ -118,8 +118,8 @@ def portal(request):
 def _delegation(request, session_pk, iso2, *, write=False) -> Delegation:
     """The State's delegation to the session, once the user may read it (or write to it).
 
-    Those who may nominate open it (it is created empty the first time); a reader of a
-    delegation not yet opened sees an unsaved, empty one.
+    A delegation not yet opened is shown unsaved and empty, its forms included: a GET never
+    writes. The first POST of someone who may nominate opens it (creates it, logged).
     """
     session = get_object_or_404(_portal_sessions(), pk=session_pk)
     member_state = get_object_or_404(MemberState, iso2=iso2.upper())
@@ -128,7 +128,7 @@ def _delegation(request, session_pk, iso2, *, write=False) -> Delegation:
     unsaved = Delegation(member_state=member_state, session=session)
     if not (may_nominate if write else permissions.can_view_delegation(user, unsaved)):
         raise PermissionDenied
-    if may_nominate:
+    if may_nominate and write and request.method == "POST":
         delegation = services.delegation_open(actor=user, member_state=member_state,
                                               session=session)
         delegation.member_state, delegation.session = member_state, session

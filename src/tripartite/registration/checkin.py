@@ -23,21 +23,28 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.common import ratelimit
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.registration import door_permissions, tokens
-from tripartite.registration.models import Badge, CheckIn, Scan, ScanResult
+from tripartite.registration.models import (
+    HOLDER_SHOWN_RESULTS,
+    Badge,
+    CheckIn,
+    Scan,
+    ScanResult,
+)
 
 DOOR_MAX_LENGTH = 60
 REQUEST_ID_MAX_LENGTH = 64
 # The desk's page that serves a participant's photo to those entitled to see it.
 PHOTO_URL_NAME = "registration:photo"
+RATE_WINDOW = 60  # seconds: CHECKIN_RATE_PER_MINUTE counts per minute
 ADMITTED_RESULTS = {ScanResult.ADMITTED, ScanResult.ALREADY_INSIDE}
 
 
@@ -109,8 +116,7 @@ def photo_url(registration) -> str:
 
 
 def _outcome(result, *, at, door, badge=None, replayed=False) -> ScanOutcome:
-    if badge is None or result in {ScanResult.FORGED, ScanResult.UNKNOWN,
-                                   ScanResult.OTHER_SESSION}:
+    if badge is None or result not in HOLDER_SHOWN_RESULTS:
         # Refused before the badge is known to belong here: nothing about anyone is shown.
         return ScanOutcome(result=result, at=at, door=door, replayed=replayed)
     registration = badge.registration
@@ -143,19 +149,11 @@ def clean_request_id(request_id: str | None) -> str | None:
     return request_id
 
 
-def check_rate(user) -> None:
-    """At most CHECKIN_RATE_PER_MINUTE scans per login and minute (the cache counts)."""
+def check_rate(user, *, at=None) -> None:
+    """At most CHECKIN_RATE_PER_MINUTE scans per login and minute, counted across every
+    worker process (``common.ratelimit``: Redis when configured, else the database)."""
     limit = settings.CHECKIN_RATE_PER_MINUTE
-    key = f"tripartite:checkin-rate:{user.pk}:{int(timezone.now().timestamp() // 60)}"
-    if cache.add(key, 1, timeout=90):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=90)
-            count = 1
-    if count > limit:
+    if not ratelimit.hit(f"checkin:{user.pk}", limit, RATE_WINDOW, now=at):
         raise ServiceError(
             _("Too many scans from this login: at most %(limit)d a minute. Wait a few "
               "seconds, then scan again.") % {"limit": limit}, code="throttled", status=429)

@@ -151,6 +151,12 @@ class ScanResult(models.TextChoices):
     DEPARTED = "departed", _("Departure notified: no longer admitted")
 
 
+# The scans whose answer shows the badge's holder (photo, name…): the badge was found and
+# belongs to the session. The others show nothing about anyone.
+HOLDER_SHOWN_RESULTS = frozenset({ScanResult.ADMITTED, ScanResult.ALREADY_INSIDE,
+                                  ScanResult.REVOKED, ScanResult.DEPARTED})
+
+
 class Scan(models.Model):
     """Every scan at a door, admitted or refused: the door log.
 

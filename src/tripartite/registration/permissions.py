@@ -2,16 +2,24 @@
 
 Same style as ``tripartite.accounts.permissions``: each predicate takes the user first and
 reads nothing from the request. A focal point acts for their own State's delegation only;
-a participant (a user linked to a person, ``User.person``) for their own registration.
+a participant (a user linked to a person, ``User.person``) for their own registration;
+check-in staff see the photo of a badge they have just scanned (``scanned_recently``).
 """
+
+from datetime import timedelta
+
+from django.utils import timezone
 
 from tripartite.accounts.models import Role
 from tripartite.accounts.permissions import _active, has_role, is_focal_point_of
+from tripartite.registration.models import HOLDER_SHOWN_RESULTS, Scan
 
 DESK_ROLES = (Role.REGISTRATION_DESK, Role.SECRETARIAT)
-# Who may see any participant's photo: the desk side, the Credentials Committee, and the
-# check-in staff (the door page shows the photo of the badge scanned).
-PHOTO_VIEWERS = (*DESK_ROLES, Role.CREDENTIALS_COMMITTEE, Role.CHECKIN_STAFF)
+# Who may see any participant's photo: the desk side and the Credentials Committee.
+PHOTO_VIEWERS = (*DESK_ROLES, Role.CREDENTIALS_COMMITTEE)
+# Check-in staff see a photo only to compare it with the face at the door: for a badge their
+# own login scanned in the last minutes, never anyone's by counting ids.
+DOOR_PHOTO_MINUTES = 5
 
 
 def registration_state(registration):
@@ -45,9 +53,21 @@ def can_upload_photo(user, registration) -> bool:
     return can_view_registration(user, registration)
 
 
-def can_view_photo(user, registration) -> bool:
+def scanned_recently(user, registration, *, now=None) -> bool:
+    """Check-in staff whose login scanned the registration's badge in the last
+    DOOR_PHOTO_MINUTES minutes, with an answer that showed its holder."""
+    if not has_role(user, Role.CHECKIN_STAFF):
+        return False
+    now = now or timezone.now()
+    return Scan.objects.filter(
+        recorded_by=user, badge__registration=registration, result__in=HOLDER_SHOWN_RESULTS,
+        at__gt=now - timedelta(minutes=DOOR_PHOTO_MINUTES), at__lte=now).exists()
+
+
+def can_view_photo(user, registration, *, now=None) -> bool:
     return (has_role(user, *PHOTO_VIEWERS) or is_own_registration(user, registration)
-            or is_focal_point_for(user, registration))
+            or is_focal_point_for(user, registration)
+            or scanned_recently(user, registration, now=now))
 
 
 def can_view_own_photos_page(user) -> bool:

@@ -8,8 +8,9 @@ user confirms, and only ``services.photo_set`` writes.
 
 Checks, in order, each before the next costs anything: the size in bytes; the header is an
 image of an accepted format; its dimensions (an "image bomb" declares enormous dimensions
-in a few bytes: refused before any pixel is decoded); the file verifies and decodes
-entirely (a truncated image is refused, never padded); the minimum dimensions.
+in a few bytes: refused from the header, before any pixel is decoded); the file verifies and
+decodes entirely (a truncated image is refused, never padded), a JPEG at a reduced scale; the
+minimum dimensions.
 """
 
 import base64
@@ -23,7 +24,14 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
 
 MAX_BYTES = getattr(settings, "PHOTO_MAX_BYTES", 8 * 1024 * 1024)
-MAX_PIXELS = 40_000_000  # 40 megapixels: more than any camera photo needs
+# The most pixels accepted, read from the header before any pixel is decoded (see
+# docs/registration.md). A JPEG is decoded at 1/2, 1/4 or 1/8 of its size (``draft``), so a
+# phone's 24 MP photo costs what a 1.5 MP one does; a PNG or WebP is decoded whole, and a real
+# photo in either format within MAX_BYTES has far fewer pixels than a phone's JPEG.
+MAX_PIXELS = {"JPEG": 25_000_000, "PNG": 16_000_000, "WEBP": 16_000_000}
+# Decoding needs no more than this (either orientation): the badge's 3:4 crop of an image
+# at least this large is at least OUTPUT_SIZE.
+DECODE_AT_LEAST = (800, 800)
 MIN_WIDTH, MIN_HEIGHT = 240, 320
 RATIO = (3, 4)  # width:height of the photo on the badge
 OUTPUT_SIZE = (600, 800)  # at most: larger photos are scaled down
@@ -76,14 +84,15 @@ def _open(data: bytes) -> Image.Image:
         raise PhotoError(_("This image format is not accepted. Send a photo as JPEG, PNG or "
                            "WebP."), "format")
     width, height = image.size
-    if width <= 0 or height <= 0 or width * height > MAX_PIXELS:
-        raise _too_many_pixels()
+    if width <= 0 or height <= 0 or width * height > MAX_PIXELS[image.format]:
+        raise _too_many_pixels(image.format)
     return image
 
 
-def _too_many_pixels() -> PhotoError:
+def _too_many_pixels(image_format=None) -> PhotoError:
+    limit = MAX_PIXELS.get(image_format, max(MAX_PIXELS.values()))
     return PhotoError(_("The image's dimensions are too large (at most %(limit)d megapixels). "
-                        "Send a smaller photo.") % {"limit": MAX_PIXELS // 1_000_000},
+                        "Send a smaller photo.") % {"limit": limit // 1_000_000},
                       "too_many_pixels")
 
 
@@ -96,6 +105,11 @@ def _decode(data: bytes) -> Image.Image:
     try:
         _open(data).verify()
         image = _open(data)  # verify() leaves the image unusable: open it again
+        if image.format == "JPEG":
+            # libjpeg decodes straight at a reduced scale (still reading every byte, so a
+            # truncated file is refused all the same): time and memory follow the badge's
+            # needs, not the camera's.
+            image.draft(None, DECODE_AT_LEAST)
         image.load()
     except PhotoError:
         raise
@@ -116,6 +130,14 @@ def crop_box(width: int, height: int, ratio=RATIO) -> tuple[int, int, int, int]:
     return (0, top, width, top + new_height)
 
 
+def _reduced(image: Image.Image) -> Image.Image:
+    """Scaled down by a whole factor (a cheap box filter) while the crop stays at least
+    OUTPUT_SIZE: the fine resampling then works on a small image."""
+    left, top, right, bottom = crop_box(*image.size)
+    factor = min((right - left) // OUTPUT_SIZE[0], (bottom - top) // OUTPUT_SIZE[1])
+    return image.reduce(factor) if factor >= 2 else image
+
+
 def process_photo(upload) -> Photo:
     """The badge photo made from an upload (a file or bytes); PhotoError when refused."""
     data = _read(upload)
@@ -134,6 +156,7 @@ def process_photo(upload) -> Photo:
         image.paste(rgba, mask=rgba.getchannel("A"))
     else:
         image = image.convert("RGB")
+    image = _reduced(image)
     image = image.crop(crop_box(*image.size))
     if image.width > OUTPUT_SIZE[0]:
         image = image.resize(OUTPUT_SIZE, Image.Resampling.LANCZOS)

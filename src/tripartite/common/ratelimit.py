@@ -1,0 +1,83 @@
+"""One rate limit for the whole site: ``hit(key, limit, window)`` says whether one more
+action under ``key`` stays within ``limit`` per ``window`` seconds.
+
+A fixed window: the count starts again at each multiple of ``window`` seconds since the
+epoch. The count must be shared by every worker process of the server (``serve`` starts
+several), so it never lives in process memory:
+
+- with a shared cache (Redis, when REDIS_URL is set), one atomic INCR per hit;
+- otherwise in the database (``RateCounter``): one UPDATE ... SET count = count + 1, which
+  every process serialises on the row's lock (PostgreSQL) or on the write lock (SQLite),
+  then a read of the count in the same transaction. The first hit of a window inserts the
+  row; two processes inserting at once meet the unique constraint, and the loser counts
+  with an UPDATE. Windows that have ended are deleted when a new one starts.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from tripartite.common.models import RateCounter
+
+# Cache backends shared by every process; any other (local memory, dummy) is per process.
+SHARED_CACHE_BACKENDS = (
+    "django.core.cache.backends.redis.RedisCache",
+    "django.core.cache.backends.memcached.PyMemcacheCache",
+    "django.core.cache.backends.memcached.PyLibMCCache",
+)
+KEY_MAX_LENGTH = 200
+
+
+def hit(key: str, limit: int, window: int, *, now: datetime | None = None) -> bool:
+    """Count one hit under ``key``; True while the window's count is at most ``limit``."""
+    if len(key) > KEY_MAX_LENGTH:
+        raise ValueError(f"A rate limit key has at most {KEY_MAX_LENGTH} characters.")
+    now = now or timezone.now()
+    start = _window_start(now, window)
+    if _shared_cache():
+        count = _count_in_cache(key, start, window)
+    else:
+        count = _count_in_database(key, start, window, now)
+    return count <= limit
+
+
+def _window_start(now: datetime, window: int) -> datetime:
+    seconds = int(now.timestamp()) // window * window
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def _shared_cache() -> bool:
+    return settings.CACHES["default"]["BACKEND"] in SHARED_CACHE_BACKENDS
+
+
+def _count_in_cache(key: str, start: datetime, window: int) -> int:
+    cache_key = f"tripartite:rate:{key}:{int(start.timestamp())}"
+    cache.add(cache_key, 0, timeout=window + 30)
+    try:
+        return cache.incr(cache_key)
+    except ValueError:  # expired between add and incr: this hit opens it again
+        cache.add(cache_key, 1, timeout=window + 30)
+        return 1
+
+
+def _count_in_database(key: str, start: datetime, window: int, now: datetime) -> int:
+    rows = RateCounter.objects.filter(key=key, window_start=start)
+    created = False
+    with transaction.atomic():
+        if not rows.update(count=F("count") + 1):
+            try:
+                with transaction.atomic():  # a savepoint: the insert may lose a race
+                    RateCounter.objects.create(key=key, window_start=start, count=1,
+                                               expires_at=start + timedelta(seconds=window))
+                created = True
+            except IntegrityError:  # another process opened the window first
+                rows.update(count=F("count") + 1)
+        # The row is ours (locked) until the commit: this reads our own increment.
+        count = rows.values_list("count", flat=True).get()
+    if created:
+        RateCounter.objects.filter(expires_at__lt=now).delete()
+    return count
