@@ -2,6 +2,7 @@
 change. The shared update helper (``update_logged``/``check_not_stale``) locks the row
 before it checks the version the editor saw, and writes only the columns it changes."""
 
+import contextlib
 import threading
 
 import pytest
@@ -59,10 +60,9 @@ def test_two_editors_saving_the_same_record_at_once_one_wins_the_other_gets_a_co
 
     def hold_until_both_checked(sender, instance, **kwargs):
         if sender is AddressBookEntry:
-            try:
+            # Broken: the other editor is waiting for our row lock: go on.
+            with contextlib.suppress(threading.BrokenBarrierError):
                 both_checked.wait()
-            except threading.BrokenBarrierError:
-                pass  # the other editor is waiting for our row lock: go on
 
     def edit(name):
         mine = AddressBookEntry.objects.get(pk=entry.pk)  # the form, opened at `seen`

@@ -373,7 +373,7 @@ def _batch(pk):
         "template", "session__meeting", "reminder_of", "created_by"), pk=pk)
 
 
-BATCH_ACTIONS = ("generate", "refresh", "pdf", "send", "remind")
+BATCH_ACTIONS = ("generate", "abandon", "refresh", "pdf", "send", "remind")
 
 
 def _batch_action(request, batch):
@@ -382,8 +382,11 @@ def _batch_action(request, batch):
     if action == "generate":
         form = GenerateForm(request.POST)
         pdf_files = form.is_valid() and form.cleaned_data["pdf_files"]
-        if _service(request, lambda: services.batch_generation_queue(actor=user, batch=batch)):
-            tasks.generate_batch.enqueue(batch.pk, user.pk, pdf_files)
+        queued = []
+        if _service(request, lambda: queued.append(
+                services.batch_generation_queue(actor=user, batch=batch))):
+            tasks.generate_batch.enqueue(batch.pk, user.pk, pdf_files,
+                                         queued[0].generation_attempt)
             batch.refresh_from_db()
             if batch.status == BatchStatus.GENERATED:
                 messages.success(request, _("The letters were generated."))
@@ -391,6 +394,9 @@ def _batch_action(request, batch):
                 messages.error(request, batch.problem)
             else:
                 messages.info(request, _("The letters are being generated."))
+    elif action == "abandon":
+        _service(request, lambda: services.batch_generation_abandon(actor=user, batch=batch),
+                 _("The generation was abandoned: the batch is a draft again."))
     elif action == "refresh":
         _service(request, lambda: services.batch_refresh_recipients(actor=user, batch=batch),
                  _("The recipients were read again from the address book."))
@@ -436,6 +442,7 @@ def batch_detail(request, pk):
         request, batch=batch, check=check, letters=letters, preview_languages=[
             (code, merge.language_name(code)) for code in languages],
         sent=sum(1 for letter in letters if letter.sent_at),
+        generation_stale=services.generation_is_stale(batch),
         replied=sum(1 for letter in letters if letter.replies.all()),
         generate_form=GenerateForm(initial={"pdf_files": True}),
         reminder_form=ReminderForm(initial={"template": LetterTemplate.objects.filter(
