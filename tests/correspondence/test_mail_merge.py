@@ -188,7 +188,7 @@ def test_the_register_searches_and_exports(secretariat, starters, session, entri
     page = client.get(reverse("correspondence:register"), {"q": "México"}).content.decode()
     assert "RELOFF/2026/0001" in page and "RELOFF/2026/0002" not in page
     csv_text = client.get(reverse("correspondence:register_export",
-                                  kwargs={"fmt": "csv"})).content.decode()
+                                  kwargs={"fmt": "csv"})).content.decode("utf-8-sig")
     lines = csv_text.strip().splitlines()
     assert lines[0].startswith("reference,date,subject,recipient,member_state,language")
     assert lines[1].startswith("RELOFF/2026/0001,2026-03-02,Circular: 114.ª reunión de la "

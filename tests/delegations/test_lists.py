@@ -273,10 +273,10 @@ def test_the_excel_export_has_a_heading_row_and_one_row_per_person(
          "Name in Latin script", "Gender", "Function", "Organization", "Status"],
         ["DE", "Allemagne", "Government", "Delegate", "Ms", "Anna Schmidt", "Anna Schmidt",
          "Female", "Director", None, "Received"],
-        ["DE", "Allemagne", "Workers", "Adviser", "Ms", "=1+2", "=1+2", "Female",
+        ["DE", "Allemagne", "Workers", "Adviser", "Ms", "'=1+2", "'=1+2", "Female",
          "Director", None, "Received"],
     ]
-    assert sheet["F3"].data_type == "s"  # text, not a formula
+    assert sheet["F3"].data_type == "s"  # text, not a formula, even once edited in Excel
 
 
 def test_the_csv_export_is_utf8_with_a_byte_order_mark(client, session, secretariat):

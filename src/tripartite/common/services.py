@@ -66,17 +66,36 @@ def apply_changes(instance: models.Model, changes: dict, *, fields: tuple[str, .
 
 
 def check_not_stale(instance: models.Model, seen_updated_at) -> None:
-    """Refuse to overwrite a change made since the user loaded the record.
+    """Lock ``instance``'s row for the rest of the transaction, then refuse to overwrite a
+    change made since the user loaded the record.
 
     Forms and the API send back the ``updated_at`` they were shown; any other value in
-    the database means someone saved in between.
+    the database means someone saved in between. The row lock (SELECT … FOR UPDATE) makes
+    the check and the save that follows one step: a second editor waits for the first to
+    commit, then reads the new ``updated_at`` and gets the conflict. A plain read would let
+    both pass the check and the second silently overwrite the first.
     """
-    if seen_updated_at is None:
-        return
-    current = type(instance).objects.filter(pk=instance.pk).values_list(
-        "updated_at", flat=True).first()
-    if current is not None and current != seen_updated_at:
+    current = _locked_updated_at(instance)
+    if seen_updated_at is not None and current is not None and current != seen_updated_at:
         raise EditConflictError
+
+
+def _require_transaction() -> None:
+    if not transaction.get_connection().in_atomic_block:
+        # A programming error, not the user's: the lock would be released at once.
+        raise RuntimeError("Run this inside the service's transaction (@transaction.atomic).")
+
+
+def _locked_updated_at(instance: models.Model):
+    """Lock the row of ``instance``; its stored ``updated_at`` (None when it has none)."""
+    _require_transaction()
+    model = type(instance)
+    has_stamp = any(field.name == "updated_at" for field in model._meta.concrete_fields)
+    rows = model._base_manager.select_for_update().filter(pk=instance.pk)
+    if not has_stamp:
+        rows.values_list("pk", flat=True).first()
+        return None
+    return rows.values_list("updated_at", flat=True).first()
 
 
 def _loggable(value):
@@ -97,21 +116,35 @@ def create_logged(instance: models.Model, *, actor, action: str, data: dict | No
 
 def update_logged(instance: models.Model, *, changes: dict, fields: tuple[str, ...], actor,
                   action: str, seen_updated_at=None):
-    """Apply the allowed ``changes``, validate, save and log the difference.
+    """Apply the allowed ``changes``, validate, save the changed columns and log the
+    difference. Call inside the service's transaction.
 
-    Nothing is saved when nothing changed. Refuses with a conflict when the record
-    changed since the user saw it (``seen_updated_at``).
+    The row is locked first and the changed fields' stored values are read again under
+    the lock, so the log shows what is really replaced; only those columns (and
+    ``updated_at``) are written, so a field another service changed meanwhile is not
+    reverted by a stale copy. Nothing is saved when nothing changed. Refuses with a
+    conflict when the record changed since the user saw it (``seen_updated_at``).
     """
     unknown = set(changes) - set(fields)
     if unknown:
         raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}", code="unknown_field")
     check_not_stale(instance, seen_updated_at)
+    asked = [name for name in fields if name in changes]
+    if asked:
+        instance.refresh_from_db(fields=asked)
     diff = apply_changes(instance, changes, fields=fields)
     if diff:
         instance.full_clean()
-        instance.save()
+        instance.save(update_fields=_columns_to_write(instance, diff))
         log_action(actor=actor, action=action, obj=instance, data=diff)
     return instance
+
+
+def _columns_to_write(instance: models.Model, diff: dict) -> list[str]:
+    names = set(diff)
+    if any(field.name == "updated_at" for field in instance._meta.concrete_fields):
+        names.add("updated_at")  # auto_now stamps it only when it is saved
+    return sorted(names)
 
 
 def delete_logged(instance: models.Model, *, actor, action: str):

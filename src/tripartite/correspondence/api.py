@@ -220,7 +220,8 @@ def batch_generate(request, id: Id, payload: GenerateIn):
     a field. With a background worker the batch answers ``generating`` until done."""
     _require_manager(request)
     batch = services.batch_generation_queue(actor=request.user, batch=_batch_or_404(id))
-    tasks.generate_batch.enqueue(batch.pk, request.user.pk, payload.pdf_files)
+    tasks.generate_batch.enqueue(batch.pk, request.user.pk, payload.pdf_files,
+                                 batch.generation_attempt)
     return _batch(_batch_or_404(id))
 
 

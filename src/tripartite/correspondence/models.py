@@ -218,6 +218,11 @@ class MailMergeBatch(TimeStampedModel):
     pdf_problem = models.TextField(_("PDF problem"), blank=True)
     problem = models.TextField(_("last problem"), blank=True)
     generated_at = models.DateTimeField(_("generated"), null=True, blank=True)
+    # The generation under way: its token names the folder of its files until they are in
+    # place (see staging.py); when it started tells a dead job from a running one.
+    generation_attempt = models.CharField(max_length=32, blank=True)
+    generation_started_at = models.DateTimeField(_("generation started"), null=True,
+                                                 blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")

@@ -14,12 +14,14 @@ import datetime as dt
 import hashlib
 import io
 import logging
+import uuid
 import zipfile
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -30,7 +32,7 @@ from tripartite.common.services import (
     log_action,
     update_logged,
 )
-from tripartite.correspondence import documents, merge, pdf, references, selectors
+from tripartite.correspondence import documents, merge, pdf, references, selectors, staging
 from tripartite.correspondence.models import (
     AddressBookEntry,
     Audience,
@@ -56,6 +58,9 @@ CREDENTIALS_REMINDER_CODE = "credentials-reminder"
 REMINDER_CODE = "reply-reminder"
 UNFINISHED = (BatchStatus.DRAFT, BatchStatus.GENERATING)
 SENDING_TIMEOUT = dt.timedelta(minutes=15)
+# A generation's Word transaction takes seconds for 187 letters; one "being generated" for
+# longer than this has lost its job (killed worker, server restarted) and may start again.
+GENERATION_TIMEOUT = dt.timedelta(minutes=15)
 
 
 def _require_manager(actor):
@@ -255,54 +260,150 @@ def _problems_error(check: merge.BatchCheck) -> ServiceError:
     return error
 
 
+def generation_is_stale(batch: MailMergeBatch, now=None) -> bool:
+    """A batch left "being generated" by a job that died: started GENERATION_TIMEOUT ago."""
+    started = batch.generation_started_at or batch.updated_at
+    return (batch.status == BatchStatus.GENERATING
+            and started <= (now or timezone.now()) - GENERATION_TIMEOUT)
+
+
+def _locked_batch(batch: MailMergeBatch) -> MailMergeBatch:
+    """The batch's row, locked; a job generating it holds that lock for its whole Word
+    transaction, so finding it taken means the job is alive (PostgreSQL; SQLite has one
+    writer at a time anyway)."""
+    try:
+        return MailMergeBatch.objects.select_for_update(nowait=True).get(pk=batch.pk)
+    except DatabaseError as error:
+        raise _being_generated() from error
+
+
+def _being_generated() -> ServiceError:
+    return ServiceError(
+        _("This batch is being generated right now. If the work has stopped, the batch can "
+          "be generated again %(minutes)s minutes after it started, or abandoned now.") % {
+            "minutes": int(GENERATION_TIMEOUT.total_seconds() // 60)},
+        code="being_generated", status=409)
+
+
+def _forget_attempt(batch: MailMergeBatch) -> None:
+    """Remove the files a dead attempt left in its temporary folder."""
+    if batch.generation_attempt:
+        staging.Staging(batch.generation_attempt).discard()
+
+
 @transaction.atomic
 def batch_generation_queue(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
-    """Check a draft batch and mark it as being generated (the work is a task)."""
+    """Check a draft batch and mark it as being generated (the work is a task).
+
+    A batch left "being generated" by a job that died (GENERATION_TIMEOUT after it started)
+    is queued again: the dead job's transaction was rolled back by the database, its
+    references with it, and the files it had written are removed here."""
     _require_manager(actor)
-    batch = MailMergeBatch.objects.select_for_update().get(pk=batch.pk)
-    _require_draft(batch)
+    batch = _locked_batch(batch)
+    if batch.status == BatchStatus.GENERATING:
+        if not generation_is_stale(batch):
+            raise _being_generated()
+        _forget_attempt(batch)
+        log_action(actor=actor, action="correspondence.batch.generation_resumed", obj=batch,
+                   data={"attempt": batch.generation_attempt,
+                         "started_at": batch.generation_started_at})
+    else:
+        _require_draft(batch)
     check = merge.check_batch(batch)
     if not check.ok:
         raise _problems_error(check)
     batch.status = BatchStatus.GENERATING
+    batch.generation_attempt = uuid.uuid4().hex
+    batch.generation_started_at = timezone.now()
     batch.problem = ""
-    batch.save(update_fields=["status", "problem", "updated_at"])
+    batch.save(update_fields=["status", "generation_attempt", "generation_started_at",
+                              "problem", "updated_at"])
     return batch
 
 
-def batch_generate(*, actor, batch: MailMergeBatch, pdf_files: bool = True) -> MailMergeBatch:
+@transaction.atomic
+def batch_generation_abandon(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
+    """Give up a generation (its job died, or will never run): the batch is a draft again.
+
+    Refused while a job holds the batch (it is generating now). Nothing of the attempt
+    stays: its letters and references were never committed, and its files are removed."""
+    _require_manager(actor)
+    batch = _locked_batch(batch)
+    if batch.status != BatchStatus.GENERATING:
+        raise ServiceError(_("This batch is not being generated."), code="not_generating",
+                           status=409)
+    _forget_attempt(batch)
+    log_action(actor=actor, action="correspondence.batch.generation_abandoned", obj=batch,
+               data={"attempt": batch.generation_attempt,
+                     "started_at": batch.generation_started_at})
+    batch.status = BatchStatus.DRAFT
+    batch.problem = _("The generation was abandoned; nothing was kept. Generate the batch "
+                      "again.")
+    batch.generation_attempt = ""
+    batch.generation_started_at = None
+    batch.save(update_fields=["status", "problem", "generation_attempt",
+                              "generation_started_at", "updated_at"])
+    return batch
+
+
+def batch_generate(*, actor, batch: MailMergeBatch, pdf_files: bool = True,
+                   attempt: str | None = None) -> MailMergeBatch:
     """Generate every letter of ``batch`` (Word), then their PDF files.
 
-    The batch must be a draft or queued for generation. On any failure nothing is kept and
-    the batch is a draft again, with the problem written on it.
+    ``attempt`` is the token :func:`batch_generation_queue` gave (the task passes it on);
+    without one the batch is queued here first. A job whose attempt was abandoned or
+    replaced meanwhile does nothing. On any failure nothing is kept and the batch is a
+    draft again, with the problem written on it. Runs its own transactions: not to be
+    called inside another one.
     """
     _require_manager(actor)
+    if attempt is None:
+        try:
+            attempt = batch_generation_queue(actor=actor, batch=batch).generation_attempt
+        except ServiceError as error:
+            MailMergeBatch.objects.filter(pk=batch.pk, status=BatchStatus.DRAFT).update(
+                problem=error.message)
+            raise
+    ours = MailMergeBatch.objects.filter(pk=batch.pk, status=BatchStatus.GENERATING,
+                                         generation_attempt=attempt)
     try:
-        batch = _generate_word(actor=actor, batch=batch)
+        batch = _generate_word(actor=actor, batch=batch, attempt=attempt)
     except ServiceError as error:
-        MailMergeBatch.objects.filter(pk=batch.pk, status__in=UNFINISHED).update(
-            status=BatchStatus.DRAFT, problem=error.message)
+        ours.update(status=BatchStatus.DRAFT, problem=error.message, generation_attempt="",
+                    generation_started_at=None)
         raise
     except Exception as error:
         logger.exception("Generating batch %s failed", batch.pk)
         message = _("Nothing was generated: %(error)s") % {"error": error}
-        MailMergeBatch.objects.filter(pk=batch.pk, status__in=UNFINISHED).update(
-            status=BatchStatus.DRAFT, problem=message)
+        ours.update(status=BatchStatus.DRAFT, problem=message, generation_attempt="",
+                    generation_started_at=None)
         raise ServiceError(message, code="generation_failed") from error
+    _place_letter_files(batch.pk)
     if pdf_files:
         batch_pdfs_make(actor=actor, batch=batch)
     return batch
 
 
-def _generate_word(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
-    saved = []
+def _claim(batch: MailMergeBatch, attempt: str) -> MailMergeBatch:
+    """The batch, locked for the Word transaction, if ``attempt`` is still its generation."""
+    batch = (MailMergeBatch.objects.select_for_update(of=("self",))
+             .select_related("template", "session__meeting", "reminder_of").get(pk=batch.pk))
+    if batch.status != BatchStatus.GENERATING:
+        _require_draft(batch)
+    if batch.generation_attempt != attempt:
+        raise ServiceError(_("This generation was abandoned or started again: nothing was "
+                             "made by it."), code="generation_superseded", status=409)
+    return batch
+
+
+def _generate_word(*, actor, batch: MailMergeBatch, attempt: str) -> MailMergeBatch:
+    """References, Word files and letters in one transaction. The files are written to the
+    attempt's temporary folder and moved to their names when the transaction commits; if
+    it rolls back they are removed, and the references go back to the counter with it."""
+    files = staging.Staging(attempt)
     try:
         with transaction.atomic():
-            batch = (MailMergeBatch.objects.select_for_update(of=("self",))
-                     .select_related("template", "session__meeting", "reminder_of")
-                     .get(pk=batch.pk))
-            if batch.status not in (BatchStatus.DRAFT, BatchStatus.GENERATING):
-                _require_draft(batch)
+            batch = _claim(batch, attempt)
             check = merge.check_batch(batch)
             if not check.ok:
                 raise _problems_error(check)
@@ -321,29 +422,51 @@ def _generate_word(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
                     subject=values["subject"][:500], signatory=batch.signatory,
                     letter_date=batch.letter_date, reply_deadline=batch.reply_deadline,
                     reminder_of=row.original, created_by=actor)
-                content = documents.render_docx(sources[row.language], values)
-                letter.word_file.save(f"{reference.number}.docx", ContentFile(content),
-                                      save=False)
-                saved.append(letter.word_file.name)
+                letter.word_file.name = letter.word_file.field.generate_filename(
+                    letter, f"{reference.number}.docx")
+                files.write(letter.word_file.name, documents.render_docx(
+                    sources[row.language], values))
                 letters.append(letter)
             Letter.objects.bulk_create(letters)
             batch.status = BatchStatus.GENERATED
             batch.generated_at = timezone.now()
+            batch.generation_started_at = None
             batch.problem = ""
-            batch.save(update_fields=["status", "generated_at", "problem", "updated_at"])
+            batch.save(update_fields=["status", "generated_at", "generation_started_at",
+                                      "problem", "updated_at"])
             log_action(actor=actor, action="correspondence.batch.generated", obj=batch,
                        data={"letters": len(letters),
                              "references": [allocated[0].text, allocated[-1].text]})
+            transaction.on_commit(lambda pk=batch.pk: _place_letter_files(pk))
     except Exception:
-        for name in saved:  # the transaction rolled back: its files go too
-            default_storage.delete(name)
+        files.discard()  # the transaction rolled back: its files go too
         raise
     return batch
+
+
+def _place_letter_files(batch_pk: int) -> None:
+    """Move the Word files of a committed generation from its temporary folder to their
+    names, then forget the attempt. Run when the generation commits, and again after it
+    (it does nothing the second time): a process stopped between the commit and the move
+    leaves the attempt on the batch, and the next PDF run of the batch finishes the move."""
+    attempt = (MailMergeBatch.objects.filter(pk=batch_pk).exclude(status__in=UNFINISHED)
+               .values_list("generation_attempt", flat=True).first())
+    if not attempt:
+        return
+    letters = dict(Letter.objects.filter(batch_id=batch_pk).values_list("word_file", "pk"))
+    for final_name, pk in letters.items():
+        _remove_orphan(final_name, letter_pk=pk)
+    renamed = staging.Staging(attempt).place(letters)
+    for final_name, used in renamed.items():
+        Letter.objects.filter(pk=letters[final_name]).update(word_file=used)
+    MailMergeBatch.objects.filter(pk=batch_pk, generation_attempt=attempt).update(
+        generation_attempt="")
 
 
 def batch_pdfs_make(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
     """PDF files for the letters of ``batch`` that have none, by LibreOffice."""
     _require_manager(actor)
+    _place_letter_files(batch.pk)
     letters = list(batch.letters.filter(pdf_file="").order_by("number"))
     problem = ""
     made = 0
@@ -355,13 +478,22 @@ def batch_pdfs_make(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
         except pdf.PdfUnavailable as error:
             problem = str(error)
             break
-        with transaction.atomic():
-            for letter in chunk:
-                letter.pdf_file.save(f"{letter.number}.pdf", ContentFile(pdfs[str(letter.pk)]),
-                                     save=False)
-                Letter.objects.filter(pk=letter.pk).update(pdf_file=letter.pdf_file.name,
-                                                           updated_at=timezone.now())
-                made += 1
+        saved = []
+        try:
+            with transaction.atomic():
+                for letter in chunk:
+                    _remove_orphan(letter.pdf_file.field.generate_filename(
+                        letter, f"{letter.number}.pdf"))
+                    letter.pdf_file.save(f"{letter.number}.pdf",
+                                         ContentFile(pdfs[str(letter.pk)]), save=False)
+                    saved.append(letter.pdf_file.name)
+                    Letter.objects.filter(pk=letter.pk).update(pdf_file=letter.pdf_file.name,
+                                                               updated_at=timezone.now())
+        except Exception:
+            for name in saved:  # rolled back: no letter names these files
+                default_storage.delete(name)
+            raise
+        made += len(chunk)
     with transaction.atomic():
         MailMergeBatch.objects.filter(pk=batch.pk).update(pdf_problem=problem,
                                                           updated_at=timezone.now())
@@ -369,6 +501,15 @@ def batch_pdfs_make(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
                    data={"pdf_files": made, "problem": problem})
     batch.pdf_problem = problem
     return batch
+
+
+def _remove_orphan(name: str, *, letter_pk: int | None = None) -> None:
+    """A file under a letter's name that no (other) letter points at was left by a run
+    killed before its commit: remove it, so the letter takes its own name and no stray
+    stays. A file another letter points at is kept (the new one takes another name)."""
+    if default_storage.exists(name) and not Letter.objects.filter(
+            Q(word_file=name) | Q(pdf_file=name)).exclude(pk=letter_pk).exists():
+        default_storage.delete(name)
 
 
 # --- sending -------------------------------------------------------------------------------------

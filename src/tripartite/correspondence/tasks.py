@@ -4,6 +4,8 @@ in the request; with ``TASK_BACKEND=database`` a ``tripartite db_worker`` runs t
 batch page shows the batch "being generated" until it is done.
 
 A task that fails records the reason on the batch (``problem``), where the page shows it.
+A task carries the attempt token its queuing gave: one that starts after its attempt was
+abandoned or replaced (the batch generated again after its job was thought dead) does nothing.
 
 Sending is not a task: it hands one message at a time to the mail server over one
 connection (seconds for a batch of 187), and the user sees at once whether the batch went or
@@ -24,10 +26,12 @@ def _load(batch_id: int, actor_id: int):
 
 
 @task()
-def generate_batch(batch_id: int, actor_id: int, pdf_files: bool = True) -> str:
+def generate_batch(batch_id: int, actor_id: int, pdf_files: bool = True,
+                   attempt: str | None = None) -> str:
     batch, actor = _load(batch_id, actor_id)
     try:
-        batch = services.batch_generate(actor=actor, batch=batch, pdf_files=pdf_files)
+        batch = services.batch_generate(actor=actor, batch=batch, pdf_files=pdf_files,
+                                        attempt=attempt)
     except ServiceError as error:  # written on the batch by the service
         return error.code
     return batch.status

@@ -5,10 +5,6 @@ Reading needs ``can_view_correspondence`` (secretariat, senior officials, observ
 write needs ``can_manage_correspondence`` (the secretariat) and goes through a service.
 """
 
-import csv
-import io
-
-import openpyxl
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tripartite.common import exports
 from tripartite.common.forms import add_service_error
 from tripartite.common.services import ServiceError
 from tripartite.correspondence import documents, merge, selectors, services, tasks
@@ -52,7 +49,6 @@ from tripartite.meetings.models import Session
 
 PAGE_SIZE = 50
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _read(request):
@@ -121,26 +117,16 @@ def register_export(request, fmt):
     letters = selectors.register(**RegisterFilterForm(request.GET or None).values()).order_by(
         "letter_date", "number")
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = exports.CsvWriter()
         writer.writerow(EXPORT_COLUMNS)
-        for row in export_rows(letters):
-            writer.writerow([value.isoformat() if hasattr(value, "isoformat") else value
-                             for value in row])
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="outgoing-register.csv"'
-        return response
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Outgoing register"))
-    sheet.append(list(EXPORT_COLUMNS))
+        writer.writerows(export_rows(letters))
+        return exports.csv_response(writer, "outgoing-register.csv")
+    workbook = exports.XlsxWriter()
+    sheet = workbook.sheet(_("Outgoing register"))
+    workbook.append(sheet, EXPORT_COLUMNS)
     for row in export_rows(letters):
-        sheet.append([value.replace(tzinfo=None) if hasattr(value, "tzinfo") and value.tzinfo
-                      else value for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="outgoing-register.xlsx"'
-    return response
+        workbook.append(sheet, row)
+    return exports.xlsx_response(workbook, "outgoing-register.xlsx")
 
 
 @login_required
@@ -373,7 +359,7 @@ def _batch(pk):
         "template", "session__meeting", "reminder_of", "created_by"), pk=pk)
 
 
-BATCH_ACTIONS = ("generate", "refresh", "pdf", "send", "remind")
+BATCH_ACTIONS = ("generate", "abandon", "refresh", "pdf", "send", "remind")
 
 
 def _batch_action(request, batch):
@@ -382,8 +368,11 @@ def _batch_action(request, batch):
     if action == "generate":
         form = GenerateForm(request.POST)
         pdf_files = form.is_valid() and form.cleaned_data["pdf_files"]
-        if _service(request, lambda: services.batch_generation_queue(actor=user, batch=batch)):
-            tasks.generate_batch.enqueue(batch.pk, user.pk, pdf_files)
+        queued = []
+        if _service(request, lambda: queued.append(
+                services.batch_generation_queue(actor=user, batch=batch))):
+            tasks.generate_batch.enqueue(batch.pk, user.pk, pdf_files,
+                                         queued[0].generation_attempt)
             batch.refresh_from_db()
             if batch.status == BatchStatus.GENERATED:
                 messages.success(request, _("The letters were generated."))
@@ -391,6 +380,9 @@ def _batch_action(request, batch):
                 messages.error(request, batch.problem)
             else:
                 messages.info(request, _("The letters are being generated."))
+    elif action == "abandon":
+        _service(request, lambda: services.batch_generation_abandon(actor=user, batch=batch),
+                 _("The generation was abandoned: the batch is a draft again."))
     elif action == "refresh":
         _service(request, lambda: services.batch_refresh_recipients(actor=user, batch=batch),
                  _("The recipients were read again from the address book."))
@@ -436,6 +428,7 @@ def batch_detail(request, pk):
         request, batch=batch, check=check, letters=letters, preview_languages=[
             (code, merge.language_name(code)) for code in languages],
         sent=sum(1 for letter in letters if letter.sent_at),
+        generation_stale=services.generation_is_stale(batch),
         replied=sum(1 for letter in letters if letter.replies.all()),
         generate_form=GenerateForm(initial={"pdf_files": True}),
         reminder_form=ReminderForm(initial={"template": LetterTemplate.objects.filter(

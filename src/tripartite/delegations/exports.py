@@ -1,27 +1,18 @@
 """Exports of a list of delegations: Excel (.xlsx) and CSV, one row per person.
 
 Column headings and labels (group, role, gender, status) are in the reader's language; the
-State's name is in the list's language. Text that a spreadsheet would run as a formula
-(starting with ``=``, ``+``, ``-``, ``@``) is kept as text: in the .xlsx cell by its type,
-in the CSV with a leading apostrophe (the usual defence against formula injection).
+State's name is in the list's language. Both are written by ``tripartite.common.exports``,
+which keeps text that a spreadsheet would run as a formula as text.
 """
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from tripartite.common import exports
 from tripartite.common.models import Group
 from tripartite.constituents.models import Gender
 from tripartite.delegations import lists
 from tripartite.delegations.models import DelegationStatus, NominationRole
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _labels(choices) -> dict[str, str]:
@@ -72,47 +63,22 @@ def table(rows, *, language: str, marked: bool = False) -> list[list[str]]:
 def to_xlsx(rows, *, language: str, marked: bool = False, sheet_title: str = "") -> bytes:
     """One sheet, streamed (openpyxl's write-only mode): a bold heading row, frozen and
     filterable, then one row per person."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet((sheet_title or _("Delegations"))[:31])
+    workbook = exports.XlsxWriter()
+    sheet = workbook.sheet(sheet_title or _("Delegations"))
     lines = table(rows, language=language, marked=marked)
     widths = [6, 28, 14, 24, 10, 32, 32, 10, 36, 36, 14, 24]
     for index, width in enumerate(widths[:len(lines[0])], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(lines[0]))}{len(lines)}"
-    bold = Font(bold=True)
-    heading = []
-    for value in lines[0]:
-        cell = WriteOnlyCell(sheet, value)
-        cell.font = bold
-        heading.append(cell)
-    sheet.append(heading)
+    workbook.append(sheet, lines[0], bold=True)
     for line in lines[1:]:
-        sheet.append([_xlsx_value(sheet, value) for value in line])
-    output = io.BytesIO()
-    workbook.save(output)
-    return output.getvalue()
-
-
-def _xlsx_value(sheet, value: str):
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    if value.startswith("="):  # openpyxl would write it as a formula: keep it text
-        cell = WriteOnlyCell(sheet, value)
-        cell.data_type = "s"
-        return cell
-    return value
-
-
-def _safe(value: str) -> str:
-    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+        workbook.append(sheet, line)
+    return workbook.content()
 
 
 def to_csv(rows, *, language: str, marked: bool = False) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel reads accents and scripts correctly."""
-    output = io.StringIO()
-    writer = csv.writer(output)
-    lines = table(rows, language=language, marked=marked)
-    writer.writerow(lines[0])
-    for line in lines[1:]:
-        writer.writerow([_safe(value) for value in line])
-    return ("\ufeff" + output.getvalue()).encode("utf-8")
+    writer = exports.CsvWriter()
+    writer.writerows(table(rows, language=language, marked=marked))
+    return writer.content()

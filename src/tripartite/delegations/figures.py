@@ -10,8 +10,6 @@ Office's review); a delegation still being prepared by its focal point is not ac
 Persons refused admission (Constitution art. 3(9)) are not counted.
 """
 
-import csv
-import io
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,6 +17,7 @@ from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
+from tripartite.common import exports
 from tripartite.common.text import sort_key
 from tripartite.constituents.models import MemberState
 from tripartite.delegations.review_selectors import EvaluatedDelegation, session_review
@@ -180,10 +179,9 @@ def session_figures(session, *, member_states: int | None = None) -> Figures:
     )
 
 
-def figures_csv(figures: Figures) -> str:
+def figures_csv(figures: Figures) -> bytes:
     """The figures as CSV: one section per table, headings in the user's language."""
-    out = io.StringIO()
-    writer = csv.writer(out)
+    writer = exports.CsvWriter()
     writer.writerow([_("Credentials Committee — figures"), str(figures.session)])
     writer.writerow([_("Member States accredited"), figures.accredited, figures.member_states])
     writer.writerow([])
@@ -217,4 +215,4 @@ def figures_csv(figures: Figures) -> str:
     for item in figures.late:
         writer.writerow([str(item.member_state), item.member_state.iso3,
                          item.delegation.received_on.isoformat(), figures.deadline.isoformat()])
-    return out.getvalue()
+    return writer.content()

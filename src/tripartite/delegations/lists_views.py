@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tripartite.accounts import permissions
+from tripartite.common import exports as common_exports
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.delegations import exports, lists, pdf
 from tripartite.delegations.models import PublishedList
@@ -126,18 +127,15 @@ def _pdf(document: ListDocument) -> HttpResponse:
 def _xlsx(document: ListDocument) -> HttpResponse:
     content = exports.to_xlsx(document.rows, language=document.language,
                               marked=document.marked, sheet_title=_("Delegations"))
-    response = HttpResponse(content, content_type="application/vnd.openxmlformats-"
-                                                  "officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="{document.filename("xlsx")}"'
-    return response
+    return common_exports.download(content, filename=document.filename("xlsx"),
+                                   content_type=common_exports.XLSX_TYPE)
 
 
 def _csv(document: ListDocument) -> HttpResponse:
     content = exports.to_csv(document.rows, language=document.language,
                              marked=document.marked)
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{document.filename("csv")}"'
-    return response
+    return common_exports.download(content, filename=document.filename("csv"),
+                                   content_type=common_exports.CSV_TYPE)
 
 
 def publishable_kinds(session) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, HttpResponse, HttpResponseNotAllowed
+from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from tripartite.accounts import permissions
+from tripartite.common import exports
 from tripartite.common.forms import add_service_error, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError
@@ -46,7 +47,6 @@ from tripartite.rules import delegations as rules
 
 PORTAL_MEETING_TYPES = (MeetingType.ILC, MeetingType.REGIONAL)
 PAST_SESSIONS_SHOWN = 10
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _portal_sessions():
@@ -279,11 +279,9 @@ def portal_letter(request, session_pk, iso2):
 @login_required
 def portal_template(request, session_pk, iso2):
     delegation = _delegation(request, session_pk, iso2)
-    response = HttpResponse(spreadsheet.build_template(delegation=delegation),
-                            content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="{spreadsheet.template_filename(delegation)}"')
-    return response
+    return exports.download(spreadsheet.build_template(delegation=delegation),
+                            filename=spreadsheet.template_filename(delegation),
+                            content_type=exports.XLSX_TYPE)
 
 
 @login_required

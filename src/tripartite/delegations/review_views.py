@@ -10,12 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from tripartite.accounts import permissions
+from tripartite.common import exports
 from tripartite.common.forms import add_service_error, save_with_service, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import EditConflictError, ServiceError, check_not_stale
@@ -358,9 +359,7 @@ def committee_figures(request, session_pk):
 def committee_figures_csv(request, session_pk):
     _require(permissions.can_view_objections, request.user)
     session = _session(session_pk)
-    response = HttpResponse(figures_csv(session_figures(session)),
-                            content_type="text/csv; charset=utf-8")
-    name = f"credentials-figures-{session.number or session.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return exports.download(figures_csv(session_figures(session)),
+                            filename=f"credentials-figures-{session.number or session.pk}.csv",
+                            content_type=exports.CSV_TYPE)
 

@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from tripartite.accounts import permissions
+from tripartite.common import exports
 from tripartite.common.models import Group
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.constituents.models import ConstituentOrganisation, Gender, Person
@@ -150,9 +151,8 @@ def _add_list(sheet, key, formula, last_row, *, strict):
 
 
 def _set(sheet, row, column, value, font=None):
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # text that looks like a formula stays text
+    # Organizations' names and agenda items are typed by people: never a formula.
+    cell = sheet.cell(row=row, column=column, value=exports.neutralise(value))
     if font:
         cell.font = font
     cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -1,0 +1,179 @@
+"""A mail-merge interrupted half-way (a worker killed, a disk gone full): the batch is never
+stuck "being generated", a generation again gives each letter once with no reference handed
+out twice and no gap, and no file of the interrupted attempt stays on disk."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from django.conf import settings as django_settings
+
+from tests.correspondence.failing_storage import DyingAfter, WorkerKilled
+from tripartite.common.models import ActionLogEntry
+from tripartite.common.services import ServiceError
+from tripartite.correspondence import services, tasks
+from tripartite.correspondence.models import (
+    BatchStatus,
+    Letter,
+    MailMergeBatch,
+    ReferenceCounter,
+    Selection,
+)
+
+pytestmark = pytest.mark.django_db
+
+REFERENCES = ["RELOFF/2026/0001", "RELOFF/2026/0002", "RELOFF/2026/0003"]
+FINAL_FILES = ["correspondence/letters/2026/RELOFF-2026-0001.docx",
+               "correspondence/letters/2026/RELOFF-2026-0002.docx",
+               "correspondence/letters/2026/RELOFF-2026-0003.docx"]
+
+
+@pytest.fixture
+def batch(secretariat, starters, session, entries):
+    return services.batch_create(
+        actor=secretariat, template=starters["invitation"], selection=Selection.HAND_PICKED,
+        hand_picked=[entry.pk for entry in entries.values()], session=session,
+        letter_date=dt.date(2026, 3, 2), reply_deadline=dt.date(2026, 4, 15),
+        signatory="A. Officer")
+
+
+@pytest.fixture
+def dying_storage(settings):
+    """The default storage dies at the second file written (the first letter is written)."""
+    def die_with(failure):
+        DyingAfter.accept, DyingAfter.failure, DyingAfter.taken = 1, failure, 0
+        settings.STORAGES = {**django_settings.STORAGES, "default": {
+            "BACKEND": "tests.correspondence.failing_storage.DyingAfter"}}
+    healthy = django_settings.STORAGES
+
+    def heal():
+        settings.STORAGES = healthy
+    die_with.heal = heal
+    return die_with
+
+
+def files_on_disk() -> list[str]:
+    """Every file under MEDIA_ROOT but the templates'."""
+    root = Path(django_settings.MEDIA_ROOT)
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*")
+                  if path.is_file() and not str(path.relative_to(root)).startswith(
+                      "correspondence/templates/"))
+
+
+def folders_on_disk() -> list[str]:
+    root = Path(django_settings.MEDIA_ROOT) / "correspondence"
+    return sorted(path.name for path in root.iterdir())
+
+
+def killed_half_way(secretariat, batch, dying_storage) -> MailMergeBatch:
+    batch = services.batch_generation_queue(actor=secretariat, batch=batch)
+    dying_storage(WorkerKilled)
+    with pytest.raises(WorkerKilled):
+        tasks.generate_batch.call(batch.pk, secretariat.pk, False, batch.generation_attempt)
+    dying_storage.heal()
+    batch.refresh_from_db()
+    return batch
+
+
+def assert_generated_once(batch):
+    batch.refresh_from_db()
+    assert batch.status == BatchStatus.GENERATED
+    letters = list(Letter.objects.order_by("number"))
+    assert [letter.reference for letter in letters] == REFERENCES
+    assert sorted(letter.recipient_id for letter in letters) == sorted(
+        batch.recipients.values_list("pk", flat=True))
+    assert [letter.word_file.name for letter in letters] == FINAL_FILES
+    assert ReferenceCounter.objects.get().last_number == 3
+    assert files_on_disk() == FINAL_FILES
+    assert folders_on_disk() == ["letters", "templates"]
+
+
+def test_a_generation_killed_half_way_can_be_generated_again_after_the_time_limit(
+        secretariat, batch, dying_storage):
+    batch = killed_half_way(secretariat, batch, dying_storage)
+    dead_attempt = batch.generation_attempt
+    # The database rolled the killed transaction back: no letter, no reference used. The
+    # first letter's file, written before the kill, waits in the attempt's own folder.
+    assert batch.status == BatchStatus.GENERATING
+    assert Letter.objects.count() == 0
+    assert not ReferenceCounter.objects.filter(last_number__gt=0).exists()
+    assert files_on_disk() == [f"correspondence/generating/{dead_attempt}/{FINAL_FILES[0]}"]
+    # Within the time limit the batch counts as being generated: not generated twice.
+    with pytest.raises(ServiceError) as refused:
+        services.batch_generation_queue(actor=secretariat, batch=batch)
+    assert (refused.value.code, refused.value.status) == ("being_generated", 409)
+    # Past it, the job is taken for dead and the batch is generated again.
+    MailMergeBatch.objects.filter(pk=batch.pk).update(
+        generation_started_at=batch.generation_started_at - services.GENERATION_TIMEOUT)
+    batch.refresh_from_db()
+    assert services.generation_is_stale(batch)
+    batch = services.batch_generation_queue(actor=secretariat, batch=batch)
+    assert batch.generation_attempt != dead_attempt
+    assert files_on_disk() == []
+    assert tasks.generate_batch.call(batch.pk, secretariat.pk, False,
+                                     batch.generation_attempt) == BatchStatus.GENERATED
+    assert_generated_once(batch)
+    assert ActionLogEntry.objects.filter(action="correspondence.batch.generation_resumed",
+                                         object_id=str(batch.pk)).count() == 1
+
+
+def test_a_generation_killed_half_way_can_be_abandoned_at_once(secretariat, batch,
+                                                                dying_storage):
+    batch = killed_half_way(secretariat, batch, dying_storage)
+    batch = services.batch_generation_abandon(actor=secretariat, batch=batch)
+    assert batch.status == BatchStatus.DRAFT
+    assert batch.problem == ("The generation was abandoned; nothing was kept. Generate the "
+                             "batch again.")
+    assert files_on_disk() == []
+    assert ActionLogEntry.objects.filter(action="correspondence.batch.generation_abandoned",
+                                         object_id=str(batch.pk)).count() == 1
+    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    assert_generated_once(batch)
+
+
+def test_the_job_of_an_abandoned_or_replaced_attempt_makes_nothing(secretariat, batch,
+                                                                   dying_storage):
+    batch = killed_half_way(secretariat, batch, dying_storage)
+    dead_attempt = batch.generation_attempt
+    services.batch_generation_abandon(actor=secretariat, batch=batch)
+    batch = services.batch_generation_queue(actor=secretariat, batch=batch)
+    # The dead attempt's task, run late by a worker coming back: refused, changes nothing.
+    assert tasks.generate_batch.call(batch.pk, secretariat.pk, False,
+                                     dead_attempt) == "generation_superseded"
+    assert MailMergeBatch.objects.get(pk=batch.pk).status == BatchStatus.GENERATING
+    assert Letter.objects.count() == 0
+    tasks.generate_batch.call(batch.pk, secretariat.pk, False, batch.generation_attempt)
+    assert_generated_once(batch)
+
+
+def test_a_generation_failing_half_way_keeps_nothing_and_can_be_generated_again(
+        secretariat, batch, dying_storage):
+    dying_storage(OSError)
+    with pytest.raises(ServiceError) as failed:
+        services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    dying_storage.heal()
+    assert failed.value.code == "generation_failed"
+    batch.refresh_from_db()
+    assert (batch.status, batch.generation_attempt) == (BatchStatus.DRAFT, "")
+    assert batch.problem == "Nothing was generated: No space left on device"
+    assert Letter.objects.count() == 0
+    assert not ReferenceCounter.objects.filter(last_number__gt=0).exists()
+    assert files_on_disk() == []
+    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    assert_generated_once(batch)
+
+
+def test_abandoning_is_refused_for_a_batch_not_being_generated(secretariat, batch):
+    with pytest.raises(ServiceError) as refused:
+        services.batch_generation_abandon(actor=secretariat, batch=batch)
+    assert (refused.value.code, refused.value.status) == ("not_generating", 409)
+
+
+def test_a_file_left_under_a_letters_name_by_an_older_crash_is_replaced(secretariat, batch):
+    """No letter points at it: the letter given that number takes its own name back."""
+    stray = Path(django_settings.MEDIA_ROOT) / FINAL_FILES[0]
+    stray.parent.mkdir(parents=True)
+    stray.write_bytes(b"left by a killed run")
+    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    assert_generated_once(batch)
+    assert stray.read_bytes().startswith(b"PK")
