@@ -193,8 +193,15 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 
-# Mail: printed to the console unless an SMTP server is configured.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail: sent through the SMTP server configured here. Without one, mail is printed whole to
+# the console with DEBUG on (development), and with DEBUG off it is not sent and only its
+# recipients and subject are logged: a password-reset link must never reach the server log.
+# The console backend with DEBUG off is refused (tripartite.E002) unless ALLOW_CONSOLE_EMAIL
+# is set, as `make run` does for the demonstration.
+CONSOLE_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+UNSENT_EMAIL_BACKEND = "tripartite.common.mail.UnsentMailBackend"
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", CONSOLE_EMAIL_BACKEND if DEBUG else UNSENT_EMAIL_BACKEND)
+ALLOW_CONSOLE_EMAIL = env_bool("ALLOW_CONSOLE_EMAIL", False)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
