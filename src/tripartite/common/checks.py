@@ -34,17 +34,27 @@ def production_settings(app_configs, **kwargs):
     return problems
 
 
+# serve runs the checks with this tag, deployment ones included, at every start.
+MAIL_DELIVERY = "mail_delivery"
+
+
+def _mail_not_sent() -> Warning:
+    return Warning(
+        "No mail server is configured: mail is not sent, password resets included; only its "
+        "recipients and subject are logged.", id="tripartite.W003",
+        hint="Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST "
+             "(docs/operations.md).")
+
+
 @register(Tags.security)
 def mail_settings(app_configs, **kwargs):
-    """Without a mail server, password resets reach nobody; on the console, they reach the log."""
+    """With DEBUG off, mail on the console puts password-reset links in the server log."""
     if settings.DEBUG:
         return []  # development: mail on the console is what a developer wants
     if settings.EMAIL_BACKEND == settings.UNSENT_EMAIL_BACKEND:
-        return [Warning(
-            "No mail server is configured: mail is not sent, password resets included; only "
-            "its recipients and subject are logged.", id="tripartite.W003",
-            hint="Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and "
-                 "EMAIL_HOST (docs/operations.md).")]
+        # Every command runs the checks: only a production database warrants the noise here;
+        # `check --deploy` and `serve` warn on any database (mail_delivery below).
+        return [_mail_not_sent()] if connection.vendor == "postgresql" else []
     if settings.EMAIL_BACKEND != settings.CONSOLE_EMAIL_BACKEND:
         return []
     if settings.ALLOW_CONSOLE_EMAIL:
@@ -59,3 +69,10 @@ def mail_settings(app_configs, **kwargs):
         hint="Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST; "
              "or unset EMAIL_BACKEND (mail is then not sent); or, for a demonstration, set "
              "ALLOW_CONSOLE_EMAIL=true.")]
+
+
+@register(Tags.security, MAIL_DELIVERY, deploy=True)
+def mail_delivery(app_configs, **kwargs):
+    """`check --deploy` and `serve`: warn that no mail is sent, on SQLite too."""
+    unsent = not settings.DEBUG and settings.EMAIL_BACKEND == settings.UNSENT_EMAIL_BACKEND
+    return [_mail_not_sent()] if unsent and connection.vendor != "postgresql" else []

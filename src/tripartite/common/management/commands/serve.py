@@ -14,6 +14,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 
+from tripartite.common.checks import MAIL_DELIVERY
+
 THREADS_PER_WORKER = 4
 
 # Secrets that travel in an address and so would reach the access log: the token of a
@@ -95,6 +97,8 @@ class Command(BaseCommand):
         if workers < 1:
             raise CommandError(f"--workers must be at least 1, not {workers}.")
         self.check()
+        # Mail that is not sent is worth a warning at every start (tripartite.W003).
+        self.check(tags=[MAIL_DELIVERY], include_deployment_checks=True)
         self.check(tags=[Tags.database], include_deployment_checks=True,
                    databases=[DEFAULT_DB_ALIAS])  # tripartite.E001: the database answers
         if not Path(settings.STATIC_ROOT).is_dir():
