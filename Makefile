@@ -30,7 +30,9 @@ run: install system
 	$(TP) migrate --no-input -v0
 	$(TP) demo --scale $(DEMO_SCALE) --if-empty
 	$(TP) collectstatic --no-input -v0
-	$(TP) serve
+	@# The demonstration prints its mail (password-reset links too) to this terminal.
+	EMAIL_BACKEND=$${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend} \
+		ALLOW_CONSOLE_EMAIL=$${ALLOW_CONSOLE_EMAIL:-true} $(TP) serve
 
 lint: install
 	$(BIN)/ruff check src tests bench

@@ -45,6 +45,7 @@ MATRIX = {
     "accounts:set_language": (None, rule(set(), anonymous=NOT_ALLOWED, others=NOT_ALLOWED)),
     "accounts:profile": (None, EVERYONE),
     "accounts:token_revoke": ("token", POST_ONLY),
+    "accounts:calendar_feed_key_replace": (None, POST_ONLY),
     "accounts:password_change": (None, EVERYONE),
     "accounts:password_reset": (None, PUBLIC),
     "accounts:password_reset_done": (None, PUBLIC),

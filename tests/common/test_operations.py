@@ -25,7 +25,7 @@ from tripartite.site.backup import (
     default_backup_path,
     restore_sqlite,
 )
-from tripartite.site.management.commands.serve import gunicorn_options
+from tripartite.site.management.commands.serve import RedactingLogger, gunicorn_options
 
 on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite",
                                reason="the commands refuse PostgreSQL before anything else")
@@ -223,6 +223,7 @@ def test_gunicorn_options():
         "worker_class": "gthread",
         "threads": 4,
         "accesslog": "-",
+        "logger_class": RedactingLogger,
         "errorlog": "-",
         "proc_name": "tripartite",
         "max_requests": 5000,

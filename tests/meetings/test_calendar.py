@@ -19,8 +19,8 @@ from tests.factories import (
     state,
     user_with_role,
 )
+from tripartite.accounts.calendar_keys import FEED_SALT, feed_key_for, user_for_feed_key
 from tripartite.accounts.models import Role
-from tripartite.meetings.calendar import FEED_SALT, feed_key_for, user_for_feed_key
 from tripartite.meetings.vtimezone import vtimezone
 
 pytestmark = pytest.mark.django_db

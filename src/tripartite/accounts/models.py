@@ -4,6 +4,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tripartite.common.models import Group
@@ -42,6 +43,11 @@ class User(AbstractUser):
         "constituents.Person", verbose_name=_("person"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="user",
         help_text=_("The participant this login belongs to (a delegate, an adviser)."))
+    # Part of the signed calendar feed key: replacing it (on request, on a password change)
+    # makes every feed address given out before stop working. Empty until first replaced,
+    # so the addresses given out before this field existed keep working until then.
+    calendar_feed_nonce = models.CharField(max_length=32, blank=True, default="",
+                                           editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -67,7 +73,16 @@ class User(AbstractUser):
 
 
 class ApiToken(models.Model):
-    """A personal token for the API. Only its SHA-256 digest is stored."""
+    """A personal token for the API. Only its SHA-256 digest is stored.
+
+    A token lives for a number of days chosen at creation (at most a year), and is revoked
+    with all the user's other tokens when their password changes or their account is
+    deactivated: a leaked token must not outlive the credentials it was made under.
+    """
+
+    DEFAULT_VALID_DAYS = 90
+    MAX_VALID_DAYS = 365
+    VALID_DAYS_CHOICES = (30, 90, 180, 365)
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="api_tokens")
@@ -75,6 +90,7 @@ class ApiToken(models.Model):
     prefix = models.CharField(max_length=8, editable=False)
     digest = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
@@ -85,6 +101,9 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.prefix}…)"
+
+    def has_expired(self, now=None) -> bool:
+        return self.expires_at <= (now or timezone.now())
 
     @staticmethod
     def new_secret() -> str:

@@ -9,6 +9,8 @@ urlpatterns = [
     path("language/", views.set_language, name="set_language"),
     path("profile/", views.profile, name="profile"),
     path("tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
+    path("calendar-key/replace/", views.calendar_feed_key_replace,
+         name="calendar_feed_key_replace"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path("password/reset/sent/", views.PasswordResetDoneView.as_view(),

@@ -1,17 +1,24 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
-from django.utils import translation
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from tripartite.accounts import services
+from tripartite.accounts.calendar_keys import feed_key_for
 from tripartite.accounts.models import ApiToken
+from tripartite.accounts.permissions import can_view_meetings
 from tripartite.common.services import ServiceError
 
 
@@ -27,11 +34,17 @@ class LogoutView(auth_views.LogoutView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/form_page.html"
     success_url = reverse_lazy("accounts:profile")
-    extra_context = {"heading": _("Change password")}
+    extra_context = {"heading": gettext_lazy("Change password")}
 
     def form_valid(self, form):
-        messages.success(self.request, _("Your password was changed."))
-        return super().form_valid(form)
+        with transaction.atomic():  # the new password and the revocation, or neither
+            response = super().form_valid(form)
+            services.user_credentials_revoke(user=form.user, actor=self.request.user,
+                                             reason=services.PASSWORD_CHANGED)
+        messages.success(self.request, _(
+            "Your password was changed. Your API tokens were revoked and your calendar "
+            "address was replaced."))
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -39,28 +52,35 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
-    extra_context = {"heading": _("Reset your password"),
-                     "intro": _("Enter your e-mail address; we will send you a link to "
-                                "choose a new password.")}
+    extra_context = {"heading": gettext_lazy("Reset your password"),
+                     "intro": gettext_lazy("Enter your e-mail address; we will send you a "
+                                           "link to choose a new password.")}
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
     template_name = "accounts/message_page.html"
-    extra_context = {"heading": _("Check your e-mail"),
-                     "message": _("If an account uses that address, a link to choose a new "
-                                  "password is on its way.")}
+    extra_context = {"heading": gettext_lazy("Check your e-mail"),
+                     "message": gettext_lazy("If an account uses that address, a link to "
+                                             "choose a new password is on its way.")}
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/form_page.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
-    extra_context = {"heading": _("Choose a new password")}
+    extra_context = {"heading": gettext_lazy("Choose a new password")}
+
+    def form_valid(self, form):
+        with transaction.atomic():  # the new password and the revocation, or neither
+            response = super().form_valid(form)
+            services.user_credentials_revoke(user=form.user, actor=form.user,
+                                             reason=services.PASSWORD_RESET)
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
     template_name = "accounts/message_page.html"
-    extra_context = {"heading": _("Password changed"),
-                     "message": _("Your password was set. You can log in now.")}
+    extra_context = {"heading": gettext_lazy("Password changed"),
+                     "message": gettext_lazy("Your password was set. You can log in now.")}
 
 
 @require_POST
@@ -82,18 +102,40 @@ def set_language(request):
     return response
 
 
+@never_cache  # the page that shows a new token must never be kept by a browser or a proxy
 @login_required
 def profile(request):
     new_secret = None
     if request.method == "POST":
         try:
             _token, new_secret = services.api_token_create(
-                user=request.user, actor=request.user, name=request.POST.get("name", ""))
+                user=request.user, actor=request.user, name=request.POST.get("name", ""),
+                valid_days=request.POST.get("valid_days", ApiToken.DEFAULT_VALID_DAYS))
         except ServiceError as error:
             messages.error(request, error.message)
     tokens = ApiToken.objects.filter(user=request.user, revoked_at__isnull=True)
-    return render(request, "accounts/profile.html",
-                  {"tokens": tokens, "new_secret": new_secret})
+    return render(request, "accounts/profile.html", {
+        "tokens": tokens, "new_secret": new_secret, "now": timezone.now(),
+        "valid_days_choices": ApiToken.VALID_DAYS_CHOICES,
+        "default_valid_days": ApiToken.DEFAULT_VALID_DAYS,
+        "calendar_feed_url": (_calendar_feed_url(request.user)
+                              if can_view_meetings(request.user) else None),
+    })
+
+
+def _calendar_feed_url(user) -> str:
+    query = urlencode({"key": feed_key_for(user)}, safe=":")
+    return f"{settings.SITE_URL}{reverse('meetings:ics_calendar')}?{query}"
+
+
+@login_required
+@require_POST
+def calendar_feed_key_replace(request):
+    services.calendar_feed_key_replace(user=request.user, actor=request.user)
+    messages.success(request, _(
+        "Your calendar address was replaced: the old one no longer works. Subscribe again "
+        "with the new one."))
+    return redirect("accounts:profile")
 
 
 @login_required

@@ -27,12 +27,52 @@ def production_settings(app_configs, **kwargs):
     if settings.DEBUG and on_postgres:
         problems.append(Warning("DEBUG is on with a production database.", id="tripartite.W002",
                                 hint="Set DEBUG=false."))
-    if on_postgres and settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
-        problems.append(Warning(
-            "Mail is printed to the console, not sent: password resets will not reach anyone.",
-            id="tripartite.W003", hint="Set EMAIL_BACKEND and EMAIL_HOST."))
     if on_postgres and settings.TASK_BACKEND == "immediate":
         problems.append(Warning(
             "Background work runs inside web requests (TASK_BACKEND=immediate).",
             id="tripartite.W004", hint="Set TASK_BACKEND=database and run `tripartite db_worker`."))
     return problems
+
+
+# serve runs the checks with this tag, deployment ones included, at every start.
+MAIL_DELIVERY = "mail_delivery"
+
+
+def _mail_not_sent() -> Warning:
+    return Warning(
+        "No mail server is configured: mail is not sent, password resets included; only its "
+        "recipients and subject are logged.", id="tripartite.W003",
+        hint="Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST "
+             "(docs/operations.md).")
+
+
+@register(Tags.security)
+def mail_settings(app_configs, **kwargs):
+    """With DEBUG off, mail on the console puts password-reset links in the server log."""
+    if settings.DEBUG:
+        return []  # development: mail on the console is what a developer wants
+    if settings.EMAIL_BACKEND == settings.UNSENT_EMAIL_BACKEND:
+        # Every command runs the checks: only a production database warrants the noise here;
+        # `check --deploy` and `serve` warn on any database (mail_delivery below).
+        return [_mail_not_sent()] if connection.vendor == "postgresql" else []
+    if settings.EMAIL_BACKEND != settings.CONSOLE_EMAIL_BACKEND:
+        return []
+    if settings.ALLOW_CONSOLE_EMAIL:
+        return [Warning(
+            "Mail is printed whole to the server log, password-reset links included "
+            "(ALLOW_CONSOLE_EMAIL=true): anyone who reads the log can set those passwords. "
+            "For a demonstration only.", id="tripartite.W005",
+            hint="Configure a mail server before real people use this server.")]
+    return [Error(
+        "EMAIL_BACKEND is the console backend with DEBUG off: every mail would be printed to "
+        "the server log, password-reset links included.", id="tripartite.E002",
+        hint="Set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and EMAIL_HOST; "
+             "or unset EMAIL_BACKEND (mail is then not sent); or, for a demonstration, set "
+             "ALLOW_CONSOLE_EMAIL=true.")]
+
+
+@register(Tags.security, MAIL_DELIVERY, deploy=True)
+def mail_delivery(app_configs, **kwargs):
+    """`check --deploy` and `serve`: warn that no mail is sent, on SQLite too."""
+    unsent = not settings.DEBUG and settings.EMAIL_BACKEND == settings.UNSENT_EMAIL_BACKEND
+    return [_mail_not_sent()] if unsent and connection.vendor != "postgresql" else []

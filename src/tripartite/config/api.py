@@ -25,7 +25,7 @@ from ninja.responses import NinjaJSONEncoder
 from ninja.security import HttpBearer, django_auth
 
 from tripartite.accounts.api import router as accounts_router
-from tripartite.accounts.services import user_for_api_token
+from tripartite.accounts.services import ApiTokenExpiredError, user_for_api_token
 from tripartite.common.services import ServiceError, refusal_for_database_error
 from tripartite.constituents.api import router as constituents_router
 from tripartite.correspondence.api import router as correspondence_router
@@ -43,11 +43,22 @@ class InvalidApiToken(AuthenticationError):
     """A Bearer token was sent but is unknown, revoked, or its user is inactive."""
 
 
+class ExpiredApiToken(AuthenticationError):
+    """A Bearer token was sent that was valid once, but its lifetime is over."""
+
+    def __init__(self, expired_at):
+        super().__init__()
+        self.expired_at = expired_at
+
+
 class ApiTokenAuth(HttpBearer):
     """``Authorization: Bearer tp_…``: a personal token; no CSRF check is needed."""
 
     def authenticate(self, request, token):
-        user = user_for_api_token(token) if token else None
+        try:
+            user = user_for_api_token(token) if token else None
+        except ApiTokenExpiredError as expired:
+            raise ExpiredApiToken(expired.expired_at) from None
         if user is None:
             # Refuse at once rather than fall through to the session: a client that sent
             # a token wants to know that the token is what failed.
@@ -230,6 +241,10 @@ def on_forbidden(request, exc):
 
 @api.exception_handler(HttpError)
 def on_http_error(request, exc: HttpError):
+    if isinstance(exc, ExpiredApiToken):
+        return error_response(request, 401, "token_expired", _(
+            "The API token expired on %(date)s. Create a new one on your profile page.") % {
+            "date": exc.expired_at.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")})
     if isinstance(exc, InvalidApiToken):
         return error_response(request, 401, "unauthenticated",
                               _("The API token is unknown or was revoked."))

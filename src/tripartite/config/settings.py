@@ -142,6 +142,10 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One address failing with many usernames is locked too, past a higher limit: a venue's
+# delegates may share one address (tripartite.accounts.lockout).
+AXES_HANDLER = "tripartite.accounts.lockout.AddressAwareLockoutHandler"
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 50, minimum=1)
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -196,8 +200,15 @@ CONTENT_SECURITY_POLICY = (
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 
-# Mail: printed to the console unless an SMTP server is configured.
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail: sent through the SMTP server configured here. Without one, mail is printed whole to
+# the console with DEBUG on (development), and with DEBUG off it is not sent and only its
+# recipients and subject are logged: a password-reset link must never reach the server log.
+# The console backend with DEBUG off is refused (tripartite.E002) unless ALLOW_CONSOLE_EMAIL
+# is set, as `make run` does for the demonstration.
+CONSOLE_EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+UNSENT_EMAIL_BACKEND = "tripartite.common.mail.UnsentMailBackend"
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", CONSOLE_EMAIL_BACKEND if DEBUG else UNSENT_EMAIL_BACKEND)
+ALLOW_CONSOLE_EMAIL = env_bool("ALLOW_CONSOLE_EMAIL", False)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")

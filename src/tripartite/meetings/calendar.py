@@ -5,7 +5,8 @@ Auckland opening on 1 June at 09:00 local time appears on 1 June, although it op
 31 May in UTC. The feeds carry local times with their TZID and a VTIMEZONE for each zone.
 
 Calendar clients cannot log in, so a feed URL carries a signed key naming the user
-(:func:`feed_key_for`); a logged-in browser needs no key.
+(:mod:`tripartite.accounts.calendar_keys`, replaceable from the profile page); a logged-in
+browser needs no key.
 """
 
 import calendar as pycalendar
@@ -17,9 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -31,44 +30,19 @@ from django.utils.cache import patch_cache_control
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.calendar_keys import feed_key_for, user_for_feed_key
 from tripartite.accounts.permissions import can_view_meetings
 from tripartite.meetings.models import AgendaItem, MeetingType, Session
 from tripartite.meetings.vtimezone import vtimezone
 
 UTC = dt.UTC
-FEED_SALT = "tripartite.calendar-feed"
 PRODID = "-//Tripartite//Official meetings//EN"
 # The ILO was founded in 1919; the upper bound keeps "next month" links computable.
 MIN_YEAR, MAX_YEAR = 1919, 2200
 LIST_PAGE_SIZE = 50
 
 
-# --- feed keys -----------------------------------------------------------------------------
-
-def _feed_signer() -> signing.Signer:
-    # No timestamp (signing.dumps would add one): a user's key, and so the address their
-    # calendar application subscribed to, stays the same from one page view to the next.
-    return signing.Signer(salt=FEED_SALT)
-
-
-def feed_key_for(user) -> str:
-    """The key that lets a calendar client read the feeds as ``user``."""
-    return _feed_signer().sign_object({"u": user.pk})
-
-
-def user_for_feed_key(key: str | None):
-    """The active user a feed key was made for, or None if the key is bad or the user gone."""
-    if not key:
-        return None
-    try:
-        data = _feed_signer().unsign_object(key)
-    except (signing.BadSignature, ValueError):
-        return None
-    pk = data.get("u") if isinstance(data, dict) else None
-    if not isinstance(pk, int) or isinstance(pk, bool):
-        return None
-    return get_user_model().objects.filter(pk=pk, is_active=True).first()
-
+# --- feed addresses --------------------------------------------------------------------
 
 def feed_urls(user, *, meeting_type: str = "") -> dict:
     """The absolute https:// and webcal:// addresses of the whole-calendar feed for ``user``."""

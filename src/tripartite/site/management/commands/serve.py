@@ -4,6 +4,7 @@ Several worker processes share the database: PostgreSQL, or SQLite in WAL mode w
 queue behind one another (see ``tripartite.config.env.sqlite_database``).
 """
 
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -11,8 +12,35 @@ from django.core.checks import Tags
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger
+
+from tripartite.common.checks import MAIL_DELIVERY
 
 THREADS_PER_WORKER = 4
+
+# Secrets that travel in an address and so would reach the access log: the token of a
+# password-reset link (/accounts/password/reset/<uid>/<token>/), a calendar feed key
+# (?key=…), and a bearer token should a log format ever include the header.
+SECRETS_IN_REQUESTS = [
+    (re.compile(r"(/password/reset/[^/?\s]+/)(?!set-password/)[^/?\s\"]+"), r"\1…"),
+    (re.compile(r"([?&]key=)[^&\s\"]+"), r"\1…"),
+    (re.compile(r"(Bearer\s+)\S+", re.IGNORECASE), r"\1…"),
+]
+
+
+def redact_secrets(text: str) -> str:
+    for pattern, replacement in SECRETS_IN_REQUESTS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class RedactingLogger(Logger):
+    """Gunicorn's logger, with the secrets above cut out of every access-log line."""
+
+    def atoms(self, resp, req, environ, request_time):
+        atoms = super().atoms(resp, req, environ, request_time)
+        return {name: redact_secrets(value) if isinstance(value, str) else value
+                for name, value in atoms.items()}
 
 
 def gunicorn_options(host: str, port: int, workers: int) -> dict[str, object]:
@@ -23,6 +51,7 @@ def gunicorn_options(host: str, port: int, workers: int) -> dict[str, object]:
         "worker_class": "gthread",
         "threads": THREADS_PER_WORKER,
         "accesslog": "-",
+        "logger_class": RedactingLogger,
         "errorlog": "-",
         "proc_name": "tripartite",
         # Recycle workers now and then so that a slow leak never takes a server down.
@@ -70,6 +99,8 @@ class Command(BaseCommand):
         if workers < 1:
             raise CommandError(f"--workers must be at least 1, not {workers}.")
         self.check()
+        # Mail that is not sent is worth a warning at every start (tripartite.W003).
+        self.check(tags=[MAIL_DELIVERY], include_deployment_checks=True)
         self.check(tags=[Tags.database], include_deployment_checks=True,
                    databases=[DEFAULT_DB_ALIAS])  # tripartite.E001: the database answers
         if not Path(settings.STATIC_ROOT).is_dir():
