@@ -76,7 +76,9 @@ def test_with_debug_on_mail_on_the_console_is_fine(settings):
 def tripartite(tmp_path, *args, **env):
     environment = {name: value for name, value in os.environ.items()
                    if name not in {"DATABASE_URL", "DEBUG", "EMAIL_BACKEND",
-                                   "ALLOW_CONSOLE_EMAIL"}}
+                                   "ALLOW_CONSOLE_EMAIL",
+                                   # set by the browser tests' conftest in this process
+                                   "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     environment.update(TRIPARTITE_VAR_DIR=str(tmp_path), **env)
     return subprocess.run([sys.executable, "-m", "tripartite.cli", *args], env=environment,
                           capture_output=True, text=True, timeout=120)
