@@ -58,7 +58,7 @@ PAYLOADS = {
 }
 # Runs a command on the server if the template is ever executed unsandboxed.
 MARKER = Path("/tmp/tripartite-template-injection-marker")  # noqa: S108 — proof, not data
-COMMAND = ("{{ cycler.__init__.__globals__.os.popen('touch %s').read() }}" % MARKER)
+COMMAND = f"{{{{ cycler.__init__.__globals__.os.popen('touch {MARKER}').read() }}}}"
 
 
 @pytest.fixture(autouse=True)

@@ -8,23 +8,32 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.common.bombs import declaring_size, million_cell_row, sheet_xml, with_member
-from tests.delegations.test_spreadsheet import (  # noqa: F401 — fixtures
-    VALID_ROWS,
-    delegation,
-    filled,
-    focal,
-    focal_client,
-    session,
-    upload,
-)
+from tests.delegations import test_spreadsheet as sheets
+from tests.factories import SessionFactory, state, user_with_role
+from tripartite.accounts.models import Role
 from tripartite.common.services import ServiceError
-from tripartite.delegations import spreadsheet
+from tripartite.delegations import services, spreadsheet
 from tripartite.delegations.models import Nomination
 
 pytestmark = pytest.mark.django_db
 
 FIRST_SHEET = "xl/worksheets/sheet1.xml"
 GIB = 1024 ** 3
+
+
+@pytest.fixture
+def focal():
+    return user_with_role(Role.FOCAL_POINT)
+
+
+@pytest.fixture
+def session():
+    return SessionFactory()
+
+
+@pytest.fixture
+def delegation(session, focal):
+    return services.delegation_open(actor=focal, member_state=state("FR"), session=session)
 
 
 def bombs(template: bytes) -> dict[str, tuple[bytes, str]]:
@@ -53,10 +62,11 @@ def test_a_spreadsheet_bomb_is_refused_before_parsing(focal, delegation, kind):
     assert Nomination.objects.count() == 0
 
 
-def test_the_upload_page_shows_why_a_bomb_is_refused(focal_client, session, delegation):
+def test_the_upload_page_shows_why_a_bomb_is_refused(client, focal, session, delegation):
+    client.force_login(focal)
     content, _code = bombs(spreadsheet.build_template(delegation=delegation))[
         "stored million-cell row"]
-    response = upload(focal_client, session, content)
+    response = sheets.upload(client, session, content)
     assert response.status_code == 200
     assert response.context["sheet_form"].errors["file"] == [
         "Row 1 of a sheet of this workbook has cells beyond column 32. A sheet may have at "
@@ -67,7 +77,8 @@ def test_the_upload_page_shows_why_a_bomb_is_refused(focal_client, session, dele
 
 
 def test_the_filled_template_passes_the_limits(focal, delegation):
-    content = filled(spreadsheet.build_template(delegation=delegation), VALID_ROWS[:1])
+    content = sheets.filled(spreadsheet.build_template(delegation=delegation),
+                            sheets.VALID_ROWS[:1])
     result = spreadsheet.nominations_import(actor=focal, delegation=delegation,
                                             uploaded_file=SimpleUploadedFile("d.xlsx", content))
     assert (result.problems, result.added) == ([], 1)
