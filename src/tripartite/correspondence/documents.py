@@ -2,11 +2,14 @@
 
 A template is a real .docx (a zip holding ``word/document.xml``) whose text uses the
 placeholders of ``placeholders.PLACEHOLDERS`` in Jinja syntax, rendered by docxtpl. At upload
-each part of the document (body, headers, footers) is read paragraph by paragraph, so a
-broken placeholder is reported with the paragraph it is on and its text, not with a line of
-XML that staff never see.
+each part of the document (body, headers, footers, footnotes, properties) is read paragraph by
+paragraph, so a broken placeholder, or anything a template may not contain
+(``template_rules``), is reported with the paragraph it is on and its text, not with a line of
+XML that staff never see. Rendering happens in ``template_rules.LetterSandbox`` and refuses
+again, before compiling it, any XML that holds what a template may not contain.
 """
 
+import hashlib
 import io
 import re
 import zipfile
@@ -16,18 +19,31 @@ import docx
 import jinja2
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docxtpl import DocxTemplate, Listing
 from jinja2 import meta, nodes
 
+from tripartite.common.archives import check_office_archive
 from tripartite.common.services import ServiceError
 from tripartite.correspondence.placeholders import PLACEHOLDERS, sample_values
+from tripartite.correspondence.template_rules import (
+    LetterSandbox,
+    TemplateNotAllowed,
+    allowed_summary,
+    forbidden,
+    require_allowed,
+)
 
 MAX_TEMPLATE_SIZE = 5 * 1024 * 1024
 # docxtpl's own tag forms ({%p if %}, {%tr for %}, {{r name }}…) read as plain Jinja here.
 _DOCXTPL_TAG = re.compile(r"\{([{%])-?\s*(?:p|tr|tc|r)\s")
-_ENVIRONMENT = jinja2.Environment(autoescape=False)  # noqa: S701 — parsing only, never HTML
+# Parsing only (the upload checks); nothing is rendered with it.
+_ENVIRONMENT = LetterSandbox(autoescape=False)  # noqa: S701 — never HTML
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+# The core properties docxtpl fills in too (DocxTemplate.render_properties).
+_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 
 
 class TemplateProblem(ServiceError):
@@ -82,7 +98,22 @@ def document_parts(content: bytes) -> list[TemplatePart]:
                 name = label if number == 1 and not variant else f"{label} ({number})"
                 parts.append(TemplatePart(name, [_paragraph_text(p)
                                                  for p in element.iter(qn("w:p"))]))
-    return parts
+    return parts + _footnotes(document) + [_properties(document)]
+
+
+def _footnotes(document) -> list[TemplatePart]:
+    """The footnotes, which docxtpl renders like the body."""
+    return [TemplatePart(_("the footnotes"), [_paragraph_text(p) for p in
+                                              parse_xml(part.blob).iter(qn("w:p"))])
+            for part in document.part.package.iter_parts() if part.content_type == _FOOTNOTES]
+
+
+def _properties(document) -> TemplatePart:
+    """The document's properties (title, subject…), which docxtpl renders too: one
+    "paragraph" each."""
+    core = document.core_properties
+    return TemplatePart(_("the document properties"),
+                        [getattr(core, name) or "" for name in _PROPERTIES])
 
 
 def _excerpt(text: str, limit: int = 80) -> str:
@@ -104,6 +135,7 @@ def check_is_docx(content: bytes) -> None:
         raise TemplateProblem(_("The file is %(size)s; the limit is %(limit)s.") % {
             "size": filesizeformat(len(content)), "limit": filesizeformat(MAX_TEMPLATE_SIZE)},
             code="file_too_large")
+    check_office_archive(content)
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             names = set(archive.namelist())
@@ -120,8 +152,8 @@ def check_is_docx(content: bytes) -> None:
 def scan_template(content: bytes) -> TemplateScan:
     """Check a template's placeholders; a TemplateProblem naming the paragraph if one is wrong.
 
-    Every part must be valid Jinja on its own, every name it uses must be a known placeholder,
-    and the document must render with sample values.
+    Every part must be valid Jinja on its own, hold nothing a template may not contain, use
+    only known placeholders, and the document must render with sample values.
     """
     check_is_docx(content)
     try:
@@ -140,6 +172,7 @@ def scan_template(content: bytes) -> TemplateScan:
                     "where": _where(part, error.lineno or 1),
                     "message": (error.message or "").rstrip(".")},
                 code="template_syntax") from error
+        _refuse_forbidden(part, tree)
         used = meta.find_undeclared_variables(tree)
         unknown = sorted(used - set(PLACEHOLDERS))
         if unknown:
@@ -149,6 +182,24 @@ def scan_template(content: bytes) -> TemplateScan:
         optional |= used - printed
     _try_render(content)
     return TemplateScan(required=sorted(required), optional=sorted(optional - required))
+
+
+def _refuse_forbidden(part: TemplatePart, tree: nodes.Template, *, names=False) -> None:
+    """Anything but placeholders, ``if`` and the allowed filters, named with its paragraph
+    (unknown names are left to the "unknown placeholders" message unless ``names``)."""
+    found = [item for item in forbidden(tree, PLACEHOLDERS) if names or not item.name]
+    if found:
+        raise TemplateProblem(
+            _("A template may not contain %(what)s, found in %(where)s.") % {
+                "what": found[0].what, "where": _where(part, found[0].lineno)}
+            + " " + allowed_summary(), code="forbidden_in_template")
+
+
+def _not_allowed(refused: TemplateNotAllowed) -> TemplateProblem:
+    return TemplateProblem(
+        _("This template contains %(what)s, which a template may not contain: upload a "
+          "corrected version.") % {"what": refused.found.what} + " " + allowed_summary(),
+        code="forbidden_in_template")
 
 
 def _unknown_message(part: TemplatePart, unknown: list[str]) -> str:
@@ -194,17 +245,21 @@ def _required_names(node, guarded: frozenset = frozenset()) -> set[str]:
 def _try_render(content: bytes) -> None:
     try:
         render_docx(content, sample_values("en"))
+    except TemplateProblem:
+        raise
     except Exception as error:  # docxtpl and Jinja raise many kinds of errors
+        # Not "%" formatting: the literal "{% if %}" of the message would read as "% i".
         raise TemplateProblem(
             _("The template could not be filled in: %(error)s. Check that each placeholder "
               "is typed in one go, {{ name }}, and that every {% if %} has its {% endif %}.")
-            % {"error": error}, code="template_render") from error
+            .replace("%(error)s", str(error)), code="template_render") from error
 
 
-class _CompiledOnce(jinja2.Environment):
-    """Compiles each distinct part of a template once: docxtpl compiles the XML of every part
-    (body, headers, footers, properties) again for each letter, which was a quarter of the
-    time of a batch. The XML is the same for every letter of one template version."""
+class _CompiledOnce(LetterSandbox):
+    """The sandbox, checking each distinct source once against ``template_rules`` and
+    compiling it once: docxtpl compiles the XML of every part (body, headers, footers,
+    properties) again for each letter, which was a quarter of the time of a batch. The XML
+    is the same for every letter of one template version."""
 
     LIMIT = 256
 
@@ -213,41 +268,67 @@ class _CompiledOnce(jinja2.Environment):
         self._compiled = {}
 
     def from_string(self, source, globals=None, template_class=None):  # noqa: A002
-        if globals or template_class:
-            return super().from_string(source, globals, template_class)
         compiled = self._compiled.get(source)
-        if compiled is None:
-            if len(self._compiled) >= self.LIMIT:
-                self._compiled.clear()
-            compiled = self._compiled[source] = super().from_string(source)
+        if compiled is None or globals or template_class:
+            # TemplateNotAllowed before anything of it is compiled, let alone run.
+            require_allowed(self.parse(source), PLACEHOLDERS)
+            compiled = super().from_string(source, globals, template_class)
+            if not (globals or template_class):
+                if len(self._compiled) >= self.LIMIT:
+                    self._compiled.clear()
+                self._compiled[source] = compiled
         return compiled
 
 
 _RENDERING = _CompiledOnce(autoescape=True)
+_SUBJECTS = _CompiledOnce(autoescape=False)  # noqa: S701 — plain text, never HTML
 
 
 def render_docx(content: bytes, values: dict[str, str]) -> bytes:
-    """The Word letter: ``content`` (a template) filled in with ``values``."""
+    """The Word letter: ``content`` (a template) filled in with ``values``.
+
+    A template that holds what a template may not contain (one stored before the rules, say)
+    is refused here too, whatever the checks before: a TemplateProblem, nothing rendered.
+    """
     template = DocxTemplate(io.BytesIO(content))
-    context = {**values, "postal_address": Listing(values.get("postal_address", ""))}
-    template.render(context, jinja_env=_RENDERING, autoescape=True)
+    context = dict.fromkeys(PLACEHOLDERS, "") | values
+    context["postal_address"] = Listing(values.get("postal_address", ""))
+    try:
+        template.render(context, jinja_env=_RENDERING, autoescape=True)
+    except TemplateNotAllowed as refused:
+        raise _not_allowed(refused) from None
     output = io.BytesIO()
     template.save(output)
     return output.getvalue()
 
 
 def render_subject(subject: str, values: dict[str, str]) -> str:
-    return _ENVIRONMENT.from_string(subject).render(values).strip()
+    try:
+        template = _SUBJECTS.from_string(subject)
+    except TemplateNotAllowed as refused:
+        raise ServiceError(
+            _("The subject “%(subject)s” contains %(what)s, which a subject may not contain: "
+              "correct it on the template's page.") % {"subject": subject,
+                                                       "what": refused.found.what},
+            code="forbidden_in_template", field="subject") from None
+    return template.render(dict.fromkeys(PLACEHOLDERS, "") | values).strip()
 
 
 def check_subject(subject: str) -> None:
-    """A ServiceError unless the subject's placeholders are well formed and known."""
+    """A ServiceError unless the subject's placeholders are well formed, known and hold
+    nothing a template may not contain."""
     try:
         tree = _ENVIRONMENT.parse(subject)
     except jinja2.TemplateSyntaxError as error:
         raise ServiceError(_("A placeholder is broken in the subject “%(subject)s”: "
                              "%(message)s.") % {"subject": subject, "message": error.message},
                            code="template_syntax", field="subject") from error
+    found = [item for item in forbidden(tree, PLACEHOLDERS) if not item.name]
+    if found:
+        raise ServiceError(
+            _("The subject “%(subject)s” may not contain %(what)s.") % {
+                "subject": subject, "what": found[0].what} + " " + allowed_summary(),
+            code="forbidden_in_template", field="subject")
     unknown = sorted(meta.find_undeclared_variables(tree) - set(PLACEHOLDERS))
     if unknown:
         raise ServiceError(_("Unknown placeholders in the subject: %(names)s.") % {
@@ -262,3 +343,36 @@ def docx_paragraphs(content: bytes) -> list[str]:
     """The text of a Word file, paragraph by paragraph (body, tables included), for previews."""
     document = docx.Document(io.BytesIO(content))
     return [_paragraph_text(p) for p in document.element.body.iter(qn("w:p"))]
+
+
+# Stored versions that passed today's checks, by the SHA-256 of their content: a version
+# uploaded before a rule existed is checked again before its first use by this process.
+_CHECKED: set[str] = set()
+
+
+def stored_template_problem(content: bytes) -> str:
+    """Why a stored template may not be used now ("" if it may): its archive and everything
+    it contains are checked again. A file that cannot be read at all is left to rendering,
+    which fails on its own and says so."""
+    digest = hashlib.sha256(content).hexdigest()
+    if digest in _CHECKED:
+        return ""
+    try:
+        check_office_archive(content)
+        parts = document_parts(content)
+    except ServiceError as error:
+        return error.message
+    except Exception:  # noqa: BLE001 — python-docx raises many kinds on a damaged file
+        return ""
+    for part in parts:
+        try:
+            tree = _ENVIRONMENT.parse(part.source)
+            _refuse_forbidden(part, tree, names=True)
+        except jinja2.TemplateSyntaxError:
+            continue
+        except TemplateProblem as error:
+            return error.message
+    if len(_CHECKED) >= _CompiledOnce.LIMIT:
+        _CHECKED.clear()
+    _CHECKED.add(digest)
+    return ""

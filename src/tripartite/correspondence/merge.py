@@ -17,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.common.services import ServiceError
 from tripartite.correspondence import documents, placeholders, selectors
 from tripartite.correspondence.models import (
     AddressBookEntry,
@@ -48,6 +49,7 @@ class BatchCheck:
     batch_missing: list[str] = field(default_factory=list)
     languages_without_version: list[str] = field(default_factory=list)
     states_without_entry: list = field(default_factory=list)
+    versions_refused: list[str] = field(default_factory=list)
 
     @property
     def rows_missing(self) -> list[RecipientRow]:
@@ -57,11 +59,12 @@ class BatchCheck:
     def ok(self) -> bool:
         return bool(self.rows) and not (self.rows_missing or self.batch_missing
                                         or self.languages_without_version
-                                        or self.states_without_entry)
+                                        or self.states_without_entry
+                                        or self.versions_refused)
 
     def problems(self) -> list[str]:
         """Every problem, one sentence each, for messages and the API."""
-        found = []
+        found = list(self.versions_refused)
         if not self.rows:
             found.append(_("The batch has no recipient."))
         if self.batch_missing:
@@ -132,6 +135,7 @@ def check_batch(batch: MailMergeBatch) -> BatchCheck:
     check.languages_without_version = [code for code in LANGUAGE_ORDER
                                        if code not in versions
                                        and any(row.language == code for row in rows)]
+    check.versions_refused = _versions_refused(template, versions, rows)
     batch_missing = set()
     for row in rows:
         version = versions.get(row.language)
@@ -156,6 +160,28 @@ def check_batch(batch: MailMergeBatch) -> BatchCheck:
             selection=batch.selection, audience=batch.audience, region=batch.region,
             session=batch.session).states_without_entry
     return check
+
+
+def _versions_refused(template, versions: dict, rows: list[RecipientRow]) -> list[str]:
+    """The versions (and subjects) this batch would use that today's checks refuse: a
+    template stored before a rule existed is never run, it is named with the reason."""
+    refused = []
+    for code in LANGUAGE_ORDER:
+        version = versions.get(code)
+        if version is None or not any(row.language == code for row in rows):
+            continue
+        problem = documents.stored_template_problem(read_file(version.file))
+        if not problem:
+            try:
+                documents.check_subject(placeholders.translated(template, "subject", code))
+            except ServiceError as error:
+                problem = error.message
+        if problem:
+            refused.append(_("Version %(number)s of the template in %(language)s cannot be "
+                             "used: %(problem)s") % {"number": version.number,
+                                                     "language": language_name(code),
+                                                     "problem": problem})
+    return refused
 
 
 def read_file(field_file) -> bytes:

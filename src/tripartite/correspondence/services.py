@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from tripartite.common.archives import check_office_archive
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -634,6 +635,7 @@ def check_reply_file(content: bytes) -> str:
                            code="file_too_large")
     if content.startswith(b"%PDF-"):
         return "pdf"
+    check_office_archive(content)
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if "word/document.xml" in archive.namelist():

@@ -439,7 +439,11 @@ def batch_detail(request, pk):
 def batch_preview(request, pk, language):
     _manage(request)
     batch = _batch(pk)
-    found = services.preview_language(batch, language)
+    try:
+        found = services.preview_language(batch, language)
+    except ServiceError as error:  # a template the checks refuse now is never filled in
+        messages.error(request, error.message)
+        return redirect("correspondence:batch_detail", pk=batch.pk)
     if found is None:
         messages.error(request, _("No letter of this batch is in that language."))
         return redirect("correspondence:batch_detail", pk=batch.pk)

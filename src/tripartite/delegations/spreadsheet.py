@@ -26,6 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from tripartite.accounts import permissions
 from tripartite.common import exports
+from tripartite.common.archives import SheetLimits, check_office_archive, check_sheet_sizes
 from tripartite.common.models import Group
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.constituents.models import ConstituentOrganisation, Gender, Person
@@ -40,6 +41,9 @@ from tripartite.delegations.portal_forms import (
 
 MAX_SPREADSHEET_SIZE = 5 * 1024 * 1024  # bytes
 MAX_ROWS = 500
+# The largest sheet read: the template's persons twice over (blank rows are skipped) and
+# room for a few columns of the user's own; anything larger is refused before it is parsed.
+SHEET_LIMITS = SheetLimits(max_rows=2 * MAX_ROWS, max_columns=32)
 ZIP_MAGIC = b"PK\x03\x04"
 LANGUAGES = ("en", "fr", "es")
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español"}
@@ -344,6 +348,8 @@ def open_workbook(uploaded_file):
             "limit": filesizeformat(MAX_SPREADSHEET_SIZE)}, field="file", code="file_too_large")
     if not content.startswith(ZIP_MAGIC):
         raise _not_a_workbook()
+    check_office_archive(content)
+    check_sheet_sizes(content, limits=SHEET_LIMITS)
     try:
         return openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # zipfile and openpyxl raise many kinds on a foreign file
@@ -362,7 +368,9 @@ def read_rows(*, delegation: Delegation, uploaded_file) -> tuple[list[ImportRow]
     workbook = open_workbook(uploaded_file)
     try:
         sheet = workbook.worksheets[0]
-        all_rows = sheet.iter_rows(values_only=True)
+        # Only the columns a sheet may have: openpyxl pads every row to the widest one.
+        all_rows = sheet.iter_rows(values_only=True, max_row=SHEET_LIMITS.max_rows,
+                                   max_col=SHEET_LIMITS.max_columns)
         header = next(all_rows, None) or ()
         positions, problems = _header_positions(header)
         if problems:

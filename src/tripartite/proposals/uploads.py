@@ -6,6 +6,7 @@ import zipfile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from tripartite.common.archives import check_office_archive
 from tripartite.common.services import ServiceError
 
 MAX_CONCEPT_NOTE_SIZE = 10 * 1024 * 1024  # bytes
@@ -40,6 +41,8 @@ def check_concept_note(uploaded_file) -> None:
             "size": filesizeformat(size), "limit": filesizeformat(MAX_CONCEPT_NOTE_SIZE)},
             field="concept_note")
     content = _read(uploaded_file)
+    # A zip is checked as an archive before zipfile reads its directory.
+    check_office_archive(content, field="concept_note")
     if not (content.startswith(b"%PDF-") or _is_docx(content)):
         raise ServiceError(_("The concept note must be a PDF or a Word (.docx) document."),
                            field="concept_note")
