@@ -2,9 +2,10 @@
 
 Managing votes is the secretariat's; every logged-in user reads a session's votes and
 published results; closed but unpublished results are for the secretariat side (READERS);
-the "vote now" page and casting are for delegates. The matrix's delegate is linked to no
-person: their ballot is refused with 400 ``no_person``; real casting is tested in
-tests/votes/test_services.py, test_views.py and test_api.py.
+the "vote now" page and casting are for delegates. The matrix's delegate is a real voter:
+Italy's first Government delegate (an accepted delegation, registered at the desk), linked to
+their login (``matrix_delegate``), so the matrix casts real ballots, through the page and the
+API, and sees everyone else refused with nothing written.
 """
 
 from tests.delegations.matrix_rules import READERS, api_rule, rule
@@ -26,7 +27,6 @@ ROWS = {
 }
 
 ALL_API = api_rule(set(Role.values))
-DELEGATE_BALLOT = {**api_rule(set()), Role.DELEGATE: 400}
 
 API_ROWS = {
     ("GET", "/api/sessions/{id}/votes"): ("votes_session_api", None, ALL_API),
@@ -36,7 +36,8 @@ API_ROWS = {
         api_rule(SECRETARIAT, 201)),
     ("GET", "/api/votes/{id}"): ("draft_vote", None, ALL_API),
     ("POST", "/api/votes/{id}/open"): ("draft_vote", None, api_rule(SECRETARIAT)),
-    ("POST", "/api/votes/{id}/ballots"): ("ballot_vote", {"choice": "yes"}, DELEGATE_BALLOT),
+    ("POST", "/api/votes/{id}/ballots"): ("ballot_vote", {"choice": "yes"},
+                                          api_rule({Role.DELEGATE}, 201)),
     ("POST", "/api/votes/{id}/close"): ("open_vote", None, api_rule(SECRETARIAT)),
     ("POST", "/api/votes/{id}/publish"): ("closed_vote", None, api_rule(SECRETARIAT)),
     ("GET", "/api/votes/{id}/result"): ("published_vote", None, ALL_API),
@@ -55,12 +56,14 @@ OPERATION_IDS = {
 
 
 def objects(session) -> dict:
-    """A vote of ``session`` in each state (no voter is registered: the quorum is 0)."""
+    """A vote of ``session`` in each state, and the matrix's delegate: a registered voter."""
     from tests.factories import user_with_role
+    from tests.votes.factories import delegate_user, delegation
     from tripartite.votes import services
     from tripartite.votes.models import Vote
 
     staff = user_with_role(Role.SECRETARIAT)
+    voter = delegate_user(delegation(session, "IT")[0])  # registered before the votes open
 
     def prepared(subject, method="record"):
         return Vote.objects.create(session=session, subject_en=subject, method=method)
@@ -74,6 +77,7 @@ def objects(session) -> dict:
     services.vote_close(actor=staff, vote=published)
     services.vote_publish(actor=staff, vote=published)
     return {
+        "matrix_delegate": {"pk": voter.pk},
         "votes_session": {"session_pk": session.pk},
         "votes_session_api": {"pk": session.pk},
         "draft_vote": {"pk": draft.pk},
