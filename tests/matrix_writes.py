@@ -18,10 +18,14 @@ MANAGERS = {Role.SECRETARIAT, Role.MEETING_OFFICER}
 EDITORS_FR = {Role.SECRETARIAT, Role.FOCAL_POINT}
 
 
-def write_rule(allowed, *, anonymous=LOGIN, others=NO):
-    """``WROTE`` for the ``allowed`` roles, ``others`` for the rest, ``anonymous`` for them."""
-    return {role: (anonymous if role == "anonymous" else WROTE if role in allowed else others)
-            for role in ROLES}
+def write_rule(allowed, *, ok=frozenset(), anonymous=LOGIN, others=NO):
+    """``WROTE`` for the ``allowed`` roles, ``OK`` (answered, nothing written) for the ``ok``
+    ones, ``others`` for the rest, ``anonymous`` for them."""
+    def outcome(role):
+        if role == "anonymous":
+            return anonymous
+        return WROTE if role in allowed else OK if role in ok else others
+    return {role: outcome(role) for role in ROLES}
 
 
 def writes_as_read(row):
@@ -99,3 +103,23 @@ WRITES = {
     "meetings:officer_delete": ("officer", {}, write_rule(MANAGERS)),
     "meetings:agenda_item_delete": ("item", {}, write_rule(MANAGERS)),
 }
+
+
+def pdf_file(name="letter.pdf"):
+    """A real one-page PDF, new for each request (an upload is read once)."""
+    import io
+
+    import pypdf
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(200, 200)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/pdf")
+
+
+def state_pk(iso2):
+    from tests.factories import state
+
+    return state(iso2).pk

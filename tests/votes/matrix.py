@@ -9,6 +9,7 @@ API, and sees everyone else refused with nothing written.
 """
 
 from tests.delegations.matrix_rules import READERS, api_rule, rule
+from tests.matrix_writes import write_rule
 from tripartite.accounts.models import Role
 
 EVERYONE = rule(set(Role.values))
@@ -86,3 +87,24 @@ def objects(session) -> dict:
         "closed_vote": {"pk": closed.pk},
         "published_vote": {"pk": published.pk},
     }
+
+
+def _substitute(objects):
+    from tripartite.delegations.models import Nomination
+
+    italy = Nomination.objects.filter(delegation__member_state__iso2="IT",
+                                      delegation__session=objects["votes_session"]["session_pk"])
+    return {"delegate": italy.get(group="employers").pk,
+            "substitute": italy.get(group="workers").pk, "document_reference": "Letter 1"}
+
+
+WRITES = {
+    "votes:session_votes": ("votes_session", {
+        "subject_en": "Resolution on working time", "body": "plenary", "method": "record",
+        "majority": "simple", "quorum_source": "attendance"}, write_rule(SECRETARIAT)),
+    "votes:substitutes": ("votes_session", _substitute, write_rule(SECRETARIAT)),
+    "votes:vote_manage": ("open_vote", {"action": "close"}, write_rule(SECRETARIAT)),
+    "votes:vote_manage other": ("draft_vote", {"action": "open"}, write_rule(SECRETARIAT)),
+    # The real cast: the matrix's delegate is a registered voter of the session.
+    "votes:vote_ballot": ("open_vote", {"choice": "yes"}, write_rule({Role.DELEGATE})),
+}
