@@ -3,12 +3,21 @@
 A new page without a row here fails ``test_every_url_is_in_the_matrix``, so nothing is
 added unprotected. ``OK`` means the page answers 200 (or redirects somewhere other than
 the login page), ``NO`` 403, ``LOGIN`` a redirect to the login page, ``NOT_ALLOWED`` 405.
+
+Every page that takes a form also has a write row (``WRITES``, beside the rows: see
+tests/matrix_writes.py): every role POSTs what a permitted user would type, and the matrix
+checks both the answer and whether anything was written (tests/matrix_checks.py). A page
+that reads a posted form, answers 405 to GET or writes on POST without a write row fails
+``test_every_role_writes_what_the_matrix_says``. Every API operation, writes included, has a
+row, and a refused call must write nothing.
 """
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from tests import matrix_writes
 from tests.delegations.matrix_objects import delegation_objects
+from tests.delegations.matrix_rules import WRITES_NOTHING
 from tests.factories import (
     AgendaItemFactory,
     OrganisationFactory,
@@ -16,7 +25,13 @@ from tests.factories import (
     state,
     user_with_role,
 )
-from tripartite.accounts.models import Role
+from tests.matrix_checks import (
+    WROTE,
+    database_fingerprint,
+    read_the_posted_form,
+    write_outcome,
+)
+from tripartite.accounts.models import Role, User
 from tripartite.meetings.models import Officer
 
 OK, NO, LOGIN, NOT_ALLOWED = "ok", "forbidden", "login", "not allowed"
@@ -98,6 +113,10 @@ ROW_MODULES = [
 _ROW_MODULES = [__import__(name, fromlist=["ROWS"]) for name in ROW_MODULES]
 for _rows in _ROW_MODULES:
     MATRIX.update(getattr(_rows, "ROWS", {}))
+# name -> (kwargs key, form data or a function of the objects, outcome per role).
+WRITES = dict(matrix_writes.WRITES)
+for _rows in _ROW_MODULES:
+    WRITES.update(getattr(_rows, "WRITES", {}))
 
 # The admin is Django's own, guarded by is_staff; the API has its own matrix.
 NOT_IN_MATRIX_PREFIXES = ("admin:",)
@@ -115,15 +134,26 @@ def _url_names(resolver=None, namespace=""):
             yield f"{namespace}{entry.name}"
 
 
-def test_every_url_is_in_the_matrix():
+def routes_without_rows(matrix, writes) -> dict[str, set]:
+    """Pages the matrix does not name, rows of pages that do not exist, and POST-only pages
+    (405 to GET for some role) without a write row."""
     names = {name for name in _url_names() if not name.startswith(NOT_IN_MATRIX_PREFIXES)}
-    covered = {key.split(" ")[0] for key in MATRIX}
-    assert names - covered == set(), "pages missing from the permission matrix"
-    assert covered - names == set(), "matrix rows for pages that no longer exist"
+    covered = {key.split(" ")[0] for key in matrix}
+    written = {key.split(" ")[0] for key in writes}
+    post_only = {key.split(" ")[0] for key, (_, expected) in matrix.items()
+                 if NOT_ALLOWED in expected.values()}
+    return {"missing": names - covered, "gone": (covered | written) - names,
+            "post only without a write row": post_only - written}
+
+
+def test_every_url_is_in_the_matrix():
+    assert routes_without_rows(MATRIX, WRITES) == {
+        "missing": set(), "gone": set(), "post only without a write row": set()}
 
 
 @pytest.fixture
-def objects(db):
+def objects(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # the uploads of the write rows
     item = AgendaItemFactory()
     own_org = OrganisationFactory(member_state=state("FR"))
     other_org = OrganisationFactory(member_state=state("DE"))
@@ -157,6 +187,19 @@ def objects(db):
     }
 
 
+def login(client, objects, role):
+    """The matrix's user of ``role`` (none for "anonymous"), logged in. The delegate is a
+    real voter of the matrix's session (tests/votes/matrix.py)."""
+    if role == "anonymous":
+        return None
+    if role == Role.DELEGATE:
+        user = User.objects.get(pk=objects["matrix_delegate"]["pk"])
+    else:
+        user = user_with_role(role)
+    client.force_login(user)
+    return user
+
+
 def _outcome(response):
     if response.status_code == 403:
         return NO
@@ -171,8 +214,7 @@ def _outcome(response):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_role_gets_what_the_matrix_says(client, objects, role):
-    if role != "anonymous":
-        client.force_login(user_with_role(role))
+    login(client, objects, role)
     seen = {}
     for key, (kwargs_key, expected) in MATRIX.items():
         url = reverse(key.split(" ")[0], kwargs=objects[kwargs_key] if kwargs_key else None)
@@ -181,36 +223,38 @@ def test_every_role_gets_what_the_matrix_says(client, objects, role):
     assert wrong == {}, "(got, expected) per page"
 
 
+def _url(key, kwargs_key, objects):
+    return reverse(key.split(" ")[0], kwargs=objects[kwargs_key] if kwargs_key else None)
+
+
+def unlisted_form_handler(response, outcome: str, read_outcome: str) -> bool:
+    """Whether a POST to a page without a write row reached a form handler: the page read the
+    posted form or wrote, for a role who may read it (a refusal must still write nothing)."""
+    if read_outcome != OK:
+        return outcome.endswith(WROTE)
+    return read_the_posted_form(response) or outcome.endswith(WROTE)
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_a_post_is_refused_to_those_who_may_not_write(client, objects, role):
-    """Writing is refused exactly where reading the form is; POST-only pages included."""
-    if role != "anonymous":
-        client.force_login(user_with_role(role))
+def test_every_role_writes_what_the_matrix_says(client, objects, role):
+    """Each write row's form, posted by this role: the answer, and whether anything was
+    written. Each write is undone before the next, so the rows do not depend on each other.
+    Every other page gets an empty POST, which must reach no form and write nothing."""
+    login(client, objects, role)
+    got = {}
+    for key, (kwargs_key, data, expected) in WRITES.items():
+        form = data(objects) if callable(data) else data
+        outcome, _response = write_outcome(client, _url(key, kwargs_key, objects), form)
+        got[key] = (outcome, expected[role])
+    written = {key.split(" ")[0] for key in WRITES}
     for key, (kwargs_key, expected) in MATRIX.items():
-        if expected[role] not in (NO, LOGIN):
+        if key.split(" ")[0] in written:
             continue
-        name = key.split(" ")[0]
-        url = reverse(name, kwargs=objects[kwargs_key] if kwargs_key else None)
-        outcome = _outcome(client.post(url, {}))
-        assert outcome == expected[role] or (expected[role] == LOGIN and outcome == NO), key
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_removing_an_agenda_item_is_for_meeting_managers(client, objects, role):
-    if role != "anonymous":
-        client.force_login(user_with_role(role))
-    url = reverse("meetings:agenda_item_delete", kwargs=objects["item"])
-    expected = LOGIN if role == "anonymous" else OK if role in MANAGERS else NO
-    assert _outcome(client.post(url)) == expected
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_removing_an_officer_is_for_meeting_managers(client, objects, role):
-    if role != "anonymous":
-        client.force_login(user_with_role(role))
-    url = reverse("meetings:officer_delete", kwargs=objects["officer"])
-    expected = LOGIN if role == "anonymous" else OK if role in MANAGERS else NO
-    assert _outcome(client.post(url)) == expected
+        outcome, response = write_outcome(client, _url(key, kwargs_key, objects), {})
+        if unlisted_form_handler(response, outcome, expected[role]):
+            got[key] = (outcome, "a write row")
+    wrong = {key: value for key, value in got.items() if value[0] != value[1]}
+    assert wrong == {}, "(got, expected) per page"
 
 
 def test_nobody_revokes_another_users_token(client, objects):
@@ -237,7 +281,7 @@ API_MATRIX = {
     ("GET", "/api/member-states"): (None, None, ALL_API),
     ("GET", "/api/member-states/{iso2}"): ("other_state", None,
                                             api_rule(set(Role.values) - {Role.FOCAL_POINT})),
-    ("PATCH", "/api/member-states/{iso2}"): ("own_state", {"name_en": "France"},
+    ("PATCH", "/api/member-states/{iso2}"): ("own_state", {"name_en": "French Republic"},
                                               api_rule({Role.SECRETARIAT})),
     ("GET", "/api/member-states/{iso2}/organisations"): ("own_state", None,
                                                           api_rule(CONSTITUENT_READERS_FR)),
@@ -300,13 +344,17 @@ def _api_call(client, objects, method, template, args_key, body):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_every_role_gets_what_the_api_matrix_says(client, objects, role):
-    if role != "anonymous":
-        client.force_login(user_with_role(role))
+    login(client, objects, role)
     got = {}
     # DELETE rows go last, so that no later row needs what they removed.
     rows = sorted(API_MATRIX.items(), key=lambda row: row[0][0] == "DELETE")
-    for (method, template), (args_key, body, expected) in rows:
+    for (method, template), (args_key, body, expected, *options) in rows:
+        before = database_fingerprint() if method != "GET" else None
         response = _api_call(client, objects, method, template, args_key, body)
-        got[(method, template)] = (response.status_code, expected[role])
+        # A write that succeeds writes; any other answer (a refusal, bad input) writes nothing.
+        wrote = method != "GET" and database_fingerprint() != before
+        writes = method != "GET" and WRITES_NOTHING not in options
+        got[(method, template)] = ((response.status_code, wrote),
+                                   (expected[role], writes and expected[role] < 300))
     wrong = {key: value for key, value in got.items() if value[0] != value[1]}
-    assert wrong == {}, "(got, expected) per operation"
+    assert wrong == {}, "((status, wrote), expected) per operation"

@@ -11,6 +11,7 @@ import io
 from django.core.files.base import ContentFile
 
 from tests.delegations.matrix_rules import api_rule, rule
+from tests.matrix_writes import state_pk, write_rule
 from tripartite.accounts.models import Role
 
 READERS = {Role.SECRETARIAT, Role.SENIOR_OFFICIAL, Role.OBSERVER}
@@ -104,3 +105,48 @@ def objects(session) -> dict:
         "batch": {"pk": batch.pk}, "draft_batch": {"pk": draft.pk},
         "draft_batch_preview": {"pk": draft.pk, "language": "en"},
     }
+
+
+def _template_version(objects):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tripartite.correspondence import starter
+
+    content = (starter.DATA_DIR / starter.file_name("acknowledgement", "en")).read_bytes()
+    return {"language": "en", "note": "Matrix wording", "file": SimpleUploadedFile(
+        "template.docx", content)}
+
+
+def _template_pk(code):
+    from tripartite.correspondence.models import LetterTemplate
+
+    return LetterTemplate.objects.get(code=code).pk
+
+
+ENTRY = {"kind": "permanent_mission", "language": "en", "name": "Permanent Mission of Italy",
+         "email": "mission.it@example.org", "active": "on"}
+WRITES = {
+    "correspondence:letter_detail": ("letter", {"status": "signed", "channel": "email"},
+                                     write_rule(MANAGERS)),
+    "correspondence:template_create": (None, {
+        "code": "matrix-letter", "kind": "acknowledgement", "name_en": "Matrix letter",
+        "name_fr": "Lettre", "name_es": "Carta", "subject_en": "Matrix", "subject_fr": "Matrice",
+        "subject_es": "Matriz", "active": "on"}, write_rule(MANAGERS)),
+    "correspondence:template_detail": ("letter_template", _template_version,
+                                       write_rule(MANAGERS)),
+    "correspondence:entry_create": (None, lambda objects: {
+        **ENTRY, "member_state": state_pk("IT")}, write_rule(MANAGERS)),
+    "correspondence:entry_edit": ("address_entry", lambda objects: {
+        **ENTRY, "member_state": state_pk("FR"), "name": "Mission permanente de la France"},
+        write_rule(MANAGERS)),
+    "correspondence:batch_create": (None, lambda objects: {
+        "template": _template_pk("note-verbale"), "selection": "region",
+        "audience": "permanent_mission", "region": "Europe and Central Asia",
+        "letter_date": "2026-03-02"}, write_rule(MANAGERS)),
+    "correspondence:batch_detail": ("batch", {"action": "send"}, write_rule(MANAGERS)),
+    "correspondence:batch_detail draft": ("draft_batch", {"action": "generate"},
+                                          write_rule(MANAGERS)),
+    "correspondence:credentials_reminder": ("delegation_session", lambda objects: {
+        "template": _template_pk("credentials-reminder"), "reply_deadline": "2026-05-15"},
+        write_rule(MANAGERS)),
+}

@@ -10,7 +10,7 @@ Germany's: the matrix's focal point is France's and must get 403 there. A tuple 
 objects: ("session", "other_state") fills both {id} and {iso2}.
 """
 
-from tests.delegations.matrix_rules import READERS, api_rule
+from tests.delegations.matrix_rules import READERS, WRITES_NOTHING, api_rule
 from tripartite.accounts.models import Role
 
 SECRETARIAT = {Role.SECRETARIAT}
@@ -19,8 +19,9 @@ NOMINATORS_FR = {Role.SECRETARIAT, Role.FOCAL_POINT}
 API_ROWS = {
     ("GET", "/api/sessions/{id}/delegations"): (
         "session", None, api_rule(READERS | {Role.FOCAL_POINT})),
+    # France's delegation is open already: it is returned as it is.
     ("POST", "/api/sessions/{id}/delegations"): (
-        "session", {"member_state": "FR"}, api_rule(NOMINATORS_FR)),
+        "session", {"member_state": "FR"}, api_rule(NOMINATORS_FR), WRITES_NOTHING),
     ("GET", "/api/delegations/{id}"): ("other_delegation", None, api_rule(READERS)),
     ("POST", "/api/delegations/{id}/nominations"): (
         "other_delegation", {"group": "government", "role": "delegate", "name": "Hans Weber",

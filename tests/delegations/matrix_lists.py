@@ -6,6 +6,7 @@ published lists are public documents, open to every logged-in user; publishing i
 """
 
 from tests.delegations.matrix_rules import LOGIN, NOT_ALLOWED, READERS, ROLES, rule
+from tests.matrix_writes import write_rule
 from tripartite.accounts.models import Role
 
 EVERYONE = rule(set(Role.values))
@@ -22,4 +23,10 @@ ROWS = {
     "delegations:list_published_pdf": ("published_list", EVERYONE),
     "delegations:list_published_xlsx": ("published_list", EVERYONE),
     "delegations:list_published_csv": ("published_list", EVERYONE),
+}
+
+# The provisional list is published already (tests/delegations/matrix_objects.py): the final.
+WRITES = {
+    "delegations:list_publish": ("delegation_session", {"kind": "final"},
+                                 write_rule({Role.SECRETARIAT})),
 }

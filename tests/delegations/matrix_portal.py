@@ -9,6 +9,7 @@ Germany's ("other_*"); the secretariat writes any; the other readers only read.
 """
 
 from tests.delegations.matrix_rules import NOT_ALLOWED, OK, READERS, rule
+from tests.matrix_writes import pdf_file, write_rule
 from tripartite.accounts.models import Role
 
 NOMINATORS = {Role.SECRETARIAT, Role.FOCAL_POINT}
@@ -38,4 +39,51 @@ ROWS = {
     "delegations:portal_withdraw": ("own_nomination", post_only(NOMINATORS)),
     "delegations:portal_withdraw other": ("other_nomination", post_only({Role.SECRETARIAT})),
     "delegations:portal_answer": ("own_query", post_only(NOMINATORS)),
+}
+
+
+def _sheet():
+    """A filled delegation spreadsheet of one Government delegate (as the template's first
+    sheet: a header row, then one row a person)."""
+    import io
+
+    import openpyxl
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Group", "Role", "Title", "Name", "Name in Latin script",
+                            "Gender", "Function", "E-mail", "Organization",
+                            "Adviser to (row number of the delegate)", "Agenda items"])
+    workbook.active.append(["government", "delegate", "Ms", "Catherine Vautrin", None, "f",
+                            "Minister of Labour", None, None, None, None])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("delegation.xlsx", buffer.getvalue())
+
+
+NOMINATION = {"group": "employers", "role": "delegate", "title": "Mr",
+              "name": "Patrick Martin", "gender": "m", "function": "President"}
+WRITES = {
+    "delegations:portal_delegation": ("own_portal", NOMINATION, write_rule(NOMINATORS)),
+    "delegations:portal_delegation other": ("other_portal", NOMINATION,
+                                            write_rule({Role.SECRETARIAT})),
+    "delegations:portal_letter_upload": ("own_portal", lambda objects: {
+        "letter-file": pdf_file()}, write_rule(NOMINATORS)),
+    "delegations:portal_letter_upload other": ("other_portal", lambda objects: {
+        "letter-file": pdf_file()}, write_rule({Role.SECRETARIAT})),
+    "delegations:portal_import": ("own_portal", lambda objects: {"sheet-file": _sheet()},
+                                  write_rule(NOMINATORS)),
+    "delegations:portal_import other": ("other_portal", lambda objects: {
+        "sheet-file": _sheet()}, write_rule({Role.SECRETARIAT})),
+    # France's delegation was submitted and has not changed since: submitting again is
+    # refused with a message (OK, nothing written). Germany's is sent for the first time.
+    "delegations:portal_submit": ("own_portal", {}, write_rule(set(), ok=NOMINATORS)),
+    "delegations:portal_submit other": ("other_portal", {}, write_rule({Role.SECRETARIAT})),
+    "delegations:portal_withdraw": ("own_nomination", {}, write_rule(NOMINATORS)),
+    # An objection names Germany's nominee: the withdrawal is refused with a message.
+    "delegations:portal_withdraw other": ("other_nomination", {},
+                                          write_rule(set(), ok={Role.SECRETARIAT})),
+    "delegations:portal_answer": ("own_query", lambda objects: {
+        f"query{objects['own_query']['pk']}-answer": "The Ministry of Labour."},
+        write_rule(NOMINATORS)),
 }

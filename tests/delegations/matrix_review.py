@@ -6,6 +6,7 @@ A focal point is refused even for their own State's delegation: the review is th
 """
 
 from tests.delegations.matrix_rules import READERS, rule
+from tests.matrix_writes import state_pk, write_rule
 from tripartite.accounts.models import Role
 
 COMMITTEE = {Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE, Role.SENIOR_OFFICIAL}
@@ -21,4 +22,24 @@ ROWS = {
     "delegations:committee_objection": ("objection", rule(COMMITTEE)),
     "delegations:committee_figures": ("delegation_session", rule(COMMITTEE)),
     "delegations:committee_figures_csv": ("delegation_session", rule(COMMITTEE)),
+}
+
+# France's delegation (received) is put under review; Germany's (not received) gets a query.
+WRITES = {
+    "delegations:review_arrears": ("delegation_session", lambda objects: {
+        "form": "arrears", "member_state": state_pk("FR"), "in_arrears": "on"},
+        write_rule({Role.SECRETARIAT})),
+    "delegations:review_delegation": ("own_delegation", {"action": "start_review"},
+                                      write_rule({Role.SECRETARIAT})),
+    "delegations:review_delegation other": ("other_delegation", {
+        "action": "query", "question": "Which ministry?"}, write_rule({Role.SECRETARIAT})),
+    "delegations:committee_objections": ("delegation_session", lambda objects: {
+        "kind": "objection", "delegation": objects["other_delegation"]["pk"],
+        "nomination": objects["other_nomination"]["pk"], "lodged_by": "A workers' union",
+        "lodged_on": "2026-06-03", "lodged_time": "10:00", "summary": "Not independent"},
+        write_rule({Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE})),
+    "delegations:committee_objection": ("objection", {
+        "decision": "receivable", "decided_on": "2026-06-04",
+        "decision_text": "The objection is receivable."},
+        write_rule({Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE})),
 }

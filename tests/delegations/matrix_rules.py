@@ -8,6 +8,11 @@ READERS = {Role.SECRETARIAT, Role.SENIOR_OFFICIAL, Role.OBSERVER, Role.CREDENTIA
            Role.MEETING_OFFICER}
 
 
+# An optional last element of an API row: a success that writes nothing (the thing asked for
+# is so already). Without it, a success must write and any other answer must not.
+WRITES_NOTHING = "writes nothing"
+
+
 def rule(allowed, *, anonymous=LOGIN, others=NO):
     return {role: (anonymous if role == "anonymous" else OK if role in allowed else others)
             for role in ROLES}

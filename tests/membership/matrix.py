@@ -11,6 +11,7 @@ import datetime as dt
 
 from tests.delegations.matrix_rules import NOT_ALLOWED, OK, READERS, api_rule, rule
 from tests.factories import GENEVA, PersonFactory, state
+from tests.matrix_writes import write_rule
 from tests.membership.factories import (
     CommitteeFactory,
     CommitteeMembershipFactory,
@@ -115,3 +116,27 @@ def objects(session) -> dict:
         "membership_gb_member": {"session_pk": gb_session.pk, "pk": titular.pk},
         "membership_gb_replacement": {"pk": gb_replacement.pk},
     }
+
+
+def _replacement(objects):
+    """The regular member is replaced already (from the opening): the form says so."""
+    return {"replaced": objects["membership_member"]["pk"],
+            "deputy": objects["membership_deputy"]["pk"], "at": "2026-06-02T10:00"}
+
+
+WRITES = {
+    "membership:committee_replacement_add": ("membership_committee", _replacement,
+                                             write_rule(set(), ok=WRITERS)),
+    "membership:weights_publish": ("membership_committee", {}, write_rule(WRITERS)),
+    "membership:committee_member_end": ("membership_member", {"at": "2026-06-03T10:00"},
+                                        write_rule(WRITERS)),
+    "membership:committee_replacement_end": ("membership_replacement",
+                                             {"at": "2026-06-03T10:00"}, write_rule(WRITERS)),
+    "membership:gb_member_end": ("membership_gb_member", {"term_until": "2026-06-16"},
+                                 write_rule(WRITERS)),
+    "membership:gb_replacement_add": ("membership_gb_session_of", {
+        "titular": GB_TITULAR, "deputy": GB_DEPUTY, "valid_from": "2026-06-15T11:00"},
+        write_rule(WRITERS)),
+    "membership:gb_replacement_end": ("membership_gb_replacement", {"at": "2026-06-16T10:00"},
+                                      write_rule(WRITERS)),
+}

@@ -8,6 +8,7 @@ consultation, which is when the group secretariats see a proposal.
 from django.utils import timezone
 
 from tests.delegations.matrix_rules import NOT_ALLOWED, READERS, api_rule, rule
+from tests.matrix_writes import write_rule
 from tripartite.accounts.models import Role
 
 PROPOSAL_READERS = {Role.SECRETARIAT, Role.SENIOR_OFFICIAL, Role.OBSERVER, Role.MEETING_OFFICER}
@@ -85,7 +86,7 @@ assert READERS >= PROPOSAL_READERS  # the readers of proposals are readers of th
 def objects(session) -> dict:
     """Objects the rows above name by key, made for ``session`` (an ILC-like session)."""
     from tests.factories import MeetingFactory, SessionFactory, user_with_role
-    from tests.proposals.factories import make_proposal, to_consultation
+    from tests.proposals.factories import make_proposal, to_consultation, to_officers
     from tripartite.proposals import services
 
     secretariat = user_with_role(Role.SECRETARIAT)
@@ -101,6 +102,39 @@ def objects(session) -> dict:
                                           title_en="Ready seminar"), secretariat)
     gb = SessionFactory(meeting=MeetingFactory(type="gb", title_en="Governing Body"),
                         number="357", title_en="357th Session of the Governing Body")
-    return {"own_proposal": {"pk": own.pk}, "other_proposal": {"pk": other.pk},
+    sent = make_proposal(secretariat, unit="ILO Lima", title_en="Sent seminar")
+    to_officers(sent, secretariat)
+    decided = make_proposal(secretariat, unit="ILO Lima", title_en="Decided seminar")
+    to_officers(decided, secretariat)
+    services.decision_record(proposal=decided, actor=secretariat, decision="approved",
+                             decided_on=timezone.localdate())
+    return {"sent_proposal": {"pk": sent.pk}, "decided_proposal": {"pk": decided.pk},
+            "own_proposal": {"pk": own.pk}, "other_proposal": {"pk": other.pk},
             "consulted_proposal": {"pk": consulted.pk}, "gb_session": {"session_pk": gb.pk},
             "complete_proposal": {"pk": complete.pk}, "ready_proposal": {"pk": ready.pk}}
+
+PROPOSAL_FORM = {"unit": "SECTOR", "title_en": "Matrix seminar", "time_zone": "Europe/Zurich",
+                 "financing-TOTAL_FORMS": "0", "financing-INITIAL_FORMS": "0"}
+# The steps check who may see the proposal, then the service who may act: those who see it
+# but may not act are refused with a message (OK, nothing written).
+WRITES = {
+    "proposals:create": (None, PROPOSAL_FORM, write_rule(OWNERS)),
+    "proposals:edit": ("own_proposal", PROPOSAL_FORM, write_rule(OWNERS)),
+    "proposals:edit other": ("other_proposal", {**PROPOSAL_FORM, "unit": "ILO Dakar"},
+                             write_rule({Role.SECRETARIAT})),
+    "proposals:submit": ("complete_proposal", {}, write_rule(OWNERS, ok=PROPOSAL_READERS)),
+    "proposals:move": ("ready_proposal", {"to_state": "held"},
+                       write_rule(SECRETARIAT, ok=PROPOSAL_READERS | {Role.GROUP_SECRETARIAT})),
+    "proposals:opinion": ("consulted_proposal", {
+        "group": "employers", "opinion": "agrees", "consulted_on": TODAY},
+        write_rule({Role.SECRETARIAT, Role.GROUP_SECRETARIAT}, ok=PROPOSAL_READERS)),
+    "proposals:decision": ("sent_proposal", {"decision": "approved", "decided_on": TODAY},
+                           write_rule(SECRETARIAT, ok=PROPOSAL_READERS | {
+                               Role.GROUP_SECRETARIAT})),
+    "proposals:report": ("decided_proposal", {"received_on": TODAY},
+                         write_rule(SECRETARIAT, ok=PROPOSAL_READERS | {
+                             Role.GROUP_SECRETARIAT})),
+    "proposals:batch_send": (None, lambda objects: {
+        "reference": "Officers 1", "proposals": [objects["ready_proposal"]["pk"]]},
+        write_rule(SECRETARIAT)),
+}

@@ -4,6 +4,7 @@ from tests.registration import matrix_desk, matrix_doors
 
 ROWS = {**matrix_desk.ROWS, **matrix_doors.ROWS}
 API_ROWS = {**matrix_desk.API_ROWS, **matrix_doors.API_ROWS}
+WRITES = {**matrix_desk.WRITES, **matrix_doors.WRITES}
 # (method, path template) -> operationId, for tests/api/test_api_auth_errors.py.
 OPERATION_IDS = {**matrix_desk.OPERATION_IDS, **matrix_doors.OPERATION_IDS}
 

@@ -1,12 +1,14 @@
 """Permission-matrix rows for the registration desk's pages and API operations.
 
 France's focal point acts for France's registrations ("own"), never Germany's ("other").
-The matrix's delegate is linked to no person, so has no registration of their own: the
-participant's own access is tested in tests/registration/test_photos.py and test_desk.py.
+The matrix's delegate is a registered participant (Italy's, tests/votes/matrix.py): they open
+the photo index, which lists their own registration, and nobody else's; their own photo is
+tested in tests/registration/test_photos.py and test_desk.py.
 """
 
 from tests.delegations.matrix_rules import NOT_ALLOWED, OK, api_rule, rule
 from tests.factories import PersonFactory, state
+from tests.matrix_writes import write_rule
 from tripartite.accounts.models import Role
 from tripartite.delegations.models import Delegation, Nomination
 from tripartite.registration.models import Badge, Registration
@@ -34,7 +36,7 @@ ROWS = {
     "registration:desk_confirm": ("own_registration", post_only(DESK)),
     "registration:desk_print": ("own_registration", post_only(DESK)),
     "registration:desk_revoke": ("own_badge", post_only(DESK)),
-    "registration:photo_index": (None, rule(DESK | {Role.FOCAL_POINT})),
+    "registration:photo_index": (None, rule(DESK | {Role.FOCAL_POINT, Role.DELEGATE})),
     "registration:photo_upload": ("own_registration", rule(DESK | {Role.FOCAL_POINT})),
     "registration:photo_upload other": ("other_registration", rule(DESK)),
     "registration:photo_confirm": ("own_registration", post_only(DESK | {Role.FOCAL_POINT})),
@@ -95,3 +97,35 @@ def objects(session) -> dict:
         "own_registration": {"pk": own.pk},
         "other_registration": {"pk": other.pk},
     }
+
+
+def _photo(objects):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.registration.factories import image_bytes
+
+    return {"photo": SimpleUploadedFile("photo.jpg", image_bytes(), content_type="image/jpeg")}
+
+
+# An uploaded photo waits, in a file, for the confirmation of the crop (nothing is written in
+# the database yet); a confirmation that names no waiting photo is refused with a message.
+WRITES = {
+    "registration:desk_registrations_create": ("desk_session", {}, write_rule(DESK)),
+    "registration:desk_add": ("desk_session", {
+        "name": "Ana Press", "gender": "f", "category": "press", "affiliation": "Le Monde",
+        "role_label": "Journalist"}, write_rule(DESK)),
+    "registration:desk_print_unprinted": ("desk_session", {}, write_rule(DESK)),
+    "registration:desk_print_delegation": ("desk_state", {}, write_rule(DESK)),
+    "registration:desk_confirm": ("own_registration", {}, write_rule(DESK)),
+    "registration:desk_print": ("own_registration", {}, write_rule(DESK)),
+    "registration:desk_revoke": ("own_badge", {"reason": "Lost"}, write_rule(DESK)),
+    "registration:photo_upload": ("own_registration", _photo,
+                                  write_rule(set(), ok=DESK | {Role.FOCAL_POINT})),
+    "registration:photo_upload other": ("other_registration", _photo,
+                                        write_rule(set(), ok=DESK)),
+    "registration:photo_confirm": ("own_registration", {"pending": "not-a-pending-photo"},
+                                   write_rule(set(), ok=DESK | {Role.FOCAL_POINT})),
+    "registration:photo_confirm other": ("other_registration",
+                                         {"pending": "not-a-pending-photo"},
+                                         write_rule(set(), ok=DESK)),
+}

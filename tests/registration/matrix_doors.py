@@ -10,6 +10,7 @@ import datetime as dt
 
 from tests.delegations.matrix_rules import NOT_ALLOWED, READERS, api_rule, rule
 from tests.factories import PersonFactory, state
+from tests.matrix_writes import write_rule
 from tripartite.accounts.models import Role
 from tripartite.registration.models import Registration
 
@@ -49,3 +50,13 @@ def objects(session) -> dict:
         "doors_api_session": {"pk": session.pk},
         "doors_registration": {"pk": registration.pk},
     }
+
+WRITES = {
+    # A code that is not ours: the scan is refused and logged.
+    "registration:checkin": ("doors_session", {"door": "Matrix door", "token": "not-a-badge"},
+                             write_rule(AT_THE_DOORS)),
+    "registration:attendance_basis": ("doors_session", {"quorum_basis": "accredited"},
+                                      write_rule({Role.SECRETARIAT})),
+    "registration:departure": ("doors_registration", {"action": "depart"},
+                               write_rule({Role.SECRETARIAT})),
+}

@@ -2,12 +2,14 @@
 
 Managing votes is the secretariat's; every logged-in user reads a session's votes and
 published results; closed but unpublished results are for the secretariat side (READERS);
-the "vote now" page and casting are for delegates. The matrix's delegate is linked to no
-person: their ballot is refused with 400 ``no_person``; real casting is tested in
-tests/votes/test_services.py, test_views.py and test_api.py.
+the "vote now" page and casting are for delegates. The matrix's delegate is a real voter:
+Italy's first Government delegate (an accepted delegation, registered at the desk), linked to
+their login (``matrix_delegate``), so the matrix casts real ballots, through the page and the
+API, and sees everyone else refused with nothing written.
 """
 
 from tests.delegations.matrix_rules import READERS, api_rule, rule
+from tests.matrix_writes import write_rule
 from tripartite.accounts.models import Role
 
 EVERYONE = rule(set(Role.values))
@@ -26,7 +28,6 @@ ROWS = {
 }
 
 ALL_API = api_rule(set(Role.values))
-DELEGATE_BALLOT = {**api_rule(set()), Role.DELEGATE: 400}
 
 API_ROWS = {
     ("GET", "/api/sessions/{id}/votes"): ("votes_session_api", None, ALL_API),
@@ -36,7 +37,8 @@ API_ROWS = {
         api_rule(SECRETARIAT, 201)),
     ("GET", "/api/votes/{id}"): ("draft_vote", None, ALL_API),
     ("POST", "/api/votes/{id}/open"): ("draft_vote", None, api_rule(SECRETARIAT)),
-    ("POST", "/api/votes/{id}/ballots"): ("ballot_vote", {"choice": "yes"}, DELEGATE_BALLOT),
+    ("POST", "/api/votes/{id}/ballots"): ("ballot_vote", {"choice": "yes"},
+                                          api_rule({Role.DELEGATE}, 201)),
     ("POST", "/api/votes/{id}/close"): ("open_vote", None, api_rule(SECRETARIAT)),
     ("POST", "/api/votes/{id}/publish"): ("closed_vote", None, api_rule(SECRETARIAT)),
     ("GET", "/api/votes/{id}/result"): ("published_vote", None, ALL_API),
@@ -55,12 +57,14 @@ OPERATION_IDS = {
 
 
 def objects(session) -> dict:
-    """A vote of ``session`` in each state (no voter is registered: the quorum is 0)."""
+    """A vote of ``session`` in each state, and the matrix's delegate: a registered voter."""
     from tests.factories import user_with_role
+    from tests.votes.factories import delegate_user, delegation
     from tripartite.votes import services
     from tripartite.votes.models import Vote
 
     staff = user_with_role(Role.SECRETARIAT)
+    voter = delegate_user(delegation(session, "IT")[0])  # registered before the votes open
 
     def prepared(subject, method="record"):
         return Vote.objects.create(session=session, subject_en=subject, method=method)
@@ -74,6 +78,7 @@ def objects(session) -> dict:
     services.vote_close(actor=staff, vote=published)
     services.vote_publish(actor=staff, vote=published)
     return {
+        "matrix_delegate": {"pk": voter.pk},
         "votes_session": {"session_pk": session.pk},
         "votes_session_api": {"pk": session.pk},
         "draft_vote": {"pk": draft.pk},
@@ -82,3 +87,24 @@ def objects(session) -> dict:
         "closed_vote": {"pk": closed.pk},
         "published_vote": {"pk": published.pk},
     }
+
+
+def _substitute(objects):
+    from tripartite.delegations.models import Nomination
+
+    italy = Nomination.objects.filter(delegation__member_state__iso2="IT",
+                                      delegation__session=objects["votes_session"]["session_pk"])
+    return {"delegate": italy.get(group="employers").pk,
+            "substitute": italy.get(group="workers").pk, "document_reference": "Letter 1"}
+
+
+WRITES = {
+    "votes:session_votes": ("votes_session", {
+        "subject_en": "Resolution on working time", "body": "plenary", "method": "record",
+        "majority": "simple", "quorum_source": "attendance"}, write_rule(SECRETARIAT)),
+    "votes:substitutes": ("votes_session", _substitute, write_rule(SECRETARIAT)),
+    "votes:vote_manage": ("open_vote", {"action": "close"}, write_rule(SECRETARIAT)),
+    "votes:vote_manage other": ("draft_vote", {"action": "open"}, write_rule(SECRETARIAT)),
+    # The real cast: the matrix's delegate is a registered voter of the session.
+    "votes:vote_ballot": ("open_vote", {"choice": "yes"}, write_rule({Role.DELEGATE})),
+}

@@ -5,6 +5,8 @@ Reading needs ``can_view_correspondence`` (secretariat, senior officials, observ
 write needs ``can_manage_correspondence`` (the secretariat) and goes through a service.
 """
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -290,7 +292,10 @@ def address_book(request):
 
 def _entry_form(request, entry=None):
     _manage(request)
-    form = AddressBookEntryForm(request.POST or None, instance=entry)
+    # A copy: validating a model form writes the posted values onto its instance, and the
+    # service must see the entry as it was to find (save and log) the changes.
+    form = AddressBookEntryForm(request.POST or None,
+                                instance=copy.copy(entry) if entry else None)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
