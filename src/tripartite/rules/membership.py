@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from tripartite.rules.catalogue import text
 from tripartite.rules.delegations import ARREARS_SCOPES, CONSTITUTION_13_4, Member, arrears
 from tripartite.rules.findings import Finding, Severity
 from tripartite.rules.voting import WEIGHTING, Weights, committee_weights
@@ -30,9 +31,6 @@ class Kind(StrEnum):
     TITULAR = "titular"
     DEPUTY = "deputy"
 
-
-def _text(en: str, fr: str, es: str) -> dict[str, str]:
-    return {"en": en, "fr": fr, "es": es}
 
 
 def in_period(valid_from, valid_until, at) -> bool:
@@ -141,24 +139,17 @@ def voters(seats: tuple[Seat, ...], replacements: tuple[Replacement, ...] = (), 
         without.pop(deputy.person, None)
         replaced_by[seat.person] = deputy.person
     for code in sorted(arrears_states):
-        findings.append(Finding("CON-6", CONSTITUTION_13_4, Severity.WARNING, _text(
-            f"{code} is in arrears of contributions: its members concerned may not vote, nor "
-            "may a deputy vote in their place.",
-            f"{code} a des arriérés de contributions\u00a0: ses membres concernés ne peuvent pas "
-            "voter, et aucun membre adjoint ne peut voter à leur place.",
-            f"{code} tiene atrasos en el pago de sus contribuciones: sus miembros afectados no "
-            "pueden votar, ni puede un miembro adjunto votar en su lugar.",
-        )))
+        findings.append(Finding("CON-6", CONSTITUTION_13_4, Severity.WARNING, text(
+            "%(code)s is in arrears of contributions: its members concerned may not vote, nor may "
+            "a deputy vote in their place.",
+            code=code)))
     if replaced_by:
         findings.append(Finding("CTTE-2" if voting_kind is Kind.REGULAR else "GB-1",
                                 DEPUTIES_IN_COMMITTEES if voting_kind is Kind.REGULAR
-                                else GOVERNING_BODY, Severity.INFO, _text(
-            f"{len(replaced_by)} deputy members vote in place of the members they replace.",
-            f"{len(replaced_by)} membres adjoints votent à la place des membres qu'ils "
-            "remplacent.",
-            f"{len(replaced_by)} miembros adjuntos votan en lugar de los miembros a los que "
-            "sustituyen.",
-        )))
+                                else GOVERNING_BODY, Severity.INFO, text(
+                                    "%(deputies)s deputy members vote in place of the members "
+                                    "they replace.",
+                                    deputies=len(replaced_by))))
     return Voters(groups, replaced_by, without, tuple(findings))
 
 
@@ -198,14 +189,9 @@ def committee_voters(seats: tuple[Seat, ...], replacements: tuple[Replacement, .
         findings = (*weights.findings, *chosen.findings)
     else:
         votes = {group: Fraction(1) for group in GROUPS}
-        findings = (Finding("CTTE-1", UNWEIGHTED, Severity.INFO, _text(
+        findings = (Finding("CTTE-1", UNWEIGHTED, Severity.INFO, text(
             "This committee does not vote with weights: each member entitled to vote holds one "
-            "vote.",
-            "Cette commission ne vote pas avec pondération\u00a0: chaque membre ayant le droit "
-            "de vote dispose d'une voix.",
-            "Esta comisión no vota con ponderación: cada miembro con derecho de voto dispone de "
-            "un voto.",
-        )), *chosen.findings)
+            "vote.")), *chosen.findings)
     return CommitteeVoters({person: (group, votes[group])
                             for person, group in chosen.groups.items()},
                            weights, weighted, chosen.without_vote, findings, chosen.replaced)

@@ -30,15 +30,12 @@ from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from tripartite.rules.catalogue import text
 from tripartite.rules.findings import Finding, Severity
 
 
-def _text(en: str, fr: str, es: str) -> dict[str, str]:
-    return {"en": en, "fr": fr, "es": es}
-
-
-def _codes(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+def _codes(listed: str) -> frozenset[str]:
+    return frozenset(listed.split())
 
 
 class MeetingType(StrEnum):
@@ -52,16 +49,13 @@ class MeetingType(StrEnum):
 
 
 MEETING_TYPE_NAMES = {
-    MeetingType.SYMPOSIUM: _text("Symposium", "Colloque", "Simposio"),
-    MeetingType.SEMINAR: _text("Seminar", "Séminaire", "Seminario"),
-    MeetingType.WORKSHOP: _text("Workshop", "Atelier", "Taller"),
-    MeetingType.COLLOQUIUM: _text("Colloquium", "Colloque", "Coloquio"),
-    MeetingType.TECHNICAL_MEETING: _text("Technical meeting", "Réunion technique",
-                                         "Reunión técnica"),
-    MeetingType.MEETING_OF_EXPERTS: _text("Meeting of experts", "Réunion d'experts",
-                                          "Reunión de expertos"),
-    MeetingType.SIMILAR_MEETING: _text("Similar meeting", "Réunion analogue",
-                                       "Reunión similar"),
+    MeetingType.SYMPOSIUM: text("Symposium"),
+    MeetingType.SEMINAR: text("Seminar"),
+    MeetingType.WORKSHOP: text("Workshop"),
+    MeetingType.COLLOQUIUM: text("Colloquium"),
+    MeetingType.TECHNICAL_MEETING: text("Technical meeting"),
+    MeetingType.MEETING_OF_EXPERTS: text("Meeting of experts"),
+    MeetingType.SIMILAR_MEETING: text("Similar meeting"),
 }
 
 
@@ -72,12 +66,9 @@ class FundingSource(StrEnum):
 
 
 FUNDING_SOURCE_NAMES = {
-    FundingSource.REGULAR_BUDGET: _text("ILO regular budget", "Budget ordinaire du BIT",
-                                        "Presupuesto ordinario de la OIT"),
-    FundingSource.EXTRA_BUDGETARY: _text("Extra-budgetary resources",
-                                         "Ressources extrabudgétaires",
-                                         "Recursos extrapresupuestarios"),
-    FundingSource.OTHER: _text("Other", "Autre", "Otra fuente"),
+    FundingSource.REGULAR_BUDGET: text("ILO regular budget"),
+    FundingSource.EXTRA_BUDGETARY: text("Extra-budgetary resources"),
+    FundingSource.OTHER: text("Other"),
 }
 
 # ISO 4217 codes of currencies in circulation (2025), plus the SDR (XDR). Fund codes
@@ -106,14 +97,14 @@ te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh
 # The languages of the Organization's documents and interpretation (GEN-3), named in the
 # three languages of the information document; any other code is shown as it is.
 LANGUAGE_NAMES = {
-    "en": _text("English", "anglais", "inglés"),
-    "fr": _text("French", "français", "francés"),
-    "es": _text("Spanish", "espagnol", "español"),
-    "ar": _text("Arabic", "arabe", "árabe"),
-    "zh": _text("Chinese", "chinois", "chino"),
-    "ru": _text("Russian", "russe", "ruso"),
-    "de": _text("German", "allemand", "alemán"),
-    "pt": _text("Portuguese", "portugais", "portugués"),
+    "en": text("English"),
+    "fr": text("French"),
+    "es": text("Spanish"),
+    "ar": text("Arabic"),
+    "zh": text("Chinese"),
+    "ru": text("Russian"),
+    "de": text("German"),
+    "pt": text("Portuguese"),
 }
 
 
@@ -152,40 +143,15 @@ PROVISIONS = {
 RULES = tuple(PROVISIONS)
 
 RULE_TITLES = {
-    COMPLETE: _text("Every field of the proposal is filled in",
-                    "Tous les champs de la proposition sont remplis",
-                    "Todos los campos de la propuesta están completos"),
-    PARITY: _text("Employers' and Workers' participants in equal numbers (tripartite meeting)",
-                  "Participants des employeurs et des travailleurs en nombre égal (réunion "
-                  "tripartite)",
-                  "Participantes de los empleadores y de los trabajadores en igual número "
-                  "(reunión tripartita)"),
-    CONSULTED: _text("Both group secretariats consulted before the Officers",
-                     "Secrétariats des deux groupes consultés avant le bureau",
-                     "Secretarías de ambos grupos consultadas antes de la Mesa"),
-    LEAD_TIME: _text("Submitted early enough before the meeting (weeks)",
-                     "Soumise suffisamment tôt avant la réunion (semaines)",
-                     "Presentada con suficiente antelación (semanas)"),
-    DECIDED: _text("Decided before the meeting starts",
-                   "Décision prise avant le début de la réunion",
-                   "Decisión adoptada antes del inicio de la reunión"),
-    CLASH: _text("No overlap with a session of the Conference or the Governing Body",
-                 "Pas de chevauchement avec une session de la Conférence ou du Conseil "
-                 "d'administration",
-                 "Sin superposición con una reunión de la Conferencia o del Consejo de "
-                 "Administración"),
-    FINANCING: _text("Financing with a positive amount, and a donor if extra-budgetary",
-                     "Financement d'un montant positif, avec un donateur s'il est "
-                     "extrabudgétaire",
-                     "Financiación por un importe positivo, con donante si es "
-                     "extrapresupuestaria"),
-    LANGUAGE: _text("At least one working language", "Au moins une langue de travail",
-                    "Al menos un idioma de trabajo"),
-    WOMEN_RESOURCE_PERSONS: _text("Share of women among resource persons (per cent)",
-                                  "Proportion de femmes parmi les personnes-ressources "
-                                  "(pour cent)",
-                                  "Proporción de mujeres entre las personas de recursos "
-                                  "(por ciento)"),
+    COMPLETE: text("Every field of the proposal is filled in"),
+    PARITY: text("Employers' and Workers' participants in equal numbers (tripartite meeting)"),
+    CONSULTED: text("Both group secretariats consulted before the Officers"),
+    LEAD_TIME: text("Submitted early enough before the meeting (weeks)"),
+    DECIDED: text("Decided before the meeting starts"),
+    CLASH: text("No overlap with a session of the Conference or the Governing Body"),
+    FINANCING: text("Financing with a positive amount, and a donor if extra-budgetary"),
+    LANGUAGE: text("At least one working language"),
+    WOMEN_RESOURCE_PERSONS: text("Share of women among resource persons (per cent)"),
 }
 
 
@@ -337,48 +303,37 @@ def input_problems(proposal: Proposal, *, known_countries: Iterable[str] | None 
     (ISO 3166-1 alpha-2) is None when the caller does not check countries."""
     problems = []
     if proposal.start and proposal.end and proposal.end < proposal.start:
-        problems.append(Problem("end", _text(
-            f"The meeting ends ({proposal.end.isoformat()}) before it starts "
-            f"({proposal.start.isoformat()}).",
-            f"La réunion se termine ({proposal.end.isoformat()}) avant de commencer "
-            f"({proposal.start.isoformat()}).",
-            f"La reunión termina ({proposal.end.isoformat()}) antes de empezar "
-            f"({proposal.start.isoformat()}).")))
+        problems.append(Problem("end", text(
+            "The meeting ends (%(end)s) before it starts (%(start)s).",
+            end=proposal.end.isoformat(), start=proposal.start.isoformat())))
     composition = proposal.composition
     for name in COMPOSITION_FIELDS:
         value = getattr(composition, name)
         if value is not None and value < 0:
-            problems.append(Problem(name, _text(
-                f"A number of participants cannot be negative ({name}: {value}).",
-                f"Un nombre de participants ne peut être négatif ({name}\u00a0: {value}).",
-                f"Un número de participantes no puede ser negativo ({name}: {value}).")))
+            problems.append(Problem(name, text(
+                "A number of participants cannot be negative (%(name)s: %(value)s).",
+                name=name, value=value)))
     women, persons = composition.resource_persons_women, composition.resource_persons
     if women is not None and persons is not None and women > persons:
-        problems.append(Problem("resource_persons_women", _text(
-            f"{women} women among {persons} resource persons is impossible.",
-            f"{women} femmes parmi {persons} personnes-ressources, c'est impossible.",
-            f"{women} mujeres entre {persons} personas de recursos es imposible.")))
+        problems.append(Problem("resource_persons_women", text(
+            "%(women)s women among %(persons)s resource persons is impossible.",
+            women=women, persons=persons)))
     for funding in proposal.financing:
         if funding.amount is not None and funding.amount < 0:
-            problems.append(Problem("amount", _text(
-                f"An amount cannot be negative: {funding.amount}.",
-                f"Un montant ne peut être négatif\u00a0: {funding.amount}.",
-                f"Un importe no puede ser negativo: {funding.amount}.")))
+            problems.append(Problem("amount", text(
+                "An amount cannot be negative: %(amount)s.",
+                amount=funding.amount)))
         if funding.currency and funding.currency not in CURRENCIES:
-            problems.append(Problem("currency", _text(
-                f"Unknown currency: {funding.currency} (an ISO 4217 code such as USD, EUR "
-                "or CHF is expected).",
-                f"Monnaie inconnue\u00a0: {funding.currency} (un code ISO 4217 tel que USD, "
-                "EUR ou CHF est attendu).",
-                f"Moneda desconocida: {funding.currency} (se espera un código ISO 4217 como "
-                "USD, EUR o CHF).")))
+            problems.append(Problem("currency", text(
+                "Unknown currency: %(currency)s (an ISO 4217 code such as USD, EUR or CHF is "
+                "expected).",
+                currency=funding.currency)))
     unknown_languages = [code for code in proposal.languages if code not in LANGUAGE_CODES]
     if unknown_languages:
         codes = ", ".join(unknown_languages)
-        problems.append(Problem("languages", _text(
-            f"Unknown language code: {codes} (ISO 639-1, e.g. en, fr, es).",
-            f"Code de langue inconnu\u00a0: {codes} (ISO 639-1, p. ex. en, fr, es).",
-            f"Código de idioma desconocido: {codes} (ISO 639-1, p. ej. en, fr, es).")))
+        problems.append(Problem("languages", text(
+            "Unknown language code: %(codes)s (ISO 639-1, e.g. en, fr, es).",
+            codes=codes)))
     if known_countries is not None:
         known = set(known_countries)
         if proposal.place.country and proposal.place.country not in known:
@@ -391,12 +346,9 @@ def input_problems(proposal: Proposal, *, known_countries: Iterable[str] | None 
 
 def _unknown_countries(codes: list[str]) -> dict[str, str]:
     listed = ", ".join(codes)
-    return _text(f"Unknown country: {listed} (an ISO 3166-1 alpha-2 code of a member State "
-                 "is expected).",
-                 f"Pays inconnu\u00a0: {listed} (un code ISO 3166-1 alpha-2 d'un État Membre "
-                 "est attendu).",
-                 f"País desconocido: {listed} (se espera un código ISO 3166-1 alfa-2 de un "
-                 "Estado Miembro).")
+    return text(
+        "Unknown country: %(listed)s (an ISO 3166-1 alpha-2 code of a member State is expected).",
+        listed=listed)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -405,46 +357,27 @@ def _unknown_countries(codes: list[str]) -> dict[str, str]:
 
 # What each field is called in a message, in the three languages.
 FIELD_NAMES = {
-    "type": _text("type of meeting", "type de réunion", "tipo de reunión"),
-    "title": _text("title", "titre", "título"),
-    "purpose": _text("purpose", "objet", "objetivo"),
-    "standards_relevance": _text("relevance to international labour standards",
-                                 "intérêt pour les normes internationales du travail",
-                                 "pertinencia para las normas internacionales del trabajo"),
-    "start": _text("start date", "date de début", "fecha de inicio"),
-    "end": _text("end date", "date de fin", "fecha de clausura"),
-    "place": _text("place (country and city, or online)", "lieu (pays et ville, ou en ligne)",
-                   "lugar (país y ciudad, o en línea)"),
-    "coverage": _text("geographical coverage", "couverture géographique",
-                      "cobertura geográfica"),
-    "tripartite": _text("whether the meeting is tripartite",
-                        "caractère tripartite ou non de la réunion",
-                        "carácter tripartito o no de la reunión"),
-    "government": _text("number of Government participants",
-                        "nombre de participants gouvernementaux",
-                        "número de participantes gubernamentales"),
-    "employers": _text("number of Employers' participants",
-                       "nombre de participants des employeurs",
-                       "número de participantes de los empleadores"),
-    "workers": _text("number of Workers' participants",
-                     "nombre de participants des travailleurs",
-                     "número de participantes de los trabajadores"),
-    "resource_persons": _text("number of resource persons", "nombre de personnes-ressources",
-                              "número de personas de recursos"),
-    "resource_persons_women": _text("number of women among the resource persons",
-                                    "nombre de femmes parmi les personnes-ressources",
-                                    "número de mujeres entre las personas de recursos"),
-    "observers": _text("number of observers", "nombre d'observateurs",
-                       "número de observadores"),
-    "financing": _text("financing", "financement", "financiación"),
-    "amount": _text("amount of the financing", "montant du financement",
-                    "importe de la financiación"),
-    "currency": _text("currency of the financing", "monnaie du financement",
-                      "moneda de la financiación"),
-    "responsible_unit": _text("responsible unit", "unité responsable", "unidad responsable"),
-    "responsible_officer": _text("responsible officer", "fonctionnaire responsable",
-                                 "funcionario responsable"),
-    "concept_note": _text("concept note", "note conceptuelle", "nota conceptual"),
+    "type": text("type of meeting"),
+    "title": text("title"),
+    "purpose": text("purpose"),
+    "standards_relevance": text("relevance to international labour standards"),
+    "start": text("start date"),
+    "end": text("end date"),
+    "place": text("place (country and city, or online)"),
+    "coverage": text("geographical coverage"),
+    "tripartite": text("whether the meeting is tripartite"),
+    "government": text("number of Government participants"),
+    "employers": text("number of Employers' participants"),
+    "workers": text("number of Workers' participants"),
+    "resource_persons": text("number of resource persons"),
+    "resource_persons_women": text("number of women among the resource persons"),
+    "observers": text("number of observers"),
+    "financing": text("financing"),
+    "amount": text("amount of the financing"),
+    "currency": text("currency of the financing"),
+    "responsible_unit": text("responsible unit"),
+    "responsible_officer": text("responsible officer"),
+    "concept_note": text("concept note"),
 }
 
 
@@ -482,10 +415,9 @@ def completeness(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
     """MTG-3: every entry of the information document needs these fields; one finding per
     missing field, naming it."""
     return [
-        Finding(COMPLETE, PROVISIONS[COMPLETE], setting.severity, _text(
-            f"Missing: {FIELD_NAMES[name]['en']}.",
-            f"Manquant\u00a0: {FIELD_NAMES[name]['fr']}.",
-            f"Falta: {FIELD_NAMES[name]['es']}."))
+        Finding(COMPLETE, PROVISIONS[COMPLETE], setting.severity, text(
+            "Missing: %(field)s.",
+            field=FIELD_NAMES[name]))
         for name in missing_fields(proposal)
     ]
 
@@ -495,31 +427,24 @@ def parity(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
     employers, workers = proposal.composition.employers, proposal.composition.workers
     if not proposal.tripartite or employers is None or workers is None or employers == workers:
         return []
-    return [Finding(PARITY, PROVISIONS[PARITY], setting.severity, _text(
-        f"The meeting is tripartite but has {employers} Employers' and {workers} Workers' "
+    return [Finding(PARITY, PROVISIONS[PARITY], setting.severity, text(
+        "The meeting is tripartite but has %(employers)s Employers' and %(workers)s Workers' "
         "participants: the two groups must be equal in number.",
-        f"La réunion est tripartite mais compte {employers} participants des employeurs et "
-        f"{workers} des travailleurs\u00a0: les deux groupes doivent être en nombre égal.",
-        f"La reunión es tripartita pero cuenta con {employers} participantes de los "
-        f"empleadores y {workers} de los trabajadores: ambos grupos deben ser iguales en "
-        "número."))]
+        employers=employers, workers=workers))]
 
 
 def consultation(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
     """MTG-2: the Employers' and Workers' group secretariats are consulted before the
     proposal goes to the Officers."""
     findings = []
-    names = {"employers": _text("Employers' group", "groupe des employeurs",
-                                "Grupo de los Empleadores"),
-             "workers": _text("Workers' group", "groupe des travailleurs",
-                              "Grupo de los Trabajadores")}
+    names = {"employers": text("Employers' group"),
+             "workers": text("Workers' group")}
     for group, consulted in (("employers", proposal.consulted_employers),
                              ("workers", proposal.consulted_workers)):
         if consulted is None:
-            findings.append(Finding(CONSULTED, PROVISIONS[CONSULTED], setting.severity, _text(
-                f"The secretariat of the {names[group]['en']} has not been consulted yet.",
-                f"Le secrétariat du {names[group]['fr']} n'a pas encore été consulté.",
-                f"La secretaría del {names[group]['es']} aún no ha sido consultada.")))
+            findings.append(Finding(CONSULTED, PROVISIONS[CONSULTED], setting.severity, text(
+                "The secretariat of the %(group)s has not been consulted yet.",
+                group=names[group])))
     return findings
 
 
@@ -534,17 +459,12 @@ def lead_time(proposal: Proposal, setting: RuleSetting, as_of: date | None) -> l
     if on <= latest:
         return []
     days = (proposal.start - on).days
-    verb = _text("was submitted", "a été soumise", "fue presentada") if proposal.submitted_on \
-        else _text("is being prepared", "est en préparation", "se está preparando")
-    return [Finding(LEAD_TIME, PROVISIONS[LEAD_TIME], setting.severity, _text(
-        f"The proposal {verb['en']} {days} days before the meeting starts; it should have "
-        f"been submitted at least {weeks} weeks before, by {latest.isoformat()}.",
-        f"La proposition {verb['fr']} {days} jours avant le début de la réunion\u00a0; elle "
-        f"aurait dû être soumise au moins {weeks} semaines avant, au plus tard le "
-        f"{latest.isoformat()}.",
-        f"La propuesta {verb['es']} {days} días antes del inicio de la reunión; debería "
-        f"haberse presentado al menos {weeks} semanas antes, a más tardar el "
-        f"{latest.isoformat()}."))]
+    verb = text("was submitted") if proposal.submitted_on \
+        else text("is being prepared")
+    return [Finding(LEAD_TIME, PROVISIONS[LEAD_TIME], setting.severity, text(
+        "The proposal %(verb)s %(days)s days before the meeting starts; it should have been "
+        "submitted at least %(weeks)s weeks before, by %(latest)s.",
+        verb=verb, days=days, weeks=weeks, latest=latest.isoformat()))]
 
 
 def decided_in_time(proposal: Proposal, setting: RuleSetting,
@@ -556,22 +476,15 @@ def decided_in_time(proposal: Proposal, setting: RuleSetting,
     if proposal.decided_on is not None:
         if proposal.decided_on < proposal.start:
             return []
-        return [Finding(DECIDED, PROVISIONS[DECIDED], setting.severity, _text(
-            f"The Officers decided on {proposal.decided_on.isoformat()}, not before the "
-            f"meeting started on {proposal.start.isoformat()}.",
-            f"Le bureau a décidé le {proposal.decided_on.isoformat()}, et non avant le début "
-            f"de la réunion le {proposal.start.isoformat()}.",
-            f"La Mesa decidió el {proposal.decided_on.isoformat()}, y no antes del inicio de "
-            f"la reunión el {proposal.start.isoformat()}."))]
+        return [Finding(DECIDED, PROVISIONS[DECIDED], setting.severity, text(
+            "The Officers decided on %(decided_on)s, not before the meeting started on %(start)s.",
+            decided_on=proposal.decided_on.isoformat(), start=proposal.start.isoformat()))]
     if as_of is None or as_of < proposal.start:
         return []
-    return [Finding(DECIDED, PROVISIONS[DECIDED], setting.severity, _text(
-        f"The meeting starts on {proposal.start.isoformat()} and the Officers have not "
-        "decided: they can no longer decide before it starts.",
-        f"La réunion commence le {proposal.start.isoformat()} et le bureau n'a pas "
-        "décidé\u00a0: il ne peut plus décider avant son début.",
-        f"La reunión empieza el {proposal.start.isoformat()} y la Mesa no ha decidido: ya no "
-        "puede decidir antes de su inicio."))]
+    return [Finding(DECIDED, PROVISIONS[DECIDED], setting.severity, text(
+        "The meeting starts on %(start)s and the Officers have not decided: they can no longer "
+        "decide before it starts.",
+        start=proposal.start.isoformat()))]
 
 
 def clash(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
@@ -580,16 +493,11 @@ def clash(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
     if proposal.start is None or proposal.end is None:
         return []
     return [
-        Finding(CLASH, PROVISIONS[CLASH], setting.severity, _text(
-            f"The meeting ({proposal.start.isoformat()} to {proposal.end.isoformat()}) "
-            f"overlaps {session.name} ({session.start.isoformat()} to "
-            f"{session.end.isoformat()}).",
-            f"La réunion (du {proposal.start.isoformat()} au {proposal.end.isoformat()}) "
-            f"chevauche {session.name} (du {session.start.isoformat()} au "
-            f"{session.end.isoformat()}).",
-            f"La reunión (del {proposal.start.isoformat()} al {proposal.end.isoformat()}) "
-            f"coincide con {session.name} (del {session.start.isoformat()} al "
-            f"{session.end.isoformat()})."))
+        Finding(CLASH, PROVISIONS[CLASH], setting.severity, text(
+            "The meeting (%(start)s to %(end)s) overlaps %(session)s (%(session_start)s to "
+            "%(session_end)s).",
+            start=proposal.start.isoformat(), end=proposal.end.isoformat(), session=session.name,
+            session_start=session.start.isoformat(), session_end=session.end.isoformat()))
         for session in proposal.official_sessions
         if session.start <= proposal.end and proposal.start <= session.end
     ]
@@ -601,27 +509,21 @@ def financing(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
     for number, funding in enumerate(proposal.financing, start=1):
         source = FUNDING_SOURCE_NAMES[funding.source]
         if funding.amount is not None and funding.amount <= 0:
-            findings.append(Finding(FINANCING, PROVISIONS[FINANCING], setting.severity, _text(
-                f"Financing {number} ({source['en']}) has no positive amount: "
-                f"{funding.amount}.",
-                f"Le financement {number} ({source['fr']}) n'a pas de montant "
-                f"positif\u00a0: {funding.amount}.",
-                f"La financiación {number} ({source['es']}) no tiene un importe positivo: "
-                f"{funding.amount}.")))
+            findings.append(Finding(FINANCING, PROVISIONS[FINANCING], setting.severity, text(
+                "Financing %(number)s (%(source)s) has no positive amount: %(amount)s.",
+                number=number, source=source, amount=funding.amount)))
         if funding.source == FundingSource.EXTRA_BUDGETARY and not funding.donor.strip():
-            findings.append(Finding(FINANCING, PROVISIONS[FINANCING], setting.severity, _text(
-                f"Financing {number} is extra-budgetary: name the donor.",
-                f"Le financement {number} est extrabudgétaire\u00a0: indiquez le donateur.",
-                f"La financiación {number} es extrapresupuestaria: indique el donante.")))
+            findings.append(Finding(FINANCING, PROVISIONS[FINANCING], setting.severity, text(
+                "Financing %(number)s is extra-budgetary: name the donor.",
+                number=number)))
     return findings
 
 
 def working_language(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
     if proposal.languages:
         return []
-    return [Finding(LANGUAGE, PROVISIONS[LANGUAGE], setting.severity, _text(
-        "No working language is given.", "Aucune langue de travail n'est indiquée.",
-        "No se indica ningún idioma de trabajo."))]
+    return [Finding(LANGUAGE, PROVISIONS[LANGUAGE], setting.severity, text(
+        "No working language is given."))]
 
 
 def women_resource_persons(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
@@ -634,13 +536,10 @@ def women_resource_persons(proposal: Proposal, setting: RuleSetting) -> list[Fin
         return []
     share = women * 100 // persons
     return [Finding(WOMEN_RESOURCE_PERSONS, PROVISIONS[WOMEN_RESOURCE_PERSONS],
-                    setting.severity, _text(
-        f"{women} of the {persons} resource persons are women ({share} %), below the target "
-        f"of {target} %.",
-        f"{women} des {persons} personnes-ressources sont des femmes ({share}\u00a0%), en "
-        f"dessous de l'objectif de {target}\u00a0%.",
-        f"{women} de las {persons} personas de recursos son mujeres ({share} %), por debajo "
-        f"del objetivo del {target} %."))]
+                    setting.severity, text(
+                        "%(women)s of the %(persons)s resource persons are women (%(share)s %%), "
+                        "below the target of %(target)s %%.",
+                        women=women, persons=persons, share=share, target=target))]
 
 
 def settings_with_defaults(settings: Mapping[str, RuleSetting] | None) -> dict[str, RuleSetting]:
