@@ -4,7 +4,7 @@ Rules CTTE-1, CTTE-2, GB-1, GB-4 and CON-6 of ``../shared/domain/ilo-rules.md``.
 come in as frozen values with their periods; nothing is read from the clock or the database.
 A period is half-open: a member is a member from ``valid_from`` (included) until
 ``valid_until`` (excluded), so that a change at a moment closes one row and opens the next
-without overlap. The weights themselves are ``tripartite.rules.voting.committee_weights``;
+without overlap. The weights themselves are ``tripartite.rules.weighting.committee_weights``;
 arrears are ``tripartite.rules.delegations.arrears``.
 """
 
@@ -15,7 +15,7 @@ from fractions import Fraction
 from tripartite.rules.catalogue import text
 from tripartite.rules.delegations import ARREARS_SCOPES, CONSTITUTION_13_4, Member, arrears
 from tripartite.rules.findings import Finding, Severity
-from tripartite.rules.voting import WEIGHTING, Weights, committee_weights
+from tripartite.rules.weighting import Weights, committee_weights
 
 DEPUTIES_IN_COMMITTEES = "SO-2021 art. 36(2); ILC Standing Orders (2008) art. 56(5)"
 GOVERNING_BODY = "Constitution art. 7; Governing Body practice"
@@ -204,6 +204,6 @@ def governing_body_voters(seats: tuple[Seat, ...], replacements: tuple[Replaceme
     return voters(seats, replacements, arrears_scope=arrears_scope, voting_kind=Kind.TITULAR)
 
 
-__all__ = ["WEIGHTING", "CommitteeVoters", "Kind", "Replacement", "Seat", "Voters",
+__all__ = ["CommitteeVoters", "Kind", "Replacement", "Seat", "Voters",
            "committee_voters", "governing_body_voters", "in_period", "periods_overlap",
            "voters"]

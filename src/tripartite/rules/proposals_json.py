@@ -13,8 +13,8 @@ from datetime import date
 from decimal import Decimal
 
 from tripartite.rules.findings import Finding
+from tripartite.rules.proposal_input import CURRENCIES, input_problems
 from tripartite.rules.proposals import (
-    CURRENCIES,
     Composition,
     Funding,
     FundingSource,
@@ -23,7 +23,6 @@ from tripartite.rules.proposals import (
     Place,
     Proposal,
     ProposalVerdict,
-    input_problems,
 )
 
 LANGUAGES = ("en", "fr", "es")

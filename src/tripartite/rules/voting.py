@@ -9,8 +9,6 @@ quorum. The loss of the vote for arrears (CON-6) is ``delegations.in_arrears``.
 
 from dataclasses import dataclass
 from enum import StrEnum
-from fractions import Fraction
-from math import lcm
 
 from tripartite.rules.catalogue import text
 from tripartite.rules.findings import Finding, Severity
@@ -33,7 +31,6 @@ MAJORITY_TWO_THIRDS = ("Constitution arts 3(9), 13(4), 16, 19(2), 36; "
 QUORUM = "Constitution art. 17(3); ILC Standing Orders (2008) art. 20; SO-2021 art. 22(3)"
 ADMISSION = "Constitution art. 1(4)"
 AMENDMENT = "Constitution art. 36"
-WEIGHTING = "ILC Standing Orders (2008) art. 65(1); SO-2021 art. 42(3)"
 
 # CON-8 (and CON-5): the decisions the Constitution takes by two-thirds of the votes cast by the
 # delegates present, with the article that says so.
@@ -54,7 +51,7 @@ CHIEF_INDUSTRIAL_REQUIRED = 5  # of which must ratify an amendment (art. 36)
 
 
 
-def _check_counts(**counts: int) -> None:
+def check_counts(**counts: int) -> None:
     for name, value in counts.items():
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"{name} must be a whole number: {value!r}")
@@ -91,7 +88,7 @@ def required_majority(cast: int, majority: Majority | str) -> int:
     """ILC-2: yes votes needed out of ``cast``. Simple: floor(cast/2)+1, so a tie fails;
     two-thirds: ceil(2*cast/3). Nothing is adopted without a single vote in favour, so the
     two-thirds requirement is at least 1 (it is 0 only when no vote is cast)."""
-    _check_counts(cast=cast)
+    check_counts(cast=cast)
     if Majority(majority) is Majority.SIMPLE:
         return cast // 2 + 1
     return max(1, two_thirds_of(cast))
@@ -100,7 +97,7 @@ def required_majority(cast: int, majority: Majority | str) -> int:
 def majority_reached(yes: int, no: int, majority: Majority | str) -> MajorityResult:
     """ILC-2, Constitution art. 17(2), 19(2): simple majority is yes > no; two-thirds majority
     is 3*yes >= 2*cast. Abstentions are not votes cast and are not taken here."""
-    _check_counts(yes=yes, no=no)
+    check_counts(yes=yes, no=no)
     majority = Majority(majority)
     cast = yes + no
     required = required_majority(cast, majority)
@@ -136,14 +133,14 @@ class QuorumResult:
 
 def quorum_from_entitled(entitled: int) -> int:
     """ILC-3, CON-7: Q = ceil(N/2) of the registered delegates entitled to vote."""
-    _check_counts(entitled=entitled)
+    check_counts(entitled=entitled)
     return half_of(entitled)
 
 
 def quorum_met(yes: int, no: int, quorum: int) -> QuorumResult:
     """ILC-3, Constitution art. 17(3): the vote is valid iff the votes cast (yes + no) reach the
     quorum. Abstentions do not count toward the quorum."""
-    _check_counts(yes=yes, no=no, quorum=quorum)
+    check_counts(yes=yes, no=no, quorum=quorum)
     cast = yes + no
     met = cast >= quorum
     if met:
@@ -196,13 +193,13 @@ def vote_outcome(yes: int, no: int, abstentions: int = 0, *,
     registered delegates entitled to vote, from which Q = ceil(N/2)). When ``entitled`` is
     given, the ballots (for, against and abstentions) cannot exceed it.
     """
-    _check_counts(yes=yes, no=no, abstentions=abstentions)
+    check_counts(yes=yes, no=no, abstentions=abstentions)
     majority = Majority(majority)
     if (quorum is None) == (entitled is None):
         raise ValueError("give exactly one of quorum and entitled")
     basis: tuple[Finding, ...] = ()
     if entitled is not None:
-        _check_counts(entitled=entitled)
+        check_counts(entitled=entitled)
         if yes + no + abstentions > entitled:
             raise ValueError(f"{yes + no + abstentions} ballots (for, against, abstentions) "
                              f"exceed the {entitled} delegates entitled to vote")
@@ -256,7 +253,7 @@ def admission_of_member(yes: int, *, attending: int, government_yes: int,
     delegates attending the session, including two-thirds of the Government delegates present
     and voting. Two different bases: attendance overall, voters among the Government delegates.
     Each requirement is at least one vote, so that nobody voting cannot admit a Member."""
-    _check_counts(yes=yes, attending=attending, government_yes=government_yes,
+    check_counts(yes=yes, attending=attending, government_yes=government_yes,
                   government_no=government_no)
     government_voting = government_yes + government_no
     if yes > attending or government_voting > attending:
@@ -272,20 +269,20 @@ def admission_of_member(yes: int, *, attending: int, government_yes: int,
         Finding("CON-9", ADMISSION, Severity.INFO, text(
             "Delegates attending the session: %(attending)s; two-thirds, rounded up, is "
             "%(required)s: %(yes)s votes for, requirement %(met)s.",
-            attending=attending, required=required, yes=yes, met=_met(overall_ok))),
+            attending=attending, required=required, yes=yes, met=met_or_not(overall_ok))),
         Finding("CON-9", ADMISSION, Severity.INFO, text(
             "Government delegates present and voting: %(government_voting)s (%(government_yes)s "
             "for + %(government_no)s against); two-thirds, rounded up, is "
             "%(government_required)s: requirement %(met)s.",
             government_voting=government_voting, government_yes=government_yes,
             government_no=government_no, government_required=government_required,
-            met=_met(government_ok))),
+            met=met_or_not(government_ok))),
     )
     return AdmissionResult(yes, attending, required, government_yes, government_voting,
                            government_required, outcome, findings)
 
 
-def _met(ok: bool) -> dict[str, str]:
+def met_or_not(ok: bool) -> dict[str, str]:
     return text("met") if ok else text("not met")
 
 
@@ -311,7 +308,7 @@ def amendment_in_force(ratifications: int, *, members: int,
     """CON-10, Constitution art. 36: an amendment comes into force when ratified or accepted by
     two-thirds of the Members, including five of the ten Members of chief industrial
     importance. A chief industrial ratification counts toward both requirements."""
-    _check_counts(ratifications=ratifications, members=members,
+    check_counts(ratifications=ratifications, members=members,
                   chief_industrial=chief_industrial)
     if ratifications > members:
         raise ValueError(f"{ratifications} ratifications exceed the {members} Members")
@@ -346,70 +343,6 @@ def amendment_in_force(ratifications: int, *, members: int,
 
 
 # ---------------------------------------------------------------------------------------------
-# CTTE-1: weighted voting in committees of the Conference
-
-GROUP_NAMES = {
-    "government": text("Government members"),
-    "employers": text("Employer members"),
-    "workers": text("Worker members"),
-}
-
-
-@dataclass(frozen=True)
-class Weights:
-    government: int  # members entitled to vote in each group
-    employers: int
-    workers: int
-    common_multiple: int  # L = lcm of the non-empty groups; 0 when every group is empty
-    government_votes: int  # votes each member of the group holds; 0 for an empty group
-    employers_votes: int
-    workers_votes: int
-    findings: tuple[Finding, ...]
-
-    def votes(self) -> dict[str, int]:
-        return {"government": self.government_votes, "employers": self.employers_votes,
-                "workers": self.workers_votes}
-
-    def totals(self) -> dict[str, int]:
-        return {"government": self.government * self.government_votes,
-                "employers": self.employers * self.employers_votes,
-                "workers": self.workers * self.workers_votes}
-
-
-def committee_weights(government: int, employers: int, workers: int) -> Weights:
-    """CTTE-1, SO-2021 art. 42(3): each group has equal voting strength. With L = lcm(g, e, w)
-    of the members entitled to vote (deputy Government members only when replacing a regular
-    member, CTTE-2; not Members in arrears), each Government member holds L/g votes, each
-    Employer member L/e, each Worker member L/w.
-
-    A group with no member entitled to vote cannot be weighted: its votes are 0 and L is taken
-    over the other groups, which stay equal among themselves; a finding says so.
-    """
-    _check_counts(government=government, employers=employers, workers=workers)
-    sizes = {"government": government, "employers": employers, "workers": workers}
-    present = [n for n in sizes.values() if n]
-    common = lcm(*present) if present else 0
-    votes = {group: common // n if n else 0 for group, n in sizes.items()}
-    findings = [Finding("CTTE-1", WEIGHTING, Severity.INFO, text(
-        "Weighting: %(government)s Government, %(employers)s Employer and %(workers)s Worker "
-        "members entitled to vote; least common multiple %(common)s: each Government member holds "
-        "%(votes_government)s votes, each Employer member %(votes_employers)s, each Worker member "
-        "%(votes_workers)s.",
-        government=government, employers=employers, workers=workers, common=common,
-        votes_government=votes['government'], votes_employers=votes['employers'],
-        votes_workers=votes['workers']))]
-    findings += [
-        Finding("CTTE-1", WEIGHTING, Severity.WARNING, text(
-            "No %(group)s are entitled to vote: the group cannot be weighted and holds no votes, "
-            "so the three groups do not have equal voting strength.",
-            group=GROUP_NAMES[group]))
-        for group, n in sizes.items() if n == 0
-    ]
-    return Weights(government, employers, workers, common, votes["government"],
-                   votes["employers"], votes["workers"], tuple(findings))
-
-
-# ---------------------------------------------------------------------------------------------
 # CON-9 with the quorum (ILC-3): a vote on the admission of a Member, as a whole
 
 
@@ -421,7 +354,7 @@ def admission_vote_outcome(yes: int, no: int, abstentions: int = 0, *, quorum: i
     the delegates attending the session voted for, including two-thirds of the Government
     delegates present and voting. ``required`` is the overall requirement (two-thirds of
     ``attending``); the Government requirement is in the findings."""
-    _check_counts(yes=yes, no=no, abstentions=abstentions, quorum=quorum)
+    check_counts(yes=yes, no=no, abstentions=abstentions, quorum=quorum)
     checked_quorum = quorum_met(yes, no, quorum)
     admission = admission_of_member(yes, attending=attending, government_yes=government_yes,
                                     government_no=government_no)
@@ -430,95 +363,3 @@ def admission_vote_outcome(yes: int, no: int, abstentions: int = 0, *, quorum: i
                 _outcome_finding(outcome, abstentions, ADMISSION))
     return VoteResult(Majority.TWO_THIRDS, yes, no, abstentions, yes + no, quorum,
                       checked_quorum.met, admission.required, outcome, findings)
-
-
-# ---------------------------------------------------------------------------------------------
-# CTTE-1: the outcome of a weighted committee vote
-
-
-@dataclass(frozen=True)
-class WeightedVoteResult:
-    majority: Majority
-    yes: Fraction  # weighted totals
-    no: Fraction
-    abstentions: Fraction
-    cast: Fraction
-    members_voting: int  # members who voted for or against (heads, not weights)
-    quorum: int  # in members (heads)
-    quorum_met: bool
-    required: Fraction  # the weighted votes for needed: more than it (simple), at least it
-    required_strictly_more: bool  # True for the simple majority: yes must exceed required
-    outcome: Outcome
-    findings: tuple[Finding, ...]
-
-
-def _number(value: Fraction) -> str:
-    """A weighted total as people read it: 12, or 25/3 when it is not whole."""
-    value = Fraction(value)
-    return str(value.numerator) if value.denominator == 1 else (
-        f"{value.numerator}/{value.denominator}")
-
-
-def weighted_vote_outcome(yes: Fraction, no: Fraction, abstentions: Fraction = Fraction(0), *,
-                          members_voting: int, quorum: int,
-                          majority: Majority | str = Majority.SIMPLE) -> WeightedVoteResult:
-    """CTTE-1 (SO-2021 art. 42(3)): a committee decides on the weighted totals, each member's
-    ballot counting the votes its group's weight gives it. The majority (ILC-2) is taken on
-    the weighted votes cast: simple, yes > no; two-thirds, 3*yes >= 2*(yes + no). The quorum of
-    a committee (CTTE-3) is not confirmed by the sources: it is taken here, when one is set,
-    on the members who voted for or against (heads, not weights), abstentions excluded as in
-    the plenary (ILC-3)."""
-    yes, no, abstentions = Fraction(yes), Fraction(no), Fraction(abstentions)
-    for name, value in (("yes", yes), ("no", no), ("abstentions", abstentions)):
-        if value < 0:
-            raise ValueError(f"{name} cannot be negative: {_number(value)}")
-    _check_counts(members_voting=members_voting, quorum=quorum)
-    majority = Majority(majority)
-    cast = yes + no
-    met = members_voting >= quorum
-    if majority is Majority.SIMPLE:
-        required, strictly = cast / 2, True
-        reached = yes > required
-        provision = f"{WEIGHTING}; {MAJORITY_SIMPLE}"
-        rule = text(
-            "more than half of the weighted votes cast, %(required)s",
-            required=_number(required))
-    else:
-        required, strictly = cast * 2 / 3, False
-        reached = yes >= required and yes > 0
-        provision = f"{WEIGHTING}; {MAJORITY_TWO_THIRDS}"
-        rule = text(
-            "at least two-thirds of the weighted votes cast, %(required)s",
-            required=_number(required))
-    verdict = (text("reached") if reached else
-               text("not reached"))
-    y, n, c, a = (_number(v) for v in (yes, no, cast, abstentions))
-    findings = [Finding("CTTE-1", provision, Severity.INFO, text(
-        "Weighted votes cast: %(yes)s for + %(no)s against = %(cast)s (%(abstentions)s weighted "
-        "abstentions are not votes cast); the majority requires %(rule)s: majority %(verdict)s.",
-        yes=y, no=n, cast=c, abstentions=a, rule=rule, verdict=verdict))]
-    if quorum:
-        findings.append(Finding("CTTE-3", QUORUM, Severity.INFO if met else Severity.WARNING,
-                                text(
-                                    "Quorum (not confirmed by the sources for committees): "
-                                    "%(members_voting)s members voted for or against, quorum "
-                                    "%(quorum)s: %(met)s.",
-                                    members_voting=members_voting, quorum=quorum, met=_met(met))))
-    if not met:
-        outcome = Outcome.VOID_NO_QUORUM
-    else:
-        outcome = Outcome.ADOPTED if reached else Outcome.REJECTED
-    findings.append(_weighted_outcome_finding(outcome, provision))
-    return WeightedVoteResult(majority, yes, no, abstentions, cast, members_voting, quorum, met,
-                              required, strictly, outcome, tuple(findings))
-
-
-def _weighted_outcome_finding(outcome: Outcome, provision: str) -> Finding:
-    words = {
-        Outcome.ADOPTED: text("adopted"),
-        Outcome.REJECTED: text("rejected"),
-        Outcome.VOID_NO_QUORUM: text("void for lack of quorum"),
-    }[outcome]
-    return Finding("CTTE-1", provision, Severity.INFO, text(
-        "Outcome of the weighted vote: %(words)s.",
-        words=words))

@@ -1,7 +1,7 @@
 """The JSON form of a vote and of committee weights, as ``tripartite rules vote|weights`` use it.
 
 Input and output are defined in issue 5 ("The rules as commands"); docs/rules-voting.md shows
-examples. The arithmetic is ``voting.vote_outcome`` and ``voting.committee_weights``: this module
+examples. The arithmetic is ``voting.vote_outcome`` and ``weighting.committee_weights``: this module
 only checks the input and shapes the output. Every error names the key at fault; unknown keys
 are refused, so that a misspelt key is not silently ignored.
 """
@@ -9,7 +9,8 @@ are refused, so that a misspelt key is not silently ignored.
 import json
 
 from tripartite.rules.findings import Finding
-from tripartite.rules.voting import Majority, VoteResult, Weights, committee_weights, vote_outcome
+from tripartite.rules.voting import Majority, VoteResult, vote_outcome
+from tripartite.rules.weighting import Weights, committee_weights
 
 LANGUAGES = ("en", "fr", "es")
 GROUPS = ("government", "employers", "workers")
