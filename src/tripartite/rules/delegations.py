@@ -6,8 +6,10 @@ the clock, and every conclusion is a Finding citing its provision in English, Fr
 """
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -91,7 +93,7 @@ class SessionFacts:
     agenda_items: int  # the items that entitle advisers, the standing item included
     credentials_deadline: date | None = None  # the session's own, when it sets one
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.agenda_items < 0:
             raise ValueError(f"agenda_items cannot be negative: {self.agenda_items}")
 
@@ -106,7 +108,7 @@ class Person:
     adviser_to: PersonId | None = None
     admitted: bool = True  # False once the Conference refuses admission (art. 3(9))
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         # Accept the plain strings the database and JSON hold; refuse anything unknown.
         object.__setattr__(self, "group", Group(self.group))
         object.__setattr__(self, "role", Role(self.role))
@@ -197,7 +199,7 @@ def _votes(voters: list[Person]) -> Votes:
                  workers=counts[Group.WORKERS])
 
 
-def _sorted_ids(ids) -> tuple[PersonId, ...]:
+def _sorted_ids(ids: Iterable[PersonId]) -> tuple[PersonId, ...]:
     # Ids may be numbers or strings; numbers first, so that a mixed list still sorts.
     return tuple(sorted(ids, key=lambda person_id: (isinstance(person_id, str), person_id)))
 
@@ -303,7 +305,8 @@ def arrears(member: Member, scope: str) -> _Outcome:
         code=code)),), frozenset({Group.GOVERNMENT}))
 
 
-def in_arrears(arrears_amount, contributions_due_preceding_two_years) -> bool:
+def in_arrears(arrears_amount: Decimal | int,
+               contributions_due_preceding_two_years: Decimal | int) -> bool:
     """CON-6, Constitution art. 13(4): the vote is lost when the arrears equal or exceed the
     contributions due for the preceding two full years.
 
@@ -322,7 +325,7 @@ def adviser_limits(persons: tuple[Person, ...], agenda_items: int) -> list[Findi
     """CON-2, Constitution art. 3(2): at most two advisers per agenda item for each delegate."""
     delegates = [p for p in persons if p.is_delegate]
     accompanying: dict[PersonId, list[Person]] = defaultdict(list)
-    findings = []
+    findings: list[Finding] = []
     for adviser in (p for p in persons if p.is_adviser and p.admitted):
         delegate_id = _accompanied_delegate(adviser, delegates, findings)
         if delegate_id is not None:

@@ -9,6 +9,7 @@ arrears are ``tripartite.rules.delegations.arrears``.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
@@ -33,12 +34,15 @@ class Kind(StrEnum):
 
 
 
-def in_period(valid_from, valid_until, at) -> bool:
-    """Half-open period: ``valid_from <= at < valid_until``; no end means still running."""
+def in_period(valid_from: date, valid_until: date | None, at: date) -> bool:
+    """Half-open period: ``valid_from <= at < valid_until``; no end means still running.
+
+    Dates or datetimes (a datetime is a date), as long as all three are of the same kind."""
     return valid_from <= at and (valid_until is None or at < valid_until)
 
 
-def periods_overlap(start_a, end_a, start_b, end_b) -> bool:
+def periods_overlap(start_a: date, end_a: date | None, start_b: date,
+                    end_b: date | None) -> bool:
     """Whether two half-open periods share a moment (an open end runs for ever)."""
     return (end_b is None or start_a < end_b) and (end_a is None or start_b < end_a)
 
@@ -53,7 +57,7 @@ class Seat:
     kind: Kind
     member: Member | None = None  # the member State, with its arrears; None for no State
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.group not in GROUPS:
             raise ValueError(f"unknown group: {self.group!r}")
         object.__setattr__(self, "kind", Kind(self.kind))
@@ -77,10 +81,11 @@ class Voters:
     findings: tuple[Finding, ...]
 
 
-def _lost_for_arrears(seat: Seat, scope: str) -> bool:
-    if seat.member is None:
-        return False
-    return seat.group in arrears(seat.member, scope).without_vote
+def _arrears_of(seat: Seat, scope: str) -> str | None:
+    """The code of the seat's State when its arrears take the seat's vote; None otherwise."""
+    if seat.member is None or seat.group not in arrears(seat.member, scope).without_vote:
+        return None
+    return seat.member.code
 
 
 def voters(seats: tuple[Seat, ...], replacements: tuple[Replacement, ...] = (), *,
@@ -122,18 +127,20 @@ def voters(seats: tuple[Seat, ...], replacements: tuple[Replacement, ...] = (), 
             if seat.person not in groups:
                 without.setdefault(seat.person, "deputy")
             continue
-        if _lost_for_arrears(seat, arrears_scope):
+        state_in_arrears = _arrears_of(seat, arrears_scope)
+        if state_in_arrears is not None:
             without[seat.person] = "arrears"
-            arrears_states.add(seat.member.code)
+            arrears_states.add(state_in_arrears)
             continue
         deputy = standing_in.get(seat.id)
         if deputy is None:
             groups[seat.person] = seat.group
             continue
         without[seat.person] = "replaced"
-        if _lost_for_arrears(deputy, arrears_scope):
+        state_in_arrears = _arrears_of(deputy, arrears_scope)
+        if state_in_arrears is not None:
             without[deputy.person] = "arrears"
-            arrears_states.add(deputy.member.code)
+            arrears_states.add(state_in_arrears)
             continue
         groups[deputy.person] = deputy.group
         without.pop(deputy.person, None)

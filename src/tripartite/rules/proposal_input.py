@@ -75,7 +75,7 @@ def input_problems(proposal: Proposal, *, known_countries: Iterable[str] | None 
         if funding.amount is not None and funding.amount < 0:
             problems.append(Problem("amount", text(
                 "An amount cannot be negative: %(amount)s.",
-                amount=funding.amount)))
+                amount=str(funding.amount))))
         if funding.currency and funding.currency not in CURRENCIES:
             problems.append(Problem("currency", text(
                 "Unknown currency: %(currency)s (an ISO 4217 code such as USD, EUR or CHF is "

@@ -23,7 +23,7 @@ never read from the clock; the country codes that exist are passed in too (the c
 them: the member States in the database, or the list shipped with the package).
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -137,7 +137,7 @@ class RuleSetting:
     severity: Severity = Severity.ERROR
     parameter: int | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "severity", Severity(self.severity))
 
 
@@ -195,7 +195,7 @@ class Funding:
     currency: str = ""
     donor: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         object.__setattr__(self, "source", FundingSource(self.source))
 
 
@@ -233,7 +233,7 @@ class Proposal:
     concept_note: bool | None = None
     official_sessions: tuple[OfficialSession, ...] = ()
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.type is not None:
             object.__setattr__(self, "type", MeetingType(self.type))
 
@@ -417,7 +417,7 @@ def financing(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
         if funding.amount is not None and funding.amount <= 0:
             findings.append(Finding(FINANCING, PROVISIONS[FINANCING], setting.severity, text(
                 "Financing %(number)s (%(source)s) has no positive amount: %(amount)s.",
-                number=number, source=source, amount=funding.amount)))
+                number=number, source=source, amount=str(funding.amount))))
         if funding.source == FundingSource.EXTRA_BUDGETARY and not funding.donor.strip():
             findings.append(Finding(FINANCING, PROVISIONS[FINANCING], setting.severity, text(
                 "Financing %(number)s is extra-budgetary: name the donor.",
@@ -465,7 +465,7 @@ def evaluate_proposal(proposal: Proposal, *, settings: Mapping[str, RuleSetting]
     """Apply every enabled rule with its severity and parameter; ``as_of`` is the date of the
     evaluation (lead time and decision of a proposal not yet submitted or decided)."""
     chosen = settings_with_defaults(settings)
-    checks = (
+    checks: tuple[tuple[str, Callable[[RuleSetting], list[Finding]]], ...] = (
         (COMPLETE, lambda s: completeness(proposal, s)),
         (PARITY, lambda s: parity(proposal, s)),
         (CONSULTED, lambda s: consultation(proposal, s)),
