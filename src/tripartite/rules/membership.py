@@ -151,12 +151,11 @@ def voters(seats: tuple[Seat, ...], replacements: tuple[Replacement, ...] = (), 
             "a deputy vote in their place.",
             code=code)))
     if replaced_by:
-        findings.append(Finding("CTTE-2" if voting_kind is Kind.REGULAR else "GB-1",
-                                DEPUTIES_IN_COMMITTEES if voting_kind is Kind.REGULAR
-                                else GOVERNING_BODY, Severity.INFO, text(
-                                    "%(deputies)s deputy members vote in place of the members "
-                                    "they replace.",
-                                    deputies=len(replaced_by))))
+        rule, provision = (("CTTE-2", DEPUTIES_IN_COMMITTEES) if voting_kind is Kind.REGULAR
+                           else ("GB-1", GOVERNING_BODY))
+        findings.append(Finding(rule, provision, Severity.INFO, text(
+            "%(deputies)s deputy members vote in place of the members they replace.",
+            deputies=len(replaced_by))))
     return Voters(groups, replaced_by, without, tuple(findings))
 
 

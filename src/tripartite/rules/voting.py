@@ -110,8 +110,7 @@ def majority_reached(yes: int, no: int, majority: Majority | str) -> MajorityRes
         provision = MAJORITY_TWO_THIRDS
         kind = text("a two-thirds majority")
         formula = text("two-thirds of %(cast)s, rounded up", cast=cast)
-    verdict = (text("reached") if reached else
-               text("not reached"))
+    verdict = text("reached") if reached else text("not reached")
     finding = Finding("ILC-2", provision, Severity.INFO, text(
         "Votes cast: %(yes)s for + %(no)s against = %(cast)s; %(kind)s requires %(required)s "
         "votes for (%(formula)s): %(yes)s for, majority %(verdict)s.",
@@ -220,15 +219,18 @@ def vote_outcome(yes: int, no: int, abstentions: int = 0, *,
                       checked_majority.required, outcome, findings)
 
 
+def outcome_in_words(outcome: Outcome) -> dict[str, str]:
+    if outcome is Outcome.ADOPTED:
+        return text("adopted")
+    if outcome is Outcome.REJECTED:
+        return text("rejected")
+    return text("void for lack of quorum")
+
+
 def _outcome_finding(outcome: Outcome, abstentions: int, majority_provision: str) -> Finding:
-    words = {
-        Outcome.ADOPTED: text("adopted"),
-        Outcome.REJECTED: text("rejected"),
-        Outcome.VOID_NO_QUORUM: text("void for lack of quorum"),
-    }[outcome]
     return Finding("ILC-4", f"{QUORUM}; {majority_provision}", Severity.INFO, text(
         "Outcome: %(words)s (%(abstentions)s abstentions, which are not votes cast).",
-        words=words, abstentions=abstentions))
+        words=outcome_in_words(outcome), abstentions=abstentions))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from tripartite.rules.voting import (
     Outcome,
     check_counts,
     met_or_not,
+    outcome_in_words,
 )
 
 WEIGHTING = "ILC Standing Orders (2008) art. 65(1); SO-2021 art. 42(3)"
@@ -168,10 +169,5 @@ def weighted_vote_outcome(yes: Fraction, no: Fraction, abstentions: Fraction = F
 
 
 def _weighted_outcome_finding(outcome: Outcome, provision: str) -> Finding:
-    words = {
-        Outcome.ADOPTED: text("adopted"),
-        Outcome.REJECTED: text("rejected"),
-        Outcome.VOID_NO_QUORUM: text("void for lack of quorum"),
-    }[outcome]
-    return Finding("CTTE-1", provision, Severity.INFO,
-                   text("Outcome of the weighted vote: %(words)s.", words=words))
+    return Finding("CTTE-1", provision, Severity.INFO, text(
+        "Outcome of the weighted vote: %(words)s.", words=outcome_in_words(outcome)))
