@@ -17,7 +17,6 @@ from tripartite.rules.delegations import (
     Gender,
     Group,
     Member,
-    Objection,
     Person,
     Role,
     SessionFacts,
@@ -25,11 +24,10 @@ from tripartite.rules.delegations import (
     credentials_deadline,
     evaluate_delegation,
     in_arrears,
-    objection_deadline,
-    objection_receivable,
     women_share,
 )
 from tripartite.rules.findings import Severity
+from tripartite.rules.objections import Objection, objection_deadline, objection_receivable
 
 OPENING = date(2025, 6, 2)  # a Monday
 GENEVA = ZoneInfo("Europe/Zurich")  # Geneva keeps Zurich's time: there is no Europe/Geneva

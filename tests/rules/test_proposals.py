@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tripartite.rules import proposals as rules
 from tripartite.rules.findings import Severity
+from tripartite.rules.proposal_input import CURRENCIES, input_problems
 from tripartite.rules.proposals import (
     Composition,
     Funding,
@@ -19,7 +20,6 @@ from tripartite.rules.proposals import (
     Proposal,
     RuleSetting,
     evaluate_proposal,
-    input_problems,
     missing_fields,
 )
 
@@ -308,9 +308,9 @@ def test_more_women_than_resource_persons_is_refused():
 
 
 def test_currencies_are_iso_4217_codes_in_circulation():
-    assert {"USD", "EUR", "CHF", "XOF", "XAF", "JPY", "ZAR", "XDR"} <= rules.CURRENCIES
-    assert not {"XXX", "XTS", "XAU", "FRF", "DEM"} & rules.CURRENCIES
-    assert all(len(code) == 3 and code.isupper() for code in rules.CURRENCIES)
+    assert {"USD", "EUR", "CHF", "XOF", "XAF", "JPY", "ZAR", "XDR"} <= CURRENCIES
+    assert not {"XXX", "XTS", "XAU", "FRF", "DEM"} & CURRENCIES
+    assert all(len(code) == 3 and code.isupper() for code in CURRENCIES)
 
 
 # --- properties ----------------------------------------------------------------------------

@@ -127,6 +127,14 @@ def test_unknown_keys_and_values_exit_2_naming_them(data, message):
     assert refusal(data) == message
 
 
+@pytest.mark.parametrize("key", ["coverage", "languages"])
+def test_a_null_in_a_list_of_codes_exits_2_naming_it(key):
+    # A null among the codes once reached the rules as None and ended in a traceback.
+    assert refusal({**READY, key: [None]}) == (
+        f"-: {key}[0]: unknown country null (expected an ISO 3166-1 alpha-2 code such as FR)"
+        if key == "coverage" else f"-: {key}[0]: expected a language code, got null")
+
+
 def test_not_json_exits_2():
     err = StringIO()
     with pytest.raises(SystemExit) as exit:

@@ -16,13 +16,13 @@ from tripartite.rules.voting import (
     Outcome,
     admission_of_member,
     amendment_in_force,
-    committee_weights,
     majority_reached,
     quorum_from_entitled,
     quorum_met,
     required_majority,
     vote_outcome,
 )
+from tripartite.rules.weighting import committee_weights
 
 LANGUAGES = ("en", "fr", "es")
 

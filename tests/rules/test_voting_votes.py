@@ -7,14 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tripartite.rules.voting import (
-    Majority,
-    Outcome,
-    admission_vote_outcome,
-    committee_weights,
-    vote_outcome,
-    weighted_vote_outcome,
-)
+from tripartite.rules.voting import Majority, Outcome, admission_vote_outcome, vote_outcome
+from tripartite.rules.weighting import committee_weights, weighted_vote_outcome
 
 # --- the edge cases, plenary ----------------------------------------------------------------
 

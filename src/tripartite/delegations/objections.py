@@ -28,7 +28,7 @@ from tripartite.delegations.models import (
     ObjectionDecision,
     ObjectionKind,
 )
-from tripartite.rules import delegations as rules
+from tripartite.rules import objections as rules
 
 ON_THE_MERITS = {ObjectionDecision.RECEIVABLE, ObjectionDecision.UPHELD,
                  ObjectionDecision.DISMISSED}

@@ -44,6 +44,7 @@ from tripartite.delegations.review_forms import (
 from tripartite.delegations.settings_service import credentials_settings_update
 from tripartite.meetings.models import Session
 from tripartite.rules import delegations as rules
+from tripartite.rules.objections import objection_deadline
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 GROUPS = ("government", "employers", "workers")
@@ -310,7 +311,7 @@ def committee_objections(request, session_pk):
     return render(request, "delegations/committee_objections.html", {
         "session": session, "nav": _nav(request.user), "rows": rows, "form": form,
         "kind": kind,
-        "deadline": rules.objection_deadline(opening=session.local_opens_at.date(),
+        "deadline": objection_deadline(opening=session.local_opens_at.date(),
                                              time_zone=session.zone),
     })
 

@@ -18,6 +18,7 @@ from tripartite.proposals.models import (
 )
 from tripartite.proposals.uploads import check_concept_note
 from tripartite.rules import proposals as rules
+from tripartite.rules.proposal_input import CURRENCIES, LANGUAGE_CODES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXT = forms.Textarea(attrs={"rows": 3})
@@ -35,7 +36,7 @@ class LanguageCodesField(forms.CharField):
         return ", ".join(value) if isinstance(value, list) else value
 
     def validate(self, value):
-        unknown = [code for code in value if code not in rules.LANGUAGE_CODES]
+        unknown = [code for code in value if code not in LANGUAGE_CODES]
         if unknown:
             raise forms.ValidationError(
                 _("Unknown language code: %(codes)s. Use ISO 639-1 codes such as en, fr, es.")
@@ -156,7 +157,7 @@ class FundingForm(forms.Form):
 
     def clean_currency(self):
         code = self.cleaned_data["currency"].strip().upper()
-        if code and code not in rules.CURRENCIES:
+        if code and code not in CURRENCIES:
             raise forms.ValidationError(
                 _("Unknown currency: %(code)s. Use an ISO 4217 code such as USD, EUR or CHF.")
                 % {"code": code})

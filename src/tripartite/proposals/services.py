@@ -37,6 +37,7 @@ from tripartite.proposals.models import (
 )
 from tripartite.proposals.uploads import check_concept_note
 from tripartite.rules import proposals as rules
+from tripartite.rules.proposal_input import input_problems
 
 PROPOSAL_FIELDS = (
     "responsible_officer", "type", "title_en", "title_fr", "title_es", "purpose_en",
@@ -64,7 +65,7 @@ def _refuse_bad_input(proposal: MeetingProposal, financing) -> None:
                                       currency=line.get("currency", ""))
                         for line in financing or ()),
         languages=tuple(proposal.languages or ()) + tuple(proposal.interpretation or ()))
-    problems = rules.input_problems(facts)
+    problems = input_problems(facts)
     if problems:
         first = problems[0]
         raise ServiceError(" ".join(p.message_in(_language()) for p in problems),

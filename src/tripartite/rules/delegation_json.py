@@ -8,6 +8,8 @@ Unknown keys are refused too, so that a misspelt optional key is not silently ig
 import json
 import re
 from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from tripartite.rules.delegations import (
     Delegation,
@@ -22,6 +24,7 @@ from tripartite.rules.delegations import (
 
 LANGUAGES = ("en", "fr", "es")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+Choice = TypeVar("Choice", bound=StrEnum)
 
 
 class DelegationInputError(ValueError):
@@ -41,7 +44,7 @@ def delegation_from_json(text: str | bytes) -> Delegation:
     return delegation_from_dict(data)
 
 
-def delegation_from_dict(data) -> Delegation:
+def delegation_from_dict(data: object) -> Delegation:
     root = _object(data, None, required={"member", "session", "persons"},
                    optional={"received_on"})
     persons = _list(root["persons"], "persons")
@@ -54,7 +57,7 @@ def delegation_from_dict(data) -> Delegation:
     )
 
 
-def _member(value, key: str) -> Member:
+def _member(value: object, key: str) -> Member:
     member = _object(value, key, required={"code", "in_arrears"}, optional={"vote_restored"})
     return Member(
         code=_string(member["code"], f"{key}.code"),
@@ -63,7 +66,7 @@ def _member(value, key: str) -> Member:
     )
 
 
-def _session(value, key: str) -> SessionFacts:
+def _session(value: object, key: str) -> SessionFacts:
     session = _object(value, key, required={"opening", "agenda_items"},
                       optional={"credentials_deadline"})
     return SessionFacts(
@@ -74,7 +77,7 @@ def _session(value, key: str) -> SessionFacts:
     )
 
 
-def _person(value, key: str) -> Person:
+def _person(value: object, key: str) -> Person:
     person = _object(value, key, required={"id", "group", "role", "gender"},
                      optional={"agenda_items", "adviser_to", "admitted"})
     items = _list(person.get("agenda_items", []), f"{key}.agenda_items")
@@ -95,7 +98,8 @@ def _person(value, key: str) -> Person:
 # One checker per kind of value
 
 
-def _object(value, key: str | None, *, required: set[str], optional: set[str]) -> dict:
+def _object(value: object, key: str | None, *, required: set[str],
+            optional: set[str]) -> dict[str, object]:
     where = key or "the document"
     if not isinstance(value, dict):
         raise DelegationInputError(key, f"expected an object, got {_kind(value)}")
@@ -113,32 +117,32 @@ def _path(key: str | None, name: str) -> str:
     return f"{key}.{name}" if key else name
 
 
-def _list(value, key: str) -> list:
+def _list(value: object, key: str) -> list[object]:
     if not isinstance(value, list):
         raise DelegationInputError(key, f"expected a list, got {_kind(value)}")
     return value
 
 
-def _string(value, key: str) -> str:
+def _string(value: object, key: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise DelegationInputError(key, f"expected a non-empty string, got {_kind(value)}")
     return value
 
 
-def _boolean(value, key: str) -> bool:
+def _boolean(value: object, key: str) -> bool:
     if not isinstance(value, bool):
         raise DelegationInputError(key, f"expected true or false, got {_kind(value)}")
     return value
 
 
-def _count(value, key: str) -> int:
+def _count(value: object, key: str) -> int:
     # bool is an int in Python, but true is not a number of agenda items.
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise DelegationInputError(key, f"expected a whole number >= 0, got {_kind(value)}")
     return value
 
 
-def _person_id(value, key: str) -> str | int:
+def _person_id(value: object, key: str) -> str | int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, str) and value.strip():
@@ -146,15 +150,15 @@ def _person_id(value, key: str) -> str | int:
     raise DelegationInputError(key, f"expected a string or a whole number, got {_kind(value)}")
 
 
-def _choice(value, key: str, choices):
+def _choice(value: object, key: str, choices: type[Choice]) -> Choice:
     allowed = [choice.value for choice in choices]
-    if value not in allowed:
+    if not isinstance(value, str) or value not in allowed:
         raise DelegationInputError(key, f"unknown value {_kind(value)} "
                                         f"(expected one of: {', '.join(allowed)})")
     return choices(value)
 
 
-def _date(value, key: str) -> date:
+def _date(value: object, key: str) -> date:
     if isinstance(value, str) and ISO_DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
@@ -163,11 +167,11 @@ def _date(value, key: str) -> date:
     raise DelegationInputError(key, f"expected an ISO date (YYYY-MM-DD), got {_kind(value)}")
 
 
-def _optional_date(value, key: str) -> date | None:
+def _optional_date(value: object, key: str) -> date | None:
     return None if value is None else _date(value, key)
 
 
-def _kind(value) -> str:
+def _kind(value: object) -> str:
     """The offending value as JSON, shortened: what the user typed, not a Python repr."""
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -177,7 +181,7 @@ def _kind(value) -> str:
 # The verdict
 
 
-def verdict_to_dict(verdict: DelegationVerdict, language: str = "en") -> dict:
+def verdict_to_dict(verdict: DelegationVerdict, language: str = "en") -> dict[str, Any]:
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}: {language!r}")
     return {

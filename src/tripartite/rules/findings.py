@@ -20,6 +20,6 @@ class Finding:
     def message_in(self, language: str) -> str:
         return self.message.get(language) or self.message["en"]
 
-    def as_dict(self, language: str = "en") -> dict:
+    def as_dict(self, language: str = "en") -> dict[str, str]:
         return {"rule": self.rule, "provision": self.provision,
                 "severity": str(self.severity), "message": self.message_in(language)}

@@ -4,17 +4,19 @@ Rules CTTE-1, CTTE-2, GB-1, GB-4 and CON-6 of ``../shared/domain/ilo-rules.md``.
 come in as frozen values with their periods; nothing is read from the clock or the database.
 A period is half-open: a member is a member from ``valid_from`` (included) until
 ``valid_until`` (excluded), so that a change at a moment closes one row and opens the next
-without overlap. The weights themselves are ``tripartite.rules.voting.committee_weights``;
+without overlap. The weights themselves are ``tripartite.rules.weighting.committee_weights``;
 arrears are ``tripartite.rules.delegations.arrears``.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
+from tripartite.rules.catalogue import text
 from tripartite.rules.delegations import ARREARS_SCOPES, CONSTITUTION_13_4, Member, arrears
 from tripartite.rules.findings import Finding, Severity
-from tripartite.rules.voting import WEIGHTING, Weights, committee_weights
+from tripartite.rules.weighting import Weights, committee_weights
 
 DEPUTIES_IN_COMMITTEES = "SO-2021 art. 36(2); ILC Standing Orders (2008) art. 56(5)"
 GOVERNING_BODY = "Constitution art. 7; Governing Body practice"
@@ -31,16 +33,16 @@ class Kind(StrEnum):
     DEPUTY = "deputy"
 
 
-def _text(en: str, fr: str, es: str) -> dict[str, str]:
-    return {"en": en, "fr": fr, "es": es}
 
+def in_period(valid_from: date, valid_until: date | None, at: date) -> bool:
+    """Half-open period: ``valid_from <= at < valid_until``; no end means still running.
 
-def in_period(valid_from, valid_until, at) -> bool:
-    """Half-open period: ``valid_from <= at < valid_until``; no end means still running."""
+    Dates or datetimes (a datetime is a date), as long as all three are of the same kind."""
     return valid_from <= at and (valid_until is None or at < valid_until)
 
 
-def periods_overlap(start_a, end_a, start_b, end_b) -> bool:
+def periods_overlap(start_a: date, end_a: date | None, start_b: date,
+                    end_b: date | None) -> bool:
     """Whether two half-open periods share a moment (an open end runs for ever)."""
     return (end_b is None or start_a < end_b) and (end_a is None or start_b < end_a)
 
@@ -55,7 +57,7 @@ class Seat:
     kind: Kind
     member: Member | None = None  # the member State, with its arrears; None for no State
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.group not in GROUPS:
             raise ValueError(f"unknown group: {self.group!r}")
         object.__setattr__(self, "kind", Kind(self.kind))
@@ -79,10 +81,11 @@ class Voters:
     findings: tuple[Finding, ...]
 
 
-def _lost_for_arrears(seat: Seat, scope: str) -> bool:
-    if seat.member is None:
-        return False
-    return seat.group in arrears(seat.member, scope).without_vote
+def _arrears_of(seat: Seat, scope: str) -> str | None:
+    """The code of the seat's State when its arrears take the seat's vote; None otherwise."""
+    if seat.member is None or seat.group not in arrears(seat.member, scope).without_vote:
+        return None
+    return seat.member.code
 
 
 def voters(seats: tuple[Seat, ...], replacements: tuple[Replacement, ...] = (), *,
@@ -124,41 +127,35 @@ def voters(seats: tuple[Seat, ...], replacements: tuple[Replacement, ...] = (), 
             if seat.person not in groups:
                 without.setdefault(seat.person, "deputy")
             continue
-        if _lost_for_arrears(seat, arrears_scope):
+        state_in_arrears = _arrears_of(seat, arrears_scope)
+        if state_in_arrears is not None:
             without[seat.person] = "arrears"
-            arrears_states.add(seat.member.code)
+            arrears_states.add(state_in_arrears)
             continue
         deputy = standing_in.get(seat.id)
         if deputy is None:
             groups[seat.person] = seat.group
             continue
         without[seat.person] = "replaced"
-        if _lost_for_arrears(deputy, arrears_scope):
+        state_in_arrears = _arrears_of(deputy, arrears_scope)
+        if state_in_arrears is not None:
             without[deputy.person] = "arrears"
-            arrears_states.add(deputy.member.code)
+            arrears_states.add(state_in_arrears)
             continue
         groups[deputy.person] = deputy.group
         without.pop(deputy.person, None)
         replaced_by[seat.person] = deputy.person
     for code in sorted(arrears_states):
-        findings.append(Finding("CON-6", CONSTITUTION_13_4, Severity.WARNING, _text(
-            f"{code} is in arrears of contributions: its members concerned may not vote, nor "
-            "may a deputy vote in their place.",
-            f"{code} a des arriérés de contributions\u00a0: ses membres concernés ne peuvent pas "
-            "voter, et aucun membre adjoint ne peut voter à leur place.",
-            f"{code} tiene atrasos en el pago de sus contribuciones: sus miembros afectados no "
-            "pueden votar, ni puede un miembro adjunto votar en su lugar.",
-        )))
+        findings.append(Finding("CON-6", CONSTITUTION_13_4, Severity.WARNING, text(
+            "%(code)s is in arrears of contributions: its members concerned may not vote, nor may "
+            "a deputy vote in their place.",
+            code=code)))
     if replaced_by:
-        findings.append(Finding("CTTE-2" if voting_kind is Kind.REGULAR else "GB-1",
-                                DEPUTIES_IN_COMMITTEES if voting_kind is Kind.REGULAR
-                                else GOVERNING_BODY, Severity.INFO, _text(
-            f"{len(replaced_by)} deputy members vote in place of the members they replace.",
-            f"{len(replaced_by)} membres adjoints votent à la place des membres qu'ils "
-            "remplacent.",
-            f"{len(replaced_by)} miembros adjuntos votan en lugar de los miembros a los que "
-            "sustituyen.",
-        )))
+        rule, provision = (("CTTE-2", DEPUTIES_IN_COMMITTEES) if voting_kind is Kind.REGULAR
+                           else ("GB-1", GOVERNING_BODY))
+        findings.append(Finding(rule, provision, Severity.INFO, text(
+            "%(deputies)s deputy members vote in place of the members they replace.",
+            deputies=len(replaced_by))))
     return Voters(groups, replaced_by, without, tuple(findings))
 
 
@@ -198,14 +195,9 @@ def committee_voters(seats: tuple[Seat, ...], replacements: tuple[Replacement, .
         findings = (*weights.findings, *chosen.findings)
     else:
         votes = {group: Fraction(1) for group in GROUPS}
-        findings = (Finding("CTTE-1", UNWEIGHTED, Severity.INFO, _text(
+        findings = (Finding("CTTE-1", UNWEIGHTED, Severity.INFO, text(
             "This committee does not vote with weights: each member entitled to vote holds one "
-            "vote.",
-            "Cette commission ne vote pas avec pondération\u00a0: chaque membre ayant le droit "
-            "de vote dispose d'une voix.",
-            "Esta comisión no vota con ponderación: cada miembro con derecho de voto dispone de "
-            "un voto.",
-        )), *chosen.findings)
+            "vote.")), *chosen.findings)
     return CommitteeVoters({person: (group, votes[group])
                             for person, group in chosen.groups.items()},
                            weights, weighted, chosen.without_vote, findings, chosen.replaced)
@@ -218,6 +210,6 @@ def governing_body_voters(seats: tuple[Seat, ...], replacements: tuple[Replaceme
     return voters(seats, replacements, arrears_scope=arrears_scope, voting_kind=Kind.TITULAR)
 
 
-__all__ = ["WEIGHTING", "CommitteeVoters", "Kind", "Replacement", "Seat", "Voters",
+__all__ = ["CommitteeVoters", "Kind", "Replacement", "Seat", "Voters",
            "committee_voters", "governing_body_voters", "in_period", "periods_overlap",
            "voters"]

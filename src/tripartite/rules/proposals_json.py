@@ -9,12 +9,15 @@ rules are ``proposals.evaluate_proposal``.
 """
 
 import json
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from tripartite.rules.findings import Finding
+from tripartite.rules.proposal_input import CURRENCIES, input_problems
 from tripartite.rules.proposals import (
-    CURRENCIES,
     Composition,
     Funding,
     FundingSource,
@@ -23,10 +26,10 @@ from tripartite.rules.proposals import (
     Place,
     Proposal,
     ProposalVerdict,
-    input_problems,
 )
 
 LANGUAGES = ("en", "fr", "es")
+Choice = TypeVar("Choice", bound=StrEnum)
 KEYS = {"type", "title", "purpose", "standards_relevance", "start", "end", "submitted_on",
         "place", "coverage", "tripartite", "composition", "financing", "languages",
         "consulted", "official_sessions",
@@ -50,7 +53,8 @@ class ProposalInputError(ValueError):
         super().__init__(f"{key}: {message}" if key else message)
 
 
-def proposal_from_json(text: str | bytes, *, known_countries=None) -> Proposal:
+def proposal_from_json(text: str | bytes, *,
+                       known_countries: Iterable[str] | None = None) -> Proposal:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
@@ -58,7 +62,7 @@ def proposal_from_json(text: str | bytes, *, known_countries=None) -> Proposal:
     return proposal_from_dict(data, known_countries=known_countries)
 
 
-def proposal_from_dict(data, *, known_countries=None) -> Proposal:
+def proposal_from_dict(data: object, *, known_countries: Iterable[str] | None = None) -> Proposal:
     """The proposal described by ``data``; ``known_countries`` (ISO 3166-1 alpha-2 codes),
     when given, refuses any other country."""
     root = _object(data, KEYS, None)
@@ -77,7 +81,7 @@ def proposal_from_dict(data, *, known_countries=None) -> Proposal:
         place=Place(country=_country(place.get("country"), "place.country"),
                     city=_string(place.get("city"), "place.city"),
                     online=_boolean(place.get("online"), "place.online") or False),
-        coverage=tuple(_country(code, f"coverage[{index}]") for index, code
+        coverage=tuple(_country_code(code, f"coverage[{index}]") for index, code
                        in enumerate(_list(root.get("coverage"), "coverage"))),
         tripartite=_boolean(root.get("tripartite"), "tripartite"),
         composition=Composition(**{key: _count(composition.get(key), f"composition.{key}")
@@ -103,14 +107,14 @@ def proposal_from_dict(data, *, known_countries=None) -> Proposal:
     return proposal
 
 
-def verdict_to_dict(verdict: ProposalVerdict, language: str = "en") -> dict:
+def verdict_to_dict(verdict: ProposalVerdict, language: str = "en") -> dict[str, Any]:
     if language not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}: {language!r}")
     return {"findings": [finding_to_dict(finding, language) for finding in verdict.findings],
             "ready_for_officers": verdict.ready_for_officers}
 
 
-def finding_to_dict(finding: Finding, language: str = "en") -> dict:
+def finding_to_dict(finding: Finding, language: str = "en") -> dict[str, Any]:
     return finding.as_dict(language)
 
 
@@ -121,7 +125,7 @@ def verdict_to_json(verdict: ProposalVerdict, language: str = "en") -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _object(value, allowed: set[str], key: str | None) -> dict:
+def _object(value: object, allowed: set[str], key: str | None) -> dict[str, object]:
     if not isinstance(value, dict):
         raise ProposalInputError(key, f"expected an object, got {_kind(value)}")
     unknown = sorted(value.keys() - allowed)
@@ -135,7 +139,7 @@ def _object(value, allowed: set[str], key: str | None) -> dict:
     return value
 
 
-def _list(value, key: str) -> list:
+def _list(value: object, key: str) -> list[object]:
     if value is None:
         return []
     if not isinstance(value, list):
@@ -143,7 +147,7 @@ def _list(value, key: str) -> list:
     return value
 
 
-def _string(value, key: str) -> str:
+def _string(value: object, key: str) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
@@ -151,13 +155,13 @@ def _string(value, key: str) -> str:
     return value
 
 
-def _boolean(value, key: str) -> bool | None:
+def _boolean(value: object, key: str) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
     raise ProposalInputError(key, f"expected true or false, got {_kind(value)}")
 
 
-def _count(value, key: str) -> int | None:
+def _count(value: object, key: str) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
@@ -167,7 +171,7 @@ def _count(value, key: str) -> int | None:
     return value
 
 
-def _date(value, key: str) -> date | None:
+def _date(value: object, key: str) -> date | None:
     if value is None:
         return None
     if isinstance(value, str):
@@ -178,32 +182,34 @@ def _date(value, key: str) -> date | None:
     raise ProposalInputError(key, f"expected an ISO date such as 2027-03-15, got {_kind(value)}")
 
 
-def _choice(value, choices, key: str):
+def _choice(value: object, choices: type[Choice], key: str) -> Choice | None:
     if value is None:
         return None
     allowed = [choice.value for choice in choices]
-    if value not in allowed:
+    if not isinstance(value, str) or value not in allowed:
         raise ProposalInputError(key, f"unknown value {_kind(value)} "
                                       f"(expected one of: {', '.join(allowed)})")
     return choices(value)
 
 
-def _country(value, key: str) -> str | None:
-    if value is None:
-        return None
+def _country(value: object, key: str) -> str | None:
+    return None if value is None else _country_code(value, key)
+
+
+def _country_code(value: object, key: str) -> str:
     if not isinstance(value, str) or len(value) != 2 or not value.isalpha():
         raise ProposalInputError(key, f"unknown country {_kind(value)} (expected an ISO "
                                       "3166-1 alpha-2 code such as FR)")
     return value.upper()
 
 
-def _language(value, key: str) -> str:
+def _language(value: object, key: str) -> str:
     if not isinstance(value, str):
         raise ProposalInputError(key, f"expected a language code, got {_kind(value)}")
     return value.lower()
 
 
-def _funding(value, key: str) -> Funding:
+def _funding(value: object, key: str) -> Funding:
     line = _object(value, FUNDING_KEYS, key)
     amount = line.get("amount")
     if amount is not None:
@@ -223,7 +229,7 @@ def _funding(value, key: str) -> Funding:
                    donor=_string(line.get("donor"), f"{key}.donor"))
 
 
-def _session(value, key: str) -> OfficialSession:
+def _session(value: object, key: str) -> OfficialSession:
     item = _object(value, SESSION_KEYS, key)
     name = _string(item.get("name"), f"{key}.name")
     start, end = _date(item.get("start"), f"{key}.start"), _date(item.get("end"), f"{key}.end")
@@ -234,6 +240,6 @@ def _session(value, key: str) -> OfficialSession:
     return OfficialSession(name=name, start=start, end=end)
 
 
-def _kind(value) -> str:
+def _kind(value: object) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "..."

@@ -9,9 +9,8 @@ quorum. The loss of the vote for arrears (CON-6) is ``delegations.in_arrears``.
 
 from dataclasses import dataclass
 from enum import StrEnum
-from fractions import Fraction
-from math import lcm
 
+from tripartite.rules.catalogue import text
 from tripartite.rules.findings import Finding, Severity
 
 
@@ -32,7 +31,6 @@ MAJORITY_TWO_THIRDS = ("Constitution arts 3(9), 13(4), 16, 19(2), 36; "
 QUORUM = "Constitution art. 17(3); ILC Standing Orders (2008) art. 20; SO-2021 art. 22(3)"
 ADMISSION = "Constitution art. 1(4)"
 AMENDMENT = "Constitution art. 36"
-WEIGHTING = "ILC Standing Orders (2008) art. 65(1); SO-2021 art. 42(3)"
 
 # CON-8 (and CON-5): the decisions the Constitution takes by two-thirds of the votes cast by the
 # delegates present, with the article that says so.
@@ -52,11 +50,8 @@ CHIEF_INDUSTRIAL_IMPORTANCE = 10  # Members of chief industrial importance (art.
 CHIEF_INDUSTRIAL_REQUIRED = 5  # of which must ratify an amendment (art. 36)
 
 
-def _text(en: str, fr: str, es: str) -> dict[str, str]:
-    return {"en": en, "fr": fr, "es": es}
 
-
-def _check_counts(**counts: int) -> None:
+def check_counts(**counts: int) -> None:
     for name, value in counts.items():
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError(f"{name} must be a whole number: {value!r}")
@@ -93,7 +88,7 @@ def required_majority(cast: int, majority: Majority | str) -> int:
     """ILC-2: yes votes needed out of ``cast``. Simple: floor(cast/2)+1, so a tie fails;
     two-thirds: ceil(2*cast/3). Nothing is adopted without a single vote in favour, so the
     two-thirds requirement is at least 1 (it is 0 only when no vote is cast)."""
-    _check_counts(cast=cast)
+    check_counts(cast=cast)
     if Majority(majority) is Majority.SIMPLE:
         return cast // 2 + 1
     return max(1, two_thirds_of(cast))
@@ -102,35 +97,24 @@ def required_majority(cast: int, majority: Majority | str) -> int:
 def majority_reached(yes: int, no: int, majority: Majority | str) -> MajorityResult:
     """ILC-2, Constitution art. 17(2), 19(2): simple majority is yes > no; two-thirds majority
     is 3*yes >= 2*cast. Abstentions are not votes cast and are not taken here."""
-    _check_counts(yes=yes, no=no)
+    check_counts(yes=yes, no=no)
     majority = Majority(majority)
     cast = yes + no
     required = required_majority(cast, majority)
     reached = yes >= required
     if majority is Majority.SIMPLE:
         provision = MAJORITY_SIMPLE
-        kind = _text("a simple majority", "la majorité simple", "la mayoría simple")
-        formula = _text(f"half of {cast}, rounded down, plus one",
-                        f"la moitié de {cast}, arrondie à l'unité inférieure, plus un",
-                        f"la mitad de {cast}, redondeada a la unidad inferior, más uno")
+        kind = text("a simple majority")
+        formula = text("half of %(cast)s, rounded down, plus one", cast=cast)
     else:
         provision = MAJORITY_TWO_THIRDS
-        kind = _text("a two-thirds majority", "la majorité des deux tiers",
-                     "la mayoría de dos tercios")
-        formula = _text(f"two-thirds of {cast}, rounded up", f"les deux tiers de {cast}, "
-                        "arrondis à l'unité supérieure",
-                        f"dos tercios de {cast}, redondeados a la unidad superior")
-    verdict = (_text("reached", "atteinte", "alcanzada") if reached else
-               _text("not reached", "non atteinte", "no alcanzada"))
-    finding = Finding("ILC-2", provision, Severity.INFO, _text(
-        f"Votes cast: {yes} for + {no} against = {cast}; {kind['en']} requires {required} "
-        f"votes for ({formula['en']}): {yes} for, majority {verdict['en']}.",
-        f"Suffrages exprimés\u00a0: {yes} pour + {no} contre = {cast}\u00a0; {kind['fr']} "
-        f"exige {required} voix pour ({formula['fr']})\u00a0: {yes} pour, majorité "
-        f"{verdict['fr']}.",
-        f"Votos emitidos: {yes} a favor + {no} en contra = {cast}; {kind['es']} exige "
-        f"{required} votos a favor ({formula['es']}): {yes} a favor, mayoría {verdict['es']}.",
-    ))
+        kind = text("a two-thirds majority")
+        formula = text("two-thirds of %(cast)s, rounded up", cast=cast)
+    verdict = text("reached") if reached else text("not reached")
+    finding = Finding("ILC-2", provision, Severity.INFO, text(
+        "Votes cast: %(yes)s for + %(no)s against = %(cast)s; %(kind)s requires %(required)s "
+        "votes for (%(formula)s): %(yes)s for, majority %(verdict)s.",
+        yes=yes, no=no, cast=cast, kind=kind, required=required, formula=formula, verdict=verdict))
     return MajorityResult(majority, yes, no, cast, required, reached, (finding,))
 
 
@@ -148,50 +132,37 @@ class QuorumResult:
 
 def quorum_from_entitled(entitled: int) -> int:
     """ILC-3, CON-7: Q = ceil(N/2) of the registered delegates entitled to vote."""
-    _check_counts(entitled=entitled)
+    check_counts(entitled=entitled)
     return half_of(entitled)
 
 
 def quorum_met(yes: int, no: int, quorum: int) -> QuorumResult:
     """ILC-3, Constitution art. 17(3): the vote is valid iff the votes cast (yes + no) reach the
     quorum. Abstentions do not count toward the quorum."""
-    _check_counts(yes=yes, no=no, quorum=quorum)
+    check_counts(yes=yes, no=no, quorum=quorum)
     cast = yes + no
     met = cast >= quorum
     if met:
-        message = _text(
-            f"Quorum: {cast} votes cast ({yes} for + {no} against) reach the quorum of "
-            f"{quorum}; abstentions do not count toward it.",
-            f"Quorum\u00a0: {cast} suffrages exprimés ({yes} pour + {no} contre) atteignent le "
-            f"quorum de {quorum}\u00a0; les abstentions n'y sont pas comptées.",
-            f"Quórum: {cast} votos emitidos ({yes} a favor + {no} en contra) alcanzan el quórum "
-            f"de {quorum}; las abstenciones no se computan.",
-        )
+        message = text(
+            "Quorum: %(cast)s votes cast (%(yes)s for + %(no)s against) reach the quorum of "
+            "%(quorum)s; abstentions do not count toward it.",
+            cast=cast, yes=yes, no=no, quorum=quorum)
     else:
-        message = _text(
-            f"Quorum not reached: {cast} votes cast ({yes} for + {no} against) are fewer than "
-            f"the quorum of {quorum}; abstentions do not count toward it, so the vote is void.",
-            f"Quorum non atteint\u00a0: {cast} suffrages exprimés ({yes} pour + {no} contre), "
-            f"moins que le quorum de {quorum}\u00a0; les abstentions n'y sont pas comptées, le "
-            "vote est donc nul.",
-            f"Quórum no alcanzado: {cast} votos emitidos ({yes} a favor + {no} en contra), menos "
-            f"que el quórum de {quorum}; las abstenciones no se computan, por lo que la "
-            "votación es nula.",
-        )
+        message = text(
+            "Quorum not reached: %(cast)s votes cast (%(yes)s for + %(no)s against) are fewer "
+            "than the quorum of %(quorum)s; abstentions do not count toward it, so the vote is "
+            "void.",
+            cast=cast, yes=yes, no=no, quorum=quorum)
     severity = Severity.INFO if met else Severity.WARNING
     return QuorumResult(cast, quorum, met, (Finding("ILC-3", QUORUM, severity, message),))
 
 
 def _quorum_basis(entitled: int) -> Finding:
     quorum = quorum_from_entitled(entitled)
-    return Finding("ILC-3", QUORUM, Severity.INFO, _text(
-        f"The quorum is half of the {entitled} registered delegates entitled to vote, rounded "
-        f"up: {quorum}.",
-        f"Le quorum est la moitié des {entitled} délégués inscrits ayant le droit de vote, "
-        f"arrondie à l'unité supérieure\u00a0: {quorum}.",
-        f"El quórum es la mitad de los {entitled} delegados inscritos con derecho de voto, "
-        f"redondeada a la unidad superior: {quorum}.",
-    ))
+    return Finding("ILC-3", QUORUM, Severity.INFO, text(
+        "The quorum is half of the %(entitled)s registered delegates entitled to vote, rounded "
+        "up: %(quorum)s.",
+        entitled=entitled, quorum=quorum))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -221,13 +192,13 @@ def vote_outcome(yes: int, no: int, abstentions: int = 0, *,
     registered delegates entitled to vote, from which Q = ceil(N/2)). When ``entitled`` is
     given, the ballots (for, against and abstentions) cannot exceed it.
     """
-    _check_counts(yes=yes, no=no, abstentions=abstentions)
+    check_counts(yes=yes, no=no, abstentions=abstentions)
     majority = Majority(majority)
     if (quorum is None) == (entitled is None):
         raise ValueError("give exactly one of quorum and entitled")
     basis: tuple[Finding, ...] = ()
     if entitled is not None:
-        _check_counts(entitled=entitled)
+        check_counts(entitled=entitled)
         if yes + no + abstentions > entitled:
             raise ValueError(f"{yes + no + abstentions} ballots (for, against, abstentions) "
                              f"exceed the {entitled} delegates entitled to vote")
@@ -248,19 +219,18 @@ def vote_outcome(yes: int, no: int, abstentions: int = 0, *,
                       checked_majority.required, outcome, findings)
 
 
+def outcome_in_words(outcome: Outcome) -> dict[str, str]:
+    if outcome is Outcome.ADOPTED:
+        return text("adopted")
+    if outcome is Outcome.REJECTED:
+        return text("rejected")
+    return text("void for lack of quorum")
+
+
 def _outcome_finding(outcome: Outcome, abstentions: int, majority_provision: str) -> Finding:
-    words = {
-        Outcome.ADOPTED: _text("adopted", "adopté", "aprobado"),
-        Outcome.REJECTED: _text("rejected", "rejeté", "rechazado"),
-        Outcome.VOID_NO_QUORUM: _text("void for lack of quorum", "nul faute de quorum",
-                                      "nulo por falta de quórum"),
-    }[outcome]
-    return Finding("ILC-4", f"{QUORUM}; {majority_provision}", Severity.INFO, _text(
-        f"Outcome: {words['en']} ({abstentions} abstentions, which are not votes cast).",
-        f"Résultat\u00a0: {words['fr']} ({abstentions} abstentions, qui ne sont pas des "
-        "suffrages exprimés).",
-        f"Resultado: {words['es']} ({abstentions} abstenciones, que no son votos emitidos).",
-    ))
+    return Finding("ILC-4", f"{QUORUM}; {majority_provision}", Severity.INFO, text(
+        "Outcome: %(words)s (%(abstentions)s abstentions, which are not votes cast).",
+        words=outcome_in_words(outcome), abstentions=abstentions))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,7 +255,7 @@ def admission_of_member(yes: int, *, attending: int, government_yes: int,
     delegates attending the session, including two-thirds of the Government delegates present
     and voting. Two different bases: attendance overall, voters among the Government delegates.
     Each requirement is at least one vote, so that nobody voting cannot admit a Member."""
-    _check_counts(yes=yes, attending=attending, government_yes=government_yes,
+    check_counts(yes=yes, attending=attending, government_yes=government_yes,
                   government_no=government_no)
     government_voting = government_yes + government_no
     if yes > attending or government_voting > attending:
@@ -298,38 +268,24 @@ def admission_of_member(yes: int, *, attending: int, government_yes: int,
     government_ok = government_yes >= government_required
     outcome = Outcome.ADOPTED if overall_ok and government_ok else Outcome.REJECTED
     findings = (
-        Finding("CON-9", ADMISSION, Severity.INFO, _text(
-            f"Delegates attending the session: {attending}; two-thirds, rounded up, is "
-            f"{required}: {yes} votes for, requirement {_met('en', overall_ok)}.",
-            f"Délégués présents à la session\u00a0: {attending}\u00a0; les deux tiers, arrondis "
-            f"à l'unité supérieure, font {required}\u00a0: {yes} voix pour, condition "
-            f"{_met('fr', overall_ok)}.",
-            f"Delegados presentes en la reunión: {attending}; dos tercios, redondeados a la "
-            f"unidad superior, son {required}: {yes} votos a favor, condición "
-            f"{_met('es', overall_ok)}.",
-        )),
-        Finding("CON-9", ADMISSION, Severity.INFO, _text(
-            f"Government delegates present and voting: {government_voting} ({government_yes} "
-            f"for + {government_no} against); two-thirds, rounded up, is "
-            f"{government_required}: requirement {_met('en', government_ok)}.",
-            f"Délégués gouvernementaux présents et votants\u00a0: {government_voting} "
-            f"({government_yes} pour + {government_no} contre)\u00a0; les deux tiers, arrondis "
-            f"à l'unité supérieure, font {government_required}\u00a0: condition "
-            f"{_met('fr', government_ok)}.",
-            f"Delegados gubernamentales presentes y votantes: {government_voting} "
-            f"({government_yes} a favor + {government_no} en contra); dos tercios, redondeados "
-            f"a la unidad superior, son {government_required}: condición "
-            f"{_met('es', government_ok)}.",
-        )),
+        Finding("CON-9", ADMISSION, Severity.INFO, text(
+            "Delegates attending the session: %(attending)s; two-thirds, rounded up, is "
+            "%(required)s: %(yes)s votes for, requirement %(met)s.",
+            attending=attending, required=required, yes=yes, met=met_or_not(overall_ok))),
+        Finding("CON-9", ADMISSION, Severity.INFO, text(
+            "Government delegates present and voting: %(government_voting)s (%(government_yes)s "
+            "for + %(government_no)s against); two-thirds, rounded up, is "
+            "%(government_required)s: requirement %(met)s.",
+            government_voting=government_voting, government_yes=government_yes,
+            government_no=government_no, government_required=government_required,
+            met=met_or_not(government_ok))),
     )
     return AdmissionResult(yes, attending, required, government_yes, government_voting,
                            government_required, outcome, findings)
 
 
-def _met(language: str, ok: bool) -> str:
-    words = (_text("met", "remplie", "cumplida") if ok else
-             _text("not met", "non remplie", "no cumplida"))
-    return words[language]
+def met_or_not(ok: bool) -> dict[str, str]:
+    return text("met") if ok else text("not met")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,7 +310,7 @@ def amendment_in_force(ratifications: int, *, members: int,
     """CON-10, Constitution art. 36: an amendment comes into force when ratified or accepted by
     two-thirds of the Members, including five of the ten Members of chief industrial
     importance. A chief industrial ratification counts toward both requirements."""
-    _check_counts(ratifications=ratifications, members=members,
+    check_counts(ratifications=ratifications, members=members,
                   chief_industrial=chief_industrial)
     if ratifications > members:
         raise ValueError(f"{ratifications} ratifications exceed the {members} Members")
@@ -366,120 +322,26 @@ def amendment_in_force(ratifications: int, *, members: int,
     more = max(required - ratifications, cii_more)
     in_force = more == 0
     if in_force:
-        message = _text(
-            f"In force: {ratifications} ratifications of {members} Members reach two-thirds, "
-            f"{required}, and include {chief_industrial} of the {CHIEF_INDUSTRIAL_IMPORTANCE} "
-            f"Members of chief industrial importance (at least {CHIEF_INDUSTRIAL_REQUIRED}).",
-            f"En vigueur\u00a0: {ratifications} ratifications sur {members} Membres atteignent "
-            f"les deux tiers, {required}, et comprennent {chief_industrial} des "
-            f"{CHIEF_INDUSTRIAL_IMPORTANCE} Membres ayant l'importance industrielle la plus "
-            f"considérable (au moins {CHIEF_INDUSTRIAL_REQUIRED}).",
-            f"En vigor: {ratifications} ratificaciones de {members} Miembros alcanzan los dos "
-            f"tercios, {required}, e incluyen {chief_industrial} de los "
-            f"{CHIEF_INDUSTRIAL_IMPORTANCE} Miembros de mayor importancia industrial (al menos "
-            f"{CHIEF_INDUSTRIAL_REQUIRED}).",
-        )
+        message = text(
+            "In force: %(ratifications)s ratifications of %(members)s Members reach two-thirds, "
+            "%(required)s, and include %(chief_industrial)s of the %(chief_members)s Members of "
+            "chief industrial importance (at least %(chief_required)s).",
+            ratifications=ratifications, members=members, required=required,
+            chief_industrial=chief_industrial, chief_members=CHIEF_INDUSTRIAL_IMPORTANCE,
+            chief_required=CHIEF_INDUSTRIAL_REQUIRED)
     else:
-        message = _text(
-            f"Not in force: {ratifications} ratifications of {members} Members, "
-            f"{chief_industrial} of them of chief industrial importance; two-thirds is "
-            f"{required}, including at least {CHIEF_INDUSTRIAL_REQUIRED} of the "
-            f"{CHIEF_INDUSTRIAL_IMPORTANCE} Members of chief industrial importance: {more} more "
-            f"needed, including at least {cii_more} of chief industrial importance.",
-            f"Pas en vigueur\u00a0: {ratifications} ratifications sur {members} Membres, dont "
-            f"{chief_industrial} de Membres ayant l'importance industrielle la plus "
-            f"considérable\u00a0; les deux tiers font {required}, dont au moins "
-            f"{CHIEF_INDUSTRIAL_REQUIRED} des {CHIEF_INDUSTRIAL_IMPORTANCE} Membres ayant "
-            f"l'importance industrielle la plus considérable\u00a0: il en faut encore {more}, "
-            f"dont au moins {cii_more} de ces Membres.",
-            f"No está en vigor: {ratifications} ratificaciones de {members} Miembros, "
-            f"{chief_industrial} de ellas de Miembros de mayor importancia industrial; los dos "
-            f"tercios son {required}, incluidos al menos {CHIEF_INDUSTRIAL_REQUIRED} de los "
-            f"{CHIEF_INDUSTRIAL_IMPORTANCE} Miembros de mayor importancia industrial: faltan "
-            f"{more}, incluidas al menos {cii_more} de esos Miembros.",
-        )
+        message = text(
+            "Not in force: %(ratifications)s ratifications of %(members)s Members, "
+            "%(chief_industrial)s of them of chief industrial importance; two-thirds is "
+            "%(required)s, including at least %(chief_required)s of the %(chief_members)s Members "
+            "of chief industrial importance: %(more)s more needed, including at least "
+            "%(chief_more)s of chief industrial importance.",
+            ratifications=ratifications, members=members, chief_industrial=chief_industrial,
+            required=required, chief_required=CHIEF_INDUSTRIAL_REQUIRED,
+            chief_members=CHIEF_INDUSTRIAL_IMPORTANCE, more=more, chief_more=cii_more)
     return AmendmentResult(ratifications, members, required, chief_industrial,
                            CHIEF_INDUSTRIAL_REQUIRED, in_force, more, cii_more,
                            (Finding("CON-10", AMENDMENT, Severity.INFO, message),))
-
-
-# ---------------------------------------------------------------------------------------------
-# CTTE-1: weighted voting in committees of the Conference
-
-GROUP_NAMES = {
-    "government": _text("Government members", "membres gouvernementaux",
-                         "miembros gubernamentales"),
-    "employers": _text("Employer members", "membres employeurs", "miembros empleadores"),
-    "workers": _text("Worker members", "membres travailleurs", "miembros trabajadores"),
-}
-
-
-@dataclass(frozen=True)
-class Weights:
-    government: int  # members entitled to vote in each group
-    employers: int
-    workers: int
-    common_multiple: int  # L = lcm of the non-empty groups; 0 when every group is empty
-    government_votes: int  # votes each member of the group holds; 0 for an empty group
-    employers_votes: int
-    workers_votes: int
-    findings: tuple[Finding, ...]
-
-    def votes(self) -> dict[str, int]:
-        return {"government": self.government_votes, "employers": self.employers_votes,
-                "workers": self.workers_votes}
-
-    def totals(self) -> dict[str, int]:
-        return {"government": self.government * self.government_votes,
-                "employers": self.employers * self.employers_votes,
-                "workers": self.workers * self.workers_votes}
-
-
-def committee_weights(government: int, employers: int, workers: int) -> Weights:
-    """CTTE-1, SO-2021 art. 42(3): each group has equal voting strength. With L = lcm(g, e, w)
-    of the members entitled to vote (deputy Government members only when replacing a regular
-    member, CTTE-2; not Members in arrears), each Government member holds L/g votes, each
-    Employer member L/e, each Worker member L/w.
-
-    A group with no member entitled to vote cannot be weighted: its votes are 0 and L is taken
-    over the other groups, which stay equal among themselves; a finding says so.
-    """
-    _check_counts(government=government, employers=employers, workers=workers)
-    sizes = {"government": government, "employers": employers, "workers": workers}
-    present = [n for n in sizes.values() if n]
-    common = lcm(*present) if present else 0
-    votes = {group: common // n if n else 0 for group, n in sizes.items()}
-    findings = [Finding("CTTE-1", WEIGHTING, Severity.INFO, _text(
-        f"Weighting: {government} Government, {employers} Employer and {workers} Worker "
-        f"members entitled to vote; least common multiple {common}: each Government member "
-        f"holds {votes['government']} votes, each Employer member {votes['employers']}, each "
-        f"Worker member {votes['workers']}.",
-        f"Pondération\u00a0: {government} membres gouvernementaux, {employers} membres "
-        f"employeurs et {workers} membres travailleurs ayant le droit de vote\u00a0; plus petit "
-        f"commun multiple {common}\u00a0: chaque membre gouvernemental dispose de "
-        f"{votes['government']} voix, chaque membre employeur de {votes['employers']}, chaque "
-        f"membre travailleur de {votes['workers']}.",
-        f"Ponderación: {government} miembros gubernamentales, {employers} miembros "
-        f"empleadores y {workers} miembros trabajadores con derecho de voto; mínimo común "
-        f"múltiplo {common}: cada miembro gubernamental dispone de {votes['government']} "
-        f"votos, cada miembro empleador de {votes['employers']}, cada miembro trabajador de "
-        f"{votes['workers']}.",
-    ))]
-    findings += [
-        Finding("CTTE-1", WEIGHTING, Severity.WARNING, _text(
-            f"No {GROUP_NAMES[group]['en']} are entitled to vote: the group cannot be weighted "
-            "and holds no votes, so the three groups do not have equal voting strength.",
-            f"Aucun des {GROUP_NAMES[group]['fr']} n'a le droit de vote\u00a0: le groupe ne "
-            "peut être pondéré et ne dispose d'aucune voix\u00a0; les trois groupes n'ont donc "
-            "pas le même poids.",
-            f"Ninguno de los {GROUP_NAMES[group]['es']} tiene derecho de voto: el grupo no "
-            "puede ponderarse y no dispone de votos, por lo que los tres grupos no tienen el "
-            "mismo peso.",
-        ))
-        for group, n in sizes.items() if n == 0
-    ]
-    return Weights(government, employers, workers, common, votes["government"],
-                   votes["employers"], votes["workers"], tuple(findings))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -494,7 +356,7 @@ def admission_vote_outcome(yes: int, no: int, abstentions: int = 0, *, quorum: i
     the delegates attending the session voted for, including two-thirds of the Government
     delegates present and voting. ``required`` is the overall requirement (two-thirds of
     ``attending``); the Government requirement is in the findings."""
-    _check_counts(yes=yes, no=no, abstentions=abstentions, quorum=quorum)
+    check_counts(yes=yes, no=no, abstentions=abstentions, quorum=quorum)
     checked_quorum = quorum_met(yes, no, quorum)
     admission = admission_of_member(yes, attending=attending, government_yes=government_yes,
                                     government_no=government_no)
@@ -503,108 +365,3 @@ def admission_vote_outcome(yes: int, no: int, abstentions: int = 0, *, quorum: i
                 _outcome_finding(outcome, abstentions, ADMISSION))
     return VoteResult(Majority.TWO_THIRDS, yes, no, abstentions, yes + no, quorum,
                       checked_quorum.met, admission.required, outcome, findings)
-
-
-# ---------------------------------------------------------------------------------------------
-# CTTE-1: the outcome of a weighted committee vote
-
-
-@dataclass(frozen=True)
-class WeightedVoteResult:
-    majority: Majority
-    yes: Fraction  # weighted totals
-    no: Fraction
-    abstentions: Fraction
-    cast: Fraction
-    members_voting: int  # members who voted for or against (heads, not weights)
-    quorum: int  # in members (heads)
-    quorum_met: bool
-    required: Fraction  # the weighted votes for needed: more than it (simple), at least it
-    required_strictly_more: bool  # True for the simple majority: yes must exceed required
-    outcome: Outcome
-    findings: tuple[Finding, ...]
-
-
-def _number(value: Fraction) -> str:
-    """A weighted total as people read it: 12, or 25/3 when it is not whole."""
-    value = Fraction(value)
-    return str(value.numerator) if value.denominator == 1 else (
-        f"{value.numerator}/{value.denominator}")
-
-
-def weighted_vote_outcome(yes: Fraction, no: Fraction, abstentions: Fraction = Fraction(0), *,
-                          members_voting: int, quorum: int,
-                          majority: Majority | str = Majority.SIMPLE) -> WeightedVoteResult:
-    """CTTE-1 (SO-2021 art. 42(3)): a committee decides on the weighted totals, each member's
-    ballot counting the votes its group's weight gives it. The majority (ILC-2) is taken on
-    the weighted votes cast: simple, yes > no; two-thirds, 3*yes >= 2*(yes + no). The quorum of
-    a committee (CTTE-3) is not confirmed by the sources: it is taken here, when one is set,
-    on the members who voted for or against (heads, not weights), abstentions excluded as in
-    the plenary (ILC-3)."""
-    yes, no, abstentions = Fraction(yes), Fraction(no), Fraction(abstentions)
-    for name, value in (("yes", yes), ("no", no), ("abstentions", abstentions)):
-        if value < 0:
-            raise ValueError(f"{name} cannot be negative: {_number(value)}")
-    _check_counts(members_voting=members_voting, quorum=quorum)
-    majority = Majority(majority)
-    cast = yes + no
-    met = members_voting >= quorum
-    if majority is Majority.SIMPLE:
-        required, strictly = cast / 2, True
-        reached = yes > required
-        provision = f"{WEIGHTING}; {MAJORITY_SIMPLE}"
-        rule = _text(f"more than half of the weighted votes cast, {_number(required)}",
-                     f"plus de la moitié des voix pondérées exprimées, {_number(required)}",
-                     f"más de la mitad de los votos ponderados emitidos, {_number(required)}")
-    else:
-        required, strictly = cast * 2 / 3, False
-        reached = yes >= required and yes > 0
-        provision = f"{WEIGHTING}; {MAJORITY_TWO_THIRDS}"
-        rule = _text(f"at least two-thirds of the weighted votes cast, {_number(required)}",
-                     f"au moins les deux tiers des voix pondérées exprimées, "
-                     f"{_number(required)}",
-                     f"al menos dos tercios de los votos ponderados emitidos, "
-                     f"{_number(required)}")
-    verdict = (_text("reached", "atteinte", "alcanzada") if reached else
-               _text("not reached", "non atteinte", "no alcanzada"))
-    y, n, c, a = (_number(v) for v in (yes, no, cast, abstentions))
-    findings = [Finding("CTTE-1", provision, Severity.INFO, _text(
-        f"Weighted votes cast: {y} for + {n} against = {c} ({a} weighted abstentions are not "
-        f"votes cast); the majority requires {rule['en']}: majority {verdict['en']}.",
-        f"Voix pondérées exprimées\u00a0: {y} pour + {n} contre = {c} ({a} abstentions "
-        f"pondérées ne sont pas des suffrages exprimés)\u00a0; la majorité exige "
-        f"{rule['fr']}\u00a0: majorité {verdict['fr']}.",
-        f"Votos ponderados emitidos: {y} a favor + {n} en contra = {c} ({a} abstenciones "
-        f"ponderadas no son votos emitidos); la mayoría exige {rule['es']}: mayoría "
-        f"{verdict['es']}.",
-    ))]
-    if quorum:
-        findings.append(Finding("CTTE-3", QUORUM, Severity.INFO if met else Severity.WARNING,
-                                _text(
-            f"Quorum (not confirmed by the sources for committees): {members_voting} members "
-            f"voted for or against, quorum {quorum}: {_met('en', met)}.",
-            f"Quorum (non confirmé par les sources pour les commissions)\u00a0: "
-            f"{members_voting} membres ont voté pour ou contre, quorum {quorum}\u00a0: "
-            f"{_met('fr', met)}.",
-            f"Quórum (no confirmado por las fuentes para las comisiones): {members_voting} "
-            f"miembros votaron a favor o en contra, quórum {quorum}: {_met('es', met)}.")))
-    if not met:
-        outcome = Outcome.VOID_NO_QUORUM
-    else:
-        outcome = Outcome.ADOPTED if reached else Outcome.REJECTED
-    findings.append(_weighted_outcome_finding(outcome, provision))
-    return WeightedVoteResult(majority, yes, no, abstentions, cast, members_voting, quorum, met,
-                              required, strictly, outcome, tuple(findings))
-
-
-def _weighted_outcome_finding(outcome: Outcome, provision: str) -> Finding:
-    words = {
-        Outcome.ADOPTED: _text("adopted", "adopté", "aprobado"),
-        Outcome.REJECTED: _text("rejected", "rejeté", "rechazado"),
-        Outcome.VOID_NO_QUORUM: _text("void for lack of quorum", "nul faute de quorum",
-                                      "nulo por falta de quórum"),
-    }[outcome]
-    return Finding("CTTE-1", provision, Severity.INFO, _text(
-        f"Outcome of the weighted vote: {words['en']}.",
-        f"Résultat du vote pondéré\u00a0: {words['fr']}.",
-        f"Resultado de la votación ponderada: {words['es']}."))

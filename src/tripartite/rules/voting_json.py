@@ -1,15 +1,17 @@
 """The JSON form of a vote and of committee weights, as ``tripartite rules vote|weights`` use it.
 
 Input and output are defined in issue 5 ("The rules as commands"); docs/rules-voting.md shows
-examples. The arithmetic is ``voting.vote_outcome`` and ``voting.committee_weights``: this module
+examples. The arithmetic is ``voting.vote_outcome`` and ``weighting.committee_weights``: this module
 only checks the input and shapes the output. Every error names the key at fault; unknown keys
 are refused, so that a misspelt key is not silently ignored.
 """
 
 import json
+from typing import Any
 
 from tripartite.rules.findings import Finding
-from tripartite.rules.voting import Majority, VoteResult, Weights, committee_weights, vote_outcome
+from tripartite.rules.voting import Majority, VoteResult, vote_outcome
+from tripartite.rules.weighting import Weights, committee_weights
 
 LANGUAGES = ("en", "fr", "es")
 GROUPS = ("government", "employers", "workers")
@@ -24,7 +26,7 @@ class VotingInputError(ValueError):
         super().__init__(f"{key}: {message}" if key else message)
 
 
-def _load(text: str | bytes):
+def _load(text: str | bytes) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -39,7 +41,7 @@ def vote_from_json(text: str | bytes) -> VoteResult:
     return vote_from_dict(_load(text))
 
 
-def vote_from_dict(data) -> VoteResult:
+def vote_from_dict(data: object) -> VoteResult:
     root = _object(data, required={"majority", "yes", "no"},
                    optional={"abstain", "quorum", "entitled"})
     majority = root["majority"]
@@ -67,7 +69,7 @@ def vote_from_dict(data) -> VoteResult:
                         entitled=entitled)
 
 
-def vote_to_dict(result: VoteResult, language: str = "en") -> dict:
+def vote_to_dict(result: VoteResult, language: str = "en") -> dict[str, Any]:
     return {
         "cast": result.cast,
         "quorum": result.quorum,
@@ -90,12 +92,12 @@ def weights_from_json(text: str | bytes) -> Weights:
     return weights_from_dict(_load(text))
 
 
-def weights_from_dict(data) -> Weights:
+def weights_from_dict(data: object) -> Weights:
     root = _object(data, required=set(GROUPS), optional=set())
     return committee_weights(*(_count(root[group], group) for group in GROUPS))
 
 
-def weights_to_dict(weights: Weights, language: str = "en") -> dict:
+def weights_to_dict(weights: Weights, language: str = "en") -> dict[str, Any]:
     return {
         "votes": weights.votes(),
         "totals": weights.totals(),
@@ -124,11 +126,11 @@ def explanation(findings: tuple[Finding, ...], language: str = "en") -> list[str
     return sentences
 
 
-def _dump(data: dict) -> str:
+def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
-def _object(value, *, required: set[str], optional: set[str]) -> dict:
+def _object(value: object, *, required: set[str], optional: set[str]) -> dict[str, object]:
     if not isinstance(value, dict):
         raise VotingInputError(None, f"expected an object, got {_kind(value)}")
     missing = sorted(required - value.keys())
@@ -141,14 +143,14 @@ def _object(value, *, required: set[str], optional: set[str]) -> dict:
     return value
 
 
-def _count(value, key: str) -> int:
+def _count(value: object, key: str) -> int:
     # bool is an int in Python, but true is not a number of votes.
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise VotingInputError(key, f"expected a whole number >= 0, got {_kind(value)}")
     return value
 
 
-def _kind(value) -> str:
+def _kind(value: object) -> str:
     """The offending value as JSON, shortened: what the user typed, not a Python repr."""
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "..."

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
 from tripartite.delegations.models import Nomination
 from tripartite.rules import voting as rules
+from tripartite.rules import weighting
+from tripartite.rules.weighting import fraction_text as _number
 from tripartite.votes import electorate as electorate_module
 from tripartite.votes import permissions
 from tripartite.votes.models import (
@@ -390,12 +392,6 @@ def show_of_hands_totals_enter(*, actor, vote, yes: int, no: int, abstain: int,
 
 # --- closing, publishing, correcting ----------------------------------------------------------
 
-def _number(value) -> str:
-    value = Fraction(value)
-    return str(value.numerator) if value.denominator == 1 else (
-        f"{value.numerator}/{value.denominator}")
-
-
 def tally(vote) -> dict:
     """The counts of a vote from its ballots or totals: yes/no/abstain (weighted for a
     committee), the Government delegates' yes/no, the members who voted for or against."""
@@ -433,7 +429,7 @@ def compute_result(vote, counts: dict):
     """The rules' answer for ``vote`` on ``counts`` (see ``tally``)."""
     quorum = vote.quorum or 0
     if vote.weighted:
-        return rules.weighted_vote_outcome(
+        return weighting.weighted_vote_outcome(
             counts["yes"], counts["no"], counts["abstain"],
             members_voting=counts["members_voting"], quorum=quorum,
             majority=rules.Majority(vote.majority))
@@ -456,7 +452,7 @@ def _explanation(result) -> list[dict]:
 
 
 def _required_text(result) -> str:
-    if isinstance(result, rules.WeightedVoteResult):
+    if isinstance(result, weighting.WeightedVoteResult):
         return (f">{_number(result.required)}" if result.required_strictly_more
                 else f"≥{_number(result.required)}")
     return str(result.required)
