@@ -37,6 +37,7 @@ run: install system
 lint: install
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports
+	PYTHONPATH=src $(BIN)/mypy
 	$(TP) makemigrations --check --dry-run
 
 test: system lint
