@@ -14,6 +14,7 @@ import copy
 
 from django.apps import apps
 from django.db import connection, transaction
+from django.http import QueryDict
 
 NOT_FINGERPRINTED = {"django_session"}
 WROTE = ", wrote"
@@ -39,10 +40,55 @@ def database_fingerprint() -> tuple:
 
 
 def read_the_posted_form(response) -> bool:
-    """Whether the view read the body of the POST (Django parses it lazily, on first use of
-    ``request.POST`` or ``request.FILES``): a page that never does is not a form handler."""
-    request = response.wsgi_request
-    return "_post" in request.__dict__ or getattr(request, "_read_started", False)
+    """Whether the view read the posted form: a page that never does is not a form handler.
+
+    The input middleware reads every posted form first (to refuse NUL and bidirectional
+    overrides), so whether Django parsed the body says nothing; ``FormReadTracking``, the
+    last middleware in the matrix's settings, hands the view a form that notes being read."""
+    return getattr(response.wsgi_request, "_view_read_the_form", False)
+
+
+# The ways a view (or a form it builds) reads a QueryDict or MultiValueDict.
+_READS = ("__getitem__", "__contains__", "__iter__", "__len__", "get", "getlist", "items",
+          "lists", "keys", "values", "dict", "copy", "urlencode", "__copy__", "__deepcopy__")
+
+
+def _noting_reads(original, request):
+    def noting(name):
+        method = getattr(type(original), name)
+
+        def read(self, *args, **kwargs):
+            if not getattr(request, "_answered", False):  # not Django closing the uploads
+                request._view_read_the_form = True
+            return method(self, *args, **kwargs)
+        return read
+
+    cls = type(f"Noting{type(original).__name__}", (type(original),),
+               {name: noting(name) for name in _READS if hasattr(type(original), name)})
+    copy_ = cls(mutable=True) if isinstance(original, QueryDict) else cls()
+    for key, values in dict.items(original):
+        dict.__setitem__(copy_, key, list(values))
+    if isinstance(original, QueryDict):
+        copy_._mutable = False
+    return copy_
+
+
+class FormReadTracking:
+    """Test only, last middleware: the view gets a posted form that notes when it is read."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            request._post = _noting_reads(request.POST, request)
+            request._files = _noting_reads(request.FILES, request)
+        response = self.get_response(request)
+        request._answered = True
+        return response
+
+
+MIDDLEWARE_PATH = "tests.matrix_checks.FormReadTracking"
 
 
 def outcome_of(response) -> str:

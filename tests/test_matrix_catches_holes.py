@@ -11,7 +11,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests.factories import user_with_role
-from tests.matrix_checks import write_outcome
+from tests.matrix_checks import MIDDLEWARE_PATH, write_outcome
 from tests.matrix_writes import WROTE, write_rule
 from tests.test_permission_matrix import (
     MATRIX,
@@ -26,8 +26,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _site_with_holes():
-    with override_settings(ROOT_URLCONF="tests.matrix_hole_urls"):
+def _site_with_holes(settings):
+    with override_settings(ROOT_URLCONF="tests.matrix_hole_urls",
+                           MIDDLEWARE=[*settings.MIDDLEWARE, MIDDLEWARE_PATH]):
         yield
 
 

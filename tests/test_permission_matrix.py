@@ -26,6 +26,7 @@ from tests.factories import (
     user_with_role,
 )
 from tests.matrix_checks import (
+    MIDDLEWARE_PATH,
     WROTE,
     database_fingerprint,
     read_the_posted_form,
@@ -149,6 +150,11 @@ def routes_without_rows(matrix, writes) -> dict[str, set]:
 def test_every_url_is_in_the_matrix():
     assert routes_without_rows(MATRIX, WRITES) == {
         "missing": set(), "gone": set(), "post only without a write row": set()}
+
+
+@pytest.fixture(autouse=True)
+def _views_note_reading_the_form(settings):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, MIDDLEWARE_PATH]
 
 
 @pytest.fixture
