@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from tripartite.accounts.models import Role
-from tripartite.accounts.permissions import _active, has_role, is_focal_point_of
+from tripartite.accounts.permissions import has_role, is_active_user, is_focal_point_of
 from tripartite.registration.models import HOLDER_SHOWN_RESULTS, Scan
 
 DESK_ROLES = (Role.REGISTRATION_DESK, Role.SECRETARIAT)
@@ -29,7 +29,7 @@ def registration_state(registration):
 
 
 def is_own_registration(user, registration) -> bool:
-    return (_active(user) and user.person_id is not None
+    return (is_active_user(user) and user.person_id is not None
             and user.person_id == registration.person_id)
 
 
@@ -72,5 +72,5 @@ def can_view_photo(user, registration, *, now=None) -> bool:
 
 def can_view_own_photos_page(user) -> bool:
     """The page listing the registrations whose photo the user may upload."""
-    return can_use_desk(user) or (_active(user) and (
+    return can_use_desk(user) or (is_active_user(user) and (
         user.person_id is not None or has_role(user, Role.FOCAL_POINT)))
