@@ -64,8 +64,10 @@ def main() -> None:
     from tripartite.accounts.models import User
     from tripartite.delegations.pdf import fonts
     from tripartite.meetings.models import Session
-    from tripartite.registration import badges, photos, selectors, services
+    from tripartite.registration import badges, photos, selectors
     from tripartite.registration.models import Registration
+    from tripartite.registration.services.desk import badges_print
+    from tripartite.registration.services.photos import photo_set
 
     call_command("migrate", verbosity=0)
     call_command("demo", scale="ilc", if_empty=True, verbosity=0, stdout=io.StringIO())
@@ -77,7 +79,7 @@ def main() -> None:
     for index, registration in enumerate(registrations):
         seconds, photo = timed(lambda i=index: photos.process_photo(photo_bytes(i)))
         photo_seconds += seconds
-        services.photo_set(actor=desk, registration=registration, content=photo.content)
+        photo_set(actor=desk, registration=registration, content=photo.content)
     results = []
 
     lines = [f"{r.person.name} — {r.affiliation}" for r in registrations]
@@ -85,7 +87,7 @@ def main() -> None:
         PLAIN_PAGES, font_paths=fonts(), sys_inputs={"data": json.dumps({"lines": lines})}))
     fonts()  # scanned once per process: not part of any measure below
 
-    print_seconds, printed = timed(lambda: services.badges_print(
+    print_seconds, printed = timed(lambda: badges_print(
         actor=desk, session=session, registrations=registrations))
     pdf_seconds, pdf = timed(lambda: badges.badges_document(
         selectors.badges_for_printing(printed), session_title=session.title))

@@ -57,13 +57,14 @@ WRITES = {
     "accounts:profile": (None, {"name": "Matrix token"}, write_rule(set(Role.values))),
     # Another user's token: not found for everyone, even the secretariat.
     "accounts:token_revoke": ("token", {}, write_rule(set(), others=NOT_FOUND)),
-    # A new password revokes the user's tokens and replaces the calendar key, logged: written.
+    # Each login replaces its own calendar feed key (the user row's nonce, and the log).
+    "accounts:calendar_feed_key_replace": (None, {}, write_rule(set(Role.values))),
+    # Every login may change its own password; the change revokes its tokens and is logged
+    # (tests/accounts/test_accounts.py checks the new password itself).
     "accounts:password_change": (None, {"old_password": "secret-pass-123",
                                         "new_password1": "Another-pass-456",
                                         "new_password2": "Another-pass-456"},
                                  write_rule(set(Role.values))),
-    # Every user may replace their own calendar feed key (logged).
-    "accounts:calendar_feed_key_replace": (None, {}, write_rule(set(Role.values))),
     # Nobody of that address: the page answers the same, and writes nothing.
     "accounts:password_reset": (None, {"email": "nobody@example.org"},
                                 write_rule(set(), anonymous=OK, others=OK)),

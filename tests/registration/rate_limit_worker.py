@@ -50,7 +50,7 @@ def _wait_for_the_others(ready_dir: Path, processes: int):
 
 def _scan(user_pk, attempts, at, ready_dir, processes):
     from tripartite.common.services import ServiceError
-    from tripartite.registration import checkin
+    from tripartite.registration.services import checkin
 
     login = SimpleNamespace(pk=int(user_pk))  # check_rate reads only the login's id
     moment = datetime.fromisoformat(at)

@@ -16,8 +16,9 @@ from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.delegations.models import ArrearsStatus, Nomination
-from tripartite.registration import attendance, attendance_services
+from tripartite.registration import attendance
 from tripartite.registration.models import Badge, CheckIn, QuorumBasis
+from tripartite.registration.services import departures
 
 pytestmark = pytest.mark.django_db
 HOUR = dt.timedelta(hours=1)
@@ -67,8 +68,8 @@ def test_a_departure_removes_the_delegate_from_its_effective_time(session, secre
     registrations = register_all(session, nominations)
     leaving_at = OPENING + 3 * HOUR
 
-    attendance_services.notify_departure(registrations[0], actor=secretariat,
-                                         effective_at=leaving_at)
+    departures.notify_departure(registrations[0], actor=secretariat,
+                                effective_at=leaving_at)
 
     assert attendance.quorum_base(session, leaving_at - dt.timedelta(seconds=1)).total == 4
     assert attendance.quorum_base(session, leaving_at).as_dict() == {
@@ -116,11 +117,11 @@ def test_credentials_not_received_count_nobody(session):
 def test_accredited_practice_counts_everyone_entitled_until_a_departure(session, secretariat):
     _fr, nominations = delegation(session, "FR")
     registrations = register_all(session, nominations[:1])  # only one came to the desk
-    attendance_services.set_quorum_basis(session, QuorumBasis.ACCREDITED, actor=secretariat)
+    departures.set_quorum_basis(session, QuorumBasis.ACCREDITED, actor=secretariat)
 
     assert attendance.quorum_base(session, OPENING - HOUR).total == 4
-    attendance_services.notify_departure(registrations[0], actor=secretariat,
-                                         effective_at=OPENING + HOUR)
+    departures.notify_departure(registrations[0], actor=secretariat,
+                                effective_at=OPENING + HOUR)
     assert attendance.quorum_base(session, OPENING + HOUR).as_dict() == {
         "government": 1, "employers": 1, "workers": 1, "total": 3}
     assert attendance.quorum_base(session, OPENING + HOUR, basis=QuorumBasis.DESK).total == 0
@@ -132,8 +133,8 @@ def test_a_departure_before_the_registration_is_refused_and_changes_nothing(sess
     reg = registration(session, registered_at=OPENING)
 
     with pytest.raises(ServiceError) as refused:
-        attendance_services.notify_departure(reg, actor=secretariat,
-                                             effective_at=OPENING - HOUR)
+        departures.notify_departure(reg, actor=secretariat,
+                                    effective_at=OPENING - HOUR)
 
     assert refused.value.code == "departure_before_registration"
     reg.refresh_from_db()
@@ -145,7 +146,7 @@ def test_a_departure_of_someone_never_registered_is_refused(session, secretariat
     reg = registration(session, registered_at=None)
 
     with pytest.raises(ServiceError) as refused:
-        attendance_services.notify_departure(reg, actor=secretariat)
+        departures.notify_departure(reg, actor=secretariat)
 
     assert refused.value.code == "not_registered"
 
@@ -153,10 +154,10 @@ def test_a_departure_of_someone_never_registered_is_refused(session, secretariat
 def test_a_departure_can_be_withdrawn_and_the_delegate_counts_again(session, secretariat):
     _fr, nominations = delegation(session, "FR")
     registrations = register_all(session, nominations)
-    attendance_services.notify_departure(registrations[3], actor=secretariat,
-                                         effective_at=OPENING + HOUR)
+    departures.notify_departure(registrations[3], actor=secretariat,
+                                effective_at=OPENING + HOUR)
 
-    attendance_services.withdraw_departure(registrations[3], actor=secretariat)
+    departures.withdraw_departure(registrations[3], actor=secretariat)
 
     assert attendance.quorum_base(session, OPENING + 2 * HOUR).total == 4
     assert ActionLogEntry.objects.filter(action="registration.departure.withdrawn").exists()
@@ -168,9 +169,9 @@ def test_only_the_secretariat_notifies_departures(session, role):
     reg = registration(session)
 
     with pytest.raises(PermissionDeniedError):
-        attendance_services.notify_departure(reg, actor=user_with_role(role))
+        departures.notify_departure(reg, actor=user_with_role(role))
     with pytest.raises(PermissionDeniedError):
-        attendance_services.set_quorum_basis(session, "accredited", actor=user_with_role(role))
+        departures.set_quorum_basis(session, "accredited", actor=user_with_role(role))
 
 
 def test_day_attendance_shows_who_came_in_that_day(session):

@@ -10,7 +10,9 @@ from pypdf import PdfReader
 
 from tests.factories import PersonFactory, SessionFactory
 from tests.registration.factories import desk_user, hand_registration, image_bytes, registration
-from tripartite.registration import badges, photos, services, tokens
+from tripartite.registration import badges, photos, tokens
+from tripartite.registration.services import desk
+from tripartite.registration.services.photos import photo_set
 
 pytestmark = pytest.mark.django_db
 
@@ -22,8 +24,8 @@ def _media(settings, tmp_path):
 
 def printed(*registrations):
     session = registrations[0].session
-    return services.badges_print(actor=desk_user(), session=session,
-                                 registrations=list(registrations))
+    return desk.badges_print(actor=desk_user(), session=session,
+                             registrations=list(registrations))
 
 
 def decode(png: bytes) -> list[str]:
@@ -97,8 +99,8 @@ def test_one_page_per_badge_each_with_its_own_token():
 def test_the_photo_is_on_the_badge():
     session = SessionFactory()
     reg = hand_registration(session, category="press")
-    services.photo_set(actor=desk_user(), registration=reg,
-                       content=photos.process_photo(image_bytes((600, 800))).content)
+    photo_set(actor=desk_user(), registration=reg,
+              content=photos.process_photo(image_bytes((600, 800))).content)
     reg.refresh_from_db()
     badge_list = printed(reg)
 

@@ -13,8 +13,9 @@ from tests.factories import SessionFactory, user_with_role
 from tests.registration.factories_doors import OPENING, badge, badged
 from tripartite.accounts.models import Role
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.registration import checkin, tokens
+from tripartite.registration import tokens
 from tripartite.registration.models import Badge, CheckIn, Registration, Scan, ScanResult
+from tripartite.registration.services import checkin
 
 pytestmark = pytest.mark.django_db
 MORNING = dt.datetime(2026, 6, 2, 7, 30, tzinfo=dt.UTC)  # 09:30 in Geneva

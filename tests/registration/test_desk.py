@@ -54,10 +54,10 @@ def test_search_by_name_in_its_script_its_latin_form_or_without_accents(desk, se
 def test_search_by_delegation_and_by_badge_number(desk, session):
     french = registration(session, "FR")
     registration(session, "DE")
-    from tripartite.registration import services
+    from tripartite.registration.services.desk import badges_print
 
-    [badge] = services.badges_print(actor=user_with_role(Role.SECRETARIAT), session=session,
-                                    registrations=[french])
+    [badge] = badges_print(actor=user_with_role(Role.SECRETARIAT), session=session,
+                           registrations=[french])
 
     assert names(search(desk, session, state="FR")) == [french.person.name]
     assert names(search(desk, session, q=str(badge.number))) == [french.person.name]
@@ -179,10 +179,10 @@ def test_the_nav_shows_the_desk_to_the_desk_only(client, session):
 
 def test_revoking_a_badge_from_the_persons_page(desk, session):
     reg = registration(session)
-    from tripartite.registration import services
+    from tripartite.registration.services.desk import badges_print
 
-    [badge] = services.badges_print(actor=user_with_role(Role.SECRETARIAT), session=session,
-                                    registrations=[reg])
+    [badge] = badges_print(actor=user_with_role(Role.SECRETARIAT), session=session,
+                           registrations=[reg])
     reg.nomination.withdrawn_in_amendment = 1
     reg.nomination.save()
     page = desk.get(reverse("registration:desk_registration", kwargs={"pk": reg.pk}))

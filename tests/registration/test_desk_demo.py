@@ -7,7 +7,7 @@ from tripartite.accounts.models import User
 from tripartite.demo import loader
 from tripartite.meetings.models import Session
 from tripartite.registration.models import Badge, Registration
-from tripartite.registration.services import accredited_nominations
+from tripartite.registration.selectors import accredited_nominations
 
 pytestmark = pytest.mark.django_db
 

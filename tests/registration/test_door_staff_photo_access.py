@@ -18,8 +18,10 @@ from tests.registration.factories import image_bytes
 from tests.registration.factories import registration as nominated_registration
 from tests.registration.factories_doors import badged
 from tripartite.accounts.models import Role
-from tripartite.registration import checkin, permissions, photos, services
+from tripartite.registration import permissions, photos
 from tripartite.registration.models import Scan
+from tripartite.registration.services import checkin
+from tripartite.registration.services.photos import photo_set
 
 pytestmark = pytest.mark.django_db
 
@@ -35,8 +37,8 @@ def session():
 
 
 def _with_photo(reg):
-    services.photo_set(actor=user_with_role(Role.SECRETARIAT), registration=reg,
-                       content=photos.process_photo(image_bytes()).content)
+    photo_set(actor=user_with_role(Role.SECRETARIAT), registration=reg,
+              content=photos.process_photo(image_bytes()).content)
     return reg
 
 

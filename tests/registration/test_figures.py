@@ -10,7 +10,8 @@ from django.urls import reverse
 from tests.factories import SessionFactory, user_with_role
 from tests.registration.factories_doors import badge, badged, registration
 from tripartite.accounts.models import Role
-from tripartite.registration import checkin, figures
+from tripartite.registration import figures
+from tripartite.registration.services import checkin
 
 pytestmark = pytest.mark.django_db
 FIGURES_QUERIES = 8

@@ -213,10 +213,10 @@ def test_a_focal_point_uploads_for_their_own_state_never_another(client):
 ])
 def test_who_sees_a_photo(client, role, allowed):
     reg = hand_registration(SessionFactory())
-    from tripartite.registration import services
+    from tripartite.registration.services.photos import photo_set
 
-    services.photo_set(actor=user_with_role(Role.SECRETARIAT), registration=reg,
-                       content=photos.process_photo(image_bytes()).content)
+    photo_set(actor=user_with_role(Role.SECRETARIAT), registration=reg,
+              content=photos.process_photo(image_bytes()).content)
     client.force_login(user_with_role(role))
     response = client.get(reverse("registration:photo", kwargs={"pk": reg.pk}))
     assert response.status_code == (200 if allowed else 403)
@@ -254,6 +254,6 @@ def test_replacing_a_photo_removes_the_old_file(django_capture_on_commit_callbac
 
 
 def services_set(actor, reg, content):
-    from tripartite.registration import services
+    from tripartite.registration.services.photos import photo_set
 
-    return services.photo_set(actor=actor, registration=reg, content=content)
+    return photo_set(actor=actor, registration=reg, content=content)

@@ -14,8 +14,8 @@ from tests.registration.factories import (
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.registration import services
 from tripartite.registration.models import Badge, Registration
+from tripartite.registration.services import desk
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_registrations_come_from_accredited_nominations_only():
     refused = nomination(review, admitted=False)
     not_received = nomination(missing)
 
-    counts = services.registrations_from_nominations(actor=desk_user(), session=session)
+    counts = desk.registrations_from_nominations(actor=desk_user(), session=session)
 
     assert counts["created"] == 3
     made = {reg.nomination_id: reg for reg in Registration.objects.filter(session=session)}
@@ -56,9 +56,9 @@ def test_creating_registrations_twice_changes_nothing_then_follows_changes():
     delegate = nomination(accepted)
     nomination(accepted, group="employers")
     actor = desk_user()
-    services.registrations_from_nominations(actor=actor, session=session)
+    desk.registrations_from_nominations(actor=actor, session=session)
 
-    again = services.registrations_from_nominations(actor=actor, session=session)
+    again = desk.registrations_from_nominations(actor=actor, session=session)
     assert again == {"created": 0, "updated": 0, "unchanged": 2, "skipped": 0,
                      "withdrawn": 0}
     assert Registration.objects.filter(session=session).count() == 2
@@ -68,7 +68,7 @@ def test_creating_registrations_twice_changes_nothing_then_follows_changes():
     delegate2 = nomination(accepted, group="workers")
     delegate2.withdrawn_in_amendment = 1
     delegate2.save()
-    third = services.registrations_from_nominations(actor=actor, session=session)
+    third = desk.registrations_from_nominations(actor=actor, session=session)
     assert third["updated"] == 1 and third["created"] == 0
     assert Registration.objects.get(nomination=delegate).role_label == "Substitute delegate"
 
@@ -79,7 +79,7 @@ def test_a_person_registered_by_hand_is_not_registered_twice():
     hand_registration(session, person=person)
     nomination(delegation(session, "FR"), person=person)
 
-    counts = services.registrations_from_nominations(actor=desk_user(), session=session)
+    counts = desk.registrations_from_nominations(actor=desk_user(), session=session)
 
     assert counts["skipped"] == 1 and counts["created"] == 0
     assert Registration.objects.filter(session=session, person=person).count() == 1
@@ -91,7 +91,7 @@ def test_withdrawn_after_registration_is_counted_not_deleted():
     reg.nomination.withdrawn_in_amendment = 1
     reg.nomination.save()
 
-    counts = services.registrations_from_nominations(actor=desk_user(), session=session)
+    counts = desk.registrations_from_nominations(actor=desk_user(), session=session)
 
     assert counts["withdrawn"] == 1
     assert Registration.objects.filter(pk=reg.pk).exists()
@@ -103,7 +103,7 @@ def test_only_the_desk_side_creates_registrations(role):
     session = SessionFactory()
     nomination(delegation(session, "FR"))
     with pytest.raises(PermissionDeniedError):
-        services.registrations_from_nominations(actor=user_with_role(role), session=session)
+        desk.registrations_from_nominations(actor=user_with_role(role), session=session)
     assert not Registration.objects.exists()
 
 
@@ -112,19 +112,19 @@ def test_observers_press_and_secretariat_are_added_by_hand_not_delegates():
     actor = user_with_role(Role.SECRETARIAT)
     person = PersonFactory(member_state=None)
 
-    press = services.registration_add(actor=actor, session=session, person=person,
-                                      category="press", role_label="Journalist",
-                                      affiliation=" Le Monde ")
+    press = desk.registration_add(actor=actor, session=session, person=person,
+                                  category="press", role_label="Journalist",
+                                  affiliation=" Le Monde ")
 
     assert press.nomination is None and press.affiliation == "Le Monde"
     assert ActionLogEntry.objects.filter(action="registration.registration.added").count() == 1
     with pytest.raises(ServiceError) as twice:
-        services.registration_add(actor=actor, session=session, person=person,
-                                  category="observer")
+        desk.registration_add(actor=actor, session=session, person=person,
+                              category="observer")
     assert twice.value.code == "duplicate"
     with pytest.raises(ServiceError) as delegate:
-        services.registration_add(actor=actor, session=session, person=PersonFactory(),
-                                  category="government")
+        desk.registration_add(actor=actor, session=session, person=PersonFactory(),
+                              category="government")
     assert delegate.value.code == "category"
     assert Registration.objects.count() == 1
 
@@ -133,15 +133,15 @@ def test_confirming_identity_registers_once():
     reg = registration()
     actor = desk_user()
 
-    services.identity_confirm(actor=actor, registration=reg)
+    desk.identity_confirm(actor=actor, registration=reg)
 
     reg.refresh_from_db()
     assert reg.registered_at is not None and reg.registered_by == actor
     with pytest.raises(ServiceError):
-        services.identity_confirm(actor=actor, registration=reg)
+        desk.identity_confirm(actor=actor, registration=reg)
     with pytest.raises(PermissionDeniedError):
-        services.identity_confirm(actor=user_with_role(Role.FOCAL_POINT),
-                                  registration=registration())
+        desk.identity_confirm(actor=user_with_role(Role.FOCAL_POINT),
+                              registration=registration())
 
 
 def test_badges_get_numbers_in_order_per_session():
@@ -150,9 +150,9 @@ def test_badges_get_numbers_in_order_per_session():
     other = registration()
     actor = desk_user()
 
-    badges = services.badges_print(actor=actor, session=session, registrations=regs)
-    first_other = services.badges_print(actor=actor, session=other.session,
-                                        registrations=[other])
+    badges = desk.badges_print(actor=actor, session=session, registrations=regs)
+    first_other = desk.badges_print(actor=actor, session=other.session,
+                                    registrations=[other])
 
     assert [badge.number for badge in badges] == [1, 2, 3]
     assert [badge.registration_id for badge in badges] == [reg.pk for reg in regs]
@@ -165,9 +165,9 @@ def test_reprinting_revokes_the_old_badge():
     session = SessionFactory()
     reg = registration(session)
     actor = desk_user()
-    [old] = services.badges_print(actor=actor, session=session, registrations=[reg])
+    [old] = desk.badges_print(actor=actor, session=session, registrations=[reg])
 
-    [new] = services.badges_print(actor=actor, session=session, registrations=[reg])
+    [new] = desk.badges_print(actor=actor, session=session, registrations=[reg])
 
     old.refresh_from_db()
     assert old.revoked_at is not None and old.revoked_reason == "reprinted"
@@ -182,8 +182,8 @@ def test_a_badge_of_another_session_prints_nothing():
     mine, theirs = registration(session), registration()
 
     with pytest.raises(ServiceError) as refused:
-        services.badges_print(actor=desk_user(), session=session,
-                              registrations=[mine, theirs])
+        desk.badges_print(actor=desk_user(), session=session,
+                          registrations=[mine, theirs])
 
     assert refused.value.code == "other_session"
     assert not Badge.objects.exists()
@@ -199,24 +199,24 @@ def test_two_valid_badges_for_one_registration_are_impossible():
 def test_revoking_needs_a_reason_and_happens_once():
     reg = registration()
     actor = desk_user()
-    [badge] = services.badges_print(actor=actor, session=reg.session, registrations=[reg])
+    [badge] = desk.badges_print(actor=actor, session=reg.session, registrations=[reg])
     with pytest.raises(ServiceError):
-        services.badge_revoke(actor=actor, badge=badge, reason="  ")
-    services.badge_revoke(actor=actor, badge=badge, reason="Lost")
+        desk.badge_revoke(actor=actor, badge=badge, reason="  ")
+    desk.badge_revoke(actor=actor, badge=badge, reason="Lost")
     badge.refresh_from_db()
     assert badge.revoked_reason == "Lost"
     with pytest.raises(ServiceError):
-        services.badge_revoke(actor=actor, badge=badge, reason="Lost")
+        desk.badge_revoke(actor=actor, badge=badge, reason="Lost")
 
 
 def test_the_desk_adds_a_new_person_by_hand():
     session = SessionFactory()
 
-    reg = services.registration_add(actor=desk_user(), session=session, category="observer",
-                                    name="Ηλίας Παπαδόπουλος", name_latin="Ilias Papadopoulos",
-                                    gender="m", affiliation="European Union")
+    reg = desk.registration_add(actor=desk_user(), session=session, category="observer",
+                                name="Ηλίας Παπαδόπουλος", name_latin="Ilias Papadopoulos",
+                                gender="m", affiliation="European Union")
 
     assert reg.person.name_latin == "Ilias Papadopoulos"
     with pytest.raises(ServiceError):
-        services.registration_add(actor=desk_user(), session=session, category="press",
-                                  name=" ", gender="m")
+        desk.registration_add(actor=desk_user(), session=session, category="press",
+                              name=" ", gender="m")

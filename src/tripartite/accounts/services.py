@@ -39,7 +39,7 @@ def user_set_language(*, user: User, language: str) -> User:
     return user
 
 
-def _valid_days(value) -> int:
+def _valid_days(value: int | str) -> int:
     """The lifetime asked for, in days: a whole number from 1 to ApiToken.MAX_VALID_DAYS."""
     try:
         days = int(value)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from tripartite.accounts import services
 from tripartite.accounts.calendar_keys import feed_key_for
 from tripartite.accounts.models import ApiToken
-from tripartite.accounts.permissions import can_view_meetings
+from tripartite.accounts.permissions import is_active_user
 from tripartite.common.services import ServiceError
 
 
@@ -118,8 +118,10 @@ def profile(request):
         "tokens": tokens, "new_secret": new_secret, "now": timezone.now(),
         "valid_days_choices": ApiToken.VALID_DAYS_CHOICES,
         "default_valid_days": ApiToken.DEFAULT_VALID_DAYS,
+        # The feed is for whoever may view meetings (``meetings.permissions``, an app above
+        # this one: every active user); the feed checks that again on each request.
         "calendar_feed_url": (_calendar_feed_url(request.user)
-                              if can_view_meetings(request.user) else None),
+                              if is_active_user(request.user) else None),
     })
 
 

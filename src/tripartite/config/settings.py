@@ -111,7 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "tripartite.accounts.context_processors.permissions",
+                "tripartite.site.context_processors.permissions",
             ],
         },
     },

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.pagination import paginate
 
-from tripartite.accounts import permissions
 from tripartite.common.api import (
     Id,
     InputSchema,
@@ -23,7 +22,7 @@ from tripartite.common.api import (
     plain,
     unknown_reference,
 )
-from tripartite.constituents import selectors, services
+from tripartite.constituents import permissions, selectors, services
 from tripartite.constituents.models import (
     ConstituentOrganisation,
     Gender,

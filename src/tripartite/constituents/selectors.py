@@ -4,7 +4,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
-from tripartite.accounts import permissions
+from tripartite.constituents import permissions
 from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
 
 

@@ -3,13 +3,14 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tripartite.accounts import permissions
+from tripartite.accounts.permissions import is_secretariat
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
     create_logged,
     update_logged,
 )
+from tripartite.constituents import permissions
 from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
 
 MEMBER_STATE_FIELDS = ("name_en", "name_fr", "name_es")
@@ -87,7 +88,7 @@ def _check_person_scope(actor, member_state, organisation):
     directory) by keeping the organization. Only the secretariat records stateless people.
     """
     if member_state is None:
-        if not permissions.is_secretariat(actor):
+        if not is_secretariat(actor):
             raise PermissionDeniedError(_(
                 "Only the secretariat may record a person without a member State."))
     elif not permissions.can_edit_constituents_of(actor, member_state):

@@ -7,9 +7,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tripartite.accounts import permissions
+from tripartite.accounts.permissions import is_secretariat
 from tripartite.common.forms import save_with_service, seen_version_initial
-from tripartite.constituents import selectors, services
+from tripartite.constituents import permissions, selectors, services
 from tripartite.constituents.forms import (
     MemberStateFilterForm,
     MemberStateNamesForm,
@@ -164,7 +164,7 @@ def person_detail(request, pk):
     if not can_view:
         raise PermissionDenied
     can_edit = permissions.can_edit_constituents_of(request.user, person.member_state) \
-        if person.member_state else permissions.is_secretariat(request.user)
+        if person.member_state else is_secretariat(request.user)
     form = None
     if can_edit:
         fresh = get_object_or_404(Person, pk=pk)

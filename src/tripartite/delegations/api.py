@@ -18,13 +18,13 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import ValidationError
 
-from tripartite.accounts import permissions
 from tripartite.common.api import Day, Id, InputSchema, Moment, plain, unknown_reference
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError, check_not_stale
 from tripartite.constituents.api import can_view_person, member_state_from, organisation_from
 from tripartite.constituents.models import Gender, MemberState, Person
-from tripartite.delegations import evaluation, selectors, services
+from tripartite.constituents.permissions import visible_member_state_ids
+from tripartite.delegations import evaluation, permissions, selectors, services
 from tripartite.delegations.models import (
     ArrearsStatus,
     Delegation,
@@ -261,7 +261,7 @@ def delegation_list(request, id: Id, status: DelegationStatus | None = None):
     narrows. A focal point gets their own State's delegation only."""
     user = request.user
     session = get_object_or_404(Session, pk=id)
-    visible = permissions.visible_member_state_ids(user)
+    visible = visible_member_state_ids(user)
     if visible is None and not permissions.can_view_delegations(user):
         raise PermissionDenied
     delegations = selectors.delegations_for_evaluation(session).annotate(

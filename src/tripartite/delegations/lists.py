@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tripartite.accounts import permissions
 from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
 from tripartite.common.text import sort_key
+from tripartite.delegations import permissions
 from tripartite.delegations.models import (
     CredentialsSettings,
     DelegationStatus,

@@ -17,10 +17,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tripartite.accounts import permissions
 from tripartite.common import exports as common_exports
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.delegations import exports, lists, pdf
+from tripartite.delegations import exports, lists, pdf, permissions
 from tripartite.delegations.models import PublishedList
 from tripartite.meetings.models import Session
 

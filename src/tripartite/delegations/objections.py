@@ -15,7 +15,6 @@ import datetime as dt
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tripartite.accounts import permissions
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -23,6 +22,7 @@ from tripartite.common.services import (
     check_not_stale,
     log_action,
 )
+from tripartite.delegations import permissions
 from tripartite.delegations.models import (
     Objection,
     ObjectionDecision,

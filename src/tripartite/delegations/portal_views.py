@@ -19,13 +19,20 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
-from tripartite.accounts import permissions
+from tripartite.accounts.permissions import is_secretariat
 from tripartite.common import exports
 from tripartite.common.forms import add_service_error, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import MemberState
-from tripartite.delegations import evaluation, selectors, services, spreadsheet, uploads
+from tripartite.delegations import (
+    evaluation,
+    permissions,
+    selectors,
+    services,
+    spreadsheet,
+    uploads,
+)
 from tripartite.delegations.models import (
     CredentialsSettings,
     Delegation,
@@ -83,7 +90,7 @@ def portal(request):
     if not permissions.can_use_delegations_portal(user):
         raise PermissionDenied
     chooser = None
-    if permissions.is_secretariat(user):
+    if is_secretariat(user):
         chooser = MemberStateChoiceForm(request.GET or None)
         member_state = chooser.cleaned_data["state"] if chooser.is_valid() else None
     else:
@@ -353,7 +360,7 @@ def _render_page(request, delegation, *, nomination_form=None, letter_form=None,
         "can_edit": can_edit, "language": language,
         "deadline": credentials_deadline(session, settings),
         "portal_url": (reverse("delegations:portal") + f"?state={delegation.member_state.iso2}"
-                       if permissions.is_secretariat(user) else reverse("delegations:portal")),
+                       if is_secretariat(user) else reverse("delegations:portal")),
         "import_problems": import_problems,
     }
     if delegation.pk:

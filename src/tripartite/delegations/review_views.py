@@ -15,14 +15,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from tripartite.accounts import permissions
 from tripartite.common import exports
 from tripartite.common.forms import add_service_error, save_with_service, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import EditConflictError, ServiceError, check_not_stale
 from tripartite.common.text import sort_key
 from tripartite.constituents.models import MemberState
-from tripartite.delegations import evaluation, objections, review_selectors, selectors, services
+from tripartite.delegations import (
+    evaluation,
+    objections,
+    permissions,
+    review_selectors,
+    selectors,
+    services,
+)
 from tripartite.delegations.figures import figures_csv, session_figures
 from tripartite.delegations.models import (
     ArrearsStatus,

@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Prefetch, Q
 
-from tripartite.accounts import permissions
+from tripartite.constituents import permissions
 from tripartite.delegations.evaluation import evaluate
 from tripartite.delegations.models import (
     ArrearsStatus,

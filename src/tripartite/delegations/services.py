@@ -4,7 +4,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tripartite.accounts import permissions
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -12,6 +11,7 @@ from tripartite.common.services import (
     log_action,
 )
 from tripartite.constituents.services import person_create
+from tripartite.delegations import permissions
 from tripartite.delegations.models import (
     ArrearsStatus,
     Delegation,

@@ -3,13 +3,13 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tripartite.accounts import permissions
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
     create_logged,
     update_logged,
 )
+from tripartite.delegations import permissions
 from tripartite.delegations.models import CredentialsSettings
 
 SETTINGS_FIELDS = ("deadline", "arrears_scope", "list_language")

@@ -24,13 +24,12 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from tripartite.accounts import permissions
 from tripartite.common import exports
 from tripartite.common.archives import SheetLimits, check_office_archive, check_sheet_sizes
 from tripartite.common.models import Group
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.constituents.models import ConstituentOrganisation, Gender, Person
-from tripartite.delegations import services
+from tripartite.delegations import permissions, services
 from tripartite.delegations.models import Delegation, NominationRole
 from tripartite.delegations.portal_forms import (
     ADVISER_ROLES,

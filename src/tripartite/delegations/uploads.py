@@ -14,8 +14,8 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from tripartite.accounts import permissions
 from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
+from tripartite.delegations import permissions
 from tripartite.delegations.models import CredentialLetter, Delegation
 
 MAX_LETTER_SIZE = 10 * 1024 * 1024  # bytes

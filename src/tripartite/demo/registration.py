@@ -18,7 +18,7 @@ from django.utils import translation
 from tripartite.accounts.models import User
 from tripartite.delegations.models import DelegationStatus, NominationRole
 from tripartite.registration.models import Badge, Registration
-from tripartite.registration.services import accredited_nominations
+from tripartite.registration.selectors import accredited_nominations
 
 SEED = 2026
 REGISTERED_SHARE = 0.85

@@ -12,7 +12,6 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
-from tripartite.accounts import permissions
 from tripartite.common.api import (
     Count,
     Id,
@@ -24,7 +23,7 @@ from tripartite.common.api import (
     unknown_reference,
 )
 from tripartite.constituents.api import member_state_from
-from tripartite.meetings import selectors, services
+from tripartite.meetings import permissions, selectors, services
 from tripartite.meetings.models import AgendaItem, Meeting, MeetingType, Session
 
 router = Router()

@@ -31,8 +31,8 @@ from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 
 from tripartite.accounts.calendar_keys import feed_key_for, user_for_feed_key
-from tripartite.accounts.permissions import can_view_meetings
 from tripartite.meetings.models import AgendaItem, MeetingType, Session
+from tripartite.meetings.permissions import can_view_meetings
 from tripartite.meetings.vtimezone import vtimezone
 
 UTC = dt.UTC

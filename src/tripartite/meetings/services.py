@@ -2,13 +2,13 @@
 
 from django.db import transaction
 
-from tripartite.accounts import permissions
 from tripartite.common.services import (
     PermissionDeniedError,
     create_logged,
     delete_logged,
     update_logged,
 )
+from tripartite.meetings import permissions
 from tripartite.meetings.models import AgendaItem, Committee, Meeting, Officer, Session
 
 MEETING_FIELDS = ("type", "title_en", "title_fr", "title_es", "acronym")

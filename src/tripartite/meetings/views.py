@@ -5,9 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tripartite.accounts import permissions
 from tripartite.common.forms import save_with_service, seen_version_initial
-from tripartite.meetings import selectors, services
+from tripartite.meetings import permissions, selectors, services
 from tripartite.meetings.forms import (
     AgendaItemForm,
     CommitteeForm,

@@ -20,8 +20,10 @@ from tripartite.common.api import Id, InputSchema
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import MemberState
 from tripartite.meetings.models import Session
-from tripartite.registration import badges, permissions, photos, selectors, services
+from tripartite.registration import badges, permissions, photos, selectors
 from tripartite.registration.models import Badge, Registration
+from tripartite.registration.services import desk
+from tripartite.registration.services.photos import photo_set
 
 router = Router()
 
@@ -117,7 +119,7 @@ class FromCredentialsOut(Schema):
 def registrations_from_credentials(request, id: Id):
     """Idempotent: run it again after new credentials arrive."""
     session = _desk_session(request, id)
-    return services.registrations_from_nominations(actor=request.user, session=session)
+    return desk.registrations_from_nominations(actor=request.user, session=session)
 
 
 class RegistrationAddIn(InputSchema):
@@ -134,8 +136,8 @@ class RegistrationAddIn(InputSchema):
              summary="Register an observer, press or secretariat member")
 def registration_add(request, id: Id, payload: RegistrationAddIn):
     session = _desk_session(request, id)
-    registration = services.registration_add(actor=request.user, session=session,
-                                             **payload.model_dump())
+    registration = desk.registration_add(actor=request.user, session=session,
+                                         **payload.model_dump())
     return Status(201, _out(_registration(registration.pk)))
 
 
@@ -161,8 +163,8 @@ def registration_confirm_identity(request, id: Id, payload: SeenIn):
     registration = _registration(id)
     if not permissions.can_use_desk(request.user):
         raise PermissionDenied
-    services.identity_confirm(actor=request.user, registration=registration,
-                              seen_updated_at=payload.updated_at)
+    desk.identity_confirm(actor=request.user, registration=registration,
+                          seen_updated_at=payload.updated_at)
     return _out(_registration(id))
 
 
@@ -213,8 +215,8 @@ def badge_print(request, id: Id, payload: PrintIn):
         previous = dict(Badge.objects.filter(registration__in=registrations,
                                              revoked_at__isnull=True)
                         .values_list("registration_id", "number"))
-        printed = services.badges_print(actor=request.user, session=session,
-                                        registrations=registrations)
+        printed = desk.badges_print(actor=request.user, session=session,
+                                    registrations=registrations)
         if payload.format == "pdf":
             content = badges.badges_document(selectors.badges_for_printing(printed),
                                              session_title=session.title,
@@ -246,6 +248,6 @@ def registration_photo_upload(request, id: Id, photo: File[UploadedFile] = None,
         raise ServiceError(error.message, code=error.code, field="photo") from error
     if preview:
         return HttpResponse(processed.content, content_type="image/jpeg")
-    services.photo_set(actor=request.user, registration=registration,
-                       content=processed.content)
+    photo_set(actor=request.user, registration=registration,
+              content=processed.content)
     return _out(_registration(id))

@@ -1,6 +1,6 @@
 """The doors in the JSON API: a check-in scan, and the quorum base of a session.
 
-The same predicates as the pages decide (``door_permissions``); a scan goes through
+The same predicates as the pages decide (``registration.permissions``); a scan goes through
 ``checkin.scan`` and answers only what the badge shows.
 """
 
@@ -12,7 +12,8 @@ from ninja import Field, Query, Router, Schema
 
 from tripartite.common.api import Id, InputSchema, Moment
 from tripartite.meetings.models import Session
-from tripartite.registration import attendance, checkin, door_permissions
+from tripartite.registration import attendance, permissions
+from tripartite.registration.services import checkin
 from tripartite.rules.voting import quorum_from_entitled
 
 doors_router = Router()
@@ -74,7 +75,7 @@ def check_in(request, id: Id, payload: CheckInIn):
     per login (429 beyond). A refused badge answers 200 with its result (forged, unknown,
     revoked…): the scan was made and logged.
     """
-    if not door_permissions.can_check_in(request.user):
+    if not permissions.can_check_in(request.user):
         raise PermissionDenied
     session = _session(id)
     checkin.check_rate(request.user)
@@ -87,7 +88,7 @@ def check_in(request, id: Id, payload: CheckInIn):
                   operation_id="quorum_base", summary="The quorum base of a session")
 def quorum_base(request, id: Id, query: Query[QuorumQuery]):
     """Registered delegates entitled to vote, by group, at ``at`` (now), and the quorum."""
-    if not door_permissions.can_view_attendance(request.user):
+    if not permissions.can_view_attendance(request.user):
         raise PermissionDenied
     session = _session(id)
     at = query.at or datetime.now().astimezone()

@@ -18,12 +18,13 @@ delegates and delegates refused admission do not count.
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from tripartite.delegations.selectors import session_voters
+from tripartite.meetings.models import Session
 from tripartite.registration.models import (
     AttendanceSettings,
     Badge,
@@ -50,23 +51,24 @@ class QuorumBase:
                 "workers": self.workers, "total": self.total}
 
 
-def quorum_basis(session) -> str:
+def quorum_basis(session: Session) -> str:
     """The session's practice: ``desk`` unless the secretariat chose ``accredited``."""
     value = (AttendanceSettings.objects.filter(session=session)
              .values_list("quorum_basis", flat=True).first())
     return value or QuorumBasis.DESK
 
 
-def present_filter(at) -> Q:
+def present_filter(at: datetime) -> Q:
     """Registrations registered at ``at`` and not yet departed."""
     return Q(registered_at__lte=at) & (Q(departed_at__isnull=True) | Q(departed_at__gt=at))
 
 
-def departed_filter(at) -> Q:
+def departed_filter(at: datetime) -> Q:
     return Q(departed_at__isnull=False, departed_at__lte=at)
 
 
-def registered_voters(session, at=None, *, basis=None) -> dict[int, str]:
+def registered_voters(session: Session, at: datetime | None = None, *,
+                      basis: str | None = None) -> dict[int, str]:
     """Nomination id -> group of the delegates entitled to vote and registered at ``at``."""
     at = at or timezone.now()
     basis = basis or quorum_basis(session)
@@ -81,7 +83,8 @@ def registered_voters(session, at=None, *, basis=None) -> dict[int, str]:
     return {pk: voters[pk] for pk in registered}
 
 
-def quorum_base(session, at=None, *, basis=None) -> QuorumBase:
+def quorum_base(session: Session, at: datetime | None = None, *,
+                basis: str | None = None) -> QuorumBase:
     """The number of registered delegates entitled to vote, by group, at ``at`` (now)."""
     counts = dict.fromkeys(GROUPS, 0)
     for group in registered_voters(session, at, basis=basis).values():
@@ -89,20 +92,20 @@ def quorum_base(session, at=None, *, basis=None) -> QuorumBase:
     return QuorumBase(**counts)
 
 
-def session_days(session) -> list:
+def session_days(session: Session) -> list[date]:
     """The session's calendar days in its own time zone, from opening to closing."""
     first, last = session.local_opens_at.date(), session.local_closes_at.date()
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def default_day(session):
+def default_day(session: Session) -> date:
     """Today in the session's time zone while it sits; else its first day."""
     days = session_days(session)
     today = timezone.localtime(timezone.now(), session.zone).date()
     return today if today in days else days[0]
 
 
-def day_attendance(session, day):
+def day_attendance(session: Session, day: date) -> QuerySet[Registration]:
     """Every registration of the session, with ``came_in`` (that day's first entry or None).
 
     One query: the check-in of the day is a subquery, person and nomination are joined.
@@ -115,6 +118,6 @@ def day_attendance(session, day):
                       has_badge=Exists(registration_badges())))
 
 
-def registration_badges():
+def registration_badges() -> QuerySet[Badge]:
     """The valid badge of the registration (OuterRef), for Exists()."""
     return Badge.objects.filter(registration=OuterRef("pk"), revoked_at__isnull=True)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tripartite.constituents.models import Gender
 from tripartite.registration.models import BadgeCategory
-from tripartite.registration.services import HAND_CATEGORIES
+from tripartite.registration.services.desk import HAND_CATEGORIES
 
 
 class SearchForm(forms.Form):

@@ -24,7 +24,7 @@ from tripartite.common.forms import add_service_error
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import MemberState
 from tripartite.meetings.models import Session
-from tripartite.registration import badges, permissions, photos, selectors, services
+from tripartite.registration import badges, permissions, photos, selectors
 from tripartite.registration.desk_forms import (
     AddRegistrationForm,
     PhotoConfirmForm,
@@ -32,6 +32,8 @@ from tripartite.registration.desk_forms import (
     SearchForm,
 )
 from tripartite.registration.models import Badge, Registration
+from tripartite.registration.services import desk
+from tripartite.registration.services.photos import photo_set
 
 PLACEHOLDER_SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 30 40" width="300" height="400">'
@@ -113,7 +115,7 @@ def desk_registrations_create(request, session_pk):
     session = _desk_session(request, session_pk)
     _post_only(request)
     try:
-        counts = services.registrations_from_nominations(actor=request.user, session=session)
+        counts = desk.registrations_from_nominations(actor=request.user, session=session)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -130,8 +132,8 @@ def desk_add(request, session_pk):
     form = AddRegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            registration = services.registration_add(actor=request.user, session=session,
-                                                     **form.cleaned_data)
+            registration = desk.registration_add(actor=request.user, session=session,
+                                                 **form.cleaned_data)
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -164,7 +166,7 @@ def desk_confirm(request, pk):
     _require_desk(request)
     _post_only(request)
     try:
-        services.identity_confirm(actor=request.user, registration=registration)
+        desk.identity_confirm(actor=request.user, registration=registration)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -181,8 +183,8 @@ def desk_revoke(request, pk):
     _require_desk(request)
     _post_only(request)
     try:
-        services.badge_revoke(actor=request.user, badge=badge,
-                              reason=request.POST.get("reason", ""))
+        desk.badge_revoke(actor=request.user, badge=badge,
+                          reason=request.POST.get("reason", ""))
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -196,8 +198,8 @@ def _print(request, session, registrations, *, filename, back):
     a PDF that cannot be made leaves no badge printed."""
     try:
         with transaction.atomic():
-            printed = services.badges_print(actor=request.user, session=session,
-                                            registrations=registrations)
+            printed = desk.badges_print(actor=request.user, session=session,
+                                        registrations=registrations)
             content = badges.badges_document(selectors.badges_for_printing(printed),
                                              session_title=session.title,
                                              timestamp=timezone.now())
@@ -296,7 +298,7 @@ def photo_confirm(request, pk):
         try:
             content = photos.unsign_pending(form.cleaned_data["pending"],
                                             registration=registration, user=request.user)
-            services.photo_set(actor=request.user, registration=registration, content=content)
+            photo_set(actor=request.user, registration=registration, content=content)
         except photos.PhotoError as refused:
             error = refused.message
         except ServiceError as refused:

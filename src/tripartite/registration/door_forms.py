@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tripartite.common.forms import SeenVersionField
-from tripartite.registration.checkin import DOOR_MAX_LENGTH, REQUEST_ID_MAX_LENGTH
 from tripartite.registration.models import BadgeCategory, QuorumBasis
+from tripartite.registration.services.checkin import DOOR_MAX_LENGTH, REQUEST_ID_MAX_LENGTH
 
 LOCAL_DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"},
                                      format="%Y-%m-%dT%H:%M")

@@ -1,7 +1,7 @@
 """The doors' pages: check-in, attendance and the quorum base, departures, door figures.
 
 Thin views: reading goes through ``attendance`` and ``figures``, writing through
-``checkin.scan`` and ``attendance_services``; ``door_permissions`` decides who may do what,
+``services.checkin.scan`` and ``services.departures``; ``permissions`` decides who may do what,
 and a POST from someone who may not write is refused before anything is read from it.
 """
 
@@ -22,13 +22,7 @@ from django.views.decorators.http import require_POST
 from tripartite.common.forms import add_service_error, seen_version_initial
 from tripartite.common.services import ServiceError
 from tripartite.meetings.models import Session
-from tripartite.registration import (
-    attendance,
-    attendance_services,
-    checkin,
-    door_permissions,
-    figures,
-)
+from tripartite.registration import attendance, figures, permissions
 from tripartite.registration.door_forms import (
     AttendanceFilterForm,
     CheckInForm,
@@ -37,6 +31,7 @@ from tripartite.registration.door_forms import (
     QuorumBasisForm,
 )
 from tripartite.registration.models import Badge, QuorumBasis, Registration, Scan
+from tripartite.registration.services import checkin, departures
 from tripartite.rules.voting import quorum_from_entitled
 
 REMEMBERED_SESSION = "registration.checkin_session"
@@ -65,7 +60,7 @@ def checkin_start(request):
     """Pick the session to check in for; the last one picked opens directly.
 
     Offered: sessions sitting or to come, and any session whose badges were printed."""
-    _require(door_permissions.can_check_in(request.user))
+    _require(permissions.can_check_in(request.user))
     remembered = request.session.get(REMEMBERED_SESSION)
     if remembered and "choose" not in request.GET and Session.objects.filter(
             pk=remembered).exists():
@@ -85,7 +80,7 @@ def _doors_seen(session) -> list[str]:
 @login_required
 def checkin_page(request, session_pk):
     """The door's page: scan with the camera or a hand scanner, or type the code."""
-    _require(door_permissions.can_check_in(request.user))
+    _require(permissions.can_check_in(request.user))
     session = _session(session_pk)
     request.session[REMEMBERED_SESSION] = session.pk
     outcome, status, error = None, 200, None
@@ -132,7 +127,7 @@ def _quorum(session, at) -> dict:
 @login_required
 def attendance_index(request):
     """The sessions that have registrations, latest first."""
-    _require(door_permissions.can_view_attendance(request.user))
+    _require(permissions.can_view_attendance(request.user))
     sessions = (Session.objects.select_related("meeting")
                 .filter(Exists(Registration.objects.filter(session=OuterRef("pk"))))
                 .order_by("-opens_at")[:50])
@@ -142,7 +137,7 @@ def attendance_index(request):
 @login_required
 def attendance_page(request, session_pk):
     """Who is registered and who came in on a day; the quorum base now and at a time."""
-    _require(door_permissions.can_view_attendance(request.user))
+    _require(permissions.can_view_attendance(request.user))
     session = _session(session_pk)
     days = attendance.session_days(session)
     data = request.GET.copy()
@@ -178,8 +173,8 @@ def attendance_page(request, session_pk):
         "then": _quorum(session, chosen_at) if chosen_at else None, "at_form": at_form,
         "basis": basis, "basis_label": QuorumBasis(basis).label,
         "basis_form": QuorumBasisForm(initial={"quorum_basis": basis}),
-        "can_notify": door_permissions.can_notify_departure(request.user),
-        "can_set_basis": door_permissions.can_set_quorum_basis(request.user),
+        "can_notify": permissions.can_notify_departure(request.user),
+        "can_set_basis": permissions.can_set_quorum_basis(request.user),
     })
 
 
@@ -187,12 +182,12 @@ def attendance_page(request, session_pk):
 @require_POST
 def attendance_basis(request, session_pk):
     """Choose the session's practice: desk registration or accreditation (ILC-3)."""
-    _require(door_permissions.can_set_quorum_basis(request.user))
+    _require(permissions.can_set_quorum_basis(request.user))
     session = _session(session_pk)
     form = QuorumBasisForm(request.POST)
     if form.is_valid():
-        attendance_services.set_quorum_basis(session, form.cleaned_data["quorum_basis"],
-                                             actor=request.user)
+        departures.set_quorum_basis(session, form.cleaned_data["quorum_basis"],
+                                    actor=request.user)
         messages.success(request, _("The quorum base is now counted as follows: %(basis)s.")
                          % {"basis": QuorumBasis(form.cleaned_data["quorum_basis"]).label})
     else:
@@ -203,7 +198,7 @@ def attendance_basis(request, session_pk):
 @login_required
 def departure(request, pk):
     """Notify (or withdraw) a participant's departure."""
-    _require(door_permissions.can_notify_departure(request.user))
+    _require(permissions.can_notify_departure(request.user))
     registration = get_object_or_404(
         Registration.objects.select_related("person", "session", "departure_notified_by"),
         pk=pk)
@@ -219,12 +214,12 @@ def departure(request, pk):
         seen = form.cleaned_data["updated_at"]
         try:
             if request.POST.get("action") == "withdraw":
-                attendance_services.withdraw_departure(registration, actor=request.user,
-                                                       seen_updated_at=seen)
+                departures.withdraw_departure(registration, actor=request.user,
+                                              seen_updated_at=seen)
                 messages.success(request, _("The departure of %(name)s was withdrawn: they "
                                             "count again.") % {"name": registration.person})
             else:
-                attendance_services.notify_departure(
+                departures.notify_departure(
                     registration, actor=request.user, seen_updated_at=seen,
                     effective_at=form.cleaned_data["effective_at"])
                 messages.success(request, _("The departure of %(name)s is recorded.")
@@ -241,7 +236,7 @@ def departure(request, pk):
 
 @login_required
 def figures_page(request, session_pk):
-    _require(door_permissions.can_view_door_figures(request.user))
+    _require(permissions.can_view_door_figures(request.user))
     session = _session(session_pk)
     return render(request, "registration/figures.html", {
         "session": session, "figures": figures.door_figures(session)})

@@ -6,11 +6,24 @@ Hours are the session's local hours (its venue's time zone).
 """
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TypedDict
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncHour
+from django.utils.functional import Promise
 
+from tripartite.meetings.models import Session
 from tripartite.registration.models import Badge, CheckIn, Registration, Scan, ScanResult
+
+
+class NoShows(TypedDict):
+    """A delegation's registrations that never came in (those with a valid badge apart)."""
+
+    affiliation: str
+    total: int
+    absent: int
+    absent_with_badge: int
 
 
 @dataclass
@@ -22,11 +35,11 @@ class DoorFigures:
     people_with_badge: int = 0
     check_ins: int = 0
     people_checked_in: int = 0
-    by_day: list[tuple] = field(default_factory=list)
-    by_hour: list[tuple] = field(default_factory=list)
-    by_door: list[tuple] = field(default_factory=list)
-    refused: list[tuple] = field(default_factory=list)
-    no_shows: list[dict] = field(default_factory=list)
+    by_day: list[tuple[date, int]] = field(default_factory=list)
+    by_hour: list[tuple[datetime, int]] = field(default_factory=list)
+    by_door: list[tuple[str, int]] = field(default_factory=list)
+    refused: list[tuple[str | Promise, int]] = field(default_factory=list)  # (label, count)
+    no_shows: list[NoShows] = field(default_factory=list)
 
     @property
     def no_shows_total(self) -> int:
@@ -41,7 +54,7 @@ class DoorFigures:
         return max((count for _hour, count in self.by_hour), default=0)
 
 
-def door_figures(session) -> DoorFigures:
+def door_figures(session: Session) -> DoorFigures:
     badges = Badge.objects.filter(session=session).aggregate(
         printed=Count("pk"), revoked=Count("pk", filter=Q(revoked_at__isnull=False)),
         people=Count("registration", distinct=True, filter=Q(revoked_at__isnull=True)))
@@ -58,11 +71,12 @@ def door_figures(session) -> DoorFigures:
     by_door = list(entries.values("door").annotate(n=Count("pk")).order_by("-n", "door")
                    .values_list("door", "n"))
     labels = dict(ScanResult.choices)
-    refused = [(labels.get(result, result), n) for result, n in
-               Scan.objects.filter(session=session)
-               .exclude(result__in=[ScanResult.ADMITTED, ScanResult.ALREADY_INSIDE])
-               .values("result").annotate(n=Count("pk")).order_by("-n")
-               .values_list("result", "n")]
+    refused_counts = (Scan.objects.filter(session=session)
+                      .exclude(result__in=[ScanResult.ADMITTED, ScanResult.ALREADY_INSIDE])
+                      .values("result").annotate(n=Count("pk")).order_by("-n")
+                      .values_list("result", "n"))
+    refused: list[tuple[str | Promise, int]] = [(labels.get(result, result), n)
+                                                for result, n in refused_counts]
     came = CheckIn.objects.filter(registration=OuterRef("pk"))
     valid_badge = Badge.objects.filter(registration=OuterRef("pk"), revoked_at__isnull=True)
     no_shows = [row for row in Registration.objects.filter(session=session)

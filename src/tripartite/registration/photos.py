@@ -4,7 +4,7 @@
 show it (a JPEG, cropped to the badge's 3:4 ratio, no metadata) or raises ``PhotoError``
 with a message for the user. Nothing is stored here: the two-step upload (preview, then
 confirm) carries the processed bytes signed (``sign_pending``/``unsign_pending``) until the
-user confirms, and only ``services.photo_set`` writes.
+user confirms, and only ``services.photos.photo_set`` writes.
 
 Checks, in order, each before the next costs anything: the size in bytes; the header is an
 image of an accepted format; its dimensions (an "image bomb" declares enormous dimensions

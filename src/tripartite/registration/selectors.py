@@ -1,14 +1,34 @@
-"""Reads of the registration desk: searching, a delegation's registrations, badges to print."""
+"""Reads of the registration desk: the accredited nominations, searching, a delegation's
+registrations, badges to print."""
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from collections.abc import Iterable
 
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from tripartite.accounts.models import Role, User
 from tripartite.common.text import sort_key
+from tripartite.constituents.models import MemberState
+from tripartite.delegations.models import DelegationStatus, Nomination
+from tripartite.meetings.models import Session
 from tripartite.registration.models import Badge, Registration
 
 SEARCH_LIMIT = 50
+# Delegations whose credentials reached the Office: their nominations are accredited.
+ACCREDITED_STATUSES = (DelegationStatus.RECEIVED, DelegationStatus.UNDER_REVIEW,
+                       DelegationStatus.QUERY_SENT, DelegationStatus.ACCEPTED)
 
 
-def registrations_queryset():
+def accredited_nominations(session: Session) -> QuerySet[Nomination]:
+    """Nominations of ``session`` that give a registration: credentials received, not
+    withdrawn, admitted by the Conference."""
+    return (Nomination.objects
+            .filter(delegation__session=session, delegation__status__in=ACCREDITED_STATUSES,
+                    withdrawn_in_amendment__isnull=True, admitted=True)
+            .select_related("delegation__member_state", "person")
+            .order_by("delegation__member_state__name_en", "position", "id"))
+
+
+def registrations_queryset() -> QuerySet[Registration]:
     return (Registration.objects
             .select_related("person", "session", "nomination__delegation__member_state",
                             "registered_by")
@@ -17,13 +37,14 @@ def registrations_queryset():
                 registration=OuterRef("pk"), revoked_at__isnull=True))))
 
 
-def valid_badge(registration) -> Badge | None:
+def valid_badge(registration: Registration) -> Badge | None:
     """The registration's badge in force (from the prefetched badges when there are)."""
     return next((badge for badge in registration.badges.all() if badge.revoked_at is None),
                 None)
 
 
-def search(session, *, text: str = "", iso2: str = "", limit: int = SEARCH_LIMIT):
+def search(session: Session, *, text: str = "", iso2: str = "",
+           limit: int = SEARCH_LIMIT) -> list[Registration]:
     """Registrations of ``session`` matching a name (any script or its Latin form, accents
     and case ignored, every word), a badge number, and/or a member State.
 
@@ -36,6 +57,7 @@ def search(session, *, text: str = "", iso2: str = "", limit: int = SEARCH_LIMIT
         queryset = queryset.filter(nomination__delegation__member_state__iso2=iso2.upper())
     if not text and not iso2:
         return []
+    ids: list[int]
     if text.isdigit():
         queryset = queryset.filter(badges__number=int(text)).distinct()
         ids = list(queryset.values_list("pk", flat=True)[:limit])
@@ -55,25 +77,25 @@ def search(session, *, text: str = "", iso2: str = "", limit: int = SEARCH_LIMIT
                 .order_by("person__name_latin", "id"))
 
 
-def delegation_registrations(session, iso2: str):
+def delegation_registrations(session: Session, iso2: str) -> QuerySet[Registration]:
     return registrations_queryset().filter(
         session=session, nomination__delegation__member_state__iso2=iso2.upper()).order_by(
         "nomination__position", "nomination_id")
 
 
-def never_printed(session):
+def never_printed(session: Session) -> QuerySet[Registration]:
     """Registrations of ``session`` that never had a badge."""
     return (Registration.objects.filter(session=session)
             .filter(~Exists(Badge.objects.filter(registration=OuterRef("pk"))))
             .order_by("affiliation", "person__name_latin", "id"))
 
 
-def badges_for_printing(badges):
+def badges_for_printing(badges: Iterable[Badge]) -> list[Badge]:
     return list(Badge.objects.filter(pk__in=[badge.pk for badge in badges])
                 .select_related("registration__person").order_by("number"))
 
 
-def session_counts(session) -> dict[str, int]:
+def session_counts(session: Session) -> dict[str, int]:
     registrations = Registration.objects.filter(session=session)
     return {
         "registrations": registrations.count(),
@@ -84,20 +106,16 @@ def session_counts(session) -> dict[str, int]:
     }
 
 
-def delegation_states(session):
+def delegation_states(session: Session) -> list[MemberState]:
     """The member States with registrations in ``session``, by name (in the language shown)."""
-    from tripartite.constituents.models import MemberState
-
     codes = (Registration.objects.filter(session=session, nomination__isnull=False)
              .values_list("nomination__delegation__member_state__iso2", flat=True).distinct())
     return sorted(MemberState.objects.filter(iso2__in=set(codes)),
                   key=lambda state: sort_key(state.name))
 
 
-def photo_registrations(user):
+def photo_registrations(user: User) -> QuerySet[Registration]:
     """Registrations whose photo ``user`` may upload as participant or focal point."""
-    from tripartite.accounts.models import Role
-
     query = Q(pk__in=[])
     if user.person_id:
         query |= Q(person_id=user.person_id)

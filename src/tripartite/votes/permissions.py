@@ -3,7 +3,7 @@ request. Casting a ballot is decided at the moment of voting by ``votes.services
 predicates only decide who sees which page."""
 
 from tripartite.accounts.models import Role
-from tripartite.accounts.permissions import READ_EVERYTHING_ROLES, _active, has_role
+from tripartite.accounts.permissions import READ_EVERYTHING_ROLES, has_role, is_active_user
 
 
 def can_manage_votes(user) -> bool:
@@ -13,13 +13,13 @@ def can_manage_votes(user) -> bool:
 
 def can_view_votes(user) -> bool:
     """The list of a session's votes and what each is about: anyone logged in."""
-    return _active(user)
+    return is_active_user(user)
 
 
 def can_view_result(user, vote) -> bool:
     """A published result is public to every user; before that, the secretariat side."""
     if vote.state == "published":
-        return _active(user)
+        return is_active_user(user)
     return has_role(user, *READ_EVERYTHING_ROLES)
 
 

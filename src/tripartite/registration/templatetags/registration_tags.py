@@ -2,11 +2,11 @@
 
 from django import template
 
-from tripartite.registration import door_permissions, permissions
+from tripartite.registration import permissions
 
 register = template.Library()
 
 register.filter("can_use_desk", permissions.can_use_desk)
 register.filter("can_view_own_photos_page", permissions.can_view_own_photos_page)
-register.filter("can_check_in", door_permissions.can_check_in)
-register.filter("can_view_attendance", door_permissions.can_view_attendance)
+register.filter("can_check_in", permissions.can_check_in)
+register.filter("can_view_attendance", permissions.can_view_attendance)

@@ -1,20 +1,24 @@
 """Writes of the doors' side: notified departures and the session's quorum practice.
 
-Each one is refused to those who may not (``door_permissions``), runs in one transaction
+Each one is refused to those who may not (``registration.permissions``), runs in one transaction
 and is written to the action log.
 """
+
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
     check_not_stale,
     log_action,
 )
-from tripartite.registration import door_permissions
+from tripartite.meetings.models import Session
+from tripartite.registration import permissions
 from tripartite.registration.models import AttendanceSettings, QuorumBasis, Registration
 
 
@@ -24,14 +28,15 @@ def _locked(registration: Registration) -> Registration:
 
 
 @transaction.atomic
-def notify_departure(registration: Registration, *, actor, effective_at=None,
-                     seen_updated_at=None) -> Registration:
+def notify_departure(registration: Registration, *, actor: User,
+                     effective_at: datetime | None = None,
+                     seen_updated_at: datetime | None = None) -> Registration:
     """Record that the person leaves the session at ``effective_at`` (now by default).
 
     From that moment they no longer count in the quorum base and their badge no longer
     opens the doors. The time may be in the past (a departure notified late) or ahead.
     """
-    if not door_permissions.can_notify_departure(actor):
+    if not permissions.can_notify_departure(actor):
         raise PermissionDeniedError
     registration = _locked(registration)
     check_not_stale(registration, seen_updated_at)
@@ -60,10 +65,10 @@ def notify_departure(registration: Registration, *, actor, effective_at=None,
 
 
 @transaction.atomic
-def withdraw_departure(registration: Registration, *, actor,
-                       seen_updated_at=None) -> Registration:
+def withdraw_departure(registration: Registration, *, actor: User,
+                       seen_updated_at: datetime | None = None) -> Registration:
     """Undo a departure notified by mistake: the person counts again."""
-    if not door_permissions.can_notify_departure(actor):
+    if not permissions.can_notify_departure(actor):
         raise PermissionDeniedError
     registration = _locked(registration)
     check_not_stale(registration, seen_updated_at)
@@ -80,9 +85,9 @@ def withdraw_departure(registration: Registration, *, actor,
 
 
 @transaction.atomic
-def set_quorum_basis(session, basis: str, *, actor) -> AttendanceSettings:
+def set_quorum_basis(session: Session, basis: str, *, actor: User) -> AttendanceSettings:
     """Choose who counts in the session's quorum base (see ``attendance``)."""
-    if not door_permissions.can_set_quorum_basis(actor):
+    if not permissions.can_set_quorum_basis(actor):
         raise PermissionDeniedError
     if basis not in QuorumBasis.values:
         raise ServiceError(_("Choose how the quorum base is counted."), code="invalid_basis",

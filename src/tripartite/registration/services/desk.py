@@ -1,16 +1,19 @@
-"""Every write of the registration desk: registrations, identity, photos, badges.
+"""The registration desk's writes: registrations, identity, badges.
 
 Each function checks the actor's permission, runs in one transaction and writes the
 action log (``tripartite.common.services``). Refusals are ``ServiceError`` with a message
 for the user; nothing is changed when one is raised.
 """
 
-from django.core.files.base import ContentFile
+from collections.abc import Iterable
+from datetime import datetime
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -19,44 +22,34 @@ from tripartite.common.services import (
     log_action,
 )
 from tripartite.constituents.models import Person
-from tripartite.delegations.models import DelegationStatus, Nomination
+from tripartite.delegations.models import Nomination
 from tripartite.meetings.models import Session
 from tripartite.registration import permissions
 from tripartite.registration.models import Badge, BadgeCategory, Registration
+from tripartite.registration.selectors import accredited_nominations
 
-# Delegations whose credentials reached the Office: their nominations are accredited.
-ACCREDITED_STATUSES = (DelegationStatus.RECEIVED, DelegationStatus.UNDER_REVIEW,
-                       DelegationStatus.QUERY_SENT, DelegationStatus.ACCEPTED)
 HAND_CATEGORIES = (BadgeCategory.OBSERVER, BadgeCategory.SECRETARIAT, BadgeCategory.PRESS)
 REPRINTED = "reprinted"
 
 
-def _require_desk(actor):
+def _require_desk(actor: User) -> None:
     if not permissions.can_use_desk(actor):
         raise PermissionDeniedError
 
 
-def accredited_nominations(session):
-    """Nominations of ``session`` that give a registration: credentials received, not
-    withdrawn, admitted by the Conference."""
-    return (Nomination.objects
-            .filter(delegation__session=session, delegation__status__in=ACCREDITED_STATUSES,
-                    withdrawn_in_amendment__isnull=True, admitted=True)
-            .select_related("delegation__member_state", "person")
-            .order_by("delegation__member_state__name_en", "position", "id"))
-
-
-def nomination_badge_fields(nomination) -> dict:
+def nomination_badge_fields(nomination: Nomination) -> dict[str, str]:
     """What a nomination puts on the badge: category, role and delegation (in English,
     the badge's language, whatever the desk's language)."""
+    # ``name_en`` is added by modeltranslation, which the type checker does not see.
+    state_name: str = nomination.delegation.member_state.name_en  # type: ignore[attr-defined]
     with translation.override("en"):
         return {"category": nomination.group,
                 "role_label": str(nomination.get_role_display()),
-                "affiliation": nomination.delegation.member_state.name_en}
+                "affiliation": state_name}
 
 
 @transaction.atomic
-def registrations_from_nominations(*, actor, session) -> dict[str, int]:
+def registrations_from_nominations(*, actor: User, session: Session) -> dict[str, int]:
     """Create the registrations of ``session``'s accredited nominations. Idempotent.
 
     A nomination that already has its registration is brought up to date (group, role,
@@ -71,8 +64,8 @@ def registrations_from_nominations(*, actor, session) -> dict[str, int]:
     hand_persons = set(Registration.objects.filter(session=session, nomination__isnull=True)
                        .values_list("person_id", flat=True))
     counts = {"created": 0, "updated": 0, "unchanged": 0, "skipped": 0, "withdrawn": 0}
-    accredited = set()
-    new = []
+    accredited: set[int] = set()
+    new: list[Registration] = []
     for nomination in accredited_nominations(session):
         accredited.add(nomination.pk)
         fields = nomination_badge_fields(nomination)
@@ -105,7 +98,8 @@ def registrations_from_nominations(*, actor, session) -> dict[str, int]:
 
 
 @transaction.atomic
-def registration_add(*, actor, session, category: str, person=None, name: str = "",
+def registration_add(*, actor: User, session: Session, category: str,
+                     person: Person | None = None, name: str = "",
                      name_latin: str = "", gender: str = "", role_label: str = "",
                      affiliation: str = "") -> Registration:
     """Register by hand someone without a nomination: an observer, secretariat, press.
@@ -136,7 +130,8 @@ def registration_add(*, actor, session, category: str, person=None, name: str = 
 
 
 @transaction.atomic
-def identity_confirm(*, actor, registration, seen_updated_at=None) -> Registration:
+def identity_confirm(*, actor: User, registration: Registration,
+                     seen_updated_at: datetime | None = None) -> Registration:
     """The desk saw the person and their papers: they are registered from now."""
     _require_desk(actor)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -153,25 +148,8 @@ def identity_confirm(*, actor, registration, seen_updated_at=None) -> Registrati
 
 
 @transaction.atomic
-def photo_set(*, actor, registration, content: bytes) -> Registration:
-    """Keep the confirmed photo (JPEG bytes from ``photos.process_photo``)."""
-    if not permissions.can_upload_photo(actor, registration):
-        raise PermissionDeniedError
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    old = registration.photo.name if registration.photo else ""
-    registration.photo.save("photo.jpg", ContentFile(content), save=False)
-    registration.photo_confirmed_at = timezone.now()
-    registration.save(update_fields=["photo", "photo_confirmed_at", "updated_at"])
-    log_action(actor=actor, action="registration.photo.set", obj=registration,
-               data={"bytes": len(content), "replaced": bool(old)})
-    if old:
-        storage = registration.photo.storage
-        transaction.on_commit(lambda: storage.delete(old))
-    return registration
-
-
-@transaction.atomic
-def badges_print(*, actor, session, registrations) -> list[Badge]:
+def badges_print(*, actor: User, session: Session,
+                 registrations: Iterable[Registration]) -> list[Badge]:
     """Print a badge for each registration: a new number each; the badge a registration
     held before is revoked ("reprinted"). All or none; every print logged."""
     _require_desk(actor)
@@ -211,7 +189,7 @@ def badges_print(*, actor, session, registrations) -> list[Badge]:
 
 
 @transaction.atomic
-def badge_revoke(*, actor, badge, reason: str) -> Badge:
+def badge_revoke(*, actor: User, badge: Badge, reason: str) -> Badge:
     """Invalidate a badge (lost, withdrawn): the doors refuse it from now on."""
     _require_desk(actor)
     badge = Badge.objects.select_for_update().get(pk=badge.pk)

@@ -20,7 +20,7 @@ The answer shows only what the badge itself shows (photo, name, delegation, cate
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -29,13 +29,16 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common import ratelimit
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.registration import door_permissions, tokens
+from tripartite.meetings.models import Session
+from tripartite.registration import permissions, tokens
 from tripartite.registration.models import (
     HOLDER_SHOWN_RESULTS,
     Badge,
     CheckIn,
+    Registration,
     Scan,
     ScanResult,
 )
@@ -92,7 +95,7 @@ class ScanOutcome:
                                    "the registration desk."),
         }[ScanResult(self.result)]
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | bool | datetime | int | None]:
         return {"result": self.result, "label": self.label, "message": self.message,
                 "admitted": self.admitted, "replayed": self.replayed, "at": self.at,
                 "door": self.door, "badge_number": self.badge_number, "name": self.name,
@@ -101,12 +104,12 @@ class ScanOutcome:
                 "role": self.role, "photo_url": self.photo_url}
 
 
-def local_day(session, at):
+def local_day(session: Session, at: datetime) -> date:
     """The session's calendar day (in its venue's time zone) of the moment ``at``."""
     return timezone.localtime(at, session.zone).date()
 
 
-def photo_url(registration) -> str:
+def photo_url(registration: Registration) -> str:
     if not registration.photo:
         return ""
     try:
@@ -115,7 +118,8 @@ def photo_url(registration) -> str:
         return ""
 
 
-def _outcome(result, *, at, door, badge=None, replayed=False) -> ScanOutcome:
+def _outcome(result: str, *, at: datetime, door: str, badge: Badge | None = None,
+             replayed: bool = False) -> ScanOutcome:
     if badge is None or result not in HOLDER_SHOWN_RESULTS:
         # Refused before the badge is known to belong here: nothing about anyone is shown.
         return ScanOutcome(result=result, at=at, door=door, replayed=replayed)
@@ -149,7 +153,7 @@ def clean_request_id(request_id: str | None) -> str | None:
     return request_id
 
 
-def check_rate(user, *, at=None) -> None:
+def check_rate(user: User, *, at: datetime | None = None) -> None:
     """At most CHECKIN_RATE_PER_MINUTE scans per login and minute, counted across every
     worker process (``common.ratelimit``: Redis when configured, else the database)."""
     limit = settings.CHECKIN_RATE_PER_MINUTE
@@ -159,7 +163,7 @@ def check_rate(user, *, at=None) -> None:
               "seconds, then scan again.") % {"limit": limit}, code="throttled", status=429)
 
 
-def _replay(previous: Scan, *, user, session) -> ScanOutcome:
+def _replay(previous: Scan, *, user: User, session: Session) -> ScanOutcome:
     if previous.recorded_by_id != user.pk or previous.session_id != session.pk:
         raise ServiceError(_("This request id was already used for another scan: the page "
                              "must send a new one with each scan."), code="request_id_reused",
@@ -168,14 +172,15 @@ def _replay(previous: Scan, *, user, session) -> ScanOutcome:
                     badge=previous.badge, replayed=True)
 
 
-def _previous_scan(request_id):
+def _previous_scan(request_id: str | None) -> Scan | None:
     if request_id is None:
         return None
     return (Scan.objects.select_related("badge__registration__person")
             .filter(request_id=request_id).first())
 
 
-def _decide(session, token_text, *, door, user, at) -> tuple[str, Badge | None]:
+def _decide(session: Session, token_text: str, *, door: str, user: User,
+            at: datetime) -> tuple[str, Badge | None]:
     """The scan's result, recording the day's entry when it is the first one.
 
     One query reads the badge, its holder and whether they already came in that day; the
@@ -206,14 +211,15 @@ def _decide(session, token_text, *, door, user, at) -> tuple[str, Badge | None]:
     return ScanResult.ADMITTED, badge
 
 
-def scan(session, token_text, door, user, request_id=None, at=None) -> ScanOutcome:
+def scan(session: Session, token_text: str, door: str, user: User,
+         request_id: str | None = None, at: datetime | None = None) -> ScanOutcome:
     """Check the badge whose QR code reads ``token_text`` at ``door``; log the scan.
 
     ``request_id`` is the client's idempotency key: the same key again answers as the
     first time and records nothing. Raises ServiceError for a missing door or a request
     id reused by another login, PermissionDeniedError for someone not at the doors.
     """
-    if not door_permissions.can_check_in(user):
+    if not permissions.can_check_in(user):
         raise PermissionDeniedError
     door = clean_door(door)
     request_id = clean_request_id(request_id)
