@@ -121,3 +121,19 @@ def test_a_stale_copy_changing_a_field_logs_the_value_really_replaced():
     last = ActionLogEntry.objects.filter(action="correspondence.address_book.updated",
                                          object_id=str(entry.pk)).latest("pk")
     assert last.data == {"email": ["second@example.org", "third@example.org"]}
+
+
+@pytest.mark.django_db
+def test_a_record_ordered_through_a_relation_can_be_locked_for_an_edit():
+    """Governing Body seats are ordered by their State's name: the lock must not join it
+    (PostgreSQL refuses FOR UPDATE on the nullable side of an outer join)."""
+    from django.db import transaction
+
+    from tests.membership.factories import GoverningBodyMembershipFactory
+    from tripartite.common.services import check_not_stale
+
+    seat = GoverningBodyMembershipFactory()
+    with transaction.atomic():
+        check_not_stale(seat, seat.updated_at)
+        with pytest.raises(EditConflictError):
+            check_not_stale(seat, seat.updated_at.replace(year=2000))

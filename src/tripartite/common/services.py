@@ -91,7 +91,9 @@ def _locked_updated_at(instance: models.Model):
     _require_transaction()
     model = type(instance)
     has_stamp = any(field.name == "updated_at" for field in model._meta.concrete_fields)
-    rows = model._base_manager.select_for_update().filter(pk=instance.pk)
+    # Without the model's default order: an order through a relation joins its table, and
+    # PostgreSQL refuses FOR UPDATE on the nullable side of an outer join.
+    rows = model._base_manager.select_for_update(of=("self",)).filter(pk=instance.pk).order_by()
     if not has_stamp:
         rows.values_list("pk", flat=True).first()
         return None
