@@ -299,10 +299,11 @@ def test_the_review_page_shows_data_findings_and_who_votes(client, officer, sess
     assert "withdrawn in amendment 1" in page
     findings = {(f["rule"], f["provision"]) for f in response.context["findings"]}
     assert ("CON-4", "Constitution art. 4(2)") in findings
-    rights = {r.nomination.pk: (r.votes, r.provision) for r in response.context["rights"]}
+    rights = {r.nomination.pk: (r.votes, [reason["provision"] for reason in r.reasons])
+              for r in response.context["rights"]}
     government = delegation.nominations.get(group="government", withdrawn_in_amendment=None)
-    assert rights == {government.pk: (True, "Constitution art. 4(1)"),
-                      delegate.pk: (False, "Constitution art. 4(2)")}
+    assert rights == {government.pk: (True, ["Constitution art. 4(1)"]),
+                      delegate.pk: (False, ["Constitution art. 4(2)"])}
     assert adviser.pk not in rights
     assert "Does not vote" in page and "Incomplete delegation" in page
 

@@ -148,8 +148,7 @@ def _verdict(verdict: rules.DelegationVerdict) -> dict:
 def _summary(delegation: Delegation, *, arrears, settings) -> tuple[dict, dict]:
     """The fields a list row and the detail share, and the verdict they are derived with."""
     verdict = _verdict(evaluation.evaluate(delegation, arrears=arrears, settings=settings))
-    deadline = rules.credentials_deadline(evaluation.session_facts(delegation.session,
-                                                                   settings))
+    deadline = evaluation.credentials_deadline(delegation.session, settings)
     received_on = delegation.received_on
     return {
         "id": delegation.pk,

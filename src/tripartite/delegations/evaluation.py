@@ -4,11 +4,20 @@ The web pages, the API and ``tripartite rules delegation`` all end in
 ``tripartite.rules.delegations.evaluate_delegation``, so they cannot disagree.
 """
 
+from datetime import date
+
 from tripartite.delegations.models import ArrearsStatus, CredentialsSettings, Delegation
+from tripartite.meetings.models import Session
 from tripartite.rules import delegations as rules
 
 
-def session_facts(session, settings: CredentialsSettings | None) -> rules.SessionFacts:
+def credentials_deadline(session: Session, settings: CredentialsSettings | None) -> date:
+    """CRED-1 for ``session``: its own deadline, else 21 days before the (local) opening."""
+    return rules.credentials_deadline(session.local_opens_at.date(),
+                                      settings.deadline if settings else None)
+
+
+def session_facts(session: Session, settings: CredentialsSettings | None) -> rules.SessionFacts:
     return rules.SessionFacts(
         opening=session.local_opens_at.date(),
         agenda_items=sum(1 for item in session.agenda_items.all() if item.technical),

@@ -7,6 +7,7 @@ State's focal point gets 403 whatever the URL they try.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,13 +26,19 @@ from tripartite.common.forms import add_service_error, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import MemberState
-from tripartite.delegations import evaluation, selectors, services, spreadsheet, uploads
+from tripartite.delegations import (
+    evaluation,
+    review_selectors,
+    selectors,
+    services,
+    spreadsheet,
+    uploads,
+)
 from tripartite.delegations.models import (
     CredentialsSettings,
     Delegation,
     DelegationQuery,
     Nomination,
-    NominationRole,
 )
 from tripartite.delegations.portal_forms import (
     LetterUploadForm,
@@ -54,13 +61,6 @@ def _portal_sessions():
         "meeting")
 
 
-def credentials_deadline(session, settings: CredentialsSettings | None):
-    """CRED-1: the session's own deadline, else 21 days before the opening (local date)."""
-    return rules.credentials_deadline(rules.SessionFacts(
-        opening=session.local_opens_at.date(), agenda_items=0,
-        credentials_deadline=settings.deadline if settings else None))
-
-
 # --------------------------------------------------------------------------------------------
 # My delegations
 
@@ -68,13 +68,13 @@ def credentials_deadline(session, settings: CredentialsSettings | None):
 @dataclass
 class SessionRow:
     session: Session
-    deadline: object
+    deadline: date
     delegation: Delegation | None
 
     @property
     def late(self) -> bool:
-        return bool(self.delegation and self.delegation.received_on
-                    and self.delegation.received_on > self.deadline)
+        return bool(self.delegation
+                    and rules.credentials_late(self.delegation.received_on, self.deadline))
 
 
 @login_required
@@ -100,7 +100,8 @@ def portal(request):
                                filter=Q(queries__answered_at__isnull=True)))}
         settings = {s.session_id: s for s in
                     CredentialsSettings.objects.filter(session__in=sessions)}
-    rows = [SessionRow(session, credentials_deadline(session, settings.get(session.pk)),
+    rows = [SessionRow(session, evaluation.credentials_deadline(session,
+                                                                settings.get(session.pk)),
                        delegations.get(session.pk)) for session in sessions]
     return render(request, "delegations/portal_index.html", {
         "member_state": member_state,
@@ -334,13 +335,6 @@ def portal_answer(request, pk):
 # The page
 
 
-@dataclass
-class DelegateVote:
-    nomination: Nomination
-    votes: bool
-    reasons: list  # findings
-
-
 def _render_page(request, delegation, *, nomination_form=None, letter_form=None,
                  sheet_form=None, answer_forms=None, import_problems=None):
     user = request.user
@@ -351,7 +345,7 @@ def _render_page(request, delegation, *, nomination_form=None, letter_form=None,
     context = {
         "delegation": delegation, "session": session, "state": delegation.member_state,
         "can_edit": can_edit, "language": language,
-        "deadline": credentials_deadline(session, settings),
+        "deadline": evaluation.credentials_deadline(session, settings),
         "portal_url": (reverse("delegations:portal") + f"?state={delegation.member_state.iso2}"
                        if permissions.is_secretariat(user) else reverse("delegations:portal")),
         "import_problems": import_problems,
@@ -374,8 +368,7 @@ def _render_page(request, delegation, *, nomination_form=None, letter_form=None,
             "submit_form": SubmitForm(initial={
                 "seen_updated_at": seen_version_initial(delegation)}),
         })
-    context["late"] = bool(delegation.received_on and delegation.received_on > context[
-        "deadline"])
+    context["late"] = rules.credentials_late(delegation.received_on, context["deadline"])
     return render(request, "delegations/portal_delegation.html", context)
 
 
@@ -409,37 +402,9 @@ def _evaluated(delegation, settings, language) -> dict:
         "findings": [{"rule": f.rule, "provision": f.provision, "severity": str(f.severity),
                       "message": f.message_in(language)} for f in verdict.findings],
         "votes": verdict.votes,
-        "delegates": _who_votes(loaded, active, verdict, arrears, settings, language),
+        "delegates": review_selectors.delegate_votes(active, verdict, language),
         "queries": list(loaded.queries.select_related("asked_by", "answered_by")
                         .order_by("created_at", "id")),
         "letters": list(loaded.letters.select_related("uploaded_by")),
         "pending": any(n.pending_addition or n.pending_withdrawal for n in active + withdrawn),
     }
-
-
-def _who_votes(delegation, active, verdict, arrears, settings, language) -> list[DelegateVote]:
-    """Each delegate, whether they may vote, and the findings that say why not.
-
-    ``verdict`` decides; the rules' voting steps are asked again only to tell, group by group,
-    which finding takes a vote away.
-    """
-    facts = evaluation.delegation_facts(delegation, arrears=arrears, settings=settings)
-    admitted = tuple(p for p in facts.persons if p.is_delegate and p.admitted)
-    outcomes = (rules.delegation_shape(admitted), rules.incomplete_delegation(admitted),
-                rules.arrears(facts.member, settings.arrears_scope if settings else "government"))
-    voters = set(verdict.voters)
-    rows = []
-    for nomination in active:
-        if nomination.role != NominationRole.DELEGATE:
-            continue
-        reasons = []
-        if not nomination.admitted:
-            reasons = rules.refused_delegates(tuple(
-                p for p in facts.persons if p.id == nomination.pk))
-        elif nomination.pk not in voters:
-            reasons = [f for outcome in outcomes if nomination.group in outcome.without_vote
-                       for f in outcome.findings]
-        rows.append(DelegateVote(nomination, nomination.pk in voters, [
-            {"rule": f.rule, "provision": f.provision, "message": f.message_in(language)}
-            for f in reasons]))
-    return rows

@@ -99,10 +99,9 @@ def _review_context(request, delegation, *, query_form=None, error=None):
     settings = selectors.credentials_settings(delegation.session)
     arrears = ArrearsStatus.objects.filter(member_state=delegation.member_state_id,
                                            session=delegation.session_id).first()
-    facts = evaluation.delegation_facts(delegation, arrears=arrears, settings=settings)
     verdict = evaluation.evaluate(delegation, arrears=arrears, settings=settings)
     scope = settings.arrears_scope if settings else "government"
-    deadline = review_selectors.credentials_deadline(delegation.session, settings)
+    deadline = evaluation.credentials_deadline(delegation.session, settings)
     by_group = {key: [] for key in GROUPS}
     for nomination in delegation.all_nominations:
         by_group[nomination.group].append(nomination)
@@ -116,7 +115,8 @@ def _review_context(request, delegation, *, query_form=None, error=None):
         "groups": [(key, group_labels[key], by_group[key]) for key in GROUPS],
         "findings": _findings(verdict), "verdict": verdict,
         "error_count": sum(1 for f in verdict.findings if f.severity == "error"),
-        "rights": review_selectors.voting_rights(delegation, facts, verdict, scope),
+        "rights": review_selectors.delegate_votes(delegation.all_nominations, verdict,
+                                                  _language()),
         "arrears": arrears, "arrears_scope": scope, "deadline": deadline,
         "late": rules.credentials_late(delegation.received_on, deadline),
         "letters": list(delegation.letters.all()), "queries": list(delegation.queries.all()),
@@ -262,7 +262,7 @@ def review_arrears(request, session_pk):
     return render(request, "delegations/review_arrears.html", {
         "session": session, "nav": _nav(request.user), "settings": settings,
         "can_edit": can_edit,
-        "deadline": review_selectors.credentials_deadline(session, settings),
+        "deadline": evaluation.credentials_deadline(session, settings),
         "in_arrears": [s for s in statuses if s.in_arrears],
         "not_in_arrears": [s for s in statuses if not s.in_arrears],
         "arrears_form": arrears_form if can_edit else None,
