@@ -30,9 +30,6 @@ from tripartite.delegations import (
     evaluation,
     review_selectors,
     selectors,
-    services,
-    spreadsheet,
-    uploads,
 )
 from tripartite.delegations.models import (
     CredentialsSettings,
@@ -49,6 +46,16 @@ from tripartite.delegations.portal_forms import (
     SubmitForm,
     nominated_person_keys,
 )
+from tripartite.delegations.services.imports import nominations_import
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_query_answer,
+    delegation_submit,
+    nomination_add,
+    nomination_withdraw,
+)
+from tripartite.delegations.services.uploads import credentials_letter_upload
+from tripartite.delegations.spreadsheet.template import build_template, template_filename
 from tripartite.meetings.models import MeetingType, Session
 from tripartite.rules import delegations as rules
 
@@ -130,8 +137,8 @@ def _delegation(request, session_pk, iso2, *, write=False) -> Delegation:
     if not (may_nominate if write else permissions.can_view_delegation(user, unsaved)):
         raise PermissionDenied
     if may_nominate and write and request.method == "POST":
-        delegation = services.delegation_open(actor=user, member_state=member_state,
-                                              session=session)
+        delegation = delegation_open(actor=user, member_state=member_state,
+                                     session=session)
         delegation.member_state, delegation.session = member_state, session
         return delegation
     existing = Delegation.objects.filter(member_state=member_state, session=session).first()
@@ -158,7 +165,7 @@ def portal_delegation(request, session_pk, iso2):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            nomination = services.nomination_add(
+            nomination = nomination_add(
                 actor=request.user, delegation=delegation, group=data["group"],
                 role=data["role"], name=data["name"], name_latin=data["name_latin"],
                 gender=data["gender"], title=data["title"], function=data["function"],
@@ -194,7 +201,7 @@ def portal_withdraw(request, pk):
         messages.info(request, _("%(name)s was already withdrawn.") % {"name": nomination.person})
         return redirect(_page_url(delegation, "nominations"))
     try:
-        services.nomination_withdraw(actor=request.user, nomination=nomination)
+        nomination_withdraw(actor=request.user, nomination=nomination)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -214,8 +221,8 @@ def portal_submit(request, session_pk, iso2):
         messages.info(request, _("Nothing has changed since the last submission."))
         return redirect(_page_url(delegation))
     try:
-        services.delegation_submit(actor=request.user, delegation=delegation,
-                                   seen_updated_at=seen)
+        delegation_submit(actor=request.user, delegation=delegation,
+                          seen_updated_at=seen)
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect(_page_url(delegation, "submit"))
@@ -245,8 +252,8 @@ def portal_letter_upload(request, session_pk, iso2):
     form = LetterUploadForm(request.POST, request.FILES, prefix="letter")
     if form.is_valid():
         try:
-            uploads.credentials_letter_upload(actor=request.user, delegation=delegation,
-                                              uploaded_file=form.cleaned_data["file"])
+            credentials_letter_upload(actor=request.user, delegation=delegation,
+                                      uploaded_file=form.cleaned_data["file"])
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -280,8 +287,8 @@ def portal_letter(request, session_pk, iso2):
 @login_required
 def portal_template(request, session_pk, iso2):
     delegation = _delegation(request, session_pk, iso2)
-    return exports.download(spreadsheet.build_template(delegation=delegation),
-                            filename=spreadsheet.template_filename(delegation),
+    return exports.download(build_template(delegation=delegation),
+                            filename=template_filename(delegation),
                             content_type=exports.XLSX_TYPE)
 
 
@@ -294,8 +301,8 @@ def portal_import(request, session_pk, iso2):
     problems = None
     if form.is_valid():
         try:
-            result = spreadsheet.nominations_import(actor=request.user, delegation=delegation,
-                                                    uploaded_file=form.cleaned_data["file"])
+            result = nominations_import(actor=request.user, delegation=delegation,
+                                        uploaded_file=form.cleaned_data["file"])
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -321,8 +328,8 @@ def portal_answer(request, pk):
     form = QueryAnswerForm(request.POST, prefix=f"query{query.pk}")
     if form.is_valid():
         try:
-            services.delegation_query_answer(actor=request.user, query=query,
-                                             answer=form.cleaned_data["answer"])
+            delegation_query_answer(actor=request.user, query=query,
+                                    answer=form.cleaned_data["answer"])
         except ServiceError as error:
             add_service_error(form, error)
         else:

@@ -22,7 +22,8 @@ from tripartite.common.models import Group
 from tripartite.common.services import EditConflictError, ServiceError, check_not_stale
 from tripartite.common.text import sort_key
 from tripartite.constituents.models import MemberState
-from tripartite.delegations import evaluation, objections, review_selectors, selectors, services
+from tripartite.delegations import evaluation, review_selectors, selectors
+from tripartite.delegations.evaluation import objection_verdict
 from tripartite.delegations.figures import figures_csv, session_figures
 from tripartite.delegations.models import (
     ArrearsStatus,
@@ -41,7 +42,14 @@ from tripartite.delegations.review_forms import (
     QueryForm,
     ReviewActionForm,
 )
-from tripartite.delegations.settings_service import credentials_settings_update
+from tripartite.delegations.services.credentials import (
+    arrears_set,
+    delegation_accept,
+    delegation_query_send,
+    delegation_start_review,
+)
+from tripartite.delegations.services.objections import objection_decide, objection_lodge
+from tripartite.delegations.services.settings import credentials_settings_update
 from tripartite.meetings.models import Session
 from tripartite.rules import delegations as rules
 from tripartite.rules.objections import objection_deadline
@@ -150,15 +158,15 @@ def _review_action(request, pk):
             # second officer learns that someone else acted, not that the status is wrong.
             check_not_stale(delegation, seen)
             if action == "start_review":
-                services.delegation_start_review(actor=request.user, delegation=delegation,
-                                                 seen_updated_at=seen)
+                delegation_start_review(actor=request.user, delegation=delegation,
+                                        seen_updated_at=seen)
             elif action == "accept":
-                services.delegation_accept(actor=request.user, delegation=delegation,
-                                           seen_updated_at=seen)
+                delegation_accept(actor=request.user, delegation=delegation,
+                                  seen_updated_at=seen)
             else:
-                services.delegation_query_send(actor=request.user, delegation=delegation,
-                                               question=form.cleaned_data["question"],
-                                               seen_updated_at=seen)
+                delegation_query_send(actor=request.user, delegation=delegation,
+                                      question=form.cleaned_data["question"],
+                                      seen_updated_at=seen)
     except EditConflictError as error:
         # Keep what the officer typed, on a form that will carry the current version.
         kept = QueryForm(initial={"question": request.POST.get("question", "")})
@@ -239,10 +247,10 @@ def review_arrears(request, session_pk):
         initial={"seen_updated_at": seen_version_initial(settings)})
 
     def save_arrears(data):
-        services.arrears_set(actor=request.user, session=session,
-                             member_state=data["member_state"], in_arrears=data["in_arrears"],
-                             vote_restored_on=data["vote_restored_on"],
-                             decision_reference=data["decision_reference"])
+        arrears_set(actor=request.user, session=session,
+                    member_state=data["member_state"], in_arrears=data["in_arrears"],
+                    vote_restored_on=data["vote_restored_on"],
+                    decision_reference=data["decision_reference"])
 
     def save_settings(data):
         seen = data.pop("seen_updated_at", None)
@@ -273,7 +281,7 @@ def review_arrears(request, session_pk):
 # --- the Credentials Committee --------------------------------------------------------------
 
 def _objection_row(objection):
-    verdict = objections.objection_verdict(objection)
+    verdict = objection_verdict(objection)
     return {"objection": objection, "verdict": verdict,
             "findings": _findings(verdict) if verdict else []}
 
@@ -293,8 +301,8 @@ def committee_objections(request, session_pk):
     created = {}
 
     def save(_data):
-        created["objection"] = objections.objection_lodge(actor=request.user, session=session,
-                                                          **form.service_values())
+        created["objection"] = objection_lodge(actor=request.user, session=session,
+                                               **form.service_values())
 
     if form is not None and save_with_service(request, form, save):
         objection = created["objection"]
@@ -334,11 +342,11 @@ def committee_objection(request, pk):
         fresh = get_object_or_404(Objection.objects.select_related("session"), pk=pk)
 
         def save(data):
-            objections.objection_decide(actor=request.user, objection=fresh,
-                                        decision=data["decision"],
-                                        decided_on=data["decided_on"],
-                                        decision_text=data["decision_text"],
-                                        seen_updated_at=data.get("seen_updated_at"))
+            objection_decide(actor=request.user, objection=fresh,
+                             decision=data["decision"],
+                             decided_on=data["decided_on"],
+                             decision_text=data["decision_text"],
+                             seen_updated_at=data.get("seen_updated_at"))
 
         if save_with_service(request, form, save):
             messages.success(request, _("The decision was recorded."))

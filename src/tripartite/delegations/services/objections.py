@@ -23,6 +23,7 @@ from tripartite.common.services import (
     check_not_stale,
     log_action,
 )
+from tripartite.delegations.evaluation import objection_verdict
 from tripartite.delegations.models import (
     Objection,
     ObjectionDecision,
@@ -37,26 +38,6 @@ ON_THE_MERITS = {ObjectionDecision.RECEIVABLE, ObjectionDecision.UPHELD,
 def _require_committee(actor):
     if not permissions.can_decide_objections(actor):
         raise PermissionDeniedError
-
-
-def objection_facts(objection: Objection) -> rules.Objection:
-    return rules.Objection(
-        lodged_at=objection.lodged_at,
-        authors_anonymous=objection.authors_anonymous,
-        author_is_adviser_to_delegate=objection.author_is_adviser_to_delegate,
-        same_facts_found_irrelevant=objection.same_facts_found_irrelevant,
-        revised_list_published_on=objection.revised_list_published_on,
-    )
-
-
-def objection_verdict(objection: Objection) -> rules.ObjectionVerdict | None:
-    """What the rules say on receivability; None for a complaint (no rule applies)."""
-    if objection.kind != ObjectionKind.OBJECTION:
-        return None
-    session = objection.session
-    return rules.objection_receivable(objection_facts(objection),
-                                      opening=session.local_opens_at.date(),
-                                      time_zone=session.zone)
 
 
 def _verdict_for_log(verdict: rules.ObjectionVerdict | None) -> dict:

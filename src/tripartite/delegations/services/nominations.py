@@ -1,4 +1,5 @@
-"""Every write to delegations: nominations, submission, the Office's review, arrears."""
+"""The member State's side of the credentials: nominations, submission, answers to queries."""
+
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,7 +14,6 @@ from tripartite.common.services import (
 )
 from tripartite.constituents.services import person_create
 from tripartite.delegations.models import (
-    ArrearsStatus,
     Delegation,
     DelegationQuery,
     DelegationStatus,
@@ -28,9 +28,6 @@ def _require_nominator(actor, delegation):
         raise PermissionDeniedError
 
 
-def _require_reviewer(actor):
-    if not permissions.can_review_credentials(actor):
-        raise PermissionDeniedError
 
 
 @transaction.atomic
@@ -154,55 +151,6 @@ def delegation_submit(*, actor, delegation: Delegation, seen_updated_at=None) ->
     return delegation
 
 
-def _set_status(delegation, status, *, actor, action, seen_updated_at=None, data=None):
-    check_not_stale(delegation, seen_updated_at)
-    delegation.status = status
-    fields = ["status", "updated_at"]
-    if status == DelegationStatus.ACCEPTED:
-        delegation.accepted_at = timezone.now()
-        fields.append("accepted_at")
-    # Only what this step changes: a stale copy must not write back its other fields.
-    delegation.save(update_fields=fields)
-    log_action(actor=actor, action=action, obj=delegation, data=data or {"status": status})
-    return delegation
-
-
-@transaction.atomic
-def delegation_start_review(*, actor, delegation, seen_updated_at=None) -> Delegation:
-    _require_reviewer(actor)
-    check_not_stale(delegation, seen_updated_at)
-    if delegation.status != DelegationStatus.RECEIVED:
-        raise ServiceError(_("Only received credentials can be put under review."))
-    return _set_status(delegation, DelegationStatus.UNDER_REVIEW, actor=actor,
-                       action="delegations.delegation.review_started",
-                       seen_updated_at=seen_updated_at)
-
-
-@transaction.atomic
-def delegation_accept(*, actor, delegation, seen_updated_at=None) -> Delegation:
-    _require_reviewer(actor)
-    check_not_stale(delegation, seen_updated_at)
-    if not delegation.submitted:
-        raise ServiceError(_("Credentials that were not received cannot be accepted."))
-    return _set_status(delegation, DelegationStatus.ACCEPTED, actor=actor,
-                       action="delegations.delegation.accepted",
-                       seen_updated_at=seen_updated_at)
-
-
-@transaction.atomic
-def delegation_query_send(*, actor, delegation, question: str,
-                          seen_updated_at=None) -> DelegationQuery:
-    _require_reviewer(actor)
-    question = question.strip()
-    if not question:
-        raise ServiceError(_("Write the question."), field="question", code="required")
-    _set_status(delegation, DelegationStatus.QUERY_SENT, actor=actor,
-                action="delegations.query.sent", seen_updated_at=seen_updated_at,
-                data={"question": question})
-    return DelegationQuery.objects.create(delegation=delegation, question=question,
-                                          asked_by=actor)
-
-
 @transaction.atomic
 def delegation_query_answer(*, actor, query: DelegationQuery, answer: str) -> DelegationQuery:
     delegation = query.delegation
@@ -220,21 +168,6 @@ def delegation_query_answer(*, actor, query: DelegationQuery, answer: str) -> De
     log_action(actor=actor, action="delegations.query.answered", obj=delegation,
                data={"query": query.pk, "answer": answer})
     return query
-
-
-@transaction.atomic
-def arrears_set(*, actor, member_state, session, in_arrears: bool, vote_restored_on=None,
-                decision_reference: str = "") -> ArrearsStatus:
-    """Record whether a Member is in arrears for a session, and any restoration of its vote."""
-    _require_reviewer(actor)
-    status, _created = ArrearsStatus.objects.update_or_create(
-        member_state=member_state, session=session,
-        defaults={"in_arrears": in_arrears, "vote_restored_on": vote_restored_on,
-                  "decision_reference": decision_reference})
-    log_action(actor=actor, action="delegations.arrears.recorded", obj=status, data={
-        "in_arrears": in_arrears, "vote_restored_on": vote_restored_on,
-        "decision_reference": decision_reference})
-    return status
 
 
 def _touch(delegation):
