@@ -1,32 +1,39 @@
 """The Office's side of the credentials: review, acceptance, queries, arrears."""
 
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tripartite.accounts import permissions
+from tripartite.accounts.models import User
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
     check_not_stale,
     log_action,
 )
+from tripartite.constituents.models import MemberState
 from tripartite.delegations.models import (
     ArrearsStatus,
     Delegation,
     DelegationQuery,
     DelegationStatus,
 )
+from tripartite.meetings.models import Session
 
 
-def _require_reviewer(actor):
+def _require_reviewer(actor: User) -> None:
     if not permissions.can_review_credentials(actor):
         raise PermissionDeniedError
 
 
 
-def _set_status(delegation, status, *, actor, action, seen_updated_at=None, data=None):
+def _set_status(delegation: Delegation, status: str, *, actor: User, action: str,
+                seen_updated_at: dt.datetime | None = None,
+                data: dict[str, object] | None = None) -> Delegation:
     check_not_stale(delegation, seen_updated_at)
     delegation.status = status
     fields = ["status", "updated_at"]
@@ -40,7 +47,8 @@ def _set_status(delegation, status, *, actor, action, seen_updated_at=None, data
 
 
 @transaction.atomic
-def delegation_start_review(*, actor, delegation, seen_updated_at=None) -> Delegation:
+def delegation_start_review(*, actor: User, delegation: Delegation,
+                            seen_updated_at: dt.datetime | None = None) -> Delegation:
     _require_reviewer(actor)
     check_not_stale(delegation, seen_updated_at)
     if delegation.status != DelegationStatus.RECEIVED:
@@ -51,7 +59,8 @@ def delegation_start_review(*, actor, delegation, seen_updated_at=None) -> Deleg
 
 
 @transaction.atomic
-def delegation_accept(*, actor, delegation, seen_updated_at=None) -> Delegation:
+def delegation_accept(*, actor: User, delegation: Delegation,
+                      seen_updated_at: dt.datetime | None = None) -> Delegation:
     _require_reviewer(actor)
     check_not_stale(delegation, seen_updated_at)
     if not delegation.submitted:
@@ -62,8 +71,8 @@ def delegation_accept(*, actor, delegation, seen_updated_at=None) -> Delegation:
 
 
 @transaction.atomic
-def delegation_query_send(*, actor, delegation, question: str,
-                          seen_updated_at=None) -> DelegationQuery:
+def delegation_query_send(*, actor: User, delegation: Delegation, question: str,
+                          seen_updated_at: dt.datetime | None = None) -> DelegationQuery:
     _require_reviewer(actor)
     question = question.strip()
     if not question:
@@ -76,7 +85,8 @@ def delegation_query_send(*, actor, delegation, question: str,
 
 
 @transaction.atomic
-def arrears_set(*, actor, member_state, session, in_arrears: bool, vote_restored_on=None,
+def arrears_set(*, actor: User, member_state: MemberState, session: Session, in_arrears: bool,
+                vote_restored_on: dt.date | None = None,
                 decision_reference: str = "") -> ArrearsStatus:
     """Record whether a Member is in arrears for a session, and any restoration of its vote."""
     _require_reviewer(actor)

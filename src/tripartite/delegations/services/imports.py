@@ -8,12 +8,14 @@ are nominated in one transaction, through ``nominations.nomination_add``.
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tripartite.accounts import permissions
+from tripartite.accounts.models import User
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.delegations.models import Delegation, NominationRole
+from tripartite.delegations.models import Delegation, Nomination, NominationRole
 from tripartite.delegations.services.nominations import nomination_add
 from tripartite.delegations.spreadsheet.columns import column_label
 from tripartite.delegations.spreadsheet.reading import ImportProblem, ImportRow, read_rows
@@ -41,7 +43,8 @@ class _RowRefused(Exception):
         self.problem = problem
 
 
-def nominations_import(*, actor, delegation: Delegation, uploaded_file) -> ImportResult:
+def nominations_import(*, actor: User, delegation: Delegation,
+                       uploaded_file: File[bytes]) -> ImportResult:
     """Nominate everyone in a filled template, or no one: the problems, row by row, if any.
 
     A file that is not an Excel workbook raises ServiceError; problems in the rows are
@@ -59,7 +62,7 @@ def nominations_import(*, actor, delegation: Delegation, uploaded_file) -> Impor
                + [r for r in rows if r.role != NominationRole.DELEGATE])
     try:
         with transaction.atomic():
-            created = {}
+            created: dict[int, Nomination] = {}
             for row in ordered:
                 created[row.row] = _nominate(actor, delegation, row, created)
     except _RowRefused as refused:
@@ -67,7 +70,8 @@ def nominations_import(*, actor, delegation: Delegation, uploaded_file) -> Impor
     return ImportResult(problems=[], added=len(created))
 
 
-def _nominate(actor, delegation, row: ImportRow, created: dict):
+def _nominate(actor: User, delegation: Delegation, row: ImportRow,
+              created: dict[int, Nomination]) -> Nomination:
     adviser_to = created.get(row.adviser_row) if row.adviser_row else row.adviser_existing
     try:
         return nomination_add(

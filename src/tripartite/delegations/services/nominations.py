@@ -1,17 +1,22 @@
 """The member State's side of the credentials: nominations, submission, answers to queries."""
 
 
+import datetime as dt
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tripartite.accounts import permissions
+from tripartite.accounts.models import User
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
     check_not_stale,
     log_action,
 )
+from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
 from tripartite.constituents.services import person_create
 from tripartite.delegations.models import (
     Delegation,
@@ -19,11 +24,12 @@ from tripartite.delegations.models import (
     DelegationStatus,
     Nomination,
 )
+from tripartite.meetings.models import AgendaItem, Session
 
 GROUP_ORGANISATION_KIND = {"employers": "employers", "workers": "workers"}
 
 
-def _require_nominator(actor, delegation):
+def _require_nominator(actor: User, delegation: Delegation) -> None:
     if not permissions.can_nominate(actor, delegation.member_state):
         raise PermissionDeniedError
 
@@ -31,7 +37,7 @@ def _require_nominator(actor, delegation):
 
 
 @transaction.atomic
-def delegation_open(*, actor, member_state, session) -> Delegation:
+def delegation_open(*, actor: User, member_state: MemberState, session: Session) -> Delegation:
     """The State's delegation to ``session``, created empty the first time it is opened."""
     if not permissions.can_nominate(actor, member_state):
         raise PermissionDeniedError
@@ -42,16 +48,18 @@ def delegation_open(*, actor, member_state, session) -> Delegation:
     return delegation
 
 
-def _current_amendment(delegation) -> int:
+def _current_amendment(delegation: Delegation) -> int:
     """Changes before submission belong to amendment 0; after it, to the next amendment."""
     return delegation.amendment + 1 if delegation.submitted else 0
 
 
 @transaction.atomic
-def nomination_add(*, actor, delegation: Delegation, group: str, role: str, name: str,
+def nomination_add(*, actor: User, delegation: Delegation, group: str, role: str, name: str,
                    gender: str, name_latin: str = "", title: str = "", function: str = "",
-                   email: str = "", organisation=None, adviser_to=None,
-                   agenda_items=(), person=None) -> Nomination:
+                   email: str = "", organisation: ConstituentOrganisation | None = None,
+                   adviser_to: Nomination | None = None,
+                   agenda_items: Iterable[AgendaItem] = (),
+                   person: Person | None = None) -> Nomination:
     """Nominate a person (an existing one, or a new one described by name and gender)."""
     _require_nominator(actor, delegation)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
@@ -80,7 +88,9 @@ def nomination_add(*, actor, delegation: Delegation, group: str, role: str, name
     return nomination
 
 
-def _check_nomination(delegation, *, group, organisation, adviser_to, person):
+def _check_nomination(delegation: Delegation, *, group: str,
+                      organisation: ConstituentOrganisation | None,
+                      adviser_to: Nomination | None, person: Person) -> None:
     active = delegation.nominations.filter(withdrawn_in_amendment__isnull=True)
     if active.filter(person=person).exists():
         raise ServiceError(_("%(name)s is already in this delegation.") % {"name": person},
@@ -99,7 +109,7 @@ def _check_nomination(delegation, *, group, organisation, adviser_to, person):
                            field="adviser_to")
 
 
-def _set_agenda_items(nomination, agenda_items):
+def _set_agenda_items(nomination: Nomination, agenda_items: Iterable[AgendaItem]) -> None:
     session_id = nomination.delegation.session_id
     if any(item.session_id != session_id for item in agenda_items):
         raise ServiceError(_("Agenda items must be those of the session."),
@@ -108,7 +118,7 @@ def _set_agenda_items(nomination, agenda_items):
 
 
 @transaction.atomic
-def nomination_withdraw(*, actor, nomination: Nomination) -> Nomination:
+def nomination_withdraw(*, actor: User, nomination: Nomination) -> Nomination:
     """Remove a person: deleted before submission, marked withdrawn by an amendment after."""
     delegation = Delegation.objects.select_for_update().get(pk=nomination.delegation_id)
     _require_nominator(actor, delegation)
@@ -128,7 +138,8 @@ def nomination_withdraw(*, actor, nomination: Nomination) -> Nomination:
 
 
 @transaction.atomic
-def delegation_submit(*, actor, delegation: Delegation, seen_updated_at=None) -> Delegation:
+def delegation_submit(*, actor: User, delegation: Delegation,
+                      seen_updated_at: dt.datetime | None = None) -> Delegation:
     """Submit the credentials (or an amendment): the Office receives them today."""
     _require_nominator(actor, delegation)
     check_not_stale(delegation, seen_updated_at)
@@ -152,7 +163,8 @@ def delegation_submit(*, actor, delegation: Delegation, seen_updated_at=None) ->
 
 
 @transaction.atomic
-def delegation_query_answer(*, actor, query: DelegationQuery, answer: str) -> DelegationQuery:
+def delegation_query_answer(*, actor: User, query: DelegationQuery,
+                            answer: str) -> DelegationQuery:
     delegation = query.delegation
     _require_nominator(actor, delegation)
     answer = answer.strip()
@@ -170,6 +182,6 @@ def delegation_query_answer(*, actor, query: DelegationQuery, answer: str) -> De
     return query
 
 
-def _touch(delegation):
+def _touch(delegation: Delegation) -> None:
     """A change to the nominations is a change to the delegation (for edit conflicts)."""
     delegation.save(update_fields=["updated_at"])

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tripartite.accounts import permissions
+from tripartite.accounts.models import User
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -25,22 +26,25 @@ from tripartite.common.services import (
 )
 from tripartite.delegations.evaluation import objection_verdict
 from tripartite.delegations.models import (
+    Delegation,
+    Nomination,
     Objection,
     ObjectionDecision,
     ObjectionKind,
 )
+from tripartite.meetings.models import Session
 from tripartite.rules import objections as rules
 
 ON_THE_MERITS = {ObjectionDecision.RECEIVABLE, ObjectionDecision.UPHELD,
                  ObjectionDecision.DISMISSED}
 
 
-def _require_committee(actor):
+def _require_committee(actor: User) -> None:
     if not permissions.can_decide_objections(actor):
         raise PermissionDeniedError
 
 
-def _verdict_for_log(verdict: rules.ObjectionVerdict | None) -> dict:
+def _verdict_for_log(verdict: rules.ObjectionVerdict | None) -> dict[str, object]:
     if verdict is None:
         return {"receivable_by_rules": None}
     return {"receivable_by_rules": verdict.receivable,
@@ -49,8 +53,10 @@ def _verdict_for_log(verdict: rules.ObjectionVerdict | None) -> dict:
 
 
 @transaction.atomic
-def objection_lodge(*, actor, session, delegation, summary: str, lodged_at: dt.datetime,
-                    kind: str = ObjectionKind.OBJECTION, nomination=None, lodged_by: str = "",
+def objection_lodge(*, actor: User, session: Session, delegation: Delegation, summary: str,
+                    lodged_at: dt.datetime,
+                    kind: str = ObjectionKind.OBJECTION, nomination: Nomination | None = None,
+                    lodged_by: str = "",
                     authors_anonymous: bool = False,
                     author_is_adviser_to_delegate: bool = False,
                     same_facts_found_irrelevant: bool = False,
@@ -99,9 +105,9 @@ def objection_lodge(*, actor, session, delegation, summary: str, lodged_at: dt.d
 
 
 @transaction.atomic
-def objection_decide(*, actor, objection: Objection, decision: str,
+def objection_decide(*, actor: User, objection: Objection, decision: str,
                      decided_on: dt.date | None = None, decision_text: str = "",
-                     seen_updated_at=None) -> Objection:
+                     seen_updated_at: dt.datetime | None = None) -> Objection:
     """Record the Committee's decision and its date (or set it back to pending)."""
     _require_committee(actor)
     check_not_stale(objection, seen_updated_at)

@@ -18,7 +18,7 @@ from tripartite.common.archives import SheetLimits, check_office_archive, check_
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import ConstituentOrganisation, Gender, Person
-from tripartite.delegations.models import Delegation, NominationRole
+from tripartite.delegations.models import Delegation, Nomination, NominationRole
 from tripartite.delegations.portal_forms import (
     ADVISER_ROLES,
     ORGANISATION_KINDS,
@@ -33,6 +33,7 @@ from tripartite.delegations.spreadsheet.columns import (
     REQUIRED_COLUMNS,
     column_label,
 )
+from tripartite.meetings.models import AgendaItem
 
 MAX_SPREADSHEET_SIZE = 5 * 1024 * 1024  # bytes
 # The largest sheet read: the template's persons twice over (blank rows are skipped) and
@@ -61,8 +62,8 @@ class ImportRow:
     email: str = ""
     organisation: ConstituentOrganisation | None = None
     adviser_row: int | None = None
-    adviser_existing: object = None  # a Nomination already in the delegation
-    agenda_items: list = field(default_factory=list)
+    adviser_existing: Nomination | None = None  # a nomination already in the delegation
+    agenda_items: list[AgendaItem] = field(default_factory=list)
 
 
 def open_workbook(uploaded_file):
