@@ -22,7 +22,7 @@ from tripartite.delegations.models import (
     DelegationStatus,
     Nomination,
 )
-from tripartite.meetings.models import AgendaItem
+from tripartite.meetings.models import AgendaItem, Session
 from tripartite.rules import delegations as rules
 from tripartite.rules.findings import Severity
 
@@ -59,7 +59,7 @@ class EvaluatedDelegation:
 class SessionReview:
     """Everything the session-wide pages need, read once."""
 
-    session: object
+    session: Session
     settings: CredentialsSettings | None
     deadline: date
     arrears: dict[int, ArrearsStatus]
@@ -70,7 +70,7 @@ class SessionReview:
         return self.settings.arrears_scope if self.settings else "government"
 
 
-def session_review(session) -> SessionReview:
+def session_review(session: Session) -> SessionReview:
     """Every delegation of ``session``, evaluated: six queries whatever their number."""
     settings = selectors.credentials_settings(session)
     arrears = selectors.arrears_by_state(session)
@@ -113,7 +113,7 @@ class OverviewRow:
 
     @property
     def status_label(self) -> str:
-        return DelegationStatus(self.status).label
+        return str(DelegationStatus(self.status).label)
 
     @property
     def in_preparation(self) -> bool:
@@ -125,8 +125,9 @@ class OverviewRow:
 SORTS = ("name", "-name", "received", "-received")
 
 
-def overview_rows(review: SessionReview, *, status="", region="", late=False,
-                  with_errors=False, sort="name") -> list[OverviewRow]:
+def overview_rows(review: SessionReview, *, status: str = "", region: str = "",
+                  late: bool = False, with_errors: bool = False,
+                  sort: str = "name") -> list[OverviewRow]:
     """One row per member State (one query for the States, on top of ``review``)."""
     by_state = {e.delegation.member_state_id: e for e in review.delegations}
     states = MemberState.objects.all()
@@ -141,9 +142,11 @@ def overview_rows(review: SessionReview, *, status="", region="", late=False,
         rows = [row for row in rows if row.evaluated and row.evaluated.errors]
     if sort.lstrip("-") == "received":
         # Not received last, whichever the direction.
-        received = sorted((r for r in rows if r.delegation and r.delegation.received_on),
-                          key=lambda r: (r.delegation.received_on, sort_key(str(r.member_state))),
-                          reverse=sort.startswith("-"))
+        dated = [(r.delegation.received_on, r) for r in rows
+                 if r.delegation and r.delegation.received_on]
+        received = [r for _on, r in sorted(
+            dated, key=lambda pair: (pair[0], sort_key(str(pair[1].member_state))),
+            reverse=sort.startswith("-"))]
         rest = [r for r in rows if not (r.delegation and r.delegation.received_on)]
         return received + sorted(rest, key=lambda r: sort_key(str(r.member_state)))
     return sorted(rows, key=lambda r: sort_key(str(r.member_state)),
