@@ -60,6 +60,7 @@ def main() -> None:
     from tripartite.accounts.models import User
     from tripartite.delegations import evaluation, lists, pdf, selectors
     from tripartite.delegations.models import Nomination
+    from tripartite.delegations.services.lists import list_publish
     from tripartite.meetings.models import Session
     from tripartite.rules import delegations as rules
 
@@ -102,7 +103,7 @@ def main() -> None:
 
     # (b) the provisional list: publish (rows from the database, frozen), then its PDF.
     secretariat = User.objects.get(username="secretariat")
-    publish_seconds, published = timed(lambda: lists.list_publish(
+    publish_seconds, published = timed(lambda: list_publish(
         actor=secretariat, session=session, kind="provisional"))
     rows, marked = lists.published_rows(published, "fr")
     fonts_seconds, _fonts = timed(pdf.fonts)

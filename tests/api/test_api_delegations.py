@@ -8,13 +8,21 @@ from django.utils import timezone
 
 from tests import factories
 from tests.api import actions, client_for, send
-from tripartite.delegations import evaluation, selectors, services
+from tripartite.delegations import evaluation, selectors
 from tripartite.delegations.models import (
     ArrearsStatus,
     CredentialsSettings,
     Delegation,
     DelegationQuery,
     Nomination,
+)
+from tripartite.delegations.services.credentials import delegation_query_send
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_query_answer,
+    delegation_submit,
+    nomination_add,
+    nomination_withdraw,
 )
 
 pytestmark = pytest.mark.django_db
@@ -64,22 +72,22 @@ def session():
 
 @pytest.fixture
 def france(session, officer):
-    return services.delegation_open(actor=officer, member_state=factories.state("FR"),
-                                    session=session)
+    return delegation_open(actor=officer, member_state=factories.state("FR"),
+                           session=session)
 
 
 @pytest.fixture
 def germany(session, officer):
-    delegation = services.delegation_open(actor=officer, member_state=factories.state("DE"),
-                                          session=session)
+    delegation = delegation_open(actor=officer, member_state=factories.state("DE"),
+                                 session=session)
     nominate(delegation, officer, "government", name="Hans Weber", gender="m")
     return delegation
 
 
 def nominate(delegation, actor, group, role="delegate", name=None, gender="f", **kwargs):
-    return services.nomination_add(actor=actor, delegation=delegation, group=group, role=role,
-                                   name=name or f"{group} {role} {gender}", gender=gender,
-                                   **kwargs)
+    return nomination_add(actor=actor, delegation=delegation, group=group, role=role,
+                          name=name or f"{group} {role} {gender}", gender=gender,
+                          **kwargs)
 
 
 def items(session, *numbers):
@@ -232,7 +240,7 @@ def test_an_empty_delegation_is_not_submitted(french_focal_point, france):
 
 def test_review_query_answer_and_acceptance(secretariat, french_focal_point, france, focal):
     nominate(france, focal, "government")
-    services.delegation_submit(actor=focal, delegation=france)
+    delegation_submit(actor=focal, delegation=france)
 
     review = send(secretariat, "post", url(france, "review"),
                   {"updated_at": secretariat.get(url(france)).json()["updated_at"]})
@@ -270,7 +278,7 @@ def test_review_query_answer_and_acceptance(secretariat, french_focal_point, fra
 
 def test_a_second_officer_on_a_stale_copy_gets_a_409(secretariat, france, focal):
     nominate(france, focal, "government")
-    services.delegation_submit(actor=focal, delegation=france)
+    delegation_submit(actor=focal, delegation=france)
     seen = secretariat.get(url(france)).json()["updated_at"]
     other_officer = client_for(factories.user_with_role("secretariat"))
     assert send(other_officer, "post", url(france, "review"),
@@ -290,11 +298,11 @@ def test_a_stale_answer_is_a_409_and_a_second_answer_is_refused(secretariat,
                                                                  french_focal_point, france,
                                                                  officer, focal):
     nominate(france, focal, "government")
-    services.delegation_submit(actor=focal, delegation=france)
-    query = services.delegation_query_send(actor=officer, delegation=france,
-                                           question="Which ministry?")
+    delegation_submit(actor=focal, delegation=france)
+    query = delegation_query_send(actor=officer, delegation=france,
+                                  question="Which ministry?")
     seen = query.updated_at.isoformat()
-    services.delegation_query_answer(actor=focal, query=query, answer="Labour.")
+    delegation_query_answer(actor=focal, query=query, answer="Labour.")
 
     stale = send(french_focal_point, "post", f"/api/queries/{query.pk}/answer",
                  {"answer": "Employment.", "updated_at": seen})
@@ -353,9 +361,9 @@ def test_the_verdict_is_the_evaluation_functions(observer, france, focal, sessio
     for n in range(3):
         nominate(france, focal, "government", role="adviser", name=f"Adviser {n}",
                  gender="m", adviser_to=g1, agenda_items=iv)
-    services.delegation_submit(actor=focal, delegation=france)
+    delegation_submit(actor=focal, delegation=france)
     withdrawn = nominate(france, focal, "workers", name="W withdrawn")
-    services.nomination_withdraw(actor=focal, nomination=withdrawn)
+    nomination_withdraw(actor=focal, nomination=withdrawn)
 
     english = observer.get(url(france)).json()
     french = observer.get(url(france), HTTP_ACCEPT_LANGUAGE="fr").json()
@@ -378,8 +386,8 @@ def test_the_list_gives_status_lateness_and_votes(observer, session, officer):
     states = {}
     for iso, groups in (("FR", ["government", "government", "employers"]),
                         ("DE", ["government", "employers", "workers"]), ("KE", [])):
-        states[iso] = services.delegation_open(actor=officer, member_state=factories.state(iso),
-                                               session=session)
+        states[iso] = delegation_open(actor=officer, member_state=factories.state(iso),
+                                      session=session)
         for number, group in enumerate(groups):
             nominate(states[iso], officer, group, name=f"{iso} {number}")
     Delegation.objects.filter(pk=states["FR"].pk).update(
@@ -411,8 +419,8 @@ def test_the_list_gives_status_lateness_and_votes(observer, session, officer):
 def test_listing_delegations_costs_the_same_queries_for_one_and_three(
         secretariat, session, officer, django_assert_num_queries):
     def add(iso):
-        delegation = services.delegation_open(actor=officer, member_state=factories.state(iso),
-                                              session=session)
+        delegation = delegation_open(actor=officer, member_state=factories.state(iso),
+                                     session=session)
         delegate = nominate(delegation, officer, "government", name=f"G {iso}")
         nominate(delegation, officer, "government", role="adviser", name=f"A {iso}",
                  adviser_to=delegate, agenda_items=items(session, "IV"))
@@ -464,8 +472,8 @@ def test_a_focal_point_lists_only_their_own_states_delegation(french_focal_point
 def test_a_focal_point_can_neither_see_nor_change_germanys_delegation(
         french_focal_point, germany, session, officer):
     nomination = germany.nominations.get()
-    query = services.delegation_query_send(actor=officer, delegation=germany,
-                                           question="Which ministry?")
+    query = delegation_query_send(actor=officer, delegation=germany,
+                                  question="Which ministry?")
     logged = actions()
 
     responses = [
@@ -498,7 +506,7 @@ def test_a_focal_point_can_neither_see_nor_change_germanys_delegation(
 
 def test_an_observer_reads_but_does_not_write(observer, france, focal, session):
     nomination = nominate(france, focal, "government")
-    services.delegation_submit(actor=focal, delegation=france)
+    delegation_submit(actor=focal, delegation=france)
     logged = actions()
 
     reads = [observer.get(f"/api/sessions/{session.pk}/delegations"), observer.get(url(france))]
@@ -530,7 +538,7 @@ def test_roles_outside_the_procedure_see_no_delegation(role, france, session):
 
 def test_the_focal_point_answers_but_does_not_review(french_focal_point, france, focal):
     nominate(france, focal, "government")
-    services.delegation_submit(actor=focal, delegation=france)
+    delegation_submit(actor=focal, delegation=france)
 
     assert send(french_focal_point, "post", url(france, "review")).status_code == 403
     assert send(french_focal_point, "post", url(france, "accept")).status_code == 403

@@ -10,7 +10,7 @@ from django.db import connections
 from tests.factories import PersonFactory, state
 from tests.membership.factories import OPENING, CommitteeFactory
 from tripartite.accounts.models import Role, User
-from tripartite.delegations import services as delegation_services
+from tripartite.delegations.services.nominations import delegation_open, nomination_add
 from tripartite.membership import services
 from tripartite.membership.models import CommitteeMembership, WeightSnapshot
 
@@ -41,10 +41,10 @@ def test_the_secretariat_adds_and_removes_members_and_the_weights_follow(page, l
         services.committee_member_add(actor=staff, committee=committee, person=PersonFactory(),
                                       group=group, member_state=state(iso2) if iso2 else None,
                                       at=OPENING)
-    delegation = delegation_services.delegation_open(
+    delegation = delegation_open(
         actor=staff, member_state=state("DE"), session=committee.session)
-    delegation_services.nomination_add(actor=staff, delegation=delegation, group="workers",
-                                       role="delegate", name="Greta Arbeiterin", gender="f")
+    nomination_add(actor=staff, delegation=delegation, group="workers",
+                   role="delegate", name="Greta Arbeiterin", gender="f")
 
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("#id_username", "secretariat")

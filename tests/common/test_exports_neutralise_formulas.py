@@ -19,8 +19,12 @@ from tripartite.constituents.models import ConstituentOrganisation, MemberState
 from tripartite.correspondence import services as correspondence
 from tripartite.correspondence.install import install_starter_templates
 from tripartite.correspondence.models import Selection
-from tripartite.delegations import lists
-from tripartite.delegations import services as delegations
+from tripartite.delegations.services.lists import list_publish
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_submit,
+    nomination_add,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -66,15 +70,15 @@ def hostile_data(settings, tmp_path):
     session.agenda_items.create(number="IV", title_en=HOSTILE[3], technical=True, position=1)
     ConstituentOrganisation.objects.create(member_state=state("FR"), kind="employers",
                                            name=HOSTILE[0], acronym=HOSTILE[2])
-    delegation = delegations.delegation_open(actor=secretariat, member_state=state("FR"),
-                                             session=session)
+    delegation = delegation_open(actor=secretariat, member_state=state("FR"),
+                                 session=session)
     for index, name in enumerate(HOSTILE):
-        delegations.nomination_add(
+        nomination_add(
             actor=secretariat, delegation=delegation, group="government",
             role="delegate" if index == 0 else "adviser", name=name, gender="f",
             title=HOSTILE[2], function=HOSTILE[(index + 1) % len(HOSTILE)])
-    delegations.delegation_submit(actor=secretariat, delegation=delegation)
-    published = lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    delegation_submit(actor=secretariat, delegation=delegation)
+    published = list_publish(actor=secretariat, session=session, kind="provisional")
     MemberState.objects.filter(iso2="FR").update(name_en=HOSTILE[1], name_fr=HOSTILE[1])
 
     templates = {t.code: t for t in install_starter_templates(actor=None)}

@@ -12,9 +12,14 @@ from django.urls import reverse
 
 from tests.factories import AgendaItemFactory, SessionFactory, state, user_with_role
 from tripartite.accounts.models import Role
-from tripartite.delegations import services
 from tripartite.delegations.figures import percent, session_figures
 from tripartite.delegations.models import Delegation, Nomination
+from tripartite.delegations.services.credentials import arrears_set
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_submit,
+    nomination_add,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +39,13 @@ def officer():
 def delegation_of(session, officer, iso2, persons, *, received_on=dt.date(2026, 5, 4),
                   submit=True):
     """``persons``: (group, role, gender) triples."""
-    delegation = services.delegation_open(actor=officer, member_state=state(iso2),
-                                          session=session)
+    delegation = delegation_open(actor=officer, member_state=state(iso2),
+                                 session=session)
     for number, (group, role, gender) in enumerate(persons):
-        services.nomination_add(actor=officer, delegation=delegation, group=group, role=role,
-                                name=f"{iso2} {number}", gender=gender)
+        nomination_add(actor=officer, delegation=delegation, group=group, role=role,
+                       name=f"{iso2} {number}", gender=gender)
     if submit:
-        services.delegation_submit(actor=officer, delegation=delegation)
+        delegation_submit(actor=officer, delegation=delegation)
         Delegation.objects.filter(pk=delegation.pk).update(received_on=received_on)
     return delegation
 
@@ -63,8 +68,8 @@ def dataset(session, officer):
     # The Conference refused the woman adviser: she no longer counts.
     Nomination.objects.filter(delegation=kenya, role="adviser", person__gender="f") \
         .update(admitted=False)
-    services.arrears_set(actor=officer, member_state=state("KE"), session=session,
-                         in_arrears=True)
+    arrears_set(actor=officer, member_state=state("KE"), session=session,
+                in_arrears=True)
     # Being prepared, not submitted: not accredited, not counted.
     delegation_of(session, officer, "BR", [("government", "delegate", "f")], submit=False)
     return {"FR": france, "DE": germany, "KE": kenya}
@@ -94,8 +99,8 @@ def test_the_figures_are_exact(session, dataset):
 
 
 def test_a_restoration_of_the_vote_enters_the_quorum_base(session, officer, dataset):
-    services.arrears_set(actor=officer, member_state=state("KE"), session=session,
-                         in_arrears=True, vote_restored_on=dt.date(2026, 6, 2))
+    arrears_set(actor=officer, member_state=state("KE"), session=session,
+                in_arrears=True, vote_restored_on=dt.date(2026, 6, 2))
     assert session_figures(session).quorum_base_total == 9
 
 

@@ -16,8 +16,16 @@ from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.common.text import sort_key
 from tripartite.constituents.services import person_update
-from tripartite.delegations import exports, lists, services
+from tripartite.delegations import exports, lists
 from tripartite.delegations.models import CredentialsSettings, PublishedList
+from tripartite.delegations.services.credentials import delegation_accept
+from tripartite.delegations.services.lists import list_publish
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_submit,
+    nomination_add,
+    nomination_withdraw,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -36,16 +44,16 @@ def secretariat():
 
 def delegation_of(session, actor, iso2, persons, *, submit=True):
     """A delegation of ``iso2`` with ``persons``: (group, role, name[, name_latin]) each."""
-    delegation = services.delegation_open(actor=actor, member_state=state(iso2),
-                                          session=session)
+    delegation = delegation_open(actor=actor, member_state=state(iso2),
+                                 session=session)
     nominations = []
     for group, role, name, *latin in persons:
-        nominations.append(services.nomination_add(
+        nominations.append(nomination_add(
             actor=actor, delegation=delegation, group=group, role=role, name=name,
             name_latin=latin[0] if latin else "", gender="f", title="Ms",
             function="Director"))
     if submit:
-        services.delegation_submit(actor=actor, delegation=delegation)
+        delegation_submit(actor=actor, delegation=delegation)
     return delegation, nominations
 
 
@@ -94,11 +102,11 @@ def test_within_a_state_government_then_employers_then_workers(session, secretar
 def test_only_submitted_delegations_and_active_nominations_are_listed(session, secretariat):
     delegation, (kept, withdrawn) = delegation_of(session, secretariat, "FR", [
         ("government", "delegate", "Kept"), ("government", "adviser", "Withdrawn later")])
-    services.nomination_withdraw(actor=secretariat, nomination=withdrawn)
+    nomination_withdraw(actor=secretariat, nomination=withdrawn)
     delegation_of(session, secretariat, "DE", [("government", "delegate", "Not submitted")],
                   submit=False)
     accepted, _ = delegation_of(session, secretariat, "KE", [("workers", "delegate", "Kenya")])
-    services.delegation_accept(actor=secretariat, delegation=accepted)
+    delegation_accept(actor=secretariat, delegation=accepted)
     assert [row["name"] for row in lists.current_rows(session)] == ["Kept", "Kenya"]
 
 
@@ -128,7 +136,7 @@ def test_publishing_the_provisional_then_a_revised_list_marks_what_changed(
     french, (stays, leaves, moves) = delegation_of(session, secretariat, "FR", [
         ("government", "delegate", "Stays"), ("government", "adviser", "Leaves"),
         ("government", "adviser", "Gets a new function")])
-    provisional = lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    provisional = list_publish(actor=secretariat, session=session, kind="provisional")
     assert (provisional.kind, provisional.number, len(provisional.rows)) == ("provisional", 1, 3)
     assert provisional.rows[0] == {
         "state": "FR", "state_iso3": "FRA", "state_en": "France", "state_fr": "France",
@@ -136,12 +144,12 @@ def test_publishing_the_provisional_then_a_revised_list_marks_what_changed(
         "name_latin": "Stays", "gender": "f", "group": "government", "role": "delegate",
         "function": "Director", "organisation": "", "status": "received", "position": 1}
 
-    services.nomination_withdraw(actor=secretariat, nomination=leaves)
-    services.nomination_add(actor=secretariat, delegation=french, group="government",
-                            role="adviser", name="Newcomer", gender="m")
+    nomination_withdraw(actor=secretariat, nomination=leaves)
+    nomination_add(actor=secretariat, delegation=french, group="government",
+                   role="adviser", name="Newcomer", gender="m")
     person_update(person=moves.person, actor=secretariat, changes={"function": "Ambassador"})
-    services.delegation_submit(actor=secretariat, delegation=french)
-    revised = lists.list_publish(actor=secretariat, session=session, kind="revised")
+    delegation_submit(actor=secretariat, delegation=french)
+    revised = list_publish(actor=secretariat, session=session, kind="revised")
     assert (revised.kind, revised.number) == ("revised", 1)
 
     rows, marked = lists.published_rows(revised, "fr")
@@ -172,20 +180,20 @@ def test_publishing_the_provisional_then_a_revised_list_marks_what_changed(
 
 def test_the_sequence_of_published_lists_is_enforced(session, secretariat):
     with pytest.raises(ServiceError, match="Publish the provisional list first"):
-        lists.list_publish(actor=secretariat, session=session, kind="revised")
+        list_publish(actor=secretariat, session=session, kind="revised")
     with pytest.raises(ServiceError, match="the list would be empty"):
-        lists.list_publish(actor=secretariat, session=session, kind="provisional")
+        list_publish(actor=secretariat, session=session, kind="provisional")
     delegation_of(session, secretariat, "FR", [("government", "delegate", "A")])
-    lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    list_publish(actor=secretariat, session=session, kind="provisional")
     with pytest.raises(ServiceError, match="already published"):
-        lists.list_publish(actor=secretariat, session=session, kind="provisional")
-    assert lists.list_publish(actor=secretariat, session=session, kind="revised").number == 1
-    assert lists.list_publish(actor=secretariat, session=session, kind="revised").number == 2
-    lists.list_publish(actor=secretariat, session=session, kind="final")
+        list_publish(actor=secretariat, session=session, kind="provisional")
+    assert list_publish(actor=secretariat, session=session, kind="revised").number == 1
+    assert list_publish(actor=secretariat, session=session, kind="revised").number == 2
+    list_publish(actor=secretariat, session=session, kind="final")
     with pytest.raises(ServiceError, match="final list was published"):
-        lists.list_publish(actor=secretariat, session=session, kind="revised")
+        list_publish(actor=secretariat, session=session, kind="revised")
     with pytest.raises(ServiceError, match="Choose the provisional"):
-        lists.list_publish(actor=secretariat, session=session, kind="draft")
+        list_publish(actor=secretariat, session=session, kind="draft")
     assert list(PublishedList.objects.values_list("kind", "number")) == [
         ("provisional", 1), ("revised", 1), ("revised", 2), ("final", 1)]
     entry = ActionLogEntry.objects.filter(action="delegations.list.published").order_by(
@@ -199,8 +207,8 @@ def test_only_the_secretariat_publishes(client, session, secretariat):
     delegation_of(session, secretariat, "FR", [("government", "delegate", "A")])
     for role in (Role.FOCAL_POINT, Role.CREDENTIALS_COMMITTEE, Role.OBSERVER):
         with pytest.raises(PermissionDeniedError):
-            lists.list_publish(actor=user_with_role(role), session=session,
-                               kind="provisional")
+            list_publish(actor=user_with_role(role), session=session,
+                         kind="provisional")
     url = reverse("delegations:list_publish", kwargs={"session_pk": session.pk})
     client.force_login(user_with_role(Role.CREDENTIALS_COMMITTEE))
     assert client.post(url, {"kind": "provisional"}).status_code == 403
@@ -218,7 +226,7 @@ def test_only_the_secretariat_publishes(client, session, secretariat):
 
 def test_who_sees_which_list(client, session, secretariat):
     delegation_of(session, secretariat, "FR", [("government", "delegate", "A")])
-    published = lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    published = list_publish(actor=secretariat, session=session, kind="provisional")
     current = reverse("delegations:list_current", kwargs={"session_pk": session.pk})
     public = reverse("delegations:list_published", kwargs={"pk": published.pk})
     index = reverse("delegations:list_index", kwargs={"session_pk": session.pk})
@@ -301,9 +309,9 @@ def test_the_csv_export_is_utf8_with_a_byte_order_mark(client, session, secretar
 def test_exports_of_a_revised_list_say_what_changed(session, secretariat):
     _delegation, (first,) = delegation_of(session, secretariat, "FR", [
         ("government", "delegate", "First")])
-    provisional = lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    provisional = list_publish(actor=secretariat, session=session, kind="provisional")
     person_update(person=first.person, actor=secretariat, changes={"title": "Dr"})
-    revised = lists.list_publish(actor=secretariat, session=session, kind="revised")
+    revised = list_publish(actor=secretariat, session=session, kind="revised")
     assert lists.published_rows(provisional, "fr")[1] is False
     rows, marked = lists.published_rows(revised, "fr")
     table = exports.table(rows, language="fr", marked=marked)
@@ -325,7 +333,7 @@ def test_query_counts_do_not_grow_with_the_list(client, session, secretariat):
     client.force_login(secretariat)
     delegation_of(session, secretariat, "FR", [("government", "delegate", "A")])
     urls = [reverse(name, kwargs={"session_pk": session.pk}) for name in URLS]
-    published = lists.list_publish(actor=secretariat, session=session, kind="provisional")
+    published = list_publish(actor=secretariat, session=session, kind="provisional")
     urls += [reverse(name, kwargs={"pk": published.pk}) for name in (
         "delegations:list_published", "delegations:list_published_xlsx",
         "delegations:list_published_csv")]
@@ -334,7 +342,7 @@ def test_query_counts_do_not_grow_with_the_list(client, session, secretariat):
         delegation_of(session, secretariat, iso2, [
             ("government", "delegate", f"G {iso2}"), ("workers", "delegate", f"W {iso2}"),
             ("employers", "adviser", f"E {iso2}")])
-    lists.list_publish(actor=secretariat, session=session, kind="revised")
+    list_publish(actor=secretariat, session=session, kind="revised")
     urls[3:] = [reverse(name, kwargs={"pk": PublishedList.objects.last().pk}) for name in (
         "delegations:list_published", "delegations:list_published_xlsx",
         "delegations:list_published_csv")]

@@ -10,8 +10,9 @@ from tests.factories import PersonFactory, SessionFactory, state, user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import EditConflictError, PermissionDeniedError, ServiceError
-from tripartite.delegations import objections
+from tripartite.delegations.evaluation import objection_verdict
 from tripartite.delegations.models import Delegation, Nomination, Objection
+from tripartite.delegations.services.objections import objection_decide, objection_lodge
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def test_an_objection_lodged_on_thursday_at_10_is_receivable(
                                            args=[objection.pk])
     assert objection.lodged_at == dt.datetime(2026, 6, 4, 8, 0, tzinfo=dt.UTC)  # CEST
     assert objection.nomination == workers_delegate
-    verdict = objections.objection_verdict(objection)
+    verdict = objection_verdict(objection)
     assert verdict.receivable is True
     assert verdict.deadline == dt.datetime(2026, 6, 4, 10, 0, tzinfo=GENEVA)
     page = client.get(url).content.decode()
@@ -90,7 +91,7 @@ def test_anonymous_authors_make_it_irreceivable(client, member, session, delegat
                            lodge_form(delegation, lodged_by="", authors_anonymous="on",
                                       lodged_on="2026-06-02"))
     assert response.status_code == 302
-    verdict = objections.objection_verdict(Objection.objects.get())
+    verdict = objection_verdict(Objection.objects.get())
     assert verdict.receivable is False
     assert [f.message_in("en") for f in verdict.findings] == [
         "Irreceivable: the authors of the objection are anonymous."]
@@ -103,8 +104,8 @@ def test_48_hours_from_a_revised_list(client, member, session, delegation):
                                 revised_list_published_on="2026-06-03"))
     client.post(url, lodge_form(delegation, lodged_on="2026-06-05", lodged_time="10:00"))
     first, second = Objection.objects.order_by("id")
-    assert objections.objection_verdict(first).receivable is True
-    assert objections.objection_verdict(second).receivable is False
+    assert objection_verdict(first).receivable is True
+    assert objection_verdict(second).receivable is False
 
 
 def test_the_author_must_be_named_unless_anonymous(client, member, session, delegation):
@@ -170,26 +171,26 @@ def test_the_committee_decides_and_cannot_examine_an_irreceivable_objection(
 
 
 def test_a_decision_needs_its_date_and_text(member, session, delegation):
-    objection = objections.objection_lodge(
+    objection = objection_lodge(
         actor=member, session=session, delegation=delegation, lodged_by="A union",
         lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA), summary="Not representative")
     with pytest.raises(ServiceError, match="date of the decision"):
-        objections.objection_decide(actor=member, objection=objection, decision="dismissed",
-                                    decision_text="No.")
+        objection_decide(actor=member, objection=objection, decision="dismissed",
+                         decision_text="No.")
     with pytest.raises(ServiceError, match="Write the decision"):
-        objections.objection_decide(actor=member, objection=objection, decision="dismissed",
-                                    decided_on=dt.date(2026, 6, 5))
+        objection_decide(actor=member, objection=objection, decision="dismissed",
+                         decided_on=dt.date(2026, 6, 5))
     with pytest.raises(ServiceError, match="before the objection was lodged"):
-        objections.objection_decide(actor=member, objection=objection, decision="dismissed",
-                                    decided_on=dt.date(2026, 6, 1), decision_text="No.")
+        objection_decide(actor=member, objection=objection, decision="dismissed",
+                         decided_on=dt.date(2026, 6, 1), decision_text="No.")
     seen = objection.updated_at
-    objections.objection_decide(actor=member, objection=objection, decision="dismissed",
-                                decided_on=dt.date(2026, 6, 5), decision_text="No.",
-                                seen_updated_at=seen)
+    objection_decide(actor=member, objection=objection, decision="dismissed",
+                     decided_on=dt.date(2026, 6, 5), decision_text="No.",
+                     seen_updated_at=seen)
     with pytest.raises(EditConflictError):
-        objections.objection_decide(actor=member, objection=objection, decision="upheld",
-                                    decided_on=dt.date(2026, 6, 5), decision_text="Yes.",
-                                    seen_updated_at=seen)
+        objection_decide(actor=member, objection=objection, decision="upheld",
+                         decided_on=dt.date(2026, 6, 5), decision_text="Yes.",
+                         seen_updated_at=seen)
 
 
 def test_a_complaint_is_left_to_the_committee(client, member, session, delegation):
@@ -197,12 +198,12 @@ def test_a_complaint_is_left_to_the_committee(client, member, session, delegatio
                 lodge_form(delegation, kind="complaint", lodged_on="2026-06-10",
                            summary="Travel expenses of the Workers' delegate unpaid."))
     complaint = Objection.objects.get()
-    assert objections.objection_verdict(complaint) is None
+    assert objection_verdict(complaint) is None
     page = client.get(reverse("delegations:committee_objection",
                               args=[complaint.pk])).content.decode()
     assert "the rules set no time limit for complaints" in page
-    objections.objection_decide(actor=member, objection=complaint, decision="upheld",
-                                decided_on=dt.date(2026, 6, 11), decision_text="Upheld.")
+    objection_decide(actor=member, objection=complaint, decision="upheld",
+                     decided_on=dt.date(2026, 6, 11), decision_text="Upheld.")
     complaint.refresh_from_db()
     assert complaint.decision == "upheld"
 
@@ -212,9 +213,9 @@ def test_only_the_committee_and_the_secretariat_record_objections(client, sessio
                                                                   delegation, role):
     user = user_with_role(role)
     with pytest.raises(PermissionDeniedError):
-        objections.objection_lodge(actor=user, session=session, delegation=delegation,
-                                   lodged_by="X", summary="Y",
-                                   lodged_at=dt.datetime(2026, 6, 2, tzinfo=dt.UTC))
+        objection_lodge(actor=user, session=session, delegation=delegation,
+                        lodged_by="X", summary="Y",
+                        lodged_at=dt.datetime(2026, 6, 2, tzinfo=dt.UTC))
     client.force_login(user)
     response = client.post(reverse("delegations:committee_objections", args=[session.pk]),
                            lodge_form(delegation))
@@ -224,9 +225,9 @@ def test_only_the_committee_and_the_secretariat_record_objections(client, sessio
 
 def test_a_senior_official_reads_the_objections_without_the_forms(client, session,
                                                                   delegation):
-    objections.objection_lodge(actor=user_with_role(Role.SECRETARIAT), session=session,
-                               delegation=delegation, lodged_by="A union", summary="Y",
-                               lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA))
+    objection_lodge(actor=user_with_role(Role.SECRETARIAT), session=session,
+                    delegation=delegation, lodged_by="A union", summary="Y",
+                    lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA))
     client.force_login(user_with_role(Role.SENIOR_OFFICIAL))
     response = client.get(reverse("delegations:committee_objections", args=[session.pk]))
     assert response.status_code == 200 and response.context["form"] is None

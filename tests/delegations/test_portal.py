@@ -23,13 +23,21 @@ from tests.factories import (
 )
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
-from tripartite.delegations import services, uploads
 from tripartite.delegations.models import (
     CredentialLetter,
     Delegation,
     DelegationStatus,
     Nomination,
 )
+from tripartite.delegations.services import uploads
+from tripartite.delegations.services.credentials import arrears_set, delegation_query_send
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_submit,
+    nomination_add,
+    nomination_withdraw,
+)
+from tripartite.delegations.services.uploads import credentials_letter_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -70,13 +78,13 @@ def page_url(session, iso2="FR", name="portal_delegation"):
 
 
 def nominate(delegation, actor, group, role="delegate", name=None, gender="f", **kwargs):
-    return services.nomination_add(actor=actor, delegation=delegation, group=group, role=role,
-                                   name=name or f"{group} {role} {gender}", gender=gender,
-                                   **kwargs)
+    return nomination_add(actor=actor, delegation=delegation, group=group, role=role,
+                          name=name or f"{group} {role} {gender}", gender=gender,
+                          **kwargs)
 
 
 def french_delegation(session, focal):
-    return services.delegation_open(actor=focal, member_state=state("FR"), session=session)
+    return delegation_open(actor=focal, member_state=state("FR"), session=session)
 
 
 def pdf_bytes(password=None):
@@ -109,7 +117,7 @@ def test_the_portal_lists_the_sessions_open_for_delegations_with_the_status(
     past = SessionFactory(title_en="113th Session of the Conference")  # June 2026: closed
     delegation = french_delegation(session, focal)
     nominate(delegation, focal, "government", name="Marie Curie")
-    services.delegation_submit(actor=focal, delegation=delegation)
+    delegation_submit(actor=focal, delegation=delegation)
 
     response = focal_client.get(reverse("delegations:portal"))
 
@@ -228,8 +236,8 @@ def test_arrears_take_the_government_votes_and_the_page_says_why(focal_client, f
     delegation = french_delegation(session, focal)
     for group in ("government", "employers", "workers"):
         nominate(delegation, focal, group, name=f"{group} delegate")
-    services.arrears_set(actor=user_with_role(Role.SECRETARIAT), member_state=state("FR"),
-                         session=session, in_arrears=True)
+    arrears_set(actor=user_with_role(Role.SECRETARIAT), member_state=state("FR"),
+                session=session, in_arrears=True)
     rows = {row.nomination.group: row for row in
             focal_client.get(page_url(session)).context["delegates"]}
     assert {group: row.votes for group, row in rows.items()} == {
@@ -315,10 +323,10 @@ def test_an_empty_delegation_cannot_be_submitted(focal_client, session):
 def test_the_focal_point_answers_a_query_from_the_office(focal_client, focal, session):
     delegation = french_delegation(session, focal)
     nominate(delegation, focal, "government")
-    services.delegation_submit(actor=focal, delegation=delegation)
-    query = services.delegation_query_send(actor=user_with_role(Role.SECRETARIAT),
-                                           delegation=delegation,
-                                           question="Which ministry does the delegate serve?")
+    delegation_submit(actor=focal, delegation=delegation)
+    query = delegation_query_send(actor=user_with_role(Role.SECRETARIAT),
+                                  delegation=delegation,
+                                  question="Which ministry does the delegate serve?")
     page = focal_client.get(page_url(session)).content.decode()
     assert "Which ministry does the delegate serve?" in page
     assert f'name="query{query.pk}-answer"' in page
@@ -391,13 +399,13 @@ def test_a_focal_point_gets_403_on_another_states_delegation(client, focal, germ
                                                              session):
     french = french_delegation(session, focal)
     nomination = nominate(french, focal, "government", name="Marie Curie")
-    uploads.credentials_letter_upload(actor=focal, delegation=french,
-                                      uploaded_file=SimpleUploadedFile("l.pdf", pdf_bytes()))
-    services.delegation_submit(actor=focal, delegation=french)
-    query = services.delegation_query_send(actor=user_with_role(Role.SECRETARIAT),
-                                           delegation=french, question="Which ministry?")
-    german = services.delegation_open(actor=user_with_role(Role.SECRETARIAT),
-                                      member_state=state("DE"), session=session)
+    credentials_letter_upload(actor=focal, delegation=french,
+                              uploaded_file=SimpleUploadedFile("l.pdf", pdf_bytes()))
+    delegation_submit(actor=focal, delegation=french)
+    query = delegation_query_send(actor=user_with_role(Role.SECRETARIAT),
+                                  delegation=french, question="Which ministry?")
+    german = delegation_open(actor=user_with_role(Role.SECRETARIAT),
+                             member_state=state("DE"), session=session)
     before = (Nomination.objects.count(), CredentialLetter.objects.count(),
               ActionLogEntry.objects.count())
 
@@ -454,12 +462,12 @@ def test_the_delegation_page_does_not_grow_in_queries_with_the_nominations(
              adviser_to=delegate, agenda_items=items)
     first_withdrawn = nominate(delegation, focal, "government", role="adviser", name="A0",
                                adviser_to=delegate, agenda_items=items[1:])
-    services.delegation_submit(actor=focal, delegation=delegation)
-    services.nomination_withdraw(actor=focal, nomination=first_withdrawn)
-    services.delegation_query_send(actor=user_with_role(Role.SECRETARIAT),
-                                   delegation=delegation, question="Which ministry?")
-    uploads.credentials_letter_upload(actor=focal, delegation=delegation,
-                                      uploaded_file=SimpleUploadedFile("l.pdf", pdf_bytes()))
+    delegation_submit(actor=focal, delegation=delegation)
+    nomination_withdraw(actor=focal, nomination=first_withdrawn)
+    delegation_query_send(actor=user_with_role(Role.SECRETARIAT),
+                          delegation=delegation, question="Which ministry?")
+    credentials_letter_upload(actor=focal, delegation=delegation,
+                              uploaded_file=SimpleUploadedFile("l.pdf", pdf_bytes()))
     url = page_url(session)
 
     def count():
@@ -475,7 +483,7 @@ def test_the_delegation_page_does_not_grow_in_queries_with_the_nominations(
     nominate(delegation, focal, "government", role="adviser", name="A3",
              adviser_to=delegate)
     nominate(delegation, focal, "government", name="G2")
-    services.nomination_withdraw(actor=focal, nomination=withdrawn)
+    nomination_withdraw(actor=focal, nomination=withdrawn)
     assert Nomination.objects.filter(withdrawn_in_amendment__isnull=True).count() == 6
     assert count() == at_two
 
@@ -487,8 +495,8 @@ def test_the_portal_page_does_not_grow_in_queries_with_the_sessions(focal_client
                                  closes_at=dt.datetime(2027, 6, number + 1, 18, tzinfo=GENEVA))
         delegation = french_delegation(session, focal)
         nominate(delegation, focal, "government", name=f"G{number}")
-        services.delegation_query_send(actor=user_with_role(Role.SECRETARIAT),
-                                       delegation=delegation, question="?")
+        delegation_query_send(actor=user_with_role(Role.SECRETARIAT),
+                              delegation=delegation, question="?")
 
     def count():
         with CaptureQueriesContext(connection) as queries:

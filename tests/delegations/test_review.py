@@ -11,13 +11,25 @@ from django.urls import reverse
 from tests.factories import AgendaItemFactory, SessionFactory, state, user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
-from tripartite.delegations import services
 from tripartite.delegations.models import (
     ArrearsStatus,
     CredentialLetter,
     CredentialsSettings,
     Delegation,
     DelegationStatus,
+)
+from tripartite.delegations.services.credentials import (
+    arrears_set,
+    delegation_accept,
+    delegation_query_send,
+    delegation_start_review,
+)
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_query_answer,
+    delegation_submit,
+    nomination_add,
+    nomination_withdraw,
 )
 
 pytestmark = pytest.mark.django_db
@@ -46,20 +58,20 @@ def officer(client):
 
 
 def nominate(delegation, actor, group, role="delegate", gender="f", **kwargs):
-    return services.nomination_add(actor=actor, delegation=delegation, group=group, role=role,
-                                   name=kwargs.pop("name", f"{group} {role} {gender}"),
-                                   gender=gender, **kwargs)
+    return nomination_add(actor=actor, delegation=delegation, group=group, role=role,
+                          name=kwargs.pop("name", f"{group} {role} {gender}"),
+                          gender=gender, **kwargs)
 
 
 def submitted(session, iso2, *, groups=("government", "employers", "workers"),
               received_on=dt.date(2026, 5, 4)):
     """A delegation of ``iso2`` submitted by the secretariat, received on ``received_on``."""
     actor = user_with_role(Role.SECRETARIAT)
-    delegation = services.delegation_open(actor=actor, member_state=state(iso2),
-                                          session=session)
+    delegation = delegation_open(actor=actor, member_state=state(iso2),
+                                 session=session)
     for number, group in enumerate(groups):
         nominate(delegation, actor, group, name=f"{iso2} {group} {number}")
-    services.delegation_submit(actor=actor, delegation=delegation)
+    delegation_submit(actor=actor, delegation=delegation)
     Delegation.objects.filter(pk=delegation.pk).update(received_on=received_on)
     delegation.refresh_from_db()
     return delegation
@@ -76,9 +88,9 @@ def test_the_overview_shows_every_member_state_with_status_and_late_flag(
     on_time = submitted(session, "FR", received_on=dt.date(2026, 5, 11))  # the deadline day
     late = submitted(session, "DE", received_on=dt.date(2026, 5, 12))
     accepted = submitted(session, "KE")
-    services.delegation_accept(actor=officer, delegation=accepted)
-    preparing = services.delegation_open(actor=officer, member_state=state("BR"),
-                                         session=session)
+    delegation_accept(actor=officer, delegation=accepted)
+    preparing = delegation_open(actor=officer, member_state=state("BR"),
+                                session=session)
     nominate(preparing, officer, "government")
     response = client.get(reverse("delegations:review_overview", args=[session.pk]))
     assert response.status_code == 200
@@ -136,7 +148,7 @@ def test_the_overview_sorts_names_in_the_users_language(client, session):
 def test_the_overview_takes_a_fixed_number_of_queries(client, officer, session, count):
     for iso2 in ("FR", "DE", "KE")[:count]:
         delegation = submitted(session, iso2)
-        services.delegation_query_send(actor=officer, delegation=delegation, question="Why?")
+        delegation_query_send(actor=officer, delegation=delegation, question="Why?")
     url = reverse("delegations:review_overview", args=[session.pk])
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -193,10 +205,10 @@ def _seen(client, url):
 
 
 def test_review_query_answer_and_acceptance_through_the_pages(client, officer, session, focal):
-    delegation = services.delegation_open(actor=focal, member_state=state("FR"),
-                                          session=session)
+    delegation = delegation_open(actor=focal, member_state=state("FR"),
+                                 session=session)
     nominate(delegation, focal, "government", name="Marie Curie")
-    services.delegation_submit(actor=focal, delegation=delegation)
+    delegation_submit(actor=focal, delegation=delegation)
     url = reverse("delegations:review_delegation", args=[delegation.pk])
 
     response = client.post(url, {"action": "start_review", "seen_updated_at": _seen(client, url)})
@@ -212,8 +224,8 @@ def test_review_query_answer_and_acceptance_through_the_pages(client, officer, s
     page = client.get(url).content.decode()
     assert "Please send the signed letter." in page and "Awaiting the focal point" in page
 
-    services.delegation_query_answer(actor=focal, query=delegation.queries.get(),
-                                     answer="Uploaded today.")
+    delegation_query_answer(actor=focal, query=delegation.queries.get(),
+                            answer="Uploaded today.")
     page = client.get(url).content.decode()
     assert "Uploaded today." in page
 
@@ -251,7 +263,7 @@ def test_a_second_officer_on_a_stale_page_gets_the_conflict_and_nothing_changes(
     url = reverse("delegations:review_delegation", args=[delegation.pk])
     seen = _seen(client, url)  # both officers opened the page now
     other = user_with_role(Role.SECRETARIAT)
-    services.delegation_start_review(actor=other, delegation=delegation)
+    delegation_start_review(actor=other, delegation=delegation)
 
     for action in ("start_review", "accept"):
         response = client.post(url, {"action": action, "seen_updated_at": seen})
@@ -271,10 +283,10 @@ def test_a_second_officer_on_a_stale_page_gets_the_conflict_and_nothing_changes(
 
 
 def test_a_change_by_the_focal_point_is_a_conflict_too(client, officer, session, focal):
-    delegation = services.delegation_open(actor=focal, member_state=state("FR"),
-                                          session=session)
+    delegation = delegation_open(actor=focal, member_state=state("FR"),
+                                 session=session)
     nominate(delegation, focal, "government")
-    services.delegation_submit(actor=focal, delegation=delegation)
+    delegation_submit(actor=focal, delegation=delegation)
     url = reverse("delegations:review_delegation", args=[delegation.pk])
     seen = _seen(client, url)
     nominate(delegation, focal, "workers", gender="m")  # an amendment in between
@@ -291,7 +303,7 @@ def test_the_review_page_shows_data_findings_and_who_votes(client, officer, sess
                        name="Jean Conseil", adviser_to=delegate,
                        agenda_items=list(session.agenda_items.filter(number="IV")))
     withdrawn = delegation.nominations.get(group="government", person__name="FR government 1")
-    services.nomination_withdraw(actor=officer, nomination=withdrawn)
+    nomination_withdraw(actor=officer, nomination=withdrawn)
     url = reverse("delegations:review_delegation", args=[delegation.pk])
     response = client.get(url)
     page = response.content.decode()
@@ -299,10 +311,11 @@ def test_the_review_page_shows_data_findings_and_who_votes(client, officer, sess
     assert "withdrawn in amendment 1" in page
     findings = {(f["rule"], f["provision"]) for f in response.context["findings"]}
     assert ("CON-4", "Constitution art. 4(2)") in findings
-    rights = {r.nomination.pk: (r.votes, r.provision) for r in response.context["rights"]}
+    rights = {r.nomination.pk: (r.votes, [reason["provision"] for reason in r.reasons])
+              for r in response.context["rights"]}
     government = delegation.nominations.get(group="government", withdrawn_in_amendment=None)
-    assert rights == {government.pk: (True, "Constitution art. 4(1)"),
-                      delegate.pk: (False, "Constitution art. 4(2)")}
+    assert rights == {government.pk: (True, ["Constitution art. 4(1)"]),
+                      delegate.pk: (False, ["Constitution art. 4(2)"])}
     assert adviser.pk not in rights
     assert "Does not vote" in page and "Incomplete delegation" in page
 
@@ -376,8 +389,8 @@ def test_a_restoration_without_arrears_is_refused(client, officer, session):
 
 def test_the_session_settings_move_the_deadline_and_extend_arrears(client, officer, session):
     delegation = submitted(session, "FR", received_on=dt.date(2026, 5, 4))
-    services.arrears_set(actor=officer, member_state=state("FR"), session=session,
-                         in_arrears=True)
+    arrears_set(actor=officer, member_state=state("FR"), session=session,
+                in_arrears=True)
     url = reverse("delegations:review_arrears", args=[session.pk])
     response = client.post(url, {"form": "settings", "deadline": "2026-05-01",
                                  "arrears_scope": "delegation", "list_language": "en",

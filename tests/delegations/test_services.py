@@ -12,8 +12,21 @@ from tests.factories import (
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.delegations import evaluation, selectors, services
+from tripartite.delegations import evaluation, selectors
 from tripartite.delegations.models import CredentialsSettings, DelegationStatus, Nomination
+from tripartite.delegations.services.credentials import (
+    arrears_set,
+    delegation_accept,
+    delegation_query_send,
+    delegation_start_review,
+)
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_query_answer,
+    delegation_submit,
+    nomination_add,
+    nomination_withdraw,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +47,13 @@ def focal():
 
 @pytest.fixture
 def delegation(session, focal):
-    return services.delegation_open(actor=focal, member_state=state("FR"), session=session)
+    return delegation_open(actor=focal, member_state=state("FR"), session=session)
 
 
 def nominate(delegation, actor, group, role="delegate", name=None, gender="f", **kwargs):
-    return services.nomination_add(actor=actor, delegation=delegation, group=group, role=role,
-                                   name=name or f"{group} {role} {gender}", gender=gender,
-                                   **kwargs)
+    return nomination_add(actor=actor, delegation=delegation, group=group, role=role,
+                          name=name or f"{group} {role} {gender}", gender=gender,
+                          **kwargs)
 
 
 def evaluated(delegation):
@@ -76,16 +89,16 @@ def test_arrears_remove_the_government_votes_unless_restored(delegation, focal, 
     secretariat = user_with_role(Role.SECRETARIAT)
     for group in ("government", "employers", "workers"):
         nominate(delegation, focal, group)
-    services.arrears_set(actor=secretariat, member_state=state("FR"), session=session,
-                         in_arrears=True)
+    arrears_set(actor=secretariat, member_state=state("FR"), session=session,
+                in_arrears=True)
     votes = evaluated(delegation).votes
     assert (votes.government, votes.employers, votes.workers) == (0, 1, 1)
     CredentialsSettings.objects.create(session=session, arrears_scope="delegation")
     votes = evaluated(delegation).votes
     assert (votes.government, votes.employers, votes.workers) == (0, 0, 0)
-    services.arrears_set(actor=secretariat, member_state=state("FR"), session=session,
-                         in_arrears=True, vote_restored_on=dt.date(2026, 6, 3),
-                         decision_reference="ILC.114/Record No. 4")
+    arrears_set(actor=secretariat, member_state=state("FR"), session=session,
+                in_arrears=True, vote_restored_on=dt.date(2026, 6, 3),
+                decision_reference="ILC.114/Record No. 4")
     votes = evaluated(delegation).votes
     assert (votes.government, votes.employers, votes.workers) == (1, 1, 1)
 
@@ -103,33 +116,33 @@ def test_advisers_are_limited_to_two_per_technical_agenda_item(delegation, focal
 def test_the_same_person_twice_is_refused(delegation, focal):
     first = nominate(delegation, focal, "government", name="Ana")
     with pytest.raises(ServiceError, match="already in this delegation"):
-        services.nomination_add(actor=focal, delegation=delegation, group="government",
-                                role="adviser", name="", gender="f", person=first.person)
+        nomination_add(actor=focal, delegation=delegation, group="government",
+                       role="adviser", name="", gender="f", person=first.person)
     assert Nomination.objects.count() == 1
 
 
 def test_a_focal_point_cannot_touch_another_states_delegation(session, focal):
     with pytest.raises(PermissionDeniedError):
-        services.delegation_open(actor=focal, member_state=state("DE"), session=session)
-    german = services.delegation_open(actor=user_with_role(Role.SECRETARIAT),
-                                      member_state=state("DE"), session=session)
+        delegation_open(actor=focal, member_state=state("DE"), session=session)
+    german = delegation_open(actor=user_with_role(Role.SECRETARIAT),
+                             member_state=state("DE"), session=session)
     with pytest.raises(PermissionDeniedError):
         nominate(german, focal, "government")
 
 
 def test_submission_review_query_answer_and_acceptance(delegation, focal):
     nominate(delegation, focal, "government")
-    services.delegation_submit(actor=focal, delegation=delegation)
+    delegation_submit(actor=focal, delegation=delegation)
     assert delegation.status == DelegationStatus.RECEIVED and delegation.received_on
     officer = user_with_role(Role.SECRETARIAT)
-    services.delegation_start_review(actor=officer, delegation=delegation)
-    query = services.delegation_query_send(actor=officer, delegation=delegation,
-                                           question="Please send the signed letter.")
+    delegation_start_review(actor=officer, delegation=delegation)
+    query = delegation_query_send(actor=officer, delegation=delegation,
+                                  question="Please send the signed letter.")
     assert delegation.status == DelegationStatus.QUERY_SENT
-    services.delegation_query_answer(actor=focal, query=query, answer="Uploaded today.")
+    delegation_query_answer(actor=focal, query=query, answer="Uploaded today.")
     delegation.refresh_from_db()
     assert delegation.status == DelegationStatus.UNDER_REVIEW
-    services.delegation_accept(actor=officer, delegation=delegation)
+    delegation_accept(actor=officer, delegation=delegation)
     assert delegation.status == DelegationStatus.ACCEPTED
     actions = list(ActionLogEntry.objects.for_object(delegation).order_by("id")
                    .values_list("action", flat=True))
@@ -141,40 +154,43 @@ def test_submission_review_query_answer_and_acceptance(delegation, focal):
 
 def test_changes_after_submission_are_amendments(delegation, focal):
     first = nominate(delegation, focal, "government")
-    services.delegation_submit(actor=focal, delegation=delegation)
+    delegation_submit(actor=focal, delegation=delegation)
     added = nominate(delegation, focal, "workers")
-    services.nomination_withdraw(actor=focal, nomination=first)
+    nomination_withdraw(actor=focal, nomination=first)
     first.refresh_from_db()
     assert (added.added_in_amendment, first.withdrawn_in_amendment) == (1, 1)
-    services.delegation_submit(actor=focal, delegation=delegation)
+    delegation_submit(actor=focal, delegation=delegation)
     assert delegation.amendment == 1
     assert evaluated(delegation).voters == ()  # a lone Workers' delegate does not vote
 
 
 def test_an_empty_delegation_cannot_be_submitted(delegation, focal):
     with pytest.raises(ServiceError):
-        services.delegation_submit(actor=focal, delegation=delegation)
+        delegation_submit(actor=focal, delegation=delegation)
     assert delegation.status == DelegationStatus.NOT_RECEIVED
 
 
 def test_a_second_officer_working_on_a_stale_copy_gets_a_conflict(delegation, focal):
     nominate(delegation, focal, "government")
-    services.delegation_submit(actor=focal, delegation=delegation)
+    delegation_submit(actor=focal, delegation=delegation)
     seen = delegation.updated_at
     officer = user_with_role(Role.SECRETARIAT)
-    services.delegation_start_review(actor=officer, delegation=delegation,
-                                     seen_updated_at=seen)
+    delegation_start_review(actor=officer, delegation=delegation,
+                            seen_updated_at=seen)
     from tripartite.common.services import EditConflictError
+    from tripartite.delegations.services.credentials import (
+        delegation_accept,
+    )
 
     stale = type(delegation).objects.get(pk=delegation.pk)
     with pytest.raises(EditConflictError):
-        services.delegation_accept(actor=user_with_role(Role.SECRETARIAT), delegation=stale,
-                                   seen_updated_at=seen)
+        delegation_accept(actor=user_with_role(Role.SECRETARIAT), delegation=stale,
+                          seen_updated_at=seen)
 
 
 def test_late_credentials_are_flagged(delegation, focal):
     nominate(delegation, focal, "government")
-    services.delegation_submit(actor=focal, delegation=delegation)
+    delegation_submit(actor=focal, delegation=delegation)
     delegation.received_on = dt.date(2026, 5, 20)  # the session opens on 1 June 2026
     delegation.save()
     assert "CRED-1" in {f.rule for f in evaluated(delegation).findings if f.severity ==
@@ -185,8 +201,8 @@ def test_evaluating_every_delegation_takes_a_fixed_number_of_queries(
         session, focal, django_assert_num_queries):
     secretariat = user_with_role(Role.SECRETARIAT)
     for iso in ("FR", "DE", "KE"):
-        d = services.delegation_open(actor=secretariat, member_state=state(iso),
-                                     session=session)
+        d = delegation_open(actor=secretariat, member_state=state(iso),
+                            session=session)
         nominate(d, secretariat, "government", name=f"G {iso}")
         nominate(d, secretariat, "workers", name=f"W {iso}")
     with django_assert_num_queries(6):
@@ -201,8 +217,8 @@ def test_the_visible_delegations_count_nominations_and_queries_separately(delega
     nominate(delegation, focal, "government", name="A")
     nominate(delegation, focal, "government", name="B")
     officer = user_with_role(Role.SECRETARIAT)
-    services.delegation_submit(actor=focal, delegation=delegation)
+    delegation_submit(actor=focal, delegation=delegation)
     for question in ("One?", "Two?", "Three?"):
-        services.delegation_query_send(actor=officer, delegation=delegation, question=question)
+        delegation_query_send(actor=officer, delegation=delegation, question=question)
     row = selectors.delegations_visible_to(officer, delegation.session).get()
     assert (row.nomination_count, row.open_queries) == (2, 3)

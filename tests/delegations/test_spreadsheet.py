@@ -21,8 +21,15 @@ from tests.factories import (
 )
 from tripartite.accounts.models import Role
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.delegations import services, spreadsheet
 from tripartite.delegations.models import Delegation, Nomination
+from tripartite.delegations.services.imports import nominations_import
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_submit,
+    nomination_add,
+)
+from tripartite.delegations.spreadsheet import reading
+from tripartite.delegations.spreadsheet.template import build_template
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +74,7 @@ def focal():
 
 @pytest.fixture
 def delegation(session, focal):
-    return services.delegation_open(actor=focal, member_state=state("FR"), session=session)
+    return delegation_open(actor=focal, member_state=state("FR"), session=session)
 
 
 @pytest.fixture
@@ -163,9 +170,9 @@ def test_one_bad_row_refuses_the_whole_file_with_row_and_column(focal_client, se
 
 def test_every_problem_is_reported_and_nothing_is_saved(focal_client, focal, session,
                                                         delegation, organisations):
-    services.nomination_add(actor=focal, delegation=delegation, group="government",
-                            role="delegate", name="Élisabeth Borne", gender="f")
-    template = spreadsheet.build_template(delegation=delegation)
+    nomination_add(actor=focal, delegation=delegation, group="government",
+                   role="delegate", name="Élisabeth Borne", gender="f")
+    template = build_template(delegation=delegation)
     rows = [
         ["gouvernement", "delegate", "", "Ana", "", "f", "", "", "", "", ""],      # row 2
         ["workers", "delegate", "", "", "", "f", "", "", "", "", ""],             # row 3
@@ -226,7 +233,7 @@ def test_a_template_missing_a_required_column_is_refused_at_row_1(focal, delegat
     workbook.active.append(["government", "delegate", "Ana"])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    result = spreadsheet.nominations_import(
+    result = nominations_import(
         actor=focal, delegation=delegation,
         uploaded_file=SimpleUploadedFile("d.xlsx", buffer.getvalue()))
     assert [(p.row, p.column, p.message) for p in result.problems] == [
@@ -235,32 +242,32 @@ def test_a_template_missing_a_required_column_is_refused_at_row_1(focal, delegat
 
 def test_a_template_downloaded_in_french_is_read_in_any_language(focal, delegation):
     with translation.override("fr"):
-        template = spreadsheet.build_template(delegation=delegation)
+        template = build_template(delegation=delegation)
     sheet = openpyxl.load_workbook(io.BytesIO(template)).worksheets[0]
     assert [cell.value for cell in sheet[1]][:4] == ["Groupe", "Rôle", "Titre", "Nom"]
     content = filled(template, [["workers", "delegate", "", "Ana", "", "f"]])
-    result = spreadsheet.nominations_import(  # English is active
+    result = nominations_import(  # English is active
         actor=focal, delegation=delegation, uploaded_file=SimpleUploadedFile("d.xlsx", content))
     assert (result.problems, result.added) == ([], 1)
 
 
 def test_an_oversized_spreadsheet_is_refused(focal, delegation, monkeypatch):
-    content = filled(spreadsheet.build_template(delegation=delegation), VALID_ROWS[:1])
-    monkeypatch.setattr(spreadsheet, "MAX_SPREADSHEET_SIZE", 1000)
+    content = filled(build_template(delegation=delegation), VALID_ROWS[:1])
+    monkeypatch.setattr(reading, "MAX_SPREADSHEET_SIZE", 1000)
     with pytest.raises(ServiceError, match="larger than the limit of 1000"):
-        spreadsheet.nominations_import(actor=focal, delegation=delegation,
-                                       uploaded_file=SimpleUploadedFile("d.xlsx", content))
+        nominations_import(actor=focal, delegation=delegation,
+                           uploaded_file=SimpleUploadedFile("d.xlsx", content))
     assert Nomination.objects.count() == 0
 
 
 def test_an_import_after_submission_is_an_amendment(focal, delegation, organisations):
-    services.nomination_add(actor=focal, delegation=delegation, group="government",
-                            role="delegate", name="Élisabeth Borne", gender="f")
-    services.delegation_submit(actor=focal, delegation=delegation)
-    content = filled(spreadsheet.build_template(delegation=delegation), [
+    nomination_add(actor=focal, delegation=delegation, group="government",
+                   role="delegate", name="Élisabeth Borne", gender="f")
+    delegation_submit(actor=focal, delegation=delegation)
+    content = filled(build_template(delegation=delegation), [
         ["government", "adviser", "", "Jean Dupont", "", "m", "", "", "", "Élisabeth Borne",
          "V"]])
-    result = spreadsheet.nominations_import(
+    result = nominations_import(
         actor=focal, delegation=delegation,
         uploaded_file=SimpleUploadedFile("d.xlsx", content))
     assert (result.problems, result.added) == ([], 1)
@@ -271,9 +278,9 @@ def test_an_import_after_submission_is_an_amendment(focal, delegation, organisat
 
 def test_another_states_focal_point_cannot_import(session, delegation):
     german_focal = user_with_role(Role.FOCAL_POINT, member_state=state("DE"))
-    content = filled(spreadsheet.build_template(delegation=delegation), VALID_ROWS[:1])
+    content = filled(build_template(delegation=delegation), VALID_ROWS[:1])
     with pytest.raises(PermissionDeniedError):
-        spreadsheet.nominations_import(actor=german_focal, delegation=delegation,
-                                       uploaded_file=SimpleUploadedFile("d.xlsx", content))
+        nominations_import(actor=german_focal, delegation=delegation,
+                           uploaded_file=SimpleUploadedFile("d.xlsx", content))
     assert Nomination.objects.count() == 0
     assert Delegation.objects.count() == 1

@@ -12,8 +12,10 @@ from tests.delegations import test_spreadsheet as sheets
 from tests.factories import SessionFactory, state, user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.services import ServiceError
-from tripartite.delegations import services, spreadsheet
 from tripartite.delegations.models import Nomination
+from tripartite.delegations.services.imports import nominations_import
+from tripartite.delegations.services.nominations import delegation_open
+from tripartite.delegations.spreadsheet.template import build_template
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +35,7 @@ def session():
 
 @pytest.fixture
 def delegation(session, focal):
-    return services.delegation_open(actor=focal, member_state=state("FR"), session=session)
+    return delegation_open(actor=focal, member_state=state("FR"), session=session)
 
 
 def bombs(template: bytes) -> dict[str, tuple[bytes, str]]:
@@ -54,17 +56,17 @@ def bombs(template: bytes) -> dict[str, tuple[bytes, str]]:
 @pytest.mark.parametrize("kind", ["declared gigabytes", "compressed million-cell row",
                                   "stored million-cell row", "huge dimension"])
 def test_a_spreadsheet_bomb_is_refused_before_parsing(focal, delegation, kind):
-    content, code = bombs(spreadsheet.build_template(delegation=delegation))[kind]
+    content, code = bombs(build_template(delegation=delegation))[kind]
     with pytest.raises(ServiceError) as refused:
-        spreadsheet.nominations_import(actor=focal, delegation=delegation,
-                                       uploaded_file=SimpleUploadedFile("d.xlsx", content))
+        nominations_import(actor=focal, delegation=delegation,
+                           uploaded_file=SimpleUploadedFile("d.xlsx", content))
     assert (refused.value.code, refused.value.field) == (code, "file")
     assert Nomination.objects.count() == 0
 
 
 def test_the_upload_page_shows_why_a_bomb_is_refused(client, focal, session, delegation):
     client.force_login(focal)
-    content, _code = bombs(spreadsheet.build_template(delegation=delegation))[
+    content, _code = bombs(build_template(delegation=delegation))[
         "stored million-cell row"]
     response = sheets.upload(client, session, content)
     assert response.status_code == 200
@@ -77,8 +79,8 @@ def test_the_upload_page_shows_why_a_bomb_is_refused(client, focal, session, del
 
 
 def test_the_filled_template_passes_the_limits(focal, delegation):
-    content = sheets.filled(spreadsheet.build_template(delegation=delegation),
+    content = sheets.filled(build_template(delegation=delegation),
                             sheets.VALID_ROWS[:1])
-    result = spreadsheet.nominations_import(actor=focal, delegation=delegation,
-                                            uploaded_file=SimpleUploadedFile("d.xlsx", content))
+    result = nominations_import(actor=focal, delegation=delegation,
+                                uploaded_file=SimpleUploadedFile("d.xlsx", content))
     assert (result.problems, result.added) == ([], 1)

@@ -10,8 +10,8 @@ from tests.membership.factories import (
     GoverningBodySessionFactory,
 )
 from tripartite.accounts.models import Role
-from tripartite.delegations import services as delegation_services
 from tripartite.delegations.models import ArrearsStatus
+from tripartite.delegations.services.nominations import delegation_open, nomination_add
 from tripartite.membership.models import CommitteeMembership
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +31,9 @@ def post(client, path, body):
 def test_add_members_read_the_weights_at_a_date_and_end_a_membership(client, secretariat):
     committee = CommitteeFactory()
     base = f"/api/committees/{committee.pk}"
-    delegation = delegation_services.delegation_open(
+    delegation = delegation_open(
         actor=secretariat, member_state=state("DE"), session=committee.session)
-    nomination = delegation_services.nomination_add(
+    nomination = nomination_add(
         actor=secretariat, delegation=delegation, group="government", role="delegate",
         name="Hans Weber", gender="m")
     added = post(client, f"{base}/memberships", {"nomination": nomination.pk,

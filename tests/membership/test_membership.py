@@ -19,8 +19,8 @@ from tests.membership.factories import (
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.delegations import services as delegation_services
 from tripartite.delegations.models import ArrearsStatus, CredentialsSettings
+from tripartite.delegations.services.nominations import delegation_open, nomination_add
 from tripartite.membership import selectors, services
 from tripartite.membership.models import CommitteeMembership, WeightSnapshot
 
@@ -205,16 +205,16 @@ def test_bad_input_is_refused_and_changes_nothing(committee, secretariat):
 
 
 def test_a_member_drawn_from_a_nomination_takes_its_state_and_group(committee, secretariat):
-    delegation = delegation_services.delegation_open(
+    delegation = delegation_open(
         actor=secretariat, member_state=state("DE"), session=committee.session)
-    nomination = delegation_services.nomination_add(
+    nomination = nomination_add(
         actor=secretariat, delegation=delegation, group="employers", role="delegate",
         name="Hans Arbeitgeber", gender="m")
     membership = services.committee_member_add(
         actor=secretariat, committee=committee, person=nomination.person, group="employers",
         at=OPENING, nomination=nomination)
     assert membership.member_state == state("DE")
-    other = delegation_services.nomination_add(
+    other = nomination_add(
         actor=secretariat, delegation=delegation, group="workers", role="delegate",
         name="Greta Arbeiterin", gender="f")
     with pytest.raises(ServiceError) as mismatch:

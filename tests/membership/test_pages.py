@@ -17,8 +17,8 @@ from tests.membership.factories import (
     GoverningBodySessionFactory,
 )
 from tripartite.accounts.models import Role
-from tripartite.delegations import services as delegation_services
 from tripartite.delegations.models import ArrearsStatus
+from tripartite.delegations.services.nominations import delegation_open, nomination_add
 from tripartite.membership import selectors, services
 from tripartite.membership.models import (
     CommitteeMembership,
@@ -40,9 +40,9 @@ def test_the_secretariat_adds_a_member_from_a_nomination_and_the_weights_follow(
                                                                                 secretariat):
     committee = CommitteeFactory()
     session = committee.session
-    delegation = delegation_services.delegation_open(actor=secretariat, member_state=state("DE"),
-                                                     session=session)
-    nomination = delegation_services.nomination_add(
+    delegation = delegation_open(actor=secretariat, member_state=state("DE"),
+                                 session=session)
+    nomination = nomination_add(
         actor=secretariat, delegation=delegation, group="workers", role="delegate",
         name="Greta Arbeiterin", gender="f")
     url = reverse("membership:committee_member_add", args=[committee.pk])
@@ -64,9 +64,9 @@ def test_the_secretariat_adds_a_member_from_a_nomination_and_the_weights_follow(
 
 def test_a_deputy_workers_member_is_refused_on_the_form(client, secretariat):
     committee = CommitteeFactory()
-    delegation = delegation_services.delegation_open(
+    delegation = delegation_open(
         actor=secretariat, member_state=state("DE"), session=committee.session)
-    nomination = delegation_services.nomination_add(
+    nomination = nomination_add(
         actor=secretariat, delegation=delegation, group="workers", role="delegate",
         name="Greta Arbeiterin", gender="f")
     url = reverse("membership:committee_member_add", args=[committee.pk])

@@ -322,7 +322,7 @@ def test_advisers_never_vote():
 
 def test_rules_file_example_credentials_due_21_days_before_opening():
     # 2022: due 6 May for an opening on 27 May.
-    assert credentials_deadline(SessionFacts(date(2022, 5, 27), 4)) == date(2022, 5, 6)
+    assert credentials_deadline(date(2022, 5, 27)) == date(2022, 5, 6)
 
 
 def test_credentials_received_on_the_deadline_are_in_time():
@@ -588,3 +588,45 @@ def test_credentials_are_late_only_when_received_after_the_deadline():
     assert credentials_late(date(2026, 5, 12), deadline) is True
     assert credentials_late(date(2026, 5, 11), deadline) is False  # on the day is in time
     assert credentials_late(None, deadline) is False  # not received is not late
+
+
+# Each delegate's vote, with its reasons -------------------------------------------------------
+
+
+def reasons_of(verdict):
+    return {vote.person: (vote.votes, [(f.rule, f.provision) for f in vote.reasons])
+            for vote in verdict.delegates}
+
+
+def test_each_delegate_of_a_complete_delegation_votes_individually():
+    verdict = evaluate(G1, G2, E, W, adviser("A", "G1"))
+    assert reasons_of(verdict) == {
+        pid: (True, [("CON-4", "Constitution art. 4(1)")]) for pid in ("G1", "G2", "E", "W")}
+    assert verdict.delegates[0].reasons[0].message["fr"] == "Chaque délégué vote individuellement."
+
+
+def test_each_delegate_without_a_vote_carries_the_findings_that_take_it_away():
+    refused = person("W", "workers", admitted=False)
+    verdict = evaluate(G1, G2, person("G3"), E, refused,
+                       member=Member("CHE", in_arrears=True))
+    assert reasons_of(verdict) == {
+        "G1": (False, [("CON-1", "Constitution art. 3(1)"), ("CON-6", "Constitution art. 13(4)")]),
+        "G2": (False, [("CON-1", "Constitution art. 3(1)"), ("CON-6", "Constitution art. 13(4)")]),
+        "G3": (False, [("CON-1", "Constitution art. 3(1)"), ("CON-6", "Constitution art. 13(4)")]),
+        "E": (False, [("CON-4", "Constitution art. 4(2)")]),
+        "W": (False, [("CON-4", "Constitution art. 4(3)")]),
+    }
+
+
+def test_a_restored_vote_is_explained_by_the_arrears_rule():
+    verdict = evaluate(G1, E, W, member=Member("CHE", in_arrears=True, vote_restored=True))
+    assert {vote.votes for vote in verdict.delegates} == {True}
+    assert {f.severity for vote in verdict.delegates for f in vote.reasons} == {Severity.INFO}
+    assert reasons_of(verdict)["G1"] == (True, [("CON-6", "Constitution art. 13(4)")])
+
+
+@given(delegations(), scopes)
+def test_each_delegate_votes_exactly_when_the_verdict_counts_them(delegation, scope):
+    verdict = evaluate_delegation(delegation, arrears_scope=scope)
+    assert {v.person for v in verdict.delegates if v.votes} == set(verdict.voters)
+    assert all(vote.reasons for vote in verdict.delegates)

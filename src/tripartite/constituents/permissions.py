@@ -31,10 +31,11 @@ def can_edit_member_state(user: AnyUser, member_state: MemberState | None) -> bo
     return is_secretariat(user)
 
 
-def visible_member_state_ids(user: AnyUser) -> set[int | None] | None:
-    """None means all States; otherwise the set of State ids the user may open."""
+def visible_member_state_ids(user: AnyUser) -> set[int] | None:
+    """None means all States; otherwise the set of State ids the user may open (none for a
+    focal point not yet given a State)."""
     if has_role(user, Role.FOCAL_POINT):
-        return {user.member_state_id}
+        return {user.member_state_id} if user.member_state_id is not None else set()
     return None
 
 

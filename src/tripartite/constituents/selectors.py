@@ -1,14 +1,15 @@
 """Reads of member States, organisations and people, scoped to what the user may see."""
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 
+from tripartite.accounts.models import User
 from tripartite.constituents import permissions
 from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
 
 
-def member_states_for(user, *, q="", region=""):
+def member_states_for(user: User, *, q: str = "", region: str = "") -> QuerySet[MemberState]:
     states = MemberState.objects.all()
     visible = permissions.visible_member_state_ids(user)
     if visible is not None:
@@ -26,18 +27,19 @@ def member_states_for(user, *, q="", region=""):
     ).order_by(name_column)
 
 
-def _count_of(model):
+def _count_of(model: type[ConstituentOrganisation] | type[Person]) -> Coalesce:
     rows = (model.objects.filter(member_state=OuterRef("pk")).order_by()
             .values("member_state").annotate(n=Count("pk")).values("n"))
     return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
 
 
-def organisations_of(member_state):
+def organisations_of(member_state: MemberState) -> QuerySet[ConstituentOrganisation]:
     return ConstituentOrganisation.objects.filter(member_state=member_state).annotate(
         person_count=Count("people"))
 
 
-def people_for(user, *, member_state=None, q=""):
+def people_for(user: User, *, member_state: MemberState | None = None,
+               q: str = "") -> QuerySet[Person]:
     people = Person.objects.select_related("member_state", "organisation")
     visible = permissions.visible_member_state_ids(user)
     if visible is not None:

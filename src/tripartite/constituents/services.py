@@ -1,8 +1,12 @@
 """Every write to member States, constituent organisations and people."""
 
+import datetime as dt
+from typing import Any
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.accounts.permissions import is_secretariat
 from tripartite.common.services import (
     PermissionDeniedError,
@@ -20,8 +24,8 @@ PERSON_FIELDS = ("name", "name_latin", "title", "gender", "email", "function", "
 
 
 @transaction.atomic
-def member_state_update(*, member_state: MemberState, actor, changes: dict,
-                        seen_updated_at=None) -> MemberState:
+def member_state_update(*, member_state: MemberState, actor: User, changes: dict[str, Any],
+                        seen_updated_at: dt.datetime | None = None) -> MemberState:
     """Correct a State's official names (the ISO names stay as they were loaded)."""
     if not permissions.can_edit_member_state(actor, member_state):
         raise PermissionDeniedError
@@ -35,7 +39,7 @@ def member_state_update(*, member_state: MemberState, actor, changes: dict,
 
 
 @transaction.atomic
-def organisation_create(*, actor, member_state: MemberState, kind: str, name: str,
+def organisation_create(*, actor: User, member_state: MemberState, kind: str, name: str,
                         acronym: str = "", most_representative: bool = False, email: str = "",
                         website: str = "") -> ConstituentOrganisation:
     if not permissions.can_edit_constituents_of(actor, member_state):
@@ -48,8 +52,9 @@ def organisation_create(*, actor, member_state: MemberState, kind: str, name: st
 
 
 @transaction.atomic
-def organisation_update(*, organisation: ConstituentOrganisation, actor, changes: dict,
-                        seen_updated_at=None) -> ConstituentOrganisation:
+def organisation_update(*, organisation: ConstituentOrganisation, actor: User,
+                        changes: dict[str, Any],
+                        seen_updated_at: dt.datetime | None = None) -> ConstituentOrganisation:
     if not permissions.can_edit_constituents_of(actor, organisation.member_state):
         raise PermissionDeniedError
     return update_logged(organisation, changes=changes, fields=ORGANISATION_FIELDS, actor=actor,
@@ -58,7 +63,7 @@ def organisation_update(*, organisation: ConstituentOrganisation, actor, changes
 
 
 @transaction.atomic
-def person_create(*, actor, name: str, gender: str, name_latin: str = "", title: str = "",
+def person_create(*, actor: User, name: str, gender: str, name_latin: str = "", title: str = "",
                   email: str = "", function: str = "", member_state: MemberState | None = None,
                   organisation: ConstituentOrganisation | None = None) -> Person:
     _check_person_scope(actor, member_state, organisation)
@@ -69,7 +74,8 @@ def person_create(*, actor, name: str, gender: str, name_latin: str = "", title:
 
 
 @transaction.atomic
-def person_update(*, person: Person, actor, changes: dict, seen_updated_at=None) -> Person:
+def person_update(*, person: Person, actor: User, changes: dict[str, Any],
+                  seen_updated_at: dt.datetime | None = None) -> Person:
     _check_person_scope(actor, person.member_state, person.organisation)
     if "member_state" in changes or "organisation" in changes:
         _check_person_scope(actor, changes.get("member_state", person.member_state),
@@ -80,7 +86,8 @@ def person_update(*, person: Person, actor, changes: dict, seen_updated_at=None)
                          action="constituents.person.updated", seen_updated_at=seen_updated_at)
 
 
-def _check_person_scope(actor, member_state, organisation):
+def _check_person_scope(actor: User, member_state: MemberState | None,
+                        organisation: ConstituentOrganisation | None) -> None:
     """The person as they will be must be in a State ``actor`` may edit.
 
     The person's own State decides, not their organization's: otherwise a focal point could

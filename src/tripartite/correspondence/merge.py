@@ -26,7 +26,7 @@ from tripartite.correspondence.models import (
     Selection,
     TemplateVersion,
 )
-from tripartite.delegations.review_selectors import credentials_deadline
+from tripartite.delegations.evaluation import credentials_deadline
 from tripartite.delegations.selectors import credentials_settings
 
 LANGUAGE_ORDER = ("en", "fr", "es")

@@ -24,7 +24,7 @@ from tripartite.common.services import ServiceError, check_not_stale
 from tripartite.constituents.api import can_view_person, member_state_from, organisation_from
 from tripartite.constituents.models import Gender, MemberState, Person
 from tripartite.constituents.permissions import visible_member_state_ids
-from tripartite.delegations import evaluation, permissions, selectors, services
+from tripartite.delegations import evaluation, permissions, selectors
 from tripartite.delegations.models import (
     ArrearsStatus,
     Delegation,
@@ -33,6 +33,7 @@ from tripartite.delegations.models import (
     Nomination,
     NominationRole,
 )
+from tripartite.delegations.services import credentials, nominations
 from tripartite.meetings.models import AgendaItem, Session
 from tripartite.rules import delegations as rules
 
@@ -148,8 +149,7 @@ def _verdict(verdict: rules.DelegationVerdict) -> dict:
 def _summary(delegation: Delegation, *, arrears, settings) -> tuple[dict, dict]:
     """The fields a list row and the detail share, and the verdict they are derived with."""
     verdict = _verdict(evaluation.evaluate(delegation, arrears=arrears, settings=settings))
-    deadline = rules.credentials_deadline(evaluation.session_facts(delegation.session,
-                                                                   settings))
+    deadline = evaluation.credentials_deadline(delegation.session, settings)
     received_on = delegation.received_on
     return {
         "id": delegation.pk,
@@ -303,8 +303,8 @@ def delegation_open(request, id: Id, payload: DelegationOpenIn):
     session = get_object_or_404(Session, pk=id)
     member_state = member_state_from(payload.member_state, location=("body", "member_state"))
     existed = Delegation.objects.filter(session=session, member_state=member_state).exists()
-    delegation = services.delegation_open(actor=request.user, member_state=member_state,
-                                          session=session)
+    delegation = nominations.delegation_open(actor=request.user, member_state=member_state,
+                                             session=session)
     return Status(200 if existed else 201, _detail(_delegation_for_detail(delegation.pk)))
 
 
@@ -371,7 +371,7 @@ def nomination_add(request, id: Id, payload: NominationIn):
     delegation = _delegation_or_404(id)
     _require_nominator(request.user, delegation.member_state)
     references = _nomination_references(request, delegation, payload)
-    nomination = services.nomination_add(
+    nomination = nominations.nomination_add(
         actor=request.user, delegation=delegation, group=plain(payload.group),
         role=plain(payload.role), name=payload.name, gender=plain(payload.gender) or "",
         name_latin=payload.name_latin, title=payload.title, function=payload.function,
@@ -390,7 +390,7 @@ def nomination_withdraw(request, id: Id):
     if nomination.withdrawn_in_amendment is not None:
         raise Http404
     try:
-        services.nomination_withdraw(actor=request.user, nomination=nomination)
+        nominations.nomination_withdraw(actor=request.user, nomination=nomination)
     except ProtectedError as error:
         # Before submission a withdrawal deletes the nomination, which an objection keeps.
         raise ServiceError(_("An objection names this person: the nomination cannot be "
@@ -409,8 +409,8 @@ def delegation_submit(request, id: Id, payload: SeenIn):
     later one is a new amendment."""
     delegation = _delegation_or_404(id)
     _require_nominator(request.user, delegation.member_state)
-    services.delegation_submit(actor=request.user, delegation=delegation,
-                               seen_updated_at=payload.updated_at)
+    nominations.delegation_submit(actor=request.user, delegation=delegation,
+                                  seen_updated_at=payload.updated_at)
     return _detail(_delegation_for_detail(id))
 
 
@@ -420,16 +420,16 @@ def delegation_submit(request, id: Id, payload: SeenIn):
              operation_id="delegation_start_review", summary="Put received credentials under "
                                                              "review")
 def delegation_start_review(request, id: Id, payload: SeenIn):
-    services.delegation_start_review(actor=request.user, delegation=_delegation_or_404(id),
-                                     seen_updated_at=payload.updated_at)
+    credentials.delegation_start_review(actor=request.user, delegation=_delegation_or_404(id),
+                                        seen_updated_at=payload.updated_at)
     return _detail(_delegation_for_detail(id))
 
 
 @router.post("/delegations/{id}/accept", response=DelegationOut,
              operation_id="delegation_accept", summary="Accept the credentials")
 def delegation_accept(request, id: Id, payload: SeenIn):
-    services.delegation_accept(actor=request.user, delegation=_delegation_or_404(id),
-                               seen_updated_at=payload.updated_at)
+    credentials.delegation_accept(actor=request.user, delegation=_delegation_or_404(id),
+                                  seen_updated_at=payload.updated_at)
     return _detail(_delegation_for_detail(id))
 
 
@@ -442,7 +442,7 @@ class QuestionIn(InputSchema):
              operation_id="delegation_query_send", summary="Send a query to the State")
 def delegation_query_send(request, id: Id, payload: QuestionIn):
     """The delegation's status becomes ``query_sent`` until every query is answered."""
-    query = services.delegation_query_send(
+    query = credentials.delegation_query_send(
         actor=request.user, delegation=_delegation_or_404(id), question=payload.question,
         seen_updated_at=payload.updated_at)
     return _query(query)
@@ -464,8 +464,8 @@ def delegation_query_answer(request, id: Id, payload: AnswerIn):
     _require_nominator(request.user, query.delegation.member_state)
     with transaction.atomic():
         check_not_stale(query, payload.updated_at)
-        query = services.delegation_query_answer(actor=request.user, query=query,
-                                                 answer=payload.answer)
+        query = nominations.delegation_query_answer(actor=request.user, query=query,
+                                                    answer=payload.answer)
     return _query(query)
 
 
@@ -483,8 +483,8 @@ class ArrearsIn(InputSchema):
 def arrears_set(request, id: Id, iso2: str, payload: ArrearsIn):
     session = get_object_or_404(Session, pk=id)
     member_state = get_object_or_404(MemberState, iso2=iso2.upper())
-    status = services.arrears_set(actor=request.user, member_state=member_state,
-                                  session=session, in_arrears=payload.in_arrears,
-                                  vote_restored_on=payload.vote_restored_on,
-                                  decision_reference=payload.decision_reference)
+    status = credentials.arrears_set(actor=request.user, member_state=member_state,
+                                     session=session, in_arrears=payload.in_arrears,
+                                     vote_restored_on=payload.vote_restored_on,
+                                     decision_reference=payload.decision_reference)
     return _arrears(status, member_state)

@@ -1,14 +1,31 @@
 """The one place where delegations in the database become the rules' plain values.
 
 The web pages, the API and ``tripartite rules delegation`` all end in
-``tripartite.rules.delegations.evaluate_delegation``, so they cannot disagree.
+``tripartite.rules.delegations.evaluate_delegation``, so they cannot disagree; objections end
+in ``tripartite.rules.objections.objection_receivable``.
 """
 
-from tripartite.delegations.models import ArrearsStatus, CredentialsSettings, Delegation
+from datetime import date
+
+from tripartite.delegations.models import (
+    ArrearsStatus,
+    CredentialsSettings,
+    Delegation,
+    Objection,
+    ObjectionKind,
+)
+from tripartite.meetings.models import Session
 from tripartite.rules import delegations as rules
+from tripartite.rules import objections as objection_rules
 
 
-def session_facts(session, settings: CredentialsSettings | None) -> rules.SessionFacts:
+def credentials_deadline(session: Session, settings: CredentialsSettings | None) -> date:
+    """CRED-1 for ``session``: its own deadline, else 21 days before the (local) opening."""
+    return rules.credentials_deadline(session.local_opens_at.date(),
+                                      settings.deadline if settings else None)
+
+
+def session_facts(session: Session, settings: CredentialsSettings | None) -> rules.SessionFacts:
     return rules.SessionFacts(
         opening=session.local_opens_at.date(),
         agenda_items=sum(1 for item in session.agenda_items.all() if item.technical),
@@ -66,3 +83,23 @@ def evaluate(delegation: Delegation, *, arrears=None, settings=None) -> rules.De
     scope = settings.arrears_scope if settings else "government"
     return rules.evaluate_delegation(
         delegation_facts(delegation, arrears=arrears, settings=settings), arrears_scope=scope)
+
+
+def objection_facts(objection: Objection) -> objection_rules.Objection:
+    return objection_rules.Objection(
+        lodged_at=objection.lodged_at,
+        authors_anonymous=objection.authors_anonymous,
+        author_is_adviser_to_delegate=objection.author_is_adviser_to_delegate,
+        same_facts_found_irrelevant=objection.same_facts_found_irrelevant,
+        revised_list_published_on=objection.revised_list_published_on,
+    )
+
+
+def objection_verdict(objection: Objection) -> objection_rules.ObjectionVerdict | None:
+    """What the rules say on receivability; None for a complaint (no rule applies)."""
+    if objection.kind != ObjectionKind.OBJECTION:
+        return None
+    session = objection.session
+    return objection_rules.objection_receivable(objection_facts(objection),
+                                                opening=session.local_opens_at.date(),
+                                                time_zone=session.zone)

@@ -15,19 +15,13 @@ language: the list of delegations is one document for the whole Conference.
 
 from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.utils.translation import gettext as _
-
-from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
 from tripartite.common.text import sort_key
-from tripartite.delegations import permissions
 from tripartite.delegations.models import (
     CredentialsSettings,
     DelegationStatus,
     Nomination,
     PublishedList,
 )
-from tripartite.meetings.models import Session
 
 LANGUAGES = ("en", "fr", "es")
 DEFAULT_LANGUAGE = "fr"  # the ILO's habit for the trilingual list
@@ -325,43 +319,3 @@ def _before_label(before: dict, fields: list[str]) -> str:
 def counts(rows) -> dict:
     present = [row for row in rows if row.get("change") != WITHDRAWN]
     return {"states": len({row["state"] for row in present}), "persons": len(present)}
-
-
-# --- publishing ----------------------------------------------------------------------------------
-
-@transaction.atomic
-def list_publish(*, actor, session, kind: str) -> PublishedList:
-    """Freeze the current list as the provisional, the next revised, or the final list.
-
-    The provisional list comes first and once; revised lists are numbered 1, 2, …; nothing
-    is published after the final list.
-    """
-    if not permissions.can_review_credentials(actor):
-        raise PermissionDeniedError
-    if kind not in PublishedList.Kind.values:
-        raise ServiceError(_("Choose the provisional, a revised or the final list."),
-                           field="kind", code="invalid_kind")
-    # Lock the session so that two officers publishing at once get consecutive numbers.
-    session = Session.objects.select_for_update().get(pk=session.pk)
-    earlier = list(PublishedList.objects.filter(session=session).values_list("kind", flat=True))
-    if PublishedList.Kind.FINAL in earlier:
-        raise ServiceError(_("The final list was published: no other list can follow it."),
-                           field="kind", code="final_published")
-    if kind == PublishedList.Kind.PROVISIONAL and earlier:
-        raise ServiceError(_("The provisional list was already published: publish a revised "
-                             "list."), field="kind", code="provisional_published")
-    if kind != PublishedList.Kind.PROVISIONAL and not earlier:
-        raise ServiceError(_("Publish the provisional list first."), field="kind",
-                           code="no_provisional")
-    number = earlier.count(PublishedList.Kind.REVISED) + 1 if kind == "revised" else 1
-    language = session_list_language(session)
-    rows = current_rows(session, language)
-    if not rows:
-        raise ServiceError(_("No delegation was submitted yet: the list would be empty."),
-                           code="empty_list")
-    published = PublishedList.objects.create(session=session, kind=kind, number=number,
-                                             published_by=actor, rows=rows)
-    log_action(actor=actor, action="delegations.list.published", obj=published, data={
-        "session": session.pk, "kind": kind, "number": number, "language": language,
-        **counts(rows)})
-    return published

@@ -2,7 +2,7 @@
 
 The current list (the secretariat side: ``can_view_delegations``) and the published lists
 (public documents: every logged-in user), each as a web page, a PDF, an Excel workbook and
-a CSV file; and publishing (``can_review_credentials``), through ``lists.list_publish``.
+a CSV file; and publishing (``can_review_credentials``), through ``list_publish``.
 """
 
 from dataclasses import dataclass
@@ -21,6 +21,7 @@ from tripartite.common import exports as common_exports
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.delegations import exports, lists, pdf, permissions
 from tripartite.delegations.models import PublishedList
+from tripartite.delegations.services import lists as list_services
 from tripartite.meetings.models import Session
 
 READ_METHODS = ("GET", "HEAD")
@@ -227,7 +228,7 @@ def list_published_csv(request, pk):
 def list_publish(request, session_pk):
     session = get_object_or_404(Session, pk=session_pk)
     try:
-        published = lists.list_publish(actor=request.user, session=session,
+        published = list_services.list_publish(actor=request.user, session=session,
                                        kind=request.POST.get("kind", ""))
     except PermissionDeniedError as error:
         raise PermissionDenied from error

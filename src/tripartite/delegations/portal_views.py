@@ -7,6 +7,7 @@ State's focal point gets 403 whatever the URL they try.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -28,17 +29,14 @@ from tripartite.constituents.models import MemberState
 from tripartite.delegations import (
     evaluation,
     permissions,
+    review_selectors,
     selectors,
-    services,
-    spreadsheet,
-    uploads,
 )
 from tripartite.delegations.models import (
     CredentialsSettings,
     Delegation,
     DelegationQuery,
     Nomination,
-    NominationRole,
 )
 from tripartite.delegations.portal_forms import (
     LetterUploadForm,
@@ -49,6 +47,16 @@ from tripartite.delegations.portal_forms import (
     SubmitForm,
     nominated_person_keys,
 )
+from tripartite.delegations.services.imports import nominations_import
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_query_answer,
+    delegation_submit,
+    nomination_add,
+    nomination_withdraw,
+)
+from tripartite.delegations.services.uploads import credentials_letter_upload
+from tripartite.delegations.spreadsheet.template import build_template, template_filename
 from tripartite.meetings.models import MeetingType, Session
 from tripartite.rules import delegations as rules
 
@@ -61,13 +69,6 @@ def _portal_sessions():
         "meeting")
 
 
-def credentials_deadline(session, settings: CredentialsSettings | None):
-    """CRED-1: the session's own deadline, else 21 days before the opening (local date)."""
-    return rules.credentials_deadline(rules.SessionFacts(
-        opening=session.local_opens_at.date(), agenda_items=0,
-        credentials_deadline=settings.deadline if settings else None))
-
-
 # --------------------------------------------------------------------------------------------
 # My delegations
 
@@ -75,13 +76,13 @@ def credentials_deadline(session, settings: CredentialsSettings | None):
 @dataclass
 class SessionRow:
     session: Session
-    deadline: object
+    deadline: date
     delegation: Delegation | None
 
     @property
     def late(self) -> bool:
-        return bool(self.delegation and self.delegation.received_on
-                    and self.delegation.received_on > self.deadline)
+        return bool(self.delegation
+                    and rules.credentials_late(self.delegation.received_on, self.deadline))
 
 
 @login_required
@@ -107,7 +108,8 @@ def portal(request):
                                filter=Q(queries__answered_at__isnull=True)))}
         settings = {s.session_id: s for s in
                     CredentialsSettings.objects.filter(session__in=sessions)}
-    rows = [SessionRow(session, credentials_deadline(session, settings.get(session.pk)),
+    rows = [SessionRow(session, evaluation.credentials_deadline(session,
+                                                                settings.get(session.pk)),
                        delegations.get(session.pk)) for session in sessions]
     return render(request, "delegations/portal_index.html", {
         "member_state": member_state,
@@ -136,8 +138,8 @@ def _delegation(request, session_pk, iso2, *, write=False) -> Delegation:
     if not (may_nominate if write else permissions.can_view_delegation(user, unsaved)):
         raise PermissionDenied
     if may_nominate and write and request.method == "POST":
-        delegation = services.delegation_open(actor=user, member_state=member_state,
-                                              session=session)
+        delegation = delegation_open(actor=user, member_state=member_state,
+                                     session=session)
         delegation.member_state, delegation.session = member_state, session
         return delegation
     existing = Delegation.objects.filter(member_state=member_state, session=session).first()
@@ -164,7 +166,7 @@ def portal_delegation(request, session_pk, iso2):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            nomination = services.nomination_add(
+            nomination = nomination_add(
                 actor=request.user, delegation=delegation, group=data["group"],
                 role=data["role"], name=data["name"], name_latin=data["name_latin"],
                 gender=data["gender"], title=data["title"], function=data["function"],
@@ -200,7 +202,7 @@ def portal_withdraw(request, pk):
         messages.info(request, _("%(name)s was already withdrawn.") % {"name": nomination.person})
         return redirect(_page_url(delegation, "nominations"))
     try:
-        services.nomination_withdraw(actor=request.user, nomination=nomination)
+        nomination_withdraw(actor=request.user, nomination=nomination)
     except ServiceError as error:
         messages.error(request, error.message)
     else:
@@ -220,8 +222,8 @@ def portal_submit(request, session_pk, iso2):
         messages.info(request, _("Nothing has changed since the last submission."))
         return redirect(_page_url(delegation))
     try:
-        services.delegation_submit(actor=request.user, delegation=delegation,
-                                   seen_updated_at=seen)
+        delegation_submit(actor=request.user, delegation=delegation,
+                          seen_updated_at=seen)
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect(_page_url(delegation, "submit"))
@@ -251,8 +253,8 @@ def portal_letter_upload(request, session_pk, iso2):
     form = LetterUploadForm(request.POST, request.FILES, prefix="letter")
     if form.is_valid():
         try:
-            uploads.credentials_letter_upload(actor=request.user, delegation=delegation,
-                                              uploaded_file=form.cleaned_data["file"])
+            credentials_letter_upload(actor=request.user, delegation=delegation,
+                                      uploaded_file=form.cleaned_data["file"])
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -286,8 +288,8 @@ def portal_letter(request, session_pk, iso2):
 @login_required
 def portal_template(request, session_pk, iso2):
     delegation = _delegation(request, session_pk, iso2)
-    return exports.download(spreadsheet.build_template(delegation=delegation),
-                            filename=spreadsheet.template_filename(delegation),
+    return exports.download(build_template(delegation=delegation),
+                            filename=template_filename(delegation),
                             content_type=exports.XLSX_TYPE)
 
 
@@ -300,8 +302,8 @@ def portal_import(request, session_pk, iso2):
     problems = None
     if form.is_valid():
         try:
-            result = spreadsheet.nominations_import(actor=request.user, delegation=delegation,
-                                                    uploaded_file=form.cleaned_data["file"])
+            result = nominations_import(actor=request.user, delegation=delegation,
+                                        uploaded_file=form.cleaned_data["file"])
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -327,8 +329,8 @@ def portal_answer(request, pk):
     form = QueryAnswerForm(request.POST, prefix=f"query{query.pk}")
     if form.is_valid():
         try:
-            services.delegation_query_answer(actor=request.user, query=query,
-                                             answer=form.cleaned_data["answer"])
+            delegation_query_answer(actor=request.user, query=query,
+                                    answer=form.cleaned_data["answer"])
         except ServiceError as error:
             add_service_error(form, error)
         else:
@@ -341,13 +343,6 @@ def portal_answer(request, pk):
 # The page
 
 
-@dataclass
-class DelegateVote:
-    nomination: Nomination
-    votes: bool
-    reasons: list  # findings
-
-
 def _render_page(request, delegation, *, nomination_form=None, letter_form=None,
                  sheet_form=None, answer_forms=None, import_problems=None):
     user = request.user
@@ -358,7 +353,7 @@ def _render_page(request, delegation, *, nomination_form=None, letter_form=None,
     context = {
         "delegation": delegation, "session": session, "state": delegation.member_state,
         "can_edit": can_edit, "language": language,
-        "deadline": credentials_deadline(session, settings),
+        "deadline": evaluation.credentials_deadline(session, settings),
         "portal_url": (reverse("delegations:portal") + f"?state={delegation.member_state.iso2}"
                        if is_secretariat(user) else reverse("delegations:portal")),
         "import_problems": import_problems,
@@ -381,8 +376,7 @@ def _render_page(request, delegation, *, nomination_form=None, letter_form=None,
             "submit_form": SubmitForm(initial={
                 "seen_updated_at": seen_version_initial(delegation)}),
         })
-    context["late"] = bool(delegation.received_on and delegation.received_on > context[
-        "deadline"])
+    context["late"] = rules.credentials_late(delegation.received_on, context["deadline"])
     return render(request, "delegations/portal_delegation.html", context)
 
 
@@ -416,37 +410,9 @@ def _evaluated(delegation, settings, language) -> dict:
         "findings": [{"rule": f.rule, "provision": f.provision, "severity": str(f.severity),
                       "message": f.message_in(language)} for f in verdict.findings],
         "votes": verdict.votes,
-        "delegates": _who_votes(loaded, active, verdict, arrears, settings, language),
+        "delegates": review_selectors.delegate_votes(active, verdict, language),
         "queries": list(loaded.queries.select_related("asked_by", "answered_by")
                         .order_by("created_at", "id")),
         "letters": list(loaded.letters.select_related("uploaded_by")),
         "pending": any(n.pending_addition or n.pending_withdrawal for n in active + withdrawn),
     }
-
-
-def _who_votes(delegation, active, verdict, arrears, settings, language) -> list[DelegateVote]:
-    """Each delegate, whether they may vote, and the findings that say why not.
-
-    ``verdict`` decides; the rules' voting steps are asked again only to tell, group by group,
-    which finding takes a vote away.
-    """
-    facts = evaluation.delegation_facts(delegation, arrears=arrears, settings=settings)
-    admitted = tuple(p for p in facts.persons if p.is_delegate and p.admitted)
-    outcomes = (rules.delegation_shape(admitted), rules.incomplete_delegation(admitted),
-                rules.arrears(facts.member, settings.arrears_scope if settings else "government"))
-    voters = set(verdict.voters)
-    rows = []
-    for nomination in active:
-        if nomination.role != NominationRole.DELEGATE:
-            continue
-        reasons = []
-        if not nomination.admitted:
-            reasons = rules.refused_delegates(tuple(
-                p for p in facts.persons if p.id == nomination.pk))
-        elif nomination.pk not in voters:
-            reasons = [f for outcome in outcomes if nomination.group in outcome.without_vote
-                       for f in outcome.findings]
-        rows.append(DelegateVote(nomination, nomination.pk in voters, [
-            {"rule": f.rule, "provision": f.provision, "message": f.message_in(language)}
-            for f in reasons]))
-    return rows

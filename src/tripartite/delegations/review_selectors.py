@@ -5,11 +5,11 @@ Every delegation of a session is evaluated by the rules once per page, through
 the same verdicts, so they cannot disagree with each other or with ``tripartite rules``.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, Prefetch
-from django.utils.translation import gettext_lazy as _
 
 from tripartite.common.text import sort_key
 from tripartite.constituents.models import MemberState
@@ -22,16 +22,9 @@ from tripartite.delegations.models import (
     DelegationStatus,
     Nomination,
 )
-from tripartite.meetings.models import AgendaItem
+from tripartite.meetings.models import AgendaItem, Session
 from tripartite.rules import delegations as rules
 from tripartite.rules.findings import Severity
-
-
-def credentials_deadline(session, settings: CredentialsSettings | None) -> date:
-    """CRED-1 as the rules compute it: the session's own deadline, or 21 days before opening."""
-    return rules.credentials_deadline(rules.SessionFacts(
-        opening=session.local_opens_at.date(), agenda_items=0,
-        credentials_deadline=settings.deadline if settings else None))
 
 
 @dataclass
@@ -66,7 +59,7 @@ class EvaluatedDelegation:
 class SessionReview:
     """Everything the session-wide pages need, read once."""
 
-    session: object
+    session: Session
     settings: CredentialsSettings | None
     deadline: date
     arrears: dict[int, ArrearsStatus]
@@ -77,11 +70,11 @@ class SessionReview:
         return self.settings.arrears_scope if self.settings else "government"
 
 
-def session_review(session) -> SessionReview:
+def session_review(session: Session) -> SessionReview:
     """Every delegation of ``session``, evaluated: six queries whatever their number."""
     settings = selectors.credentials_settings(session)
     arrears = selectors.arrears_by_state(session)
-    deadline = credentials_deadline(session, settings)
+    deadline = evaluation.credentials_deadline(session, settings)
     open_queries = dict(
         DelegationQuery.objects.filter(delegation__session=session, answered_at__isnull=True)
         .order_by().values("delegation_id").annotate(n=Count("id"))
@@ -120,7 +113,7 @@ class OverviewRow:
 
     @property
     def status_label(self) -> str:
-        return DelegationStatus(self.status).label
+        return str(DelegationStatus(self.status).label)
 
     @property
     def in_preparation(self) -> bool:
@@ -132,8 +125,9 @@ class OverviewRow:
 SORTS = ("name", "-name", "received", "-received")
 
 
-def overview_rows(review: SessionReview, *, status="", region="", late=False,
-                  with_errors=False, sort="name") -> list[OverviewRow]:
+def overview_rows(review: SessionReview, *, status: str = "", region: str = "",
+                  late: bool = False, with_errors: bool = False,
+                  sort: str = "name") -> list[OverviewRow]:
     """One row per member State (one query for the States, on top of ``review``)."""
     by_state = {e.delegation.member_state_id: e for e in review.delegations}
     states = MemberState.objects.all()
@@ -148,9 +142,11 @@ def overview_rows(review: SessionReview, *, status="", region="", late=False,
         rows = [row for row in rows if row.evaluated and row.evaluated.errors]
     if sort.lstrip("-") == "received":
         # Not received last, whichever the direction.
-        received = sorted((r for r in rows if r.delegation and r.delegation.received_on),
-                          key=lambda r: (r.delegation.received_on, sort_key(str(r.member_state))),
-                          reverse=sort.startswith("-"))
+        dated = [(r.delegation.received_on, r) for r in rows
+                 if r.delegation and r.delegation.received_on]
+        received = [r for _on, r in sorted(
+            dated, key=lambda pair: (pair[0], sort_key(str(pair[1].member_state))),
+            reverse=sort.startswith("-"))]
         rest = [r for r in rows if not (r.delegation and r.delegation.received_on)]
         return received + sorted(rest, key=lambda r: sort_key(str(r.member_state)))
     return sorted(rows, key=lambda r: sort_key(str(r.member_state)),
@@ -179,53 +175,22 @@ def delegation_for_review(pk: int) -> Delegation:
 
 
 @dataclass(frozen=True)
-class VotingRight:
-    """Whether one delegate votes, and the provision that says so."""
+class DelegateVote:
+    """Whether one delegate votes, and the rules' reasons, ready to show."""
 
     nomination: Nomination
     votes: bool
-    reason: str
-    provision: str
+    reasons: list[dict[str, str]]  # rule, provision, severity, message
 
 
-def voting_rights(delegation: Delegation, facts: rules.Delegation, verdict,
-                  arrears_scope: str) -> list[VotingRight]:
-    """Each delegate (admitted or not): votes or not, and why, from the rules' own outcomes.
+def delegate_votes(nominations: Iterable[Nomination], verdict: rules.DelegationVerdict,
+                   language: str) -> list[DelegateVote]:
+    """The delegates among ``nominations``, each with the vote and reasons the verdict gives.
 
-    The reasons come from the same rule functions that ``evaluate_delegation`` composes, so
-    they agree with ``verdict.voters``.
+    Nominations the verdict does not know (withdrawn ones, non-delegates) are left out.
     """
-    persons = {p.id: p for p in facts.persons}
-    delegates = tuple(p for p in persons.values() if p.is_delegate and p.admitted)
-    over = rules.delegation_shape(delegates).without_vote
-    lone = rules.incomplete_delegation(delegates).without_vote
-    arrears = rules.arrears(facts.member, arrears_scope).without_vote
-    voters = set(verdict.voters)
-    rights = []
-    for nomination in delegation.all_nominations:
-        person = persons.get(nomination.pk)
-        if person is None or not person.is_delegate:
-            continue
-        group = rules.Group(person.group)
-        if not person.admitted:
-            why = (_("Refused admission: counts as not nominated."),
-                     rules.CONSTITUTION_4_3)
-        elif group in over:
-            why = (_("More delegates of this group than the Constitution allows: "
-                              "none of them votes until the credentials are corrected."),
-                     rules.CONSTITUTION_3_1)
-        elif group in lone:
-            why = (_("Incomplete delegation: a lone Employers' or Workers' delegate "
-                              "sits and speaks but does not vote."), rules.CONSTITUTION_4_2)
-        elif group in arrears:
-            why = (_("The Member is in arrears of contributions and its vote has "
-                              "not been restored."), rules.CONSTITUTION_13_4)
-        elif facts.member.in_arrears and facts.member.vote_restored:
-            why = (_("The Conference restored the Member's right to vote."),
-                     rules.CONSTITUTION_13_4)
-        else:
-            why = (_("Each delegate votes individually."), rules.CONSTITUTION_4_1)
-        # The verdict decides; the reason explains it (they follow the same rule functions).
-        reason, provision = why
-        rights.append(VotingRight(nomination, nomination.pk in voters, reason, provision))
-    return rights
+    by_person = {vote.person: vote for vote in verdict.delegates}
+    return [DelegateVote(nomination, vote.votes,
+                         [finding.as_dict(language) for finding in vote.reasons])
+            for nomination in nominations
+            if (vote := by_person.get(nomination.pk)) is not None]

@@ -23,12 +23,11 @@ from tripartite.common.text import sort_key
 from tripartite.constituents.models import MemberState
 from tripartite.delegations import (
     evaluation,
-    objections,
     permissions,
     review_selectors,
     selectors,
-    services,
 )
+from tripartite.delegations.evaluation import objection_verdict
 from tripartite.delegations.figures import figures_csv, session_figures
 from tripartite.delegations.models import (
     ArrearsStatus,
@@ -47,7 +46,14 @@ from tripartite.delegations.review_forms import (
     QueryForm,
     ReviewActionForm,
 )
-from tripartite.delegations.settings_service import credentials_settings_update
+from tripartite.delegations.services.credentials import (
+    arrears_set,
+    delegation_accept,
+    delegation_query_send,
+    delegation_start_review,
+)
+from tripartite.delegations.services.objections import objection_decide, objection_lodge
+from tripartite.delegations.services.settings import credentials_settings_update
 from tripartite.meetings.models import Session
 from tripartite.rules import delegations as rules
 from tripartite.rules.objections import objection_deadline
@@ -105,10 +111,9 @@ def _review_context(request, delegation, *, query_form=None, error=None):
     settings = selectors.credentials_settings(delegation.session)
     arrears = ArrearsStatus.objects.filter(member_state=delegation.member_state_id,
                                            session=delegation.session_id).first()
-    facts = evaluation.delegation_facts(delegation, arrears=arrears, settings=settings)
     verdict = evaluation.evaluate(delegation, arrears=arrears, settings=settings)
     scope = settings.arrears_scope if settings else "government"
-    deadline = review_selectors.credentials_deadline(delegation.session, settings)
+    deadline = evaluation.credentials_deadline(delegation.session, settings)
     by_group = {key: [] for key in GROUPS}
     for nomination in delegation.all_nominations:
         by_group[nomination.group].append(nomination)
@@ -122,7 +127,8 @@ def _review_context(request, delegation, *, query_form=None, error=None):
         "groups": [(key, group_labels[key], by_group[key]) for key in GROUPS],
         "findings": _findings(verdict), "verdict": verdict,
         "error_count": sum(1 for f in verdict.findings if f.severity == "error"),
-        "rights": review_selectors.voting_rights(delegation, facts, verdict, scope),
+        "rights": review_selectors.delegate_votes(delegation.all_nominations, verdict,
+                                                  _language()),
         "arrears": arrears, "arrears_scope": scope, "deadline": deadline,
         "late": rules.credentials_late(delegation.received_on, deadline),
         "letters": list(delegation.letters.all()), "queries": list(delegation.queries.all()),
@@ -156,15 +162,15 @@ def _review_action(request, pk):
             # second officer learns that someone else acted, not that the status is wrong.
             check_not_stale(delegation, seen)
             if action == "start_review":
-                services.delegation_start_review(actor=request.user, delegation=delegation,
-                                                 seen_updated_at=seen)
+                delegation_start_review(actor=request.user, delegation=delegation,
+                                        seen_updated_at=seen)
             elif action == "accept":
-                services.delegation_accept(actor=request.user, delegation=delegation,
-                                           seen_updated_at=seen)
+                delegation_accept(actor=request.user, delegation=delegation,
+                                  seen_updated_at=seen)
             else:
-                services.delegation_query_send(actor=request.user, delegation=delegation,
-                                               question=form.cleaned_data["question"],
-                                               seen_updated_at=seen)
+                delegation_query_send(actor=request.user, delegation=delegation,
+                                      question=form.cleaned_data["question"],
+                                      seen_updated_at=seen)
     except EditConflictError as error:
         # Keep what the officer typed, on a form that will carry the current version.
         kept = QueryForm(initial={"question": request.POST.get("question", "")})
@@ -245,10 +251,10 @@ def review_arrears(request, session_pk):
         initial={"seen_updated_at": seen_version_initial(settings)})
 
     def save_arrears(data):
-        services.arrears_set(actor=request.user, session=session,
-                             member_state=data["member_state"], in_arrears=data["in_arrears"],
-                             vote_restored_on=data["vote_restored_on"],
-                             decision_reference=data["decision_reference"])
+        arrears_set(actor=request.user, session=session,
+                    member_state=data["member_state"], in_arrears=data["in_arrears"],
+                    vote_restored_on=data["vote_restored_on"],
+                    decision_reference=data["decision_reference"])
 
     def save_settings(data):
         seen = data.pop("seen_updated_at", None)
@@ -268,7 +274,7 @@ def review_arrears(request, session_pk):
     return render(request, "delegations/review_arrears.html", {
         "session": session, "nav": _nav(request.user), "settings": settings,
         "can_edit": can_edit,
-        "deadline": review_selectors.credentials_deadline(session, settings),
+        "deadline": evaluation.credentials_deadline(session, settings),
         "in_arrears": [s for s in statuses if s.in_arrears],
         "not_in_arrears": [s for s in statuses if not s.in_arrears],
         "arrears_form": arrears_form if can_edit else None,
@@ -279,7 +285,7 @@ def review_arrears(request, session_pk):
 # --- the Credentials Committee --------------------------------------------------------------
 
 def _objection_row(objection):
-    verdict = objections.objection_verdict(objection)
+    verdict = objection_verdict(objection)
     return {"objection": objection, "verdict": verdict,
             "findings": _findings(verdict) if verdict else []}
 
@@ -299,8 +305,8 @@ def committee_objections(request, session_pk):
     created = {}
 
     def save(_data):
-        created["objection"] = objections.objection_lodge(actor=request.user, session=session,
-                                                          **form.service_values())
+        created["objection"] = objection_lodge(actor=request.user, session=session,
+                                               **form.service_values())
 
     if form is not None and save_with_service(request, form, save):
         objection = created["objection"]
@@ -340,11 +346,11 @@ def committee_objection(request, pk):
         fresh = get_object_or_404(Objection.objects.select_related("session"), pk=pk)
 
         def save(data):
-            objections.objection_decide(actor=request.user, objection=fresh,
-                                        decision=data["decision"],
-                                        decided_on=data["decided_on"],
-                                        decision_text=data["decision_text"],
-                                        seen_updated_at=data.get("seen_updated_at"))
+            objection_decide(actor=request.user, objection=fresh,
+                             decision=data["decision"],
+                             decided_on=data["decided_on"],
+                             decision_text=data["decision_text"],
+                             seen_updated_at=data.get("seen_updated_at"))
 
         if save_with_service(request, form, save):
             messages.success(request, _("The decision was recorded."))

@@ -1,13 +1,18 @@
 """Every write to meetings, sessions, agenda items, committees and officers."""
 
+import datetime as dt
+from typing import Any
+
 from django.db import transaction
 
+from tripartite.accounts.models import User
 from tripartite.common.services import (
     PermissionDeniedError,
     create_logged,
     delete_logged,
     update_logged,
 )
+from tripartite.constituents.models import MemberState, Person
 from tripartite.meetings import permissions
 from tripartite.meetings.models import AgendaItem, Committee, Meeting, Officer, Session
 
@@ -18,13 +23,13 @@ AGENDA_ITEM_FIELDS = ("number", "position", "title_en", "title_fr", "title_es", 
 COMMITTEE_FIELDS = ("kind", "name_en", "name_fr", "name_es", "agenda_item")
 
 
-def _require_manager(actor):
+def _require_manager(actor: User) -> None:
     if not permissions.can_manage_meetings(actor):
         raise PermissionDeniedError
 
 
 @transaction.atomic
-def meeting_create(*, actor, type: str, title_en: str, title_fr: str = "", title_es: str = "",
+def meeting_create(*, actor: User, type: str, title_en: str, title_fr: str = "", title_es: str = "",
                    acronym: str = "") -> Meeting:
     _require_manager(actor)
     meeting = Meeting(type=type, title_en=title_en, title_fr=title_fr or None,
@@ -33,7 +38,8 @@ def meeting_create(*, actor, type: str, title_en: str, title_fr: str = "", title
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, actor, changes: dict, seen_updated_at=None) -> Meeting:
+def meeting_update(*, meeting: Meeting, actor: User, changes: dict[str, Any],
+                   seen_updated_at: dt.datetime | None = None) -> Meeting:
     _require_manager(actor)
     return update_logged(meeting, changes=_blank_to_none(changes), fields=MEETING_FIELDS,
                          actor=actor, action="meetings.meeting.updated",
@@ -41,9 +47,11 @@ def meeting_update(*, meeting: Meeting, actor, changes: dict, seen_updated_at=No
 
 
 @transaction.atomic
-def session_create(*, actor, meeting: Meeting, title_en: str, opens_at, closes_at,
+def session_create(*, actor: User, meeting: Meeting, title_en: str, opens_at: dt.datetime,
+                   closes_at: dt.datetime,
                    time_zone: str = "Europe/Zurich", number: str = "", title_fr: str = "",
-                   title_es: str = "", venue: str = "", city: str = "", country=None,
+                   title_es: str = "", venue: str = "", city: str = "",
+                   country: MemberState | None = None,
                    working_languages: list[str] | None = None) -> Session:
     """Create a session; ``opens_at`` and ``closes_at`` are aware datetimes (stored in UTC)."""
     _require_manager(actor)
@@ -55,7 +63,8 @@ def session_create(*, actor, meeting: Meeting, title_en: str, opens_at, closes_a
 
 
 @transaction.atomic
-def session_update(*, session: Session, actor, changes: dict, seen_updated_at=None) -> Session:
+def session_update(*, session: Session, actor: User, changes: dict[str, Any],
+                   seen_updated_at: dt.datetime | None = None) -> Session:
     _require_manager(actor)
     return update_logged(session, changes=_blank_to_none(changes), fields=SESSION_FIELDS,
                          actor=actor, action="meetings.session.updated",
@@ -63,7 +72,7 @@ def session_update(*, session: Session, actor, changes: dict, seen_updated_at=No
 
 
 @transaction.atomic
-def agenda_item_create(*, actor, session: Session, number: str, title_en: str,
+def agenda_item_create(*, actor: User, session: Session, number: str, title_en: str,
                        title_fr: str = "", title_es: str = "", technical: bool = True,
                        position: int | None = None) -> AgendaItem:
     _require_manager(actor)
@@ -76,8 +85,8 @@ def agenda_item_create(*, actor, session: Session, number: str, title_en: str,
 
 
 @transaction.atomic
-def agenda_item_update(*, item: AgendaItem, actor, changes: dict,
-                       seen_updated_at=None) -> AgendaItem:
+def agenda_item_update(*, item: AgendaItem, actor: User, changes: dict[str, Any],
+                       seen_updated_at: dt.datetime | None = None) -> AgendaItem:
     _require_manager(actor)
     return update_logged(item, changes=_blank_to_none(changes), fields=AGENDA_ITEM_FIELDS,
                          actor=actor, action="meetings.agenda_item.updated",
@@ -85,14 +94,15 @@ def agenda_item_update(*, item: AgendaItem, actor, changes: dict,
 
 
 @transaction.atomic
-def agenda_item_delete(*, item: AgendaItem, actor) -> None:
+def agenda_item_delete(*, item: AgendaItem, actor: User) -> None:
     _require_manager(actor)
     delete_logged(item, actor=actor, action="meetings.agenda_item.deleted")
 
 
 @transaction.atomic
-def committee_create(*, actor, session: Session, name_en: str, kind: str = "technical",
-                     name_fr: str = "", name_es: str = "", agenda_item=None) -> Committee:
+def committee_create(*, actor: User, session: Session, name_en: str, kind: str = "technical",
+                     name_fr: str = "", name_es: str = "",
+                     agenda_item: AgendaItem | None = None) -> Committee:
     _require_manager(actor)
     committee = Committee(session=session, kind=kind, name_en=name_en, name_fr=name_fr or None,
                           name_es=name_es or None, agenda_item=agenda_item)
@@ -100,8 +110,8 @@ def committee_create(*, actor, session: Session, name_en: str, kind: str = "tech
 
 
 @transaction.atomic
-def officer_create(*, actor, session: Session, role: str, person, group: str = "",
-                   committee=None) -> Officer:
+def officer_create(*, actor: User, session: Session, role: str, person: Person,
+                   group: str = "", committee: Committee | None = None) -> Officer:
     _require_manager(actor)
     officer = Officer(session=session, role=role, person=person, group=group,
                       committee=committee)
@@ -109,12 +119,12 @@ def officer_create(*, actor, session: Session, role: str, person, group: str = "
 
 
 @transaction.atomic
-def officer_delete(*, officer: Officer, actor) -> None:
+def officer_delete(*, officer: Officer, actor: User) -> None:
     _require_manager(actor)
     delete_logged(officer, actor=actor, action="meetings.officer.deleted")
 
 
-def _blank_to_none(changes: dict) -> dict:
+def _blank_to_none(changes: dict[str, Any]) -> dict[str, Any]:
     """French and Spanish titles left empty are stored as NULL so English shows instead."""
     return {key: (None if key.endswith(("_fr", "_es")) and value == "" else value)
             for key, value in changes.items()}

@@ -144,10 +144,27 @@ class Votes:
 
 
 @dataclass(frozen=True)
+class DelegateVote:
+    """Whether one delegate votes, and the findings that say why.
+
+    For a delegate without a vote, the findings that take it away (refused admission, too
+    many delegates of the group, an incomplete delegation, arrears); for one who votes, the
+    provision that gives the vote (each delegate votes individually, or the vote restored).
+    """
+
+    person: PersonId
+    group: Group
+    votes: bool
+    reasons: tuple[Finding, ...]
+
+
+@dataclass(frozen=True)
 class DelegationVerdict:
     votes: Votes
     voters: tuple[PersonId, ...]
     findings: tuple[Finding, ...]
+    # Every delegate nominated (refused ones included), in the order of the list.
+    delegates: tuple[DelegateVote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,6 +196,7 @@ def evaluate_delegation(delegation: Delegation, *,
     arrears_outcome = arrears(delegation.member, arrears_scope)
     without_vote = shape.without_vote | incomplete.without_vote | arrears_outcome.without_vote
     voters = [d for d in delegates if d.group not in without_vote]
+    outcomes = (shape, incomplete, arrears_outcome)
     findings = (
         *duplicate_persons(delegation.persons),
         *shape.findings,
@@ -190,7 +208,29 @@ def evaluate_delegation(delegation: Delegation, *,
         *gender_balance(persons),
     )
     return DelegationVerdict(votes=_votes(voters), voters=_sorted_ids(v.id for v in voters),
-                             findings=findings)
+                             findings=findings,
+                             delegates=_delegate_votes(persons, outcomes, arrears_outcome))
+
+
+def _delegate_votes(persons: tuple[Person, ...], outcomes: tuple[_Outcome, ...],
+                    arrears_outcome: _Outcome) -> tuple[DelegateVote, ...]:
+    """Each delegate's vote and its reasons, from the outcomes ``evaluate_delegation`` used
+    (so the reasons cannot disagree with the voters)."""
+    # For a Member in arrears the arrears rule says who keeps the vote (all, when restored;
+    # the Employers' and Workers' delegates, under the practice); otherwise art. 4(1) does.
+    kept = arrears_outcome.findings or (Finding("CON-4", CONSTITUTION_4_1, Severity.INFO, text(
+        "Each delegate votes individually.")),)
+    votes = []
+    for person in (p for p in persons if p.is_delegate):
+        if not person.admitted:
+            reasons = tuple(refused_delegates((person,)))
+        else:
+            reasons = tuple(finding for outcome in outcomes
+                            if person.group in outcome.without_vote
+                            for finding in outcome.findings)
+        votes.append(DelegateVote(person.id, person.group, votes=not reasons,
+                                  reasons=reasons or kept))
+    return tuple(votes)
 
 
 def _votes(voters: list[Person]) -> Votes:
@@ -391,11 +431,12 @@ def _advisers_over_limit_per_item(delegate_id: PersonId,
 # CRED-1: the deposit of credentials; GEN-4: gender balance
 
 
-def credentials_deadline(session: SessionFacts) -> date:
-    """CRED-1: 21 days before the opening, unless the session sets its own deadline."""
-    if session.credentials_deadline is not None:
-        return session.credentials_deadline
-    return session.opening - timedelta(days=CREDENTIALS_DAYS_BEFORE_OPENING)
+def credentials_deadline(opening: date, own_deadline: date | None = None) -> date:
+    """CRED-1 (ILC Standing Orders (2008) art. 26; practice): credentials are due 21 days
+    before the opening, unless the session sets its own deadline."""
+    if own_deadline is not None:
+        return own_deadline
+    return opening - timedelta(days=CREDENTIALS_DAYS_BEFORE_OPENING)
 
 
 def credentials_late(received_on: date | None, deadline: date) -> bool:
@@ -405,12 +446,13 @@ def credentials_late(received_on: date | None, deadline: date) -> bool:
 
 def credentials_timeliness(received_on: date | None, session: SessionFacts) -> list[Finding]:
     """CRED-1: credentials received after the deadline are reported as late."""
-    deadline = credentials_deadline(session).isoformat()
+    due = credentials_deadline(session.opening, session.credentials_deadline)
+    deadline = due.isoformat()
     if received_on is None:
         return [Finding("CRED-1", CREDENTIALS_DEADLINE, Severity.INFO, text(
             "Credentials not yet received; they are due by %(deadline)s.",
             deadline=deadline))]
-    if not credentials_late(received_on, credentials_deadline(session)):
+    if not credentials_late(received_on, due):
         return []
     basis = (text("the session's own deadline")
              if session.credentials_deadline is not None else

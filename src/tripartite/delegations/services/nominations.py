@@ -1,40 +1,43 @@
-"""Every write to delegations: nominations, submission, the Office's review, arrears."""
+"""The member State's side of the credentials: nominations, submission, answers to queries."""
+
+
+import datetime as dt
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
     check_not_stale,
     log_action,
 )
+from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
 from tripartite.constituents.services import person_create
 from tripartite.delegations import permissions
 from tripartite.delegations.models import (
-    ArrearsStatus,
     Delegation,
     DelegationQuery,
     DelegationStatus,
     Nomination,
 )
+from tripartite.meetings.models import AgendaItem, Session
 
 GROUP_ORGANISATION_KIND = {"employers": "employers", "workers": "workers"}
 
 
-def _require_nominator(actor, delegation):
+def _require_nominator(actor: User, delegation: Delegation) -> None:
     if not permissions.can_nominate(actor, delegation.member_state):
         raise PermissionDeniedError
 
 
-def _require_reviewer(actor):
-    if not permissions.can_review_credentials(actor):
-        raise PermissionDeniedError
 
 
 @transaction.atomic
-def delegation_open(*, actor, member_state, session) -> Delegation:
+def delegation_open(*, actor: User, member_state: MemberState, session: Session) -> Delegation:
     """The State's delegation to ``session``, created empty the first time it is opened."""
     if not permissions.can_nominate(actor, member_state):
         raise PermissionDeniedError
@@ -45,16 +48,18 @@ def delegation_open(*, actor, member_state, session) -> Delegation:
     return delegation
 
 
-def _current_amendment(delegation) -> int:
+def _current_amendment(delegation: Delegation) -> int:
     """Changes before submission belong to amendment 0; after it, to the next amendment."""
     return delegation.amendment + 1 if delegation.submitted else 0
 
 
 @transaction.atomic
-def nomination_add(*, actor, delegation: Delegation, group: str, role: str, name: str,
+def nomination_add(*, actor: User, delegation: Delegation, group: str, role: str, name: str,
                    gender: str, name_latin: str = "", title: str = "", function: str = "",
-                   email: str = "", organisation=None, adviser_to=None,
-                   agenda_items=(), person=None) -> Nomination:
+                   email: str = "", organisation: ConstituentOrganisation | None = None,
+                   adviser_to: Nomination | None = None,
+                   agenda_items: Iterable[AgendaItem] = (),
+                   person: Person | None = None) -> Nomination:
     """Nominate a person (an existing one, or a new one described by name and gender)."""
     _require_nominator(actor, delegation)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
@@ -83,7 +88,9 @@ def nomination_add(*, actor, delegation: Delegation, group: str, role: str, name
     return nomination
 
 
-def _check_nomination(delegation, *, group, organisation, adviser_to, person):
+def _check_nomination(delegation: Delegation, *, group: str,
+                      organisation: ConstituentOrganisation | None,
+                      adviser_to: Nomination | None, person: Person) -> None:
     active = delegation.nominations.filter(withdrawn_in_amendment__isnull=True)
     if active.filter(person=person).exists():
         raise ServiceError(_("%(name)s is already in this delegation.") % {"name": person},
@@ -102,7 +109,7 @@ def _check_nomination(delegation, *, group, organisation, adviser_to, person):
                            field="adviser_to")
 
 
-def _set_agenda_items(nomination, agenda_items):
+def _set_agenda_items(nomination: Nomination, agenda_items: Iterable[AgendaItem]) -> None:
     session_id = nomination.delegation.session_id
     if any(item.session_id != session_id for item in agenda_items):
         raise ServiceError(_("Agenda items must be those of the session."),
@@ -111,7 +118,7 @@ def _set_agenda_items(nomination, agenda_items):
 
 
 @transaction.atomic
-def nomination_withdraw(*, actor, nomination: Nomination) -> Nomination:
+def nomination_withdraw(*, actor: User, nomination: Nomination) -> Nomination:
     """Remove a person: deleted before submission, marked withdrawn by an amendment after."""
     delegation = Delegation.objects.select_for_update().get(pk=nomination.delegation_id)
     _require_nominator(actor, delegation)
@@ -131,7 +138,8 @@ def nomination_withdraw(*, actor, nomination: Nomination) -> Nomination:
 
 
 @transaction.atomic
-def delegation_submit(*, actor, delegation: Delegation, seen_updated_at=None) -> Delegation:
+def delegation_submit(*, actor: User, delegation: Delegation,
+                      seen_updated_at: dt.datetime | None = None) -> Delegation:
     """Submit the credentials (or an amendment): the Office receives them today."""
     _require_nominator(actor, delegation)
     check_not_stale(delegation, seen_updated_at)
@@ -154,57 +162,9 @@ def delegation_submit(*, actor, delegation: Delegation, seen_updated_at=None) ->
     return delegation
 
 
-def _set_status(delegation, status, *, actor, action, seen_updated_at=None, data=None):
-    check_not_stale(delegation, seen_updated_at)
-    delegation.status = status
-    fields = ["status", "updated_at"]
-    if status == DelegationStatus.ACCEPTED:
-        delegation.accepted_at = timezone.now()
-        fields.append("accepted_at")
-    # Only what this step changes: a stale copy must not write back its other fields.
-    delegation.save(update_fields=fields)
-    log_action(actor=actor, action=action, obj=delegation, data=data or {"status": status})
-    return delegation
-
-
 @transaction.atomic
-def delegation_start_review(*, actor, delegation, seen_updated_at=None) -> Delegation:
-    _require_reviewer(actor)
-    check_not_stale(delegation, seen_updated_at)
-    if delegation.status != DelegationStatus.RECEIVED:
-        raise ServiceError(_("Only received credentials can be put under review."))
-    return _set_status(delegation, DelegationStatus.UNDER_REVIEW, actor=actor,
-                       action="delegations.delegation.review_started",
-                       seen_updated_at=seen_updated_at)
-
-
-@transaction.atomic
-def delegation_accept(*, actor, delegation, seen_updated_at=None) -> Delegation:
-    _require_reviewer(actor)
-    check_not_stale(delegation, seen_updated_at)
-    if not delegation.submitted:
-        raise ServiceError(_("Credentials that were not received cannot be accepted."))
-    return _set_status(delegation, DelegationStatus.ACCEPTED, actor=actor,
-                       action="delegations.delegation.accepted",
-                       seen_updated_at=seen_updated_at)
-
-
-@transaction.atomic
-def delegation_query_send(*, actor, delegation, question: str,
-                          seen_updated_at=None) -> DelegationQuery:
-    _require_reviewer(actor)
-    question = question.strip()
-    if not question:
-        raise ServiceError(_("Write the question."), field="question", code="required")
-    _set_status(delegation, DelegationStatus.QUERY_SENT, actor=actor,
-                action="delegations.query.sent", seen_updated_at=seen_updated_at,
-                data={"question": question})
-    return DelegationQuery.objects.create(delegation=delegation, question=question,
-                                          asked_by=actor)
-
-
-@transaction.atomic
-def delegation_query_answer(*, actor, query: DelegationQuery, answer: str) -> DelegationQuery:
+def delegation_query_answer(*, actor: User, query: DelegationQuery,
+                            answer: str) -> DelegationQuery:
     delegation = query.delegation
     _require_nominator(actor, delegation)
     answer = answer.strip()
@@ -222,21 +182,6 @@ def delegation_query_answer(*, actor, query: DelegationQuery, answer: str) -> De
     return query
 
 
-@transaction.atomic
-def arrears_set(*, actor, member_state, session, in_arrears: bool, vote_restored_on=None,
-                decision_reference: str = "") -> ArrearsStatus:
-    """Record whether a Member is in arrears for a session, and any restoration of its vote."""
-    _require_reviewer(actor)
-    status, _created = ArrearsStatus.objects.update_or_create(
-        member_state=member_state, session=session,
-        defaults={"in_arrears": in_arrears, "vote_restored_on": vote_restored_on,
-                  "decision_reference": decision_reference})
-    log_action(actor=actor, action="delegations.arrears.recorded", obj=status, data={
-        "in_arrears": in_arrears, "vote_restored_on": vote_restored_on,
-        "decision_reference": decision_reference})
-    return status
-
-
-def _touch(delegation):
+def _touch(delegation: Delegation) -> None:
     """A change to the nominations is a change to the delegation (for edit conflicts)."""
     delegation.save(update_fields=["updated_at"])

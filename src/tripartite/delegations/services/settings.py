@@ -1,8 +1,11 @@
 """The per-session options of the credentials procedure, set by the secretariat."""
 
+import datetime as dt
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -11,13 +14,14 @@ from tripartite.common.services import (
 )
 from tripartite.delegations import permissions
 from tripartite.delegations.models import CredentialsSettings
+from tripartite.meetings.models import Session
 
 SETTINGS_FIELDS = ("deadline", "arrears_scope", "list_language")
 
 
 @transaction.atomic
-def credentials_settings_update(*, actor, session, changes: dict,
-                                seen_updated_at=None) -> CredentialsSettings:
+def credentials_settings_update(*, actor: User, session: Session, changes: dict[str, object],
+                                seen_updated_at: dt.datetime | None = None) -> CredentialsSettings:
     """Create the session's settings the first time, then update them; logged either way."""
     if not permissions.can_review_credentials(actor):
         raise PermissionDeniedError

@@ -9,11 +9,13 @@ import hashlib
 import io
 
 import pypdf
+from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
 from tripartite.delegations import permissions
 from tripartite.delegations.models import CredentialLetter, Delegation
@@ -22,7 +24,7 @@ MAX_LETTER_SIZE = 10 * 1024 * 1024  # bytes
 PDF_MAGIC = b"%PDF-"
 
 
-def _read(uploaded_file) -> bytes:
+def _read(uploaded_file: File[bytes]) -> bytes:
     """The whole file, read in chunks (large uploads are on disk, not in memory)."""
     if hasattr(uploaded_file, "seek"):
         uploaded_file.seek(0)
@@ -31,7 +33,7 @@ def _read(uploaded_file) -> bytes:
     return uploaded_file.read()
 
 
-def check_credentials_letter(uploaded_file) -> bytes:
+def check_credentials_letter(uploaded_file: File[bytes]) -> bytes:
     """The letter's bytes when it is an acceptable PDF; a ServiceError saying why otherwise."""
     size = getattr(uploaded_file, "size", None)
     if size is not None and size > MAX_LETTER_SIZE:
@@ -81,8 +83,8 @@ def _too_large(size: int) -> ServiceError:
 
 
 @transaction.atomic
-def credentials_letter_upload(*, actor, delegation: Delegation,
-                              uploaded_file) -> CredentialLetter:
+def credentials_letter_upload(*, actor: User, delegation: Delegation,
+                              uploaded_file: File[bytes]) -> CredentialLetter:
     """Keep the signed credentials letter of ``delegation`` (a PDF checked by content)."""
     if not permissions.can_nominate(actor, delegation.member_state):
         raise PermissionDeniedError

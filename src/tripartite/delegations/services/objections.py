@@ -15,6 +15,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -23,43 +24,27 @@ from tripartite.common.services import (
     log_action,
 )
 from tripartite.delegations import permissions
+from tripartite.delegations.evaluation import objection_verdict
 from tripartite.delegations.models import (
+    Delegation,
+    Nomination,
     Objection,
     ObjectionDecision,
     ObjectionKind,
 )
+from tripartite.meetings.models import Session
 from tripartite.rules import objections as rules
 
 ON_THE_MERITS = {ObjectionDecision.RECEIVABLE, ObjectionDecision.UPHELD,
                  ObjectionDecision.DISMISSED}
 
 
-def _require_committee(actor):
+def _require_committee(actor: User) -> None:
     if not permissions.can_decide_objections(actor):
         raise PermissionDeniedError
 
 
-def objection_facts(objection: Objection) -> rules.Objection:
-    return rules.Objection(
-        lodged_at=objection.lodged_at,
-        authors_anonymous=objection.authors_anonymous,
-        author_is_adviser_to_delegate=objection.author_is_adviser_to_delegate,
-        same_facts_found_irrelevant=objection.same_facts_found_irrelevant,
-        revised_list_published_on=objection.revised_list_published_on,
-    )
-
-
-def objection_verdict(objection: Objection) -> rules.ObjectionVerdict | None:
-    """What the rules say on receivability; None for a complaint (no rule applies)."""
-    if objection.kind != ObjectionKind.OBJECTION:
-        return None
-    session = objection.session
-    return rules.objection_receivable(objection_facts(objection),
-                                      opening=session.local_opens_at.date(),
-                                      time_zone=session.zone)
-
-
-def _verdict_for_log(verdict: rules.ObjectionVerdict | None) -> dict:
+def _verdict_for_log(verdict: rules.ObjectionVerdict | None) -> dict[str, object]:
     if verdict is None:
         return {"receivable_by_rules": None}
     return {"receivable_by_rules": verdict.receivable,
@@ -68,8 +53,10 @@ def _verdict_for_log(verdict: rules.ObjectionVerdict | None) -> dict:
 
 
 @transaction.atomic
-def objection_lodge(*, actor, session, delegation, summary: str, lodged_at: dt.datetime,
-                    kind: str = ObjectionKind.OBJECTION, nomination=None, lodged_by: str = "",
+def objection_lodge(*, actor: User, session: Session, delegation: Delegation, summary: str,
+                    lodged_at: dt.datetime,
+                    kind: str = ObjectionKind.OBJECTION, nomination: Nomination | None = None,
+                    lodged_by: str = "",
                     authors_anonymous: bool = False,
                     author_is_adviser_to_delegate: bool = False,
                     same_facts_found_irrelevant: bool = False,
@@ -118,9 +105,9 @@ def objection_lodge(*, actor, session, delegation, summary: str, lodged_at: dt.d
 
 
 @transaction.atomic
-def objection_decide(*, actor, objection: Objection, decision: str,
+def objection_decide(*, actor: User, objection: Objection, decision: str,
                      decided_on: dt.date | None = None, decision_text: str = "",
-                     seen_updated_at=None) -> Objection:
+                     seen_updated_at: dt.datetime | None = None) -> Objection:
     """Record the Committee's decision and its date (or set it back to pending)."""
     _require_committee(actor)
     check_not_stale(objection, seen_updated_at)
