@@ -41,7 +41,8 @@ def main() -> None:
     from django.core.management import call_command
 
     from tripartite.accounts.models import User
-    from tripartite.correspondence import merge, pdf, services
+    from tripartite.common import office
+    from tripartite.correspondence import merge, services
     from tripartite.correspondence.models import LetterTemplate, Selection
     from tripartite.meetings.models import Session
 
@@ -71,7 +72,7 @@ def main() -> None:
     zip_seconds, archive = timed(lambda: merge.batch_zip(batch))
     results.append(("zip of the Word letters", f"{zip_seconds:.2f} s, "
                                                f"{len(archive.getvalue()) / 1e6:.1f} MB"))
-    if pdf.soffice() is None:
+    if office.soffice() is None:
         results.append(("Word plus PDF", "LibreOffice is not installed: not measured"))
     else:
         second = new_batch()

@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from tripartite.common import office
 from tripartite.common.archives import check_office_archive
 from tripartite.common.services import (
     PermissionDeniedError,
@@ -33,7 +34,7 @@ from tripartite.common.services import (
     log_action,
     update_logged,
 )
-from tripartite.correspondence import documents, merge, pdf, references, selectors, staging
+from tripartite.correspondence import documents, merge, references, selectors, staging
 from tripartite.correspondence.models import (
     AddressBookEntry,
     Audience,
@@ -474,9 +475,9 @@ def batch_pdfs_make(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
     for start in range(0, len(letters), PDF_CHUNK):
         chunk = letters[start:start + PDF_CHUNK]
         try:
-            pdfs = pdf.convert({str(letter.pk): merge.read_file(letter.word_file)
+            pdfs = office.convert({str(letter.pk): merge.read_file(letter.word_file)
                                 for letter in chunk})
-        except pdf.PdfUnavailable as error:
+        except office.PdfUnavailable as error:
             problem = str(error)
             break
         saved = []

@@ -15,12 +15,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tripartite.common.forms import save_with_service
 from tripartite.common.services import ServiceError
+from tripartite.common.text import current_language
 from tripartite.constituents.models import MemberState, Person
 from tripartite.delegations.models import ArrearsStatus, Nomination
 from tripartite.meetings.models import Committee, MeetingType, Session
@@ -69,10 +69,6 @@ def writer_post_only(view):
     """As ``writer_only``, for an action answered only to POST: a writer's GET gets 405, anyone
     else's 403 first."""
     return writer_only(require_POST(view))
-
-
-def _language() -> str:
-    return (get_language() or "en")[:2]
 
 
 def _moment(request, session):
@@ -139,7 +135,7 @@ def committee_detail(request, pk):
             "committee": committee, "session": session, "at": at,
             "groups": _member_rows(rows, voting), "voting": voting,
             "counts": _counts(voting), "totals": voting.totals(),
-            "findings": [f.as_dict(_language()) for f in voting.findings],
+            "findings": [f.as_dict(current_language()) for f in voting.findings],
             "published": published, "stale": stale,
             "replacements": (selectors.committee_replacements_at(committee, at)
                              .select_related("replaced__person", "deputy__person",
@@ -333,7 +329,7 @@ def gb_session(request, pk):
         return render(request, "membership/gb_session.html", {
             "session": session, "at": at, "tables": tables, "counts": counts,
             "voters": len(voting.groups),
-            "findings": [f.as_dict(_language()) for f in voting.findings],
+            "findings": [f.as_dict(current_language()) for f in voting.findings],
             "replacements": selectors.gb_replacements(session),
             "can_manage": can_manage,
         })
