@@ -1,178 +1,39 @@
-"""Every write of the correspondence: templates and versions, the address book, batches
-(create, generate, PDF, send), letters, replies and reminders.
+"""Mail-merge batches: made from a template and a choice of recipients, corrected while a draft,
+generated all-or-nothing (references, Word files and letters in one transaction), then their
+PDF files by LibreOffice; and the preview of a letter."""
 
-Generation is all-or-nothing: the references, the Word files and the letters of a batch are
-made in one transaction, which also holds the lock on the reference counter, so a failure
-part-way leaves no letter and no used number. PDF files are made afterwards (LibreOffice may
-be missing: the batch then says so and its Word letters stand). Sending commits each letter's
-``sent_at`` as soon as its message is handed to the mail server, so a batch interrupted
-part-way is resumed by sending only the letters not yet sent.
-"""
-
-import contextlib
 import datetime as dt
-import hashlib
-import io
 import logging
 import uuid
-import zipfile
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.mail import EmailMessage, get_connection
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tripartite.common import office
-from tripartite.common.archives import check_office_archive
-from tripartite.common.services import (
-    PermissionDeniedError,
-    ServiceError,
-    create_logged,
-    log_action,
-    update_logged,
-)
+from tripartite.common.services import ServiceError, log_action, update_logged
 from tripartite.correspondence import documents, merge, references, selectors, staging
 from tripartite.correspondence.models import (
-    AddressBookEntry,
     Audience,
     BatchStatus,
-    Channel,
-    IncomingReply,
     Letter,
-    LetterKind,
-    LetterStatus,
     LetterTemplate,
     MailMergeBatch,
-    RegisterSettings,
     Selection,
-    TemplateVersion,
 )
-from tripartite.correspondence.permissions import can_manage_correspondence
+from tripartite.correspondence.services.base import require_manager
 
 logger = logging.getLogger(__name__)
 
 PDF_CHUNK = 200  # Word files converted by one LibreOffice run
-MAX_REPLY_SIZE = 20 * 1024 * 1024
-CREDENTIALS_REMINDER_CODE = "credentials-reminder"
-REMINDER_CODE = "reply-reminder"
 UNFINISHED = (BatchStatus.DRAFT, BatchStatus.GENERATING)
-SENDING_TIMEOUT = dt.timedelta(minutes=15)
 # A generation's Word transaction takes seconds for 187 letters; one "being generated" for
 # longer than this has lost its job (killed worker, server restarted) and may start again.
 GENERATION_TIMEOUT = dt.timedelta(minutes=15)
 
-
-def _require_manager(actor):
-    if not can_manage_correspondence(actor):
-        raise PermissionDeniedError
-
-
-def _read_upload(uploaded_file) -> bytes:
-    if hasattr(uploaded_file, "seek"):
-        uploaded_file.seek(0)
-    if hasattr(uploaded_file, "chunks"):
-        return b"".join(uploaded_file.chunks())
-    return uploaded_file.read()
-
-
-# --- register settings --------------------------------------------------------------------------
-
-@transaction.atomic
-def register_settings_update(*, actor, reference_pattern: str) -> RegisterSettings:
-    _require_manager(actor)
-    references.check_pattern(reference_pattern)
-    row, _created = RegisterSettings.objects.get_or_create(pk=1)
-    return update_logged(row, changes={"reference_pattern": reference_pattern},
-                         fields=("reference_pattern",), actor=actor,
-                         action="correspondence.register_settings.updated")
-
-
-# --- templates ---------------------------------------------------------------------------------
-
-TEMPLATE_FIELDS = ("code", "kind", "name_en", "name_fr", "name_es", "subject_en", "subject_fr",
-                   "subject_es", "active")
-
-
-def _check_subjects(data: dict) -> None:
-    for language in ("en", "fr", "es"):
-        if data.get(f"subject_{language}"):
-            try:
-                documents.check_subject(data[f"subject_{language}"])
-            except ServiceError as error:
-                error.field = f"subject_{language}"
-                raise
-
-
-@transaction.atomic
-def template_create(*, actor, data: dict) -> LetterTemplate:
-    _require_manager(actor)
-    _check_subjects(data)
-    template = LetterTemplate(**{key: data[key] for key in TEMPLATE_FIELDS if key in data})
-    return create_logged(template, actor=actor, action="correspondence.template.created")
-
-
-@transaction.atomic
-def template_update(*, actor, template: LetterTemplate, changes: dict,
-                    seen_updated_at=None) -> LetterTemplate:
-    _require_manager(actor)
-    _check_subjects(changes)
-    return update_logged(template, changes=changes, fields=TEMPLATE_FIELDS[1:], actor=actor,
-                         action="correspondence.template.updated",
-                         seen_updated_at=seen_updated_at)
-
-
-@transaction.atomic
-def template_version_upload(*, actor, template: LetterTemplate, language: str, uploaded_file,
-                            note: str = "") -> TemplateVersion:
-    """A new version of ``template`` in ``language``, checked by content and placeholders."""
-    _require_manager(actor)
-    if language not in ("en", "fr", "es"):
-        raise ServiceError(_("Choose English, French or Spanish."), field="language")
-    content = _read_upload(uploaded_file)
-    scan = documents.scan_template(content)
-    # Lock the template: two uploads at once still get distinct version numbers.
-    LetterTemplate.objects.select_for_update().get(pk=template.pk)
-    last = (TemplateVersion.objects.filter(template=template, language=language)
-            .order_by("-number").values_list("number", flat=True).first() or 0)
-    version = TemplateVersion(
-        template=template, language=language, number=last + 1,
-        original_name=(getattr(uploaded_file, "name", "") or "template.docx")[-255:],
-        sha256=hashlib.sha256(content).hexdigest(), size=len(content),
-        placeholders=scan.as_json(), note=note, uploaded_by=actor)
-    version.file.save("template.docx", ContentFile(content), save=False)
-    version.save()
-    log_action(actor=actor, action="correspondence.template.version_uploaded", obj=template,
-               data={"language": language, "version": version.number,
-                     "sha256": version.sha256, "placeholders": scan.as_json()})
-    return version
-
-
-# --- the address book ----------------------------------------------------------------------------
-
-ENTRY_FIELDS = ("kind", "member_state", "organisation", "name", "addressee", "addressee_title",
-                "form_of_address", "language", "postal_address", "email", "active")
-
-
-@transaction.atomic
-def address_book_entry_create(*, actor, data: dict) -> AddressBookEntry:
-    _require_manager(actor)
-    entry = AddressBookEntry(**{key: data[key] for key in ENTRY_FIELDS if key in data})
-    return create_logged(entry, actor=actor, action="correspondence.address_book.created")
-
-
-@transaction.atomic
-def address_book_entry_update(*, actor, entry: AddressBookEntry, changes: dict,
-                              seen_updated_at=None) -> AddressBookEntry:
-    _require_manager(actor)
-    return update_logged(entry, changes=changes, fields=ENTRY_FIELDS, actor=actor,
-                         action="correspondence.address_book.updated",
-                         seen_updated_at=seen_updated_at)
-
-
-# --- batches -------------------------------------------------------------------------------------
 
 def _recipient_set(*, selection, audience, region, session, hand_picked):
     if selection == Selection.REGION and not region:
@@ -198,7 +59,7 @@ def batch_create(*, actor, template: LetterTemplate, selection: str,
                  letter_date: dt.date | None = None,
                  reply_deadline: dt.date | None = None) -> MailMergeBatch:
     """A draft batch whose recipients are read from the address book now."""
-    _require_manager(actor)
+    require_manager(actor)
     if selection == Selection.NON_REPLIERS:
         raise ServiceError(_("A reminder batch is made from the batch it reminds."),
                            field="selection")
@@ -229,7 +90,7 @@ def _require_draft(batch: MailMergeBatch) -> None:
 @transaction.atomic
 def batch_update(*, actor, batch: MailMergeBatch, changes: dict) -> MailMergeBatch:
     """Correct a draft batch's signatory, dates or session before generating it."""
-    _require_manager(actor)
+    require_manager(actor)
     batch = MailMergeBatch.objects.select_for_update().get(pk=batch.pk)
     _require_draft(batch)
     return update_logged(batch, changes=changes, actor=actor,
@@ -241,7 +102,7 @@ def batch_update(*, actor, batch: MailMergeBatch, changes: dict) -> MailMergeBat
 @transaction.atomic
 def batch_refresh_recipients(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
     """Read a draft batch's recipients from the address book again (after corrections)."""
-    _require_manager(actor)
+    require_manager(actor)
     batch = MailMergeBatch.objects.select_for_update().get(pk=batch.pk)
     _require_draft(batch)
     if batch.selection in (Selection.HAND_PICKED, Selection.NON_REPLIERS):
@@ -300,7 +161,7 @@ def batch_generation_queue(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
     A batch left "being generated" by a job that died (GENERATION_TIMEOUT after it started)
     is queued again: the dead job's transaction was rolled back by the database, its
     references with it, and the files it had written are removed here."""
-    _require_manager(actor)
+    require_manager(actor)
     batch = _locked_batch(batch)
     if batch.status == BatchStatus.GENERATING:
         if not generation_is_stale(batch):
@@ -329,7 +190,7 @@ def batch_generation_abandon(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
 
     Refused while a job holds the batch (it is generating now). Nothing of the attempt
     stays: its letters and references were never committed, and its files are removed."""
-    _require_manager(actor)
+    require_manager(actor)
     batch = _locked_batch(batch)
     if batch.status != BatchStatus.GENERATING:
         raise ServiceError(_("This batch is not being generated."), code="not_generating",
@@ -358,7 +219,7 @@ def batch_generate(*, actor, batch: MailMergeBatch, pdf_files: bool = True,
     draft again, with the problem written on it. Runs its own transactions: not to be
     called inside another one.
     """
-    _require_manager(actor)
+    require_manager(actor)
     if attempt is None:
         try:
             attempt = batch_generation_queue(actor=actor, batch=batch).generation_attempt
@@ -467,7 +328,7 @@ def _place_letter_files(batch_pk: int) -> None:
 
 def batch_pdfs_make(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
     """PDF files for the letters of ``batch`` that have none, by LibreOffice."""
-    _require_manager(actor)
+    require_manager(actor)
     _place_letter_files(batch.pk)
     letters = list(batch.letters.filter(pdf_file="").order_by("number"))
     problem = ""
@@ -514,228 +375,7 @@ def _remove_orphan(name: str, *, letter_pk: int | None = None) -> None:
         default_storage.delete(name)
 
 
-# --- sending -------------------------------------------------------------------------------------
-
-EMAIL_BODY = {
-    # In the letter's language; the letter itself is the attached PDF.
-    "en": "Please find attached the letter {reference} of the International Labour Office: "
-          "{subject}.",
-    "fr": "Veuillez trouver ci-joint la lettre {reference} du Bureau international du Travail : "
-          "{subject}.",
-    "es": "Sírvanse encontrar adjunta la carta {reference} de la Oficina Internacional del "
-          "Trabajo: {subject}.",
-}
-
-
-def _unsendable(letters: list[Letter]) -> list[str]:
-    problems = []
-    for letter in letters:
-        if not letter.recipient.email:
-            problems.append(_("%(recipient)s has no e-mail address.") % {
-                "recipient": letter.recipient.name})
-        elif not letter.pdf_file:
-            problems.append(_("%(reference)s has no PDF file.") % {
-                "reference": letter.reference})
-    return problems
-
-
-def letter_email(letter: Letter, from_email: str | None = None) -> EmailMessage:
-    body = EMAIL_BODY[letter.language].format(reference=letter.reference,
-                                              subject=letter.subject)
-    message = EmailMessage(subject=f"{letter.reference} — {letter.subject}", body=body,
-                           from_email=from_email, to=[letter.recipient.email])
-    message.attach(f"{letter.reference.replace('/', '-')}.pdf", merge.read_file(letter.pdf_file),
-                   "application/pdf")
-    return message
-
-
-def batch_send(*, actor, batch: MailMergeBatch, connection=None) -> MailMergeBatch:
-    """Send each letter of ``batch`` not sent yet by e-mail, its PDF attached.
-
-    Nothing starts unless every letter can go (an e-mail address, a PDF). Each letter's
-    ``sent_at`` is committed as soon as the mail server took it; when the server fails
-    part-way the batch is "interrupted" and sending it again sends only the rest.
-    """
-    _require_manager(actor)
-    with transaction.atomic():
-        batch = MailMergeBatch.objects.select_for_update().get(pk=batch.pk)
-        if batch.status not in (BatchStatus.GENERATED, BatchStatus.INTERRUPTED,
-                                BatchStatus.SENDING):
-            raise ServiceError(_("Only a generated batch can be sent."), code="not_generated",
-                               status=409)
-        if (batch.status == BatchStatus.SENDING
-                and batch.updated_at > timezone.now() - SENDING_TIMEOUT):
-            # Someone is sending it now; a batch left "being sent" by a crash can be resumed
-            # once SENDING_TIMEOUT has passed.
-            raise ServiceError(_("This batch is being sent right now."), code="being_sent",
-                               status=409)
-        pending = list(batch.letters.filter(sent_at__isnull=True)
-                       .select_related("recipient").order_by("number"))
-        problems = _unsendable(pending)
-        if problems:
-            raise ServiceError(_("Nothing was sent. %(problems)s") % {
-                "problems": " ".join(problems)}, code="cannot_send")
-        batch.status = BatchStatus.SENDING
-        batch.save(update_fields=["status", "updated_at"])
-    connection = connection or get_connection()
-    sent = 0
-    try:
-        connection.open()
-        for letter in pending:
-            connection_sent = connection.send_messages([letter_email(letter)])
-            if connection_sent != 1:
-                raise RuntimeError(_("The mail server did not accept the message to %(to)s.")
-                                   % {"to": letter.recipient.email})
-            Letter.objects.filter(pk=letter.pk).update(
-                sent_at=timezone.now(), sent_to=letter.recipient.email,
-                status=LetterStatus.SENT, channel=Channel.EMAIL, updated_at=timezone.now())
-            sent += 1
-    except Exception as error:  # the mail server: refused, down, timed out…
-        logger.warning("Sending batch %s stopped after %s letters: %s", batch.pk, sent, error)
-        message = _("Sending stopped after %(sent)s of %(total)s letters: %(error)s. Send the "
-                    "batch again to send the rest; nobody receives a letter twice.") % {
-            "sent": sent, "total": len(pending), "error": error}
-        with transaction.atomic():
-            MailMergeBatch.objects.filter(pk=batch.pk).update(
-                status=BatchStatus.INTERRUPTED, problem=message, updated_at=timezone.now())
-            log_action(actor=actor, action="correspondence.batch.send_interrupted", obj=batch,
-                       data={"sent": sent, "pending": len(pending) - sent,
-                             "error": str(error)[:300]})
-        raise ServiceError(message, code="send_interrupted", status=502) from error
-    finally:
-        with contextlib.suppress(Exception):  # closing a broken connection may fail too
-            connection.close()
-    with transaction.atomic():
-        now = timezone.now()
-        MailMergeBatch.objects.filter(pk=batch.pk).update(status=BatchStatus.SENT, problem="",
-                                                          sent_at=now, updated_at=now)
-        log_action(actor=actor, action="correspondence.batch.sent", obj=batch,
-                   data={"sent": sent})
-    batch.refresh_from_db()
-    return batch
-
-
-# --- letters, replies, reminders ------------------------------------------------------------
-
-@transaction.atomic
-def letter_update(*, actor, letter: Letter, changes: dict, seen_updated_at=None) -> Letter:
-    """Change a letter's status (draft, signed, sent) and channel; a letter marked sent by
-    post or by hand records when."""
-    _require_manager(actor)
-    if changes.get("status") == LetterStatus.SENT and letter.sent_at is None:
-        changes = {**changes, "sent_at": timezone.now()}
-    return update_logged(letter, changes=changes, fields=("status", "channel", "sent_at"),
-                         actor=actor, action="correspondence.letter.updated",
-                         seen_updated_at=seen_updated_at)
-
-
-def check_reply_file(content: bytes) -> str:
-    """The extension of an acceptable reply (a PDF or a Word file, by content)."""
-    if len(content) > MAX_REPLY_SIZE:
-        raise ServiceError(_("The file is larger than 20 MB."), field="file",
-                           code="file_too_large")
-    if content.startswith(b"%PDF-"):
-        return "pdf"
-    check_office_archive(content)
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            if "word/document.xml" in archive.namelist():
-                return "docx"
-    except zipfile.BadZipFile:
-        pass
-    raise ServiceError(_("A reply must be a PDF or a Word (.docx) file."), field="file",
-                       code="bad_reply_file")
-
-
-@transaction.atomic
-def reply_log(*, actor, letter: Letter, received_on: dt.date, summary: str = "",
-              uploaded_file=None) -> IncomingReply:
-    """Log a reply received to ``letter``, with its file when there is one."""
-    _require_manager(actor)
-    reply = IncomingReply(letter=letter, received_on=received_on, summary=summary,
-                          logged_by=actor)
-    if uploaded_file is not None:
-        content = _read_upload(uploaded_file)
-        if content:
-            extension = check_reply_file(content)
-            reply.sha256 = hashlib.sha256(content).hexdigest()
-            reply.original_name = (getattr(uploaded_file, "name", "") or "")[-255:]
-            reply.file.save(f"reply-{reply.sha256[:16]}.{extension}", ContentFile(content),
-                            save=False)
-    reply.full_clean()
-    reply.save()
-    log_action(actor=actor, action="correspondence.reply.logged", obj=letter,
-               data={"reply": reply.pk, "received_on": received_on,
-                     "file": reply.original_name})
-    return reply
-
-
-def template_by_code(code: str) -> LetterTemplate:
-    template = LetterTemplate.objects.filter(code=code).first()
-    if template is None:
-        raise ServiceError(_("The template “%(code)s” is not in the library: install the "
-                             "starter templates first.") % {"code": code},
-                           code="template_missing")
-    return template
-
-
-@transaction.atomic
-def reminder_batch_create(*, actor, batch: MailMergeBatch, template: LetterTemplate | None = None,
-                          reply_deadline: dt.date | None = None,
-                          letter_date: dt.date | None = None) -> MailMergeBatch:
-    """A draft batch reminding the recipients of ``batch`` who have not replied."""
-    _require_manager(actor)
-    if batch.status not in (BatchStatus.SENT, BatchStatus.GENERATED, BatchStatus.INTERRUPTED):
-        raise ServiceError(_("Only a generated batch can be followed by a reminder."),
-                           code="not_generated", status=409)
-    waiting = selectors.non_repliers(batch)
-    if not waiting:
-        raise ServiceError(_("Every recipient of this batch has replied: nobody to remind."),
-                           code="no_recipients")
-    template = template or LetterTemplate.objects.filter(kind=LetterKind.REMINDER,
-                                                         active=True).order_by("pk").first()
-    if template is None:
-        template = template_by_code(REMINDER_CODE)
-    reminder = MailMergeBatch(
-        template=template, selection=Selection.NON_REPLIERS, audience=batch.audience,
-        session=batch.session, reminder_of=batch, signatory=batch.signatory,
-        signatory_title=batch.signatory_title, letter_date=letter_date or timezone.localdate(),
-        reply_deadline=reply_deadline, created_by=actor)
-    reminder.full_clean()
-    reminder.save()
-    reminder.recipients.set([letter.recipient for letter in waiting])
-    log_action(actor=actor, action="correspondence.batch.reminder_created", obj=reminder,
-               data={"reminder_of": batch.pk, "recipients": len(waiting)})
-    return reminder
-
-
-@transaction.atomic
-def credentials_reminder_create(*, actor, session, letter_date: dt.date | None = None,
-                                signatory: str = "",
-                                signatory_title: str = "") -> MailMergeBatch:
-    """The reminder to every State whose credentials for ``session`` have not been received:
-    a draft batch of the credentials reminder template to their Permanent Missions."""
-    _require_manager(actor)
-    template = template_by_code(CREDENTIALS_REMINDER_CODE)
-    previous = (MailMergeBatch.objects.exclude(signatory="").order_by("-created_at")
-                .values("signatory", "signatory_title").first() or {})
-    return batch_create(
-        actor=actor, template=template, selection=Selection.NO_CREDENTIALS,
-        audience=Audience.PERMANENT_MISSION, session=session,
-        signatory=signatory or previous.get("signatory", ""),
-        signatory_title=signatory_title or previous.get("signatory_title", ""),
-        letter_date=letter_date)
-
-
 def preview_language(batch: MailMergeBatch, language: str):
     """The first letter in ``language``: (recipient row, Word bytes), or None."""
     with translation.override(language):
         return merge.preview(batch, language)
-
-
-def starter_templates_install(*, actor) -> list[LetterTemplate]:
-    """The starter set into the library (templates already there are kept as they are)."""
-    _require_manager(actor)
-    from tripartite.correspondence.install import install_starter_templates
-
-    return install_starter_templates(actor=actor)

@@ -1,0 +1,17 @@
+"""What every correspondence service starts with: the permission check, and reading an upload."""
+
+from tripartite.common.services import PermissionDeniedError
+from tripartite.correspondence.permissions import can_manage_correspondence
+
+
+def require_manager(actor) -> None:
+    if not can_manage_correspondence(actor):
+        raise PermissionDeniedError
+
+
+def read_upload(uploaded_file) -> bytes:
+    if hasattr(uploaded_file, "seek"):
+        uploaded_file.seek(0)
+    if hasattr(uploaded_file, "chunks"):
+        return b"".join(uploaded_file.chunks())
+    return uploaded_file.read()
