@@ -5,6 +5,8 @@ PDF files by LibreOffice; and the preview of a letter."""
 import datetime as dt
 import logging
 import uuid
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -13,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common import office
 from tripartite.common.services import ServiceError, log_action, update_logged
 from tripartite.correspondence import documents, merge, references, selectors, staging
@@ -25,6 +28,7 @@ from tripartite.correspondence.models import (
     Selection,
 )
 from tripartite.correspondence.services.base import require_manager
+from tripartite.meetings.models import Session
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +39,8 @@ UNFINISHED = (BatchStatus.DRAFT, BatchStatus.GENERATING)
 GENERATION_TIMEOUT = dt.timedelta(minutes=15)
 
 
-def _recipient_set(*, selection, audience, region, session, hand_picked):
+def _recipient_set(*, selection: str, audience: str, region: str, session: Session | None,
+                   hand_picked: Iterable[int]) -> selectors.RecipientSet:
     if selection == Selection.REGION and not region:
         raise ServiceError(_("Choose a region."), field="region", code="region_required")
     if selection == Selection.NO_CREDENTIALS and session is None:
@@ -53,9 +58,10 @@ def _recipient_set(*, selection, audience, region, session, hand_picked):
 
 
 @transaction.atomic
-def batch_create(*, actor, template: LetterTemplate, selection: str,
-                 audience: str = Audience.PERMANENT_MISSION, region: str = "", session=None,
-                 hand_picked=(), signatory: str = "", signatory_title: str = "",
+def batch_create(*, actor: User, template: LetterTemplate, selection: str,
+                 audience: str = Audience.PERMANENT_MISSION, region: str = "",
+                 session: Session | None = None, hand_picked: Iterable[int] = (),
+                 signatory: str = "", signatory_title: str = "",
                  letter_date: dt.date | None = None,
                  reply_deadline: dt.date | None = None) -> MailMergeBatch:
     """A draft batch whose recipients are read from the address book now."""
@@ -88,7 +94,8 @@ def _require_draft(batch: MailMergeBatch) -> None:
 
 
 @transaction.atomic
-def batch_update(*, actor, batch: MailMergeBatch, changes: dict) -> MailMergeBatch:
+def batch_update(*, actor: User, batch: MailMergeBatch,
+                 changes: dict[str, Any]) -> MailMergeBatch:
     """Correct a draft batch's signatory, dates or session before generating it."""
     require_manager(actor)
     batch = MailMergeBatch.objects.select_for_update().get(pk=batch.pk)
@@ -100,7 +107,7 @@ def batch_update(*, actor, batch: MailMergeBatch, changes: dict) -> MailMergeBat
 
 
 @transaction.atomic
-def batch_refresh_recipients(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
+def batch_refresh_recipients(*, actor: User, batch: MailMergeBatch) -> MailMergeBatch:
     """Read a draft batch's recipients from the address book again (after corrections)."""
     require_manager(actor)
     batch = MailMergeBatch.objects.select_for_update().get(pk=batch.pk)
@@ -115,15 +122,20 @@ def batch_refresh_recipients(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
     return batch
 
 
-def _problems_error(check: merge.BatchCheck) -> ServiceError:
-    error = ServiceError(
-        _("Nothing was generated. %(problems)s") % {"problems": " ".join(check.problems())},
-        code="batch_incomplete")
-    error.problems = check.problems()
-    return error
+class BatchIncompleteError(ServiceError):
+    """Nothing was generated: ``problems`` lists every reason (the check's), for the page."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(_("Nothing was generated. %(problems)s") % {
+            "problems": " ".join(problems)}, code="batch_incomplete")
+        self.problems = problems
 
 
-def generation_is_stale(batch: MailMergeBatch, now=None) -> bool:
+def _problems_error(check: merge.BatchCheck) -> BatchIncompleteError:
+    return BatchIncompleteError(check.problems())
+
+
+def generation_is_stale(batch: MailMergeBatch, now: dt.datetime | None = None) -> bool:
     """A batch left "being generated" by a job that died: started GENERATION_TIMEOUT ago."""
     started = batch.generation_started_at or batch.updated_at
     return (batch.status == BatchStatus.GENERATING
@@ -155,7 +167,7 @@ def _forget_attempt(batch: MailMergeBatch) -> None:
 
 
 @transaction.atomic
-def batch_generation_queue(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
+def batch_generation_queue(*, actor: User, batch: MailMergeBatch) -> MailMergeBatch:
     """Check a draft batch and mark it as being generated (the work is a task).
 
     A batch left "being generated" by a job that died (GENERATION_TIMEOUT after it started)
@@ -185,7 +197,7 @@ def batch_generation_queue(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
 
 
 @transaction.atomic
-def batch_generation_abandon(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
+def batch_generation_abandon(*, actor: User, batch: MailMergeBatch) -> MailMergeBatch:
     """Give up a generation (its job died, or will never run): the batch is a draft again.
 
     Refused while a job holds the batch (it is generating now). Nothing of the attempt
@@ -209,7 +221,7 @@ def batch_generation_abandon(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
     return batch
 
 
-def batch_generate(*, actor, batch: MailMergeBatch, pdf_files: bool = True,
+def batch_generate(*, actor: User, batch: MailMergeBatch, pdf_files: bool = True,
                    attempt: str | None = None) -> MailMergeBatch:
     """Generate every letter of ``batch`` (Word), then their PDF files.
 
@@ -259,7 +271,7 @@ def _claim(batch: MailMergeBatch, attempt: str) -> MailMergeBatch:
     return batch
 
 
-def _generate_word(*, actor, batch: MailMergeBatch, attempt: str) -> MailMergeBatch:
+def _generate_word(*, actor: User, batch: MailMergeBatch, attempt: str) -> MailMergeBatch:
     """References, Word files and letters in one transaction. The files are written to the
     attempt's temporary folder and moved to their names when the transaction commits; if
     it rolls back they are removed, and the references go back to the counter with it."""
@@ -300,7 +312,8 @@ def _generate_word(*, actor, batch: MailMergeBatch, attempt: str) -> MailMergeBa
             log_action(actor=actor, action="correspondence.batch.generated", obj=batch,
                        data={"letters": len(letters),
                              "references": [allocated[0].text, allocated[-1].text]})
-            transaction.on_commit(lambda pk=batch.pk: _place_letter_files(pk))
+            placed = batch.pk
+            transaction.on_commit(lambda: _place_letter_files(placed))
     except Exception:
         files.discard()  # the transaction rolled back: its files go too
         raise
@@ -326,7 +339,7 @@ def _place_letter_files(batch_pk: int) -> None:
         generation_attempt="")
 
 
-def batch_pdfs_make(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
+def batch_pdfs_make(*, actor: User, batch: MailMergeBatch) -> MailMergeBatch:
     """PDF files for the letters of ``batch`` that have none, by LibreOffice."""
     require_manager(actor)
     _place_letter_files(batch.pk)
@@ -341,7 +354,7 @@ def batch_pdfs_make(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
         except office.PdfUnavailable as error:
             problem = str(error)
             break
-        saved = []
+        saved: list[str | None] = []
         try:
             with transaction.atomic():
                 for letter in chunk:
@@ -354,7 +367,8 @@ def batch_pdfs_make(*, actor, batch: MailMergeBatch) -> MailMergeBatch:
                                                                updated_at=timezone.now())
         except Exception:
             for name in saved:  # rolled back: no letter names these files
-                default_storage.delete(name)
+                if name:
+                    default_storage.delete(name)
             raise
         made += len(chunk)
     with transaction.atomic():
@@ -370,12 +384,15 @@ def _remove_orphan(name: str, *, letter_pk: int | None = None) -> None:
     """A file under a letter's name that no (other) letter points at was left by a run
     killed before its commit: remove it, so the letter takes its own name and no stray
     stays. A file another letter points at is kept (the new one takes another name)."""
-    if default_storage.exists(name) and not Letter.objects.filter(
-            Q(word_file=name) | Q(pdf_file=name)).exclude(pk=letter_pk).exists():
+    others = Letter.objects.filter(Q(word_file=name) | Q(pdf_file=name))
+    if letter_pk is not None:
+        others = others.exclude(pk=letter_pk)
+    if default_storage.exists(name) and not others.exists():
         default_storage.delete(name)
 
 
-def preview_language(batch: MailMergeBatch, language: str):
+def preview_language(batch: MailMergeBatch, language: str
+                     ) -> tuple[merge.RecipientRow, bytes] | None:
     """The first letter in ``language``: (recipient row, Word bytes), or None."""
     with translation.override(language):
         return merge.preview(batch, language)

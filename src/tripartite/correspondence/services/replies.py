@@ -6,12 +6,14 @@ import datetime as dt
 import hashlib
 import io
 import zipfile
+from typing import Any, BinaryIO
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.archives import check_office_archive
 from tripartite.common.services import ServiceError, log_action, update_logged
 from tripartite.correspondence import selectors
@@ -29,6 +31,7 @@ from tripartite.correspondence.models import (
 from tripartite.correspondence.services.base import read_upload, require_manager
 from tripartite.correspondence.services.batches import batch_create
 from tripartite.correspondence.services.templates import template_by_code
+from tripartite.meetings.models import Session
 
 MAX_REPLY_SIZE = 20 * 1024 * 1024
 CREDENTIALS_REMINDER_CODE = "credentials-reminder"
@@ -36,7 +39,8 @@ REMINDER_CODE = "reply-reminder"
 
 
 @transaction.atomic
-def letter_update(*, actor, letter: Letter, changes: dict, seen_updated_at=None) -> Letter:
+def letter_update(*, actor: User, letter: Letter, changes: dict[str, Any],
+                  seen_updated_at: dt.datetime | None = None) -> Letter:
     """Change a letter's status (draft, signed, sent) and channel; a letter marked sent by
     post or by hand records when."""
     require_manager(actor)
@@ -66,8 +70,8 @@ def check_reply_file(content: bytes) -> str:
 
 
 @transaction.atomic
-def reply_log(*, actor, letter: Letter, received_on: dt.date, summary: str = "",
-              uploaded_file=None) -> IncomingReply:
+def reply_log(*, actor: User, letter: Letter, received_on: dt.date, summary: str = "",
+              uploaded_file: File[bytes] | BinaryIO | None = None) -> IncomingReply:
     """Log a reply received to ``letter``, with its file when there is one."""
     require_manager(actor)
     reply = IncomingReply(letter=letter, received_on=received_on, summary=summary,
@@ -89,7 +93,8 @@ def reply_log(*, actor, letter: Letter, received_on: dt.date, summary: str = "",
 
 
 @transaction.atomic
-def reminder_batch_create(*, actor, batch: MailMergeBatch, template: LetterTemplate | None = None,
+def reminder_batch_create(*, actor: User, batch: MailMergeBatch,
+                          template: LetterTemplate | None = None,
                           reply_deadline: dt.date | None = None,
                           letter_date: dt.date | None = None) -> MailMergeBatch:
     """A draft batch reminding the recipients of ``batch`` who have not replied."""
@@ -119,7 +124,8 @@ def reminder_batch_create(*, actor, batch: MailMergeBatch, template: LetterTempl
 
 
 @transaction.atomic
-def credentials_reminder_create(*, actor, session, letter_date: dt.date | None = None,
+def credentials_reminder_create(*, actor: User, session: Session,
+                                letter_date: dt.date | None = None,
                                 signatory: str = "",
                                 signatory_title: str = "") -> MailMergeBatch:
     """The reminder to every State whose credentials for ``session`` have not been received:
@@ -127,10 +133,9 @@ def credentials_reminder_create(*, actor, session, letter_date: dt.date | None =
     require_manager(actor)
     template = template_by_code(CREDENTIALS_REMINDER_CODE)
     previous = (MailMergeBatch.objects.exclude(signatory="").order_by("-created_at")
-                .values("signatory", "signatory_title").first() or {})
+                .values_list("signatory", "signatory_title").first() or ("", ""))
     return batch_create(
         actor=actor, template=template, selection=Selection.NO_CREDENTIALS,
         audience=Audience.PERMANENT_MISSION, session=session,
-        signatory=signatory or previous.get("signatory", ""),
-        signatory_title=signatory_title or previous.get("signatory_title", ""),
+        signatory=signatory or previous[0], signatory_title=signatory_title or previous[1],
         letter_date=letter_date)

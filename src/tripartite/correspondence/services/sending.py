@@ -6,10 +6,12 @@ import datetime as dt
 import logging
 
 from django.core.mail import EmailMessage, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.services import ServiceError, log_action
 from tripartite.correspondence import merge
 from tripartite.correspondence.models import (
@@ -58,7 +60,8 @@ def letter_email(letter: Letter, from_email: str | None = None) -> EmailMessage:
     return message
 
 
-def batch_send(*, actor, batch: MailMergeBatch, connection=None) -> MailMergeBatch:
+def batch_send(*, actor: User, batch: MailMergeBatch,
+               connection: BaseEmailBackend | None = None) -> MailMergeBatch:
     """Send each letter of ``batch`` not sent yet by e-mail, its PDF attached.
 
     Nothing starts unless every letter can go (an e-mail address, a PDF). Each letter's

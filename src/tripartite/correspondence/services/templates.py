@@ -1,12 +1,15 @@
 """The register's settings, the letter templates (and their versions, and the starter set) and
 the address book: what letters are made from."""
 
+import datetime as dt
 import hashlib
+from typing import Any, BinaryIO
 
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.services import ServiceError, create_logged, log_action, update_logged
 from tripartite.correspondence import documents, references
 from tripartite.correspondence.install import install_starter_templates
@@ -21,7 +24,7 @@ from tripartite.correspondence.services.base import read_upload, require_manager
 # --- register settings -----------------------------------------------------------------------
 
 @transaction.atomic
-def register_settings_update(*, actor, reference_pattern: str) -> RegisterSettings:
+def register_settings_update(*, actor: User, reference_pattern: str) -> RegisterSettings:
     require_manager(actor)
     references.check_pattern(reference_pattern)
     row, _created = RegisterSettings.objects.get_or_create(pk=1)
@@ -36,7 +39,7 @@ TEMPLATE_FIELDS = ("code", "kind", "name_en", "name_fr", "name_es", "subject_en"
                    "subject_es", "active")
 
 
-def _check_subjects(data: dict) -> None:
+def _check_subjects(data: dict[str, Any]) -> None:
     for language in ("en", "fr", "es"):
         if data.get(f"subject_{language}"):
             try:
@@ -47,7 +50,7 @@ def _check_subjects(data: dict) -> None:
 
 
 @transaction.atomic
-def template_create(*, actor, data: dict) -> LetterTemplate:
+def template_create(*, actor: User, data: dict[str, Any]) -> LetterTemplate:
     require_manager(actor)
     _check_subjects(data)
     template = LetterTemplate(**{key: data[key] for key in TEMPLATE_FIELDS if key in data})
@@ -55,8 +58,8 @@ def template_create(*, actor, data: dict) -> LetterTemplate:
 
 
 @transaction.atomic
-def template_update(*, actor, template: LetterTemplate, changes: dict,
-                    seen_updated_at=None) -> LetterTemplate:
+def template_update(*, actor: User, template: LetterTemplate, changes: dict[str, Any],
+                    seen_updated_at: dt.datetime | None = None) -> LetterTemplate:
     require_manager(actor)
     _check_subjects(changes)
     return update_logged(template, changes=changes, fields=TEMPLATE_FIELDS[1:], actor=actor,
@@ -65,7 +68,8 @@ def template_update(*, actor, template: LetterTemplate, changes: dict,
 
 
 @transaction.atomic
-def template_version_upload(*, actor, template: LetterTemplate, language: str, uploaded_file,
+def template_version_upload(*, actor: User, template: LetterTemplate, language: str,
+                            uploaded_file: File[bytes] | BinaryIO,
                             note: str = "") -> TemplateVersion:
     """A new version of ``template`` in ``language``, checked by content and placeholders."""
     require_manager(actor)
@@ -99,7 +103,7 @@ def template_by_code(code: str) -> LetterTemplate:
     return template
 
 
-def starter_templates_install(*, actor) -> list[LetterTemplate]:
+def starter_templates_install(*, actor: User) -> list[LetterTemplate]:
     """The starter set into the library (templates already there are kept as they are)."""
     require_manager(actor)
     return install_starter_templates(actor=actor)
@@ -112,15 +116,17 @@ ENTRY_FIELDS = ("kind", "member_state", "organisation", "name", "addressee", "ad
 
 
 @transaction.atomic
-def address_book_entry_create(*, actor, data: dict) -> AddressBookEntry:
+def address_book_entry_create(*, actor: User, data: dict[str, Any]) -> AddressBookEntry:
     require_manager(actor)
     entry = AddressBookEntry(**{key: data[key] for key in ENTRY_FIELDS if key in data})
     return create_logged(entry, actor=actor, action="correspondence.address_book.created")
 
 
 @transaction.atomic
-def address_book_entry_update(*, actor, entry: AddressBookEntry, changes: dict,
-                              seen_updated_at=None) -> AddressBookEntry:
+def address_book_entry_update(*, actor: User, entry: AddressBookEntry,
+                              changes: dict[str, Any],
+                              seen_updated_at: dt.datetime | None = None
+                              ) -> AddressBookEntry:
     require_manager(actor)
     return update_logged(entry, changes=changes, fields=ENTRY_FIELDS, actor=actor,
                          action="correspondence.address_book.updated",
