@@ -41,8 +41,10 @@ def main() -> None:
     from django.core.management import call_command
 
     from tripartite.accounts.models import User
-    from tripartite.correspondence import merge, pdf, services
+    from tripartite.common import office
+    from tripartite.correspondence import merge
     from tripartite.correspondence.models import LetterTemplate, Selection
+    from tripartite.correspondence.services import batches
     from tripartite.meetings.models import Session
 
     call_command("migrate", verbosity=0)
@@ -52,7 +54,7 @@ def main() -> None:
     template = LetterTemplate.objects.get(code="invitation")
 
     def new_batch():
-        return services.batch_create(actor=secretariat, template=template,
+        return batches.batch_create(actor=secretariat, template=template,
                                      selection=Selection.ALL_MEMBER_STATES, session=session)
 
     results = []
@@ -64,23 +66,23 @@ def main() -> None:
     results.append((f"check of {len(check.rows)} recipients against the template "
                     f"({languages['en']} EN, {languages['fr']} FR, {languages['es']} ES)",
                     f"{check_seconds:.2f} s"))
-    word_seconds, _batch = timed(lambda: services.batch_generate(actor=secretariat,
+    word_seconds, _batch = timed(lambda: batches.batch_generate(actor=secretariat,
                                                                  batch=batch, pdf_files=False))
     results.append((f"Word only: {batch.letters.count()} letters, references and register "
                     "rows, one transaction", f"{word_seconds:.2f} s ({timed.cpu:.2f} s CPU)"))
     zip_seconds, archive = timed(lambda: merge.batch_zip(batch))
     results.append(("zip of the Word letters", f"{zip_seconds:.2f} s, "
                                                f"{len(archive.getvalue()) / 1e6:.1f} MB"))
-    if pdf.soffice() is None:
+    if office.soffice() is None:
         results.append(("Word plus PDF", "LibreOffice is not installed: not measured"))
     else:
         second = new_batch()
-        both_seconds, done = timed(lambda: services.batch_generate(actor=secretariat,
+        both_seconds, done = timed(lambda: batches.batch_generate(actor=secretariat,
                                                                    batch=second))
         made = second.letters.exclude(pdf_file="").count()
         note = f" — {done.pdf_problem}" if done.pdf_problem else ""
         results.append((f"Word plus PDF: {second.letters.count()} letters, {made} PDF files "
-                        f"(LibreOffice, one run of {services.PDF_CHUNK} files at most)",
+                        f"(LibreOffice, one run of {batches.PDF_CHUNK} files at most)",
                         f"{both_seconds:.2f} s ({timed.cpu:.2f} s CPU){note}"))
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     results.append(("load average of the machine (1, 5, 15 min) at the end", load))

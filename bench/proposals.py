@@ -43,6 +43,7 @@ def main() -> None:
     from tests.proposals.factories import make_proposal, to_officers
 
     from tripartite.accounts.models import User
+    from tripartite.common import office
     from tripartite.meetings.models import Session
     from tripartite.proposals import information_document, selectors, services
     from tripartite.proposals.models import MeetingProposal
@@ -97,8 +98,8 @@ def main() -> None:
     approved = len(information_document.approved_meetings(information_document.period_of(
         later)))
     pdf = "LibreOffice missing"
-    if information_document.conversion_available():
-        pdf_ms = timed(lambda: information_document.docx_to_pdf(content), repeat=3)
+    if office.conversion_available():
+        pdf_ms = timed(lambda: office.docx_to_pdf(content), repeat=3)
         pdf = f"{pdf_ms / 1000:.2f} s"
 
     print("| measure | time | ratio |")

@@ -13,8 +13,8 @@ from tests.factories import user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import EditConflictError
-from tripartite.correspondence import services
 from tripartite.correspondence.models import AddressBookEntry, RecipientKind
+from tripartite.correspondence.services import templates
 
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql",
                                    reason="needs real concurrent connections (PostgreSQL)")
@@ -66,7 +66,7 @@ def test_two_editors_saving_the_same_record_at_once_one_wins_the_other_gets_a_co
 
     def edit(name):
         mine = AddressBookEntry.objects.get(pk=entry.pk)  # the form, opened at `seen`
-        return services.address_book_entry_update(
+        return templates.address_book_entry_update(
             actor=actor, entry=mine, changes={"name": name}, seen_updated_at=seen)
 
     pre_save.connect(hold_until_both_checked)
@@ -95,9 +95,9 @@ def test_a_save_writes_only_the_changed_columns_and_does_not_revert_another_chan
     actor = user_with_role(Role.SECRETARIAT)
     entry = _entry(addressee="H.E. Ms Ada Example")
     the_form_copy = AddressBookEntry.objects.get(pk=entry.pk)
-    services.address_book_entry_update(actor=actor, entry=entry,
+    templates.address_book_entry_update(actor=actor, entry=entry,
                                        changes={"email": "new@example.org"})
-    services.address_book_entry_update(actor=actor, entry=the_form_copy,
+    templates.address_book_entry_update(actor=actor, entry=the_form_copy,
                                        changes={"name": "Ms Ada Example-Smith"})
     stored = AddressBookEntry.objects.get(pk=entry.pk)
     assert (stored.name, stored.email, stored.addressee) == (
@@ -114,9 +114,9 @@ def test_a_stale_copy_changing_a_field_logs_the_value_really_replaced():
     actor = user_with_role(Role.SECRETARIAT)
     entry = _entry()
     stale = AddressBookEntry.objects.get(pk=entry.pk)
-    services.address_book_entry_update(actor=actor, entry=entry,
+    templates.address_book_entry_update(actor=actor, entry=entry,
                                        changes={"email": "second@example.org"})
-    services.address_book_entry_update(actor=actor, entry=stale,
+    templates.address_book_entry_update(actor=actor, entry=stale,
                                        changes={"email": "third@example.org"})
     last = ActionLogEntry.objects.filter(action="correspondence.address_book.updated",
                                          object_id=str(entry.pk)).latest("pk")

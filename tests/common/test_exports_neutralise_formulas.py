@@ -16,9 +16,9 @@ from tests.factories import SessionFactory, state, user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common import exports
 from tripartite.constituents.models import ConstituentOrganisation, MemberState
-from tripartite.correspondence import services as correspondence
 from tripartite.correspondence.install import install_starter_templates
 from tripartite.correspondence.models import Selection
+from tripartite.correspondence.services import batches
 from tripartite.delegations.services.lists import list_publish
 from tripartite.delegations.services.nominations import (
     delegation_open,
@@ -86,12 +86,12 @@ def hostile_data(settings, tmp_path):
     for entry, name in zip(entries.values(), HOSTILE, strict=False):
         entry.name = name
         entry.save()
-    batch = correspondence.batch_create(
+    batch = batches.batch_create(
         actor=secretariat, template=templates["invitation"],
         selection=Selection.HAND_PICKED, hand_picked=[e.pk for e in entries.values()],
         session=session, letter_date=dt.date(2026, 3, 2), signatory=HOSTILE[4],
         reply_deadline=dt.date(2026, 4, 15))
-    correspondence.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     return {"user": secretariat, "session": session.pk, "published": published.pk}
 
 

@@ -69,9 +69,9 @@ def objects(session) -> dict:
     """A generated batch of one letter to France's Permanent Mission (with a reply), a draft
     batch to Germany's, the starter templates and their address book entries."""
     from tests.factories import state, user_with_role
-    from tripartite.correspondence import services
     from tripartite.correspondence.install import install_starter_templates
     from tripartite.correspondence.models import AddressBookEntry, RecipientKind, Selection
+    from tripartite.correspondence.services import batches, replies
 
     secretariat = user_with_role(Role.SECRETARIAT)
     templates = {t.code: t for t in install_starter_templates(actor=None)}
@@ -80,20 +80,20 @@ def objects(session) -> dict:
         name=name, email=f"mission.{iso2.lower()}@example.org")
         for iso2, language, name in (("FR", "fr", "Mission permanente de la France"),
                                      ("DE", "en", "Permanent Mission of Germany"))]
-    batch = services.batch_create(actor=secretariat, template=templates["note-verbale"],
+    batch = batches.batch_create(actor=secretariat, template=templates["note-verbale"],
                                   selection=Selection.HAND_PICKED, hand_picked=[entries[0].pk],
                                   session=session, letter_date=dt.date(2026, 3, 2),
                                   reply_deadline=dt.date(2026, 4, 1))
-    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     letter = batch.letters.get()
     # A stand-in PDF (LibreOffice is too slow for a fixture made once per role): the batch
     # can be sent.
     letter.pdf_file.save("letter.pdf", ContentFile(b"%PDF-1.4 letter"), save=True)
 
-    reply = services.reply_log(actor=secretariat, letter=letter,
+    reply = replies.reply_log(actor=secretariat, letter=letter,
                                received_on=dt.date(2026, 3, 9),
                                uploaded_file=io.BytesIO(b"%PDF-1.4 reply"))
-    draft = services.batch_create(actor=secretariat, template=templates["note-verbale"],
+    draft = batches.batch_create(actor=secretariat, template=templates["note-verbale"],
                                   selection=Selection.HAND_PICKED, hand_picked=[entries[1].pk],
                                   session=session, letter_date=dt.date(2026, 3, 2))
     version = templates["note-verbale"].versions.get(language="en")

@@ -5,8 +5,9 @@ import pytest
 
 from tripartite.common.models import ActionLogEntry
 from tripartite.constituents.models import MemberState
-from tripartite.correspondence import merge, services
+from tripartite.correspondence import merge
 from tripartite.correspondence.models import AddressBookEntry, LetterTemplate, Selection
+from tripartite.correspondence.services import batches
 from tripartite.demo.correspondence import create_correspondence, french_of
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def test_every_member_state_has_a_permanent_mission_in_its_language(secretariat,
         "Misión Permanente de la Argentina ante la Oficina")
     assert missions.get(member_state__iso2="KR").name.startswith(
         "Permanent Mission of the Republic of Korea to the United Nations Office")
-    batch = services.batch_create(actor=secretariat,
+    batch = batches.batch_create(actor=secretariat,
                                   template=LetterTemplate.objects.get(code="note-verbale"),
                                   selection=Selection.ALL_MEMBER_STATES, session=session)
     check = merge.check_batch(batch)

@@ -11,7 +11,7 @@ from django.conf import settings as django_settings
 from tests.correspondence.failing_storage import DyingAfter, WorkerKilled
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import ServiceError
-from tripartite.correspondence import services, tasks
+from tripartite.correspondence import tasks
 from tripartite.correspondence.models import (
     BatchStatus,
     Letter,
@@ -19,6 +19,7 @@ from tripartite.correspondence.models import (
     ReferenceCounter,
     Selection,
 )
+from tripartite.correspondence.services import batches
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ FINAL_FILES = ["correspondence/letters/2026/RELOFF-2026-0001.docx",
 
 @pytest.fixture
 def batch(secretariat, starters, session, entries):
-    return services.batch_create(
+    return batches.batch_create(
         actor=secretariat, template=starters["invitation"], selection=Selection.HAND_PICKED,
         hand_picked=[entry.pk for entry in entries.values()], session=session,
         letter_date=dt.date(2026, 3, 2), reply_deadline=dt.date(2026, 4, 15),
@@ -66,7 +67,7 @@ def folders_on_disk() -> list[str]:
 
 
 def killed_half_way(secretariat, batch, dying_storage) -> MailMergeBatch:
-    batch = services.batch_generation_queue(actor=secretariat, batch=batch)
+    batch = batches.batch_generation_queue(actor=secretariat, batch=batch)
     dying_storage(WorkerKilled)
     with pytest.raises(WorkerKilled):
         tasks.generate_batch.call(batch.pk, secretariat.pk, False, batch.generation_attempt)
@@ -100,14 +101,14 @@ def test_a_generation_killed_half_way_can_be_generated_again_after_the_time_limi
     assert files_on_disk() == [f"correspondence/generating/{dead_attempt}/{FINAL_FILES[0]}"]
     # Within the time limit the batch counts as being generated: not generated twice.
     with pytest.raises(ServiceError) as refused:
-        services.batch_generation_queue(actor=secretariat, batch=batch)
+        batches.batch_generation_queue(actor=secretariat, batch=batch)
     assert (refused.value.code, refused.value.status) == ("being_generated", 409)
     # Past it, the job is taken for dead and the batch is generated again.
     MailMergeBatch.objects.filter(pk=batch.pk).update(
-        generation_started_at=batch.generation_started_at - services.GENERATION_TIMEOUT)
+        generation_started_at=batch.generation_started_at - batches.GENERATION_TIMEOUT)
     batch.refresh_from_db()
-    assert services.generation_is_stale(batch)
-    batch = services.batch_generation_queue(actor=secretariat, batch=batch)
+    assert batches.generation_is_stale(batch)
+    batch = batches.batch_generation_queue(actor=secretariat, batch=batch)
     assert batch.generation_attempt != dead_attempt
     assert files_on_disk() == []
     assert tasks.generate_batch.call(batch.pk, secretariat.pk, False,
@@ -120,14 +121,14 @@ def test_a_generation_killed_half_way_can_be_generated_again_after_the_time_limi
 def test_a_generation_killed_half_way_can_be_abandoned_at_once(secretariat, batch,
                                                                 dying_storage):
     batch = killed_half_way(secretariat, batch, dying_storage)
-    batch = services.batch_generation_abandon(actor=secretariat, batch=batch)
+    batch = batches.batch_generation_abandon(actor=secretariat, batch=batch)
     assert batch.status == BatchStatus.DRAFT
     assert batch.problem == ("The generation was abandoned; nothing was kept. Generate the "
                              "batch again.")
     assert files_on_disk() == []
     assert ActionLogEntry.objects.filter(action="correspondence.batch.generation_abandoned",
                                          object_id=str(batch.pk)).count() == 1
-    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     assert_generated_once(batch)
 
 
@@ -135,8 +136,8 @@ def test_the_job_of_an_abandoned_or_replaced_attempt_makes_nothing(secretariat, 
                                                                    dying_storage):
     batch = killed_half_way(secretariat, batch, dying_storage)
     dead_attempt = batch.generation_attempt
-    services.batch_generation_abandon(actor=secretariat, batch=batch)
-    batch = services.batch_generation_queue(actor=secretariat, batch=batch)
+    batches.batch_generation_abandon(actor=secretariat, batch=batch)
+    batch = batches.batch_generation_queue(actor=secretariat, batch=batch)
     # The dead attempt's task, run late by a worker coming back: refused, changes nothing.
     assert tasks.generate_batch.call(batch.pk, secretariat.pk, False,
                                      dead_attempt) == "generation_superseded"
@@ -150,7 +151,7 @@ def test_a_generation_failing_half_way_keeps_nothing_and_can_be_generated_again(
         secretariat, batch, dying_storage):
     dying_storage(OSError)
     with pytest.raises(ServiceError) as failed:
-        services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+        batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     dying_storage.heal()
     assert failed.value.code == "generation_failed"
     batch.refresh_from_db()
@@ -159,13 +160,13 @@ def test_a_generation_failing_half_way_keeps_nothing_and_can_be_generated_again(
     assert Letter.objects.count() == 0
     assert not ReferenceCounter.objects.filter(last_number__gt=0).exists()
     assert files_on_disk() == []
-    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     assert_generated_once(batch)
 
 
 def test_abandoning_is_refused_for_a_batch_not_being_generated(secretariat, batch):
     with pytest.raises(ServiceError) as refused:
-        services.batch_generation_abandon(actor=secretariat, batch=batch)
+        batches.batch_generation_abandon(actor=secretariat, batch=batch)
     assert (refused.value.code, refused.value.status) == ("not_generating", 409)
 
 
@@ -174,6 +175,6 @@ def test_a_file_left_under_a_letters_name_by_an_older_crash_is_replaced(secretar
     stray = Path(django_settings.MEDIA_ROOT) / FINAL_FILES[0]
     stray.parent.mkdir(parents=True)
     stray.write_bytes(b"left by a killed run")
-    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     assert_generated_once(batch)
     assert stray.read_bytes().startswith(b"PK")

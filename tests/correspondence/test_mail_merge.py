@@ -14,9 +14,10 @@ from django.urls import reverse
 from tests.correspondence.helpers import docx_text
 from tests.factories import state, user_with_role
 from tripartite.accounts.models import Role
+from tripartite.common import office
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import MemberState
-from tripartite.correspondence import merge, selectors, services
+from tripartite.correspondence import merge, selectors
 from tripartite.correspondence.models import (
     AddressBookEntry,
     Audience,
@@ -26,13 +27,14 @@ from tripartite.correspondence.models import (
     ReferenceCounter,
     Selection,
 )
+from tripartite.correspondence.services import batches, replies
 from tripartite.delegations.models import Delegation
 
 pytestmark = pytest.mark.django_db
 
 
 def hand_picked(secretariat, template, entries, session, **kwargs):
-    return services.batch_create(actor=secretariat, template=template,
+    return batches.batch_create(actor=secretariat, template=template,
                                  selection=Selection.HAND_PICKED,
                                  hand_picked=[entry.pk for entry in entries], session=session,
                                  letter_date=dt.date(2026, 3, 2), **kwargs)
@@ -80,7 +82,7 @@ def test_a_missing_field_stops_the_batch_and_every_gap_is_listed(secretariat, st
         ("MX", ["form_of_address"]), ("FR", ["addressee"])]
     assert check.batch_missing == ["signatory", "signatory_title"]
     with pytest.raises(ServiceError) as refused:
-        services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+        batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     assert refused.value.code == "batch_incomplete"
     assert refused.value.problems == [
         "The batch lacks: signatory, signatory_title.",
@@ -104,7 +106,7 @@ def test_a_language_without_a_version_stops_the_batch(secretariat, starters, ses
 
 def test_a_chosen_state_without_an_entry_stops_the_batch(secretariat, starters, session,
                                                          entries):
-    batch = services.batch_create(actor=secretariat, template=starters["circular"],
+    batch = batches.batch_create(actor=secretariat, template=starters["circular"],
                                   selection=Selection.REGION, region="Americas",
                                   session=session)
     problems = merge.check_batch(batch).problems()
@@ -116,7 +118,7 @@ def test_generation_writes_one_letter_per_recipient_in_their_language(secretaria
                                                                       session, entries):
     batch = hand_picked(secretariat, starters["invitation"], entries.values(), session,
                         reply_deadline=dt.date(2026, 4, 15), signatory="A. Officer")
-    batch = services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batch = batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     assert batch.status == BatchStatus.GENERATED
     letters = list(batch.letters.order_by("number"))
     # Recipients in alphabetical order of their names: Mexico's, France's, Kenya's.
@@ -128,14 +130,15 @@ def test_generation_writes_one_letter_per_recipient_in_their_language(secretaria
     assert "invitar a su Gobierno" in docx_text(letters[0].word_file.read())
     assert "d'inviter son gouvernement" in docx_text(letters[1].word_file.read())
     with pytest.raises(ServiceError, match="generated already"):
-        services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+        batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
 
 
 def test_without_libreoffice_the_pdf_says_so_and_word_stands(secretariat, starters, session,
                                                              entries, monkeypatch):
     monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setattr(office, "SOFFICE", "/nonexistent/soffice")  # not where Debian puts it
     batch = hand_picked(secretariat, starters["circular"], [entries["KE"]], session)
-    batch = services.batch_generate(actor=secretariat, batch=batch)
+    batch = batches.batch_generate(actor=secretariat, batch=batch)
     assert batch.status == BatchStatus.GENERATED
     assert batch.pdf_problem.startswith("PDF files were not made: LibreOffice is not "
                                         "installed on the server")
@@ -183,7 +186,7 @@ def test_the_pages_take_a_batch_from_choice_to_zip(secretariat, starters, sessio
 
 def test_the_register_searches_and_exports(secretariat, starters, session, entries):
     batch = hand_picked(secretariat, starters["circular"], entries.values(), session)
-    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     client = _client(user_with_role(Role.OBSERVER))
     page = client.get(reverse("correspondence:register"), {"q": "México"}).content.decode()
     assert "RELOFF/2026/0001" in page and "RELOFF/2026/0002" not in page
@@ -212,11 +215,11 @@ def test_list_pages_do_not_query_per_row(url_name, secretariat, starters, sessio
 
     batch = hand_picked(secretariat, starters["circular"], [entries["KE"]], session,
                         reply_deadline=dt.date(2026, 4, 1))
-    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     one = count()
     batch = hand_picked(secretariat, starters["circular"], entries.values(), session,
                         reply_deadline=dt.date(2026, 4, 1))
-    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     for iso2 in ("DE", "IT", "ES"):
         AddressBookEntry.objects.create(kind=RecipientKind.MINISTRY, member_state=state(iso2),
                                         name=f"Ministry {iso2}", language="en")
@@ -242,11 +245,11 @@ def test_a_batch_page_and_the_exports_do_not_query_per_letter(secretariat, start
         return len(queries)
 
     small = hand_picked(secretariat, starters["circular"], [entries["KE"]], session)
-    services.batch_generate(actor=secretariat, batch=small, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=small, pdf_files=False)
     large = hand_picked(secretariat, starters["circular"], entries.values(), session)
-    services.batch_generate(actor=secretariat, batch=large, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=large, pdf_files=False)
     for letter in large.letters.all():
-        services.reply_log(actor=secretariat, letter=letter, received_on=dt.date(2026, 3, 9))
+        replies.reply_log(actor=secretariat, letter=letter, received_on=dt.date(2026, 3, 9))
     assert count(reverse("correspondence:batch_detail", kwargs={"pk": small.pk})) == count(
         reverse("correspondence:batch_detail", kwargs={"pk": large.pk}))
     for fmt in ("csv", "xlsx"):

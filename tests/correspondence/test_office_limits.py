@@ -11,8 +11,8 @@ from tests.common.bombs import declaring_size, million_cell_row, with_member
 from tests.correspondence.helpers import docx_with_paragraphs
 from tests.correspondence.test_templates import upload
 from tripartite.common.services import ServiceError
-from tripartite.correspondence import services
 from tripartite.correspondence.models import IncomingReply, Letter, Selection
+from tripartite.correspondence.services import batches, replies, templates
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def template_bombs():
 def test_a_template_bomb_is_refused_before_it_is_opened(starters, secretariat, number):
     content, code = template_bombs()[number]
     with pytest.raises(ServiceError) as refused:
-        services.template_version_upload(actor=secretariat, template=starters["circular"],
+        templates.template_version_upload(actor=secretariat, template=starters["circular"],
                                          language="en", uploaded_file=upload(content))
     assert (refused.value.code, refused.value.field) == (code, "file")
     assert starters["circular"].versions.filter(language="en").count() == 1
@@ -54,13 +54,13 @@ def test_the_upload_page_shows_why_a_template_bomb_is_refused(starters, secretar
 
 def test_a_reply_bomb_is_refused_and_no_reply_is_logged(starters, secretariat, entries,
                                                         session):
-    batch = services.batch_create(actor=secretariat, template=starters["circular"],
+    batch = batches.batch_create(actor=secretariat, template=starters["circular"],
                                   selection=Selection.HAND_PICKED,
                                   hand_picked=[entries["KE"].pk], session=session)
-    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     letter = Letter.objects.get()
     with pytest.raises(ServiceError) as refused:
-        services.reply_log(actor=secretariat, letter=letter, received_on=dt.date(2026, 3, 9),
+        replies.reply_log(actor=secretariat, letter=letter, received_on=dt.date(2026, 3, 9),
                            uploaded_file=upload(template_bombs()[1][0]))
     assert refused.value.code == "archive_too_compressed"
     assert not IncomingReply.objects.exists()

@@ -13,7 +13,7 @@ from tests.factories import user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import MemberState
-from tripartite.correspondence import references, services
+from tripartite.correspondence import references
 from tripartite.correspondence.install import install_starter_templates
 from tripartite.correspondence.models import (
     AddressBookEntry,
@@ -23,6 +23,7 @@ from tripartite.correspondence.models import (
     RegisterSettings,
     Selection,
 )
+from tripartite.correspondence.services import batches, templates
 
 
 def test_a_pattern_must_name_the_number_and_nothing_unknown():
@@ -58,28 +59,28 @@ def test_numbers_follow_each_other_per_year_and_a_rollback_gives_them_back():
 @pytest.mark.django_db
 def test_the_pattern_is_configurable_and_starts_its_own_series():
     secretariat = user_with_role(Role.SECRETARIAT)
-    services.register_settings_update(actor=secretariat, reference_pattern="NV/{number}/{year}")
+    templates.register_settings_update(actor=secretariat, reference_pattern="NV/{number}/{year}")
     assert RegisterSettings.objects.get().reference_pattern == "NV/{number}/{year}"
     with transaction.atomic():
         assert references.allocate(1, year=2026)[0].text == "NV/1/2026"
     with pytest.raises(ServiceError):
-        services.register_settings_update(actor=secretariat, reference_pattern="NV/{year}")
+        templates.register_settings_update(actor=secretariat, reference_pattern="NV/{year}")
 
 
 def _batch_to(entries, template, session, actor):
-    return services.batch_create(actor=actor, template=template,
+    return batches.batch_create(actor=actor, template=template,
                                  selection=Selection.HAND_PICKED,
                                  hand_picked=[entry.pk for entry in entries], session=session,
                                  letter_date=dt.date(2026, 3, 2))
 
 
 def _damaged_copy(template, actor):
-    copy = services.template_create(actor=actor, data={
+    copy = templates.template_create(actor=actor, data={
         "code": "damaged", "kind": template.kind, "name_en": "Damaged", "name_fr": "Abîmé",
         "name_es": "Dañado", "subject_en": "S", "subject_fr": "S", "subject_es": "S"})
     for language in ("en", "fr", "es"):
         version = template.versions.get(language=language)
-        services.template_version_upload(actor=actor, template=copy, language=language,
+        templates.template_version_upload(actor=actor, template=copy, language=language,
                                          uploaded_file=io.BytesIO(version.file.read()))
         damaged = copy.versions.get(language=language)
         with open(damaged.file.path, "wb") as handle:
@@ -105,7 +106,7 @@ def test_batches_generated_at_the_same_time_share_one_gap_free_series(settings, 
     template = install_starter_templates(actor=None)[0]
     session = make_session()
     recipients = [*make_entries().values(), *_more_missions(21)]
-    batches = [_batch_to(recipients[i::4], template, session, actor) for i in range(4)]
+    concurrent = [_batch_to(recipients[i::4], template, session, actor) for i in range(4)]
     # One more batch fails after taking its numbers: its template's Word file was damaged on
     # disk after the upload, so rendering fails inside the transaction.
     broken = _batch_to(recipients[:3], _damaged_copy(template, actor), session, actor)
@@ -113,26 +114,27 @@ def test_batches_generated_at_the_same_time_share_one_gap_free_series(settings, 
 
     def generate(batch):
         try:
-            services.batch_generate(actor=actor, batch=batch, pdf_files=False)
+            batches.batch_generate(actor=actor, batch=batch, pdf_files=False)
         except Exception as error:  # noqa: BLE001 — collected and asserted below
             errors.append(error)
         finally:
             connections.close_all()
 
     if connection.vendor == "postgresql":
-        barrier = threading.Barrier(len(batches) + 1)
+        barrier = threading.Barrier(len(concurrent) + 1)
 
         def run(batch):
             barrier.wait()
             generate(batch)
 
-        threads = [threading.Thread(target=run, args=(batch,)) for batch in [*batches, broken]]
+        threads = [threading.Thread(target=run, args=(batch,))
+                   for batch in [*concurrent, broken]]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join(timeout=120)
     else:
-        for batch in [batches[0], broken, *batches[1:]]:
+        for batch in [concurrent[0], broken, *concurrent[1:]]:
             generate(batch)
 
     assert [error.code for error in errors] == ["generation_failed"]
@@ -141,7 +143,7 @@ def test_batches_generated_at_the_same_time_share_one_gap_free_series(settings, 
     assert numbers == list(range(1, len(recipients) + 1))
     assert Letter.objects.values("reference").distinct().count() == len(recipients)
     assert ReferenceCounter.objects.get().last_number == len(recipients)
-    for batch in batches:  # each batch's numbers are consecutive: one lock per batch
+    for batch in concurrent:  # each batch's numbers are consecutive: one lock per batch
         own = sorted(batch.letters.values_list("number", flat=True))
         assert own == list(range(own[0], own[0] + len(own)))
 

@@ -11,8 +11,9 @@ from tests.correspondence.helpers import docx_text
 from tests.factories import state, user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.correspondence import selectors, services
+from tripartite.correspondence import selectors
 from tripartite.correspondence.models import BatchStatus, Selection
+from tripartite.correspondence.services import batches, replies
 from tripartite.delegations.models import Delegation
 
 pytestmark = pytest.mark.django_db
@@ -20,12 +21,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def sent(secretariat, starters, session, entries):
-    batch = services.batch_create(actor=secretariat, template=starters["note-verbale"],
+    batch = batches.batch_create(actor=secretariat, template=starters["note-verbale"],
                                   selection=Selection.HAND_PICKED,
                                   hand_picked=[entry.pk for entry in entries.values()],
                                   session=session, letter_date=dt.date(2026, 3, 2),
                                   reply_deadline=dt.date(2026, 4, 1))
-    return services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    return batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
 
 
 def letter_of(batch, iso2):
@@ -36,7 +37,7 @@ def test_a_reply_is_logged_with_its_file_and_leaves_the_awaiting_list(secretaria
     assert [letter.reference for letter in selectors.awaiting_reply()] == [
         "RELOFF/2026/0001", "RELOFF/2026/0002", "RELOFF/2026/0003"]
     french = letter_of(sent, "FR")
-    reply = services.reply_log(actor=secretariat, letter=french,
+    reply = replies.reply_log(actor=secretariat, letter=french,
                                received_on=dt.date(2026, 3, 20), summary="Délégation annoncée",
                                uploaded_file=io.BytesIO(b"%PDF-1.4 reply"))
     assert reply.file.read() == b"%PDF-1.4 reply"
@@ -46,23 +47,23 @@ def test_a_reply_is_logged_with_its_file_and_leaves_the_awaiting_list(secretaria
 
 def test_a_reply_file_is_checked_by_content(secretariat, sent):
     with pytest.raises(ServiceError, match=r"A reply must be a PDF or a Word \(\.docx\) file."):
-        services.reply_log(actor=secretariat, letter=letter_of(sent, "KE"),
+        replies.reply_log(actor=secretariat, letter=letter_of(sent, "KE"),
                            received_on=dt.date(2026, 3, 20),
                            uploaded_file=io.BytesIO(b"GIF89a not a letter"))
     assert not letter_of(sent, "KE").replies.exists()
 
 
 def test_the_reminder_goes_to_those_who_have_not_replied(secretariat, starters, sent):
-    services.reply_log(actor=secretariat, letter=letter_of(sent, "FR"),
+    replies.reply_log(actor=secretariat, letter=letter_of(sent, "FR"),
                        received_on=dt.date(2026, 3, 20))
-    reminder = services.reminder_batch_create(actor=secretariat, batch=sent,
+    reminder = replies.reminder_batch_create(actor=secretariat, batch=sent,
                                               reply_deadline=dt.date(2026, 4, 30),
                                               letter_date=dt.date(2026, 4, 2))
     assert reminder.template == starters["reply-reminder"]
     assert reminder.selection == Selection.NON_REPLIERS
     assert sorted(reminder.recipients.values_list("member_state__iso2", flat=True)) == [
         "KE", "MX"]
-    reminder = services.batch_generate(actor=secretariat, batch=reminder, pdf_files=False)
+    reminder = batches.batch_generate(actor=secretariat, batch=reminder, pdf_files=False)
     kenya = reminder.letters.get(member_state__iso2="KE")
     assert kenya.reminder_of == letter_of(sent, "KE")
     assert kenya.subject == ("Reminder: 114th Session of the International Labour "
@@ -78,9 +79,9 @@ def test_the_reminder_goes_to_those_who_have_not_replied(secretariat, starters, 
 
 def test_nobody_to_remind_when_everyone_replied(secretariat, sent):
     for letter in sent.letters.all():
-        services.reply_log(actor=secretariat, letter=letter, received_on=dt.date(2026, 3, 9))
+        replies.reply_log(actor=secretariat, letter=letter, received_on=dt.date(2026, 3, 9))
     with pytest.raises(ServiceError, match="Every recipient of this batch has replied"):
-        services.reminder_batch_create(actor=secretariat, batch=sent)
+        replies.reminder_batch_create(actor=secretariat, batch=sent)
 
 
 def test_the_credentials_reminder_is_one_step_from_the_session(secretariat, starters, session,
@@ -112,7 +113,7 @@ def test_others_do_not_see_the_button_nor_may_post(session, starters, client):
     url = reverse("correspondence:credentials_reminder", kwargs={"session_pk": session.pk})
     assert client.post(url).status_code == 403
     with pytest.raises(PermissionDeniedError):
-        services.credentials_reminder_create(actor=user_with_role(Role.FOCAL_POINT),
+        replies.credentials_reminder_create(actor=user_with_role(Role.FOCAL_POINT),
                                              session=session)
 
 

@@ -13,19 +13,19 @@ from tests.factories import user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.correspondence import services
 from tripartite.correspondence.models import BatchStatus, LetterStatus, Selection
+from tripartite.correspondence.services import batches, sending
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def generated(secretariat, starters, session, entries):
-    batch = services.batch_create(actor=secretariat, template=starters["circular"],
+    batch = batches.batch_create(actor=secretariat, template=starters["circular"],
                                   selection=Selection.HAND_PICKED,
                                   hand_picked=[entry.pk for entry in entries.values()],
                                   session=session, letter_date=dt.date(2026, 3, 2))
-    batch = services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batch = batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     for letter in batch.letters.all():  # stand-in PDFs: LibreOffice is tested elsewhere
         letter.pdf_file.save(f"{letter.number}.pdf",
                              ContentFile(b"%PDF-1.4 " + letter.reference.encode()))
@@ -33,7 +33,7 @@ def generated(secretariat, starters, session, entries):
 
 
 def test_every_letter_goes_to_its_recipient_with_its_pdf(secretariat, generated):
-    batch = services.batch_send(actor=secretariat, batch=generated)
+    batch = sending.batch_send(actor=secretariat, batch=generated)
     assert batch.status == BatchStatus.SENT
     assert [(message.to, message.subject) for message in mail.outbox] == [
         (["mission.mx@example.org"],
@@ -54,7 +54,7 @@ def test_every_letter_goes_to_its_recipient_with_its_pdf(secretariat, generated)
     assert [letter.sent_to for letter in letters] == [
         "mission.mx@example.org", "mission.fr@example.org", "mission.ke@example.org"]
     with pytest.raises(ServiceError, match="Only a generated batch can be sent"):
-        services.batch_send(actor=secretariat, batch=batch)
+        sending.batch_send(actor=secretariat, batch=batch)
     assert len(mail.outbox) == 3
 
 
@@ -63,7 +63,7 @@ def test_an_interrupted_batch_resumes_and_sends_each_letter_once(secretariat, ge
     settings.EMAIL_BACKEND = "tests.correspondence.failing_mail.FailingAfter"
     failing_mail.FailingAfter.accept = 1
     with pytest.raises(ServiceError) as stopped:
-        services.batch_send(actor=secretariat, batch=generated)
+        sending.batch_send(actor=secretariat, batch=generated)
     assert stopped.value.code == "send_interrupted"
     assert stopped.value.message.startswith(
         "Sending stopped after 1 of 3 letters: Connection unexpectedly closed. Send the batch "
@@ -76,9 +76,9 @@ def test_an_interrupted_batch_resumes_and_sends_each_letter_once(secretariat, ge
 
     failing_mail.FailingAfter.accept = 2  # the server takes one more, then fails again
     with pytest.raises(ServiceError):
-        services.batch_send(actor=secretariat, batch=generated)
+        sending.batch_send(actor=secretariat, batch=generated)
     failing_mail.FailingAfter.accept = 100  # back up
-    batch = services.batch_send(actor=secretariat, batch=generated)
+    batch = sending.batch_send(actor=secretariat, batch=generated)
     assert batch.status == BatchStatus.SENT
     assert [m.to[0] for m in mail.outbox] == [
         "mission.mx@example.org", "mission.fr@example.org", "mission.ke@example.org"]
@@ -91,7 +91,7 @@ def test_nothing_is_sent_when_a_recipient_has_no_address(secretariat, generated,
     entries["KE"].save()
     with pytest.raises(ServiceError, match=f"Nothing was sent. {entries['KE'].name} has no "
                                            "e-mail address."):
-        services.batch_send(actor=secretariat, batch=generated)
+        sending.batch_send(actor=secretariat, batch=generated)
     assert mail.outbox == []
     generated.refresh_from_db()
     assert generated.status == BatchStatus.GENERATED
@@ -113,7 +113,7 @@ def test_the_page_sends_and_shows_the_interruption(secretariat, generated, setti
 
 def test_only_the_secretariat_sends(generated, client):
     with pytest.raises(PermissionDeniedError):
-        services.batch_send(actor=user_with_role(Role.SENIOR_OFFICIAL), batch=generated)
+        sending.batch_send(actor=user_with_role(Role.SENIOR_OFFICIAL), batch=generated)
     client.force_login(user_with_role(Role.OBSERVER))
     url = reverse("correspondence:batch_detail", kwargs={"pk": generated.pk})
     assert client.post(url, {"action": "send"}).status_code == 403
@@ -125,10 +125,10 @@ def test_a_batch_being_sent_is_not_sent_twice_at_once(secretariat, generated):
 
     MailMergeBatch.objects.filter(pk=generated.pk).update(status=BatchStatus.SENDING)
     with pytest.raises(ServiceError, match="This batch is being sent right now."):
-        services.batch_send(actor=secretariat, batch=generated)
+        sending.batch_send(actor=secretariat, batch=generated)
     assert mail.outbox == []
     # Left "being sent" by a crash long ago: it can be resumed.
     MailMergeBatch.objects.filter(pk=generated.pk).update(
         updated_at=generated.updated_at - dt.timedelta(hours=1))
-    assert services.batch_send(actor=secretariat, batch=generated).status == BatchStatus.SENT
+    assert sending.batch_send(actor=secretariat, batch=generated).status == BatchStatus.SENT
     assert len(mail.outbox) == 3

@@ -18,13 +18,14 @@ from tests.correspondence.helpers import docx_text, docx_with_paragraphs
 from tests.correspondence.test_templates import upload
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import ServiceError
-from tripartite.correspondence import documents, merge, placeholders, services, starter
+from tripartite.correspondence import documents, merge, placeholders, starter
 from tripartite.correspondence.models import (
     LetterTemplate,
     MailMergeBatch,
     Selection,
     TemplateVersion,
 )
+from tripartite.correspondence.services import batches, templates
 from tripartite.correspondence.template_rules import ALLOWED_FILTERS, LetterSandbox
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +91,7 @@ def docx_with_title(title: str) -> bytes:
 def refused_upload(template, content) -> ServiceError:
     before = (TemplateVersion.objects.count(), ActionLogEntry.objects.count())
     with pytest.raises(ServiceError) as refused:
-        services.template_version_upload(actor=template.secretariat, template=template,
+        templates.template_version_upload(actor=template.secretariat, template=template,
                                          language="en", uploaded_file=upload(content))
     assert (TemplateVersion.objects.count(), ActionLogEntry.objects.count()) == before
     return refused.value
@@ -146,13 +147,13 @@ def test_an_injection_in_the_subject_is_refused(secretariat, circular, payload):
     data = {"code": "x", "kind": "circular", "name_en": "X", "name_fr": "X", "name_es": "X",
             "subject_en": "S", "subject_fr": payload, "subject_es": "S"}
     with pytest.raises(ServiceError) as refused:
-        services.template_create(actor=secretariat, data=data)
+        templates.template_create(actor=secretariat, data=data)
     assert (refused.value.code, refused.value.field) == ("forbidden_in_template", "subject_fr")
     assert refused.value.message == (
         f"The subject “{payload}” may not contain {PAYLOADS[payload]}. {ALLOWED}")
     assert not LetterTemplate.objects.filter(code="x").exists()
     with pytest.raises(ServiceError) as refused:
-        services.template_update(actor=secretariat, template=circular,
+        templates.template_update(actor=secretariat, template=circular,
                                  changes={"subject_en": payload})
     assert refused.value.code == "forbidden_in_template"
     circular.refresh_from_db()
@@ -202,7 +203,7 @@ def _store_unchecked(template, language: str, content: bytes) -> TemplateVersion
 
 
 def _batch(secretariat, template, entries, session):
-    return services.batch_create(actor=secretariat, template=template,
+    return batches.batch_create(actor=secretariat, template=template,
                                  selection=Selection.HAND_PICKED,
                                  hand_picked=[entries["KE"].pk], session=session)
 
@@ -217,7 +218,7 @@ def test_a_hostile_template_stored_before_the_rules_is_refused_before_the_merge(
     expected = f"Version 2 of the template in English cannot be used: {reason}"
     assert merge.check_batch(batch).problems() == [expected]
     with pytest.raises(ServiceError) as refused:
-        services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+        batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     assert refused.value.code == "batch_incomplete"
     assert refused.value.problems == [expected]
     batch.refresh_from_db()
@@ -231,7 +232,7 @@ def test_the_preview_of_a_hostile_stored_template_is_refused(secretariat, starte
     _store_unchecked(template, "en", docx_with_paragraphs("{{ recipient_name.__class__ }}"))
     batch = _batch(secretariat, template, entries, session)
     with pytest.raises(ServiceError) as refused:
-        services.preview_language(batch, "en")
+        batches.preview_language(batch, "en")
     assert refused.value.code == "forbidden_in_template"
     assert refused.value.message == (
         "This template contains reading an attribute (“.__class__”), which a template may not "
@@ -251,7 +252,7 @@ def test_a_hostile_subject_stored_before_the_rules_is_refused(secretariat, start
     template.refresh_from_db()
     batch = _batch(secretariat, template, entries, session)
     with pytest.raises(ServiceError) as refused:
-        services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+        batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     assert refused.value.code == "batch_incomplete"
     assert refused.value.problems == [
         f"Version 1 of the template in English cannot be used: The subject “{COMMAND}” may "
@@ -320,10 +321,10 @@ def test_a_full_mail_merge_still_renders_with_the_allowed_forms(secretariat, sta
         "{%p if addressee %}", "{{ addressee }}", "{%p endif %}",
         "{% if member_state == 'Kenya' %}Jambo{% else %}Hello{% endif %}",
         "{{ postal_address }}")
-    services.template_version_upload(actor=secretariat, template=template, language="en",
+    templates.template_version_upload(actor=secretariat, template=template, language="en",
                                      uploaded_file=upload(content))
     batch = _batch(secretariat, template, entries, session)
-    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     letter = batch.letters.get()
     assert docx_text(letter.word_file.read()).split("\n") == [
         "KENYA — " + entries["KE"].name, "H.E. Ms Ada Example", "Jambo",

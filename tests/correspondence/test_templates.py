@@ -12,8 +12,9 @@ from tests.factories import user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.correspondence import documents, placeholders, services, starter
+from tripartite.correspondence import documents, placeholders, starter
 from tripartite.correspondence.models import LetterTemplate, TemplateVersion
+from tripartite.correspondence.services import batches, templates
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +61,10 @@ def test_the_credentials_reminder_renders_in_each_language(language, starters, s
                                                            entries, secretariat):
     from tripartite.correspondence.models import Selection
 
-    batch = services.batch_create(actor=secretariat, template=starters["credentials-reminder"],
+    batch = batches.batch_create(actor=secretariat, template=starters["credentials-reminder"],
                                   selection=Selection.HAND_PICKED,
                                   hand_picked=[entries[ISO[language]].pk], session=session)
-    services.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     letter = batch.letters.get()
     text = docx_text(letter.word_file.read())
     paragraphs = text.split("\n")
@@ -90,11 +91,11 @@ def test_letters_in_three_languages_read_back_from_their_pdf(starters, session, 
                                                              secretariat):
     from tripartite.correspondence.models import Selection
 
-    batch = services.batch_create(actor=secretariat, template=starters["credentials-reminder"],
+    batch = batches.batch_create(actor=secretariat, template=starters["credentials-reminder"],
                                   selection=Selection.HAND_PICKED,
                                   hand_picked=[entry.pk for entry in entries.values()],
                                   session=session)
-    batch = services.batch_generate(actor=secretariat, batch=batch)
+    batch = batches.batch_generate(actor=secretariat, batch=batch)
     assert batch.pdf_problem == ""
     for letter in batch.letters.all():
         assert letter.pdf_file.read().startswith(b"%PDF-")
@@ -126,7 +127,7 @@ def test_an_upload_must_be_a_real_word_file(starters, secretariat):
     for content, message in cases:
         with pytest.raises(ServiceError, match=message.replace("(", r"\(").replace(")", r"\)")
                            .replace(".", r"\.")):
-            services.template_version_upload(actor=secretariat, template=template,
+            templates.template_version_upload(actor=secretariat, template=template,
                                              language="en", uploaded_file=upload(content))
     assert template.versions.filter(language="en").count() == 1
 
@@ -135,7 +136,7 @@ def test_a_broken_placeholder_is_refused_with_its_paragraph(starters, secretaria
     content = docx_with_paragraphs("Ref.: {{ reference }}", "",
                                    "Presents its compliments to the {{ recipient_name }.")
     with pytest.raises(ServiceError) as refused:
-        services.template_version_upload(actor=secretariat, template=starters["circular"],
+        templates.template_version_upload(actor=secretariat, template=starters["circular"],
                                          language="fr", uploaded_file=upload(content))
     assert refused.value.code == "template_syntax"
     assert refused.value.message.startswith(
@@ -147,14 +148,14 @@ def test_an_unclosed_if_is_refused(starters, secretariat):
     content = docx_with_paragraphs("{% if addressee %}{{ addressee }}", "Text")
     with pytest.raises(ServiceError,
                        match="A placeholder is broken in paragraph 1 of the body .*endif"):
-        services.template_version_upload(actor=secretariat, template=starters["circular"],
+        templates.template_version_upload(actor=secretariat, template=starters["circular"],
                                          language="fr", uploaded_file=upload(content))
 
 
 def test_an_unknown_placeholder_is_refused_with_its_paragraph(starters, secretariat):
     content = docx_with_paragraphs("Dear {{ form_of_address }},", "Your {{ ambassador }} …")
     with pytest.raises(ServiceError) as refused:
-        services.template_version_upload(actor=secretariat, template=starters["circular"],
+        templates.template_version_upload(actor=secretariat, template=starters["circular"],
                                          language="es", uploaded_file=upload(content))
     assert refused.value.code == "unknown_placeholder"
     assert refused.value.message.startswith(
@@ -167,7 +168,7 @@ def test_a_new_version_keeps_the_old_one_and_records_what_it_prints(starters, se
     content = docx_with_paragraphs("{{ reference }} {{ letter_date }}",
                                    "{% if addressee %}To {{ addressee }}{% endif %}",
                                    "{{ recipient_name }}: {{ session }}")
-    version = services.template_version_upload(actor=secretariat, template=template,
+    version = templates.template_version_upload(actor=secretariat, template=template,
                                                language="en", uploaded_file=upload(content),
                                                note="Shorter")
     assert version.number == 2
@@ -184,14 +185,14 @@ def test_a_new_version_keeps_the_old_one_and_records_what_it_prints(starters, se
 def test_only_the_secretariat_uploads(starters):
     observer = user_with_role(Role.OBSERVER)
     with pytest.raises(PermissionDeniedError):
-        services.template_version_upload(actor=observer, template=starters["circular"],
+        templates.template_version_upload(actor=observer, template=starters["circular"],
                                          language="en",
                                          uploaded_file=upload(docx_with_paragraphs("x")))
 
 
 def test_a_subject_with_a_broken_placeholder_is_refused(secretariat):
     with pytest.raises(ServiceError, match="A placeholder is broken in the subject"):
-        services.template_create(actor=secretariat, data={
+        templates.template_create(actor=secretariat, data={
             "code": "x", "kind": "circular", "name_en": "X", "name_fr": "X", "name_es": "X",
             "subject_en": "About {{ session", "subject_fr": "S", "subject_es": "S"})
     assert not LetterTemplate.objects.filter(code="x").exists()

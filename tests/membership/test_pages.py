@@ -22,6 +22,7 @@ from tripartite.delegations.services.nominations import delegation_open, nominat
 from tripartite.membership import selectors, services
 from tripartite.membership.models import (
     CommitteeMembership,
+    GoverningBodyMembership,
     GoverningBodyReplacement,
     WeightSnapshot,
 )
@@ -178,3 +179,62 @@ def test_a_bad_moment_is_answered_not_crashed(client, secretariat):
                                    args=[committee.pk]), {"at": "soon"})
     assert response.status_code == 200
     assert "Enter a valid date/time." in response.content.decode()
+
+
+def test_the_shared_member_form_names_the_body_it_adds_to(client, secretariat):
+    committee = CommitteeFactory(name_en="Committee on the Application of Standards")
+    page = client.get(reverse("membership:committee_member_add", args=[committee.pk]),
+                      {"state": "ZZ"}).content.decode()
+    assert "<title>Add a member — Committee on the Application of Standards" in page
+    assert "<h1>Add a member to the committee</h1>" in page
+    assert "List its nominations" in page
+    assert "Choose a member State with a delegation to this session." in page
+    session = GoverningBodySessionFactory()
+    page = client.get(reverse("membership:gb_member_add", args=[session.pk]),
+                      {"state": "FR"}).content.decode()
+    assert "<h1>Add a member of the Governing Body</h1>" in page
+    assert (f'<a href="{reverse("membership:gb_session", args=[session.pk])}">'
+            f"{session.title}</a></p>") in page
+    assert "A Government seat is held for the member State chosen above." in page
+    assert "Choose a member State with a delegation" not in page
+
+
+def test_the_secretariat_adds_a_governing_body_member_from_the_page(client, secretariat):
+    session = GoverningBodySessionFactory()
+    person = PersonFactory(member_state=state("FR"))
+    url = reverse("membership:gb_member_add", args=[session.pk])
+    response = client.post(f"{url}?state=FR", {
+        "person": person.pk, "group": "government", "seat": "titular",
+        "term_from": "2026-06-15"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("membership:gb_session", args=[session.pk])
+    membership = GoverningBodyMembership.objects.get()
+    assert (membership.person, membership.member_state, membership.seat) == (
+        person, state("FR"), "titular")
+
+
+def test_ending_a_replacement_from_either_page(client, secretariat):
+    session = GoverningBodySessionFactory()
+    titular = GoverningBodyMembershipFactory(meeting=session.meeting, group="employers")
+    deputy = GoverningBodyMembershipFactory(meeting=session.meeting, group="employers",
+                                            seat="deputy")
+    replacement = services.gb_replacement_record(
+        actor=secretariat, session=session, titular=titular, deputy=deputy,
+        valid_from=dt.datetime(2026, 6, 15, 10, 0, tzinfo=dt.UTC), valid_until=None)
+    response = client.post(reverse("membership:gb_replacement_end", args=[replacement.pk]),
+                           {"at": "2026-06-15T14:00"})
+    assert response["Location"] == reverse("membership:gb_session", args=[session.pk])
+    replacement.refresh_from_db()
+    assert replacement.valid_until == dt.datetime(2026, 6, 15, 12, 0, tzinfo=dt.UTC)
+    committee = CommitteeFactory()
+    regular, spare = (services.committee_member_add(
+        actor=secretariat, committee=committee, person=PersonFactory(), group="government",
+        member_state=state("FR"), kind=kind, at=OPENING) for kind in ("regular", "deputy"))
+    replacing = services.committee_replacement_record(
+        actor=secretariat, replaced=regular, deputy=spare,
+        at=dt.datetime(2026, 6, 2, 8, 0, tzinfo=dt.UTC))
+    response = client.post(reverse("membership:committee_replacement_end",
+                                   args=[replacing.pk]), {"at": "bad"})
+    assert response["Location"] == reverse("membership:committee_detail", args=[committee.pk])
+    replacing.refresh_from_db()
+    assert replacing.valid_until is None

@@ -12,6 +12,7 @@ from django.urls import reverse
 from tests.factories import GENEVA, MeetingFactory, SessionFactory, user_with_role
 from tests.proposals.factories import make_proposal, to_officers
 from tripartite.accounts.models import Role
+from tripartite.common import office
 from tripartite.proposals import information_document, selectors, services
 
 pytestmark = pytest.mark.django_db
@@ -184,7 +185,7 @@ def test_a_unit_officer_cannot_download_the_document(client, governing_body):
 @pytest.mark.needs("libreoffice")
 def test_the_pdf_is_converted_by_libreoffice(governing_body, approved):
     _previous, current = governing_body
-    pdf = information_document.docx_to_pdf(information_document.build_docx(current, "es"))
+    pdf = office.docx_to_pdf(information_document.build_docx(current, "es"))
     text = " ".join(" ".join(page.extract_text().split())
                     for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "Simposios, seminarios, talleres y otras reuniones similares aprobados" in text
@@ -192,8 +193,8 @@ def test_the_pdf_is_converted_by_libreoffice(governing_body, approved):
 
 
 def test_without_libreoffice_the_conversion_says_so(monkeypatch):
-    monkeypatch.setattr(information_document, "SOFFICE", "/nonexistent/soffice")
-    monkeypatch.setattr(information_document.shutil, "which", lambda name: None)
-    assert not information_document.conversion_available()
-    with pytest.raises(information_document.ConversionUnavailable):
-        information_document.docx_to_pdf(b"")
+    monkeypatch.setattr(office, "SOFFICE", "/nonexistent/soffice")
+    monkeypatch.setattr(office.shutil, "which", lambda name: None)
+    assert not office.conversion_available()
+    with pytest.raises(office.PdfUnavailable):
+        office.docx_to_pdf(b"")

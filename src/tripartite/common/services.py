@@ -1,10 +1,21 @@
 """Writing to the action log, and the small helpers every service uses."""
 
+import datetime as dt
+from typing import Any, TypeVar
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import DataError, IntegrityError, models, transaction
 from django.db.models import ProtectedError, RestrictedError
 
 from tripartite.common.models import ActionLogEntry
+
+# Who acts: a user, anonymous (refused by the checks), or nobody (installation, migrations).
+Actor = AbstractBaseUser | AnonymousUser | None
+# The JSON data of a log entry, and the differences of an update.
+LogData = dict[str, Any]
+Instance = TypeVar("Instance", bound=models.Model)
 
 
 class ServiceError(Exception):
@@ -14,7 +25,8 @@ class ServiceError(Exception):
     input at fault when there is one.
     """
 
-    def __init__(self, message, *, code="invalid", field=None, status=400):
+    def __init__(self, message: str, *, code: str = "invalid", field: str | None = None,
+                 status: int = 400) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
@@ -23,7 +35,7 @@ class ServiceError(Exception):
 
 
 class PermissionDeniedError(ServiceError):
-    def __init__(self, message=None, *, code="forbidden"):
+    def __init__(self, message: str | None = None, *, code: str = "forbidden") -> None:
         from django.utils.translation import gettext
 
         super().__init__(message or gettext("You are not allowed to do this."),
@@ -31,7 +43,7 @@ class PermissionDeniedError(ServiceError):
 
 
 class EditConflictError(ServiceError):
-    def __init__(self):
+    def __init__(self) -> None:
         from django.utils.translation import gettext
 
         super().__init__(
@@ -40,10 +52,12 @@ class EditConflictError(ServiceError):
             code="conflict", status=409)
 
 
-def log_action(*, actor, action: str, obj: models.Model, data: dict | None = None):
+def log_action(*, actor: Actor, action: str, obj: models.Model,
+               data: LogData | None = None) -> ActionLogEntry:
     """Record ``action`` (dotted, e.g. ``meetings.session.created``) on ``obj``."""
+    signed_in = actor is not None and actor.is_authenticated
     return ActionLogEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor_id=actor.pk if signed_in and actor is not None else None,
         action=action,
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
         object_id=str(obj.pk),
@@ -52,7 +66,8 @@ def log_action(*, actor, action: str, obj: models.Model, data: dict | None = Non
     )
 
 
-def apply_changes(instance: models.Model, changes: dict, *, fields: tuple[str, ...]) -> dict:
+def apply_changes(instance: models.Model, changes: LogData, *,
+                  fields: tuple[str, ...]) -> LogData:
     """Set the allowed ``fields`` found in ``changes``; return {field: [old, new]} for the log."""
     diff = {}
     for name in fields:
@@ -65,7 +80,7 @@ def apply_changes(instance: models.Model, changes: dict, *, fields: tuple[str, .
     return diff
 
 
-def check_not_stale(instance: models.Model, seen_updated_at) -> None:
+def check_not_stale(instance: models.Model, seen_updated_at: dt.datetime | None) -> None:
     """Lock ``instance``'s row for the rest of the transaction, then refuse to overwrite a
     change made since the user loaded the record.
 
@@ -86,7 +101,7 @@ def _require_transaction() -> None:
         raise RuntimeError("Run this inside the service's transaction (@transaction.atomic).")
 
 
-def _locked_updated_at(instance: models.Model):
+def _locked_updated_at(instance: models.Model) -> dt.datetime | None:
     """Lock the row of ``instance``; its stored ``updated_at`` (None when it has none)."""
     _require_transaction()
     model = type(instance)
@@ -100,7 +115,7 @@ def _locked_updated_at(instance: models.Model):
     return rows.values_list("updated_at", flat=True).first()
 
 
-def _loggable(value):
+def _loggable(value: object) -> object:
     if isinstance(value, models.Model):
         return value.pk
     if isinstance(value, (list, tuple)):
@@ -108,7 +123,8 @@ def _loggable(value):
     return value
 
 
-def create_logged(instance: models.Model, *, actor, action: str, data: dict | None = None):
+def create_logged(instance: Instance, *, actor: Actor, action: str,
+                  data: LogData | None = None) -> Instance:
     """Validate, save and log a new ``instance`` (call inside the service's transaction)."""
     instance.full_clean()
     instance.save()
@@ -116,8 +132,9 @@ def create_logged(instance: models.Model, *, actor, action: str, data: dict | No
     return instance
 
 
-def update_logged(instance: models.Model, *, changes: dict, fields: tuple[str, ...], actor,
-                  action: str, seen_updated_at=None):
+def update_logged(instance: Instance, *, changes: LogData, fields: tuple[str, ...],
+                  actor: Actor, action: str,
+                  seen_updated_at: dt.datetime | None = None) -> Instance:
     """Apply the allowed ``changes``, validate, save the changed columns and log the
     difference. Call inside the service's transaction.
 
@@ -142,14 +159,14 @@ def update_logged(instance: models.Model, *, changes: dict, fields: tuple[str, .
     return instance
 
 
-def _columns_to_write(instance: models.Model, diff: dict) -> list[str]:
+def _columns_to_write(instance: models.Model, diff: LogData) -> list[str]:
     names = set(diff)
     if any(field.name == "updated_at" for field in instance._meta.concrete_fields):
         names.add("updated_at")  # auto_now stamps it only when it is saved
     return sorted(names)
 
 
-def delete_logged(instance: models.Model, *, actor, action: str):
+def delete_logged(instance: models.Model, *, actor: Actor, action: str) -> None:
     """Log and delete ``instance``; a 409 naming what still uses it if it is protected."""
     try:
         with transaction.atomic():
@@ -202,7 +219,7 @@ def refusal_for_database_error(error: Exception) -> ServiceError | None:
     return None
 
 
-def _snapshot(instance: models.Model) -> dict:
+def _snapshot(instance: models.Model) -> LogData:
     """The instance's own field values, for the log of a creation or deletion."""
     values = {}
     for field in instance._meta.concrete_fields:

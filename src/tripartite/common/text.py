@@ -2,7 +2,13 @@
 
 import unicodedata
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
+
+
+def current_language() -> str:
+    """The active language's base code ("en", "fr", "es"): the key of the rules' messages and
+    of the per-language texts ("en" when translation is deactivated)."""
+    return (get_language() or "en").split("-")[0]
 
 
 def sort_key(text: str) -> str:

@@ -6,9 +6,10 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from tripartite.common.services import ServiceError
-from tripartite.correspondence import references, services
+from tripartite.correspondence import references
 from tripartite.correspondence.models import RegisterSettings
 from tripartite.correspondence.permissions import can_manage_correspondence
+from tripartite.correspondence.services import templates
 
 
 class RegisterSettingsForm(forms.ModelForm):
@@ -39,6 +40,6 @@ class RegisterSettingsAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        saved = services.register_settings_update(
+        saved = templates.register_settings_update(
             actor=request.user, reference_pattern=form.cleaned_data["reference_pattern"])
         obj.pk = saved.pk

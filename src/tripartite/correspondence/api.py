@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from tripartite.common.api import Day, Id, InputSchema, LimitOffset, Year, plain, unknown_reference
-from tripartite.correspondence import merge, selectors, services, tasks
+from tripartite.correspondence import merge, selectors, tasks
 from tripartite.correspondence.models import (
     Audience,
     BatchStatus,
@@ -26,6 +26,7 @@ from tripartite.correspondence.permissions import (
     can_manage_correspondence,
     can_view_correspondence,
 )
+from tripartite.correspondence.services import batches, sending
 from tripartite.meetings.models import Session
 
 router = Router()
@@ -200,7 +201,7 @@ def batch_create(request, payload: BatchIn):
         session = Session.objects.filter(pk=payload.session).first()
         if session is None:
             raise unknown_reference(("body", "session"), "No session has this id.")
-    batch = services.batch_create(
+    batch = batches.batch_create(
         actor=request.user, template=template, selection=plain(payload.selection),
         audience=plain(payload.audience), region=payload.region, session=session,
         hand_picked=payload.recipients, signatory=payload.signatory,
@@ -219,7 +220,7 @@ def batch_generate(request, id: Id, payload: GenerateIn):
     """Refused (400, code ``batch_incomplete``) with every problem when any recipient lacks
     a field. With a background worker the batch answers ``generating`` until done."""
     _require_manager(request)
-    batch = services.batch_generation_queue(actor=request.user, batch=_batch_or_404(id))
+    batch = batches.batch_generation_queue(actor=request.user, batch=_batch_or_404(id))
     tasks.generate_batch.enqueue(batch.pk, request.user.pk, payload.pdf_files,
                                  batch.generation_attempt)
     return _batch(_batch_or_404(id))
@@ -235,5 +236,5 @@ def batch_send(request, id: Id, payload: SendIn):
     """Sends the letters not sent yet, each with its PDF attached; when the mail server fails
     part-way, answers 502 (``send_interrupted``) and the batch can be sent again."""
     _require_manager(request)
-    services.batch_send(actor=request.user, batch=_batch_or_404(id))
+    sending.batch_send(actor=request.user, batch=_batch_or_404(id))
     return _batch(_batch_or_404(id))

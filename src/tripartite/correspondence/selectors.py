@@ -7,6 +7,8 @@ permanent seats, ``MemberState.chief_industrial_importance``) together with ever
 has a delegation to the most recent session of the Governing Body.
 """
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -20,6 +22,7 @@ from tripartite.correspondence.models import (
     IncomingReply,
     Letter,
     LetterTemplate,
+    MailMergeBatch,
     RecipientKind,
     Selection,
     TemplateVersion,
@@ -34,7 +37,7 @@ def latest_governing_body_session() -> Session | None:
             .order_by("-opens_at", "-id").first())
 
 
-def governing_body_states(day=None) -> QuerySet:
+def governing_body_states(day: dt.date | None = None) -> QuerySet[MemberState]:
     day = day or timezone.localdate()
     seats = GoverningBodyMembership.objects.filter(group=Group.GOVERNMENT,
                                                    member_state__isnull=False)
@@ -49,7 +52,7 @@ def governing_body_states(day=None) -> QuerySet:
     return MemberState.objects.filter(condition).distinct()
 
 
-def states_without_credentials(session) -> QuerySet:
+def states_without_credentials(session: Session | None) -> QuerySet[MemberState]:
     """Member States whose credentials for ``session`` have not been received: no delegation,
     or a delegation still "not received"."""
     received = Delegation.objects.filter(session=session, member_state=OuterRef("pk")).exclude(
@@ -57,7 +60,8 @@ def states_without_credentials(session) -> QuerySet:
     return MemberState.objects.filter(~Exists(received))
 
 
-def selected_states(*, selection: str, region: str = "", session=None) -> QuerySet | None:
+def selected_states(*, selection: str, region: str = "", session: Session | None = None
+                    ) -> QuerySet[MemberState] | None:
     """The member States a selection names; None for selections that are not by State."""
     if selection == Selection.ALL_MEMBER_STATES:
         return MemberState.objects.all()
@@ -78,7 +82,7 @@ def audience_filter(audience: str) -> Q:
     return Q(kind=RecipientKind.ORGANISATION, organisation__kind=audience)
 
 
-def entries() -> QuerySet:
+def entries() -> QuerySet[AddressBookEntry]:
     return AddressBookEntry.objects.select_related("member_state", "organisation")
 
 
@@ -88,8 +92,9 @@ class RecipientSet:
     states_without_entry: list[MemberState]
 
 
-def recipients_for(*, selection: str, audience: str, region: str = "", session=None,
-                   hand_picked=()) -> RecipientSet:
+def recipients_for(*, selection: str, audience: str, region: str = "",
+                   session: Session | None = None,
+                   hand_picked: Iterable[int] = ()) -> RecipientSet:
     """The address book entries a batch goes to, and the chosen States that have none."""
     if selection == Selection.HAND_PICKED:
         chosen = list(entries().filter(pk__in=list(hand_picked), active=True)
@@ -107,7 +112,7 @@ def recipients_for(*, selection: str, audience: str, region: str = "", session=N
 
 def current_versions(template: LetterTemplate) -> dict[str, TemplateVersion]:
     """The latest version of ``template`` in each language that has one."""
-    latest = {}
+    latest: dict[str, TemplateVersion] = {}
     for version in template.versions.order_by("language", "-number"):
         latest.setdefault(version.language, version)
     return latest
@@ -116,7 +121,7 @@ def current_versions(template: LetterTemplate) -> dict[str, TemplateVersion]:
 # --- the register ----------------------------------------------------------------------------
 
 def register(*, query: str = "", status: str = "", year: int | None = None,
-             member_state: str = "", awaiting: bool = False) -> QuerySet:
+             member_state: str = "", awaiting: bool = False) -> QuerySet[Letter]:
     letters = Letter.objects.select_related("member_state", "recipient", "batch__template",
                                             "template_version__template")
     if query:
@@ -134,7 +139,7 @@ def register(*, query: str = "", status: str = "", year: int | None = None,
     return letters
 
 
-def awaiting_reply(letters: QuerySet | None = None) -> QuerySet:
+def awaiting_reply(letters: QuerySet[Letter] | None = None) -> QuerySet[Letter]:
     """Letters that expect a reply and have none yet, by their deadline."""
     letters = letters if letters is not None else Letter.objects.select_related(
         "member_state", "recipient", "batch__template")
@@ -143,7 +148,7 @@ def awaiting_reply(letters: QuerySet | None = None) -> QuerySet:
             .order_by("reply_deadline", "reference"))
 
 
-def non_repliers(batch) -> list[Letter]:
+def non_repliers(batch: MailMergeBatch) -> list[Letter]:
     """The letters of ``batch`` still without a reply."""
     replied = IncomingReply.objects.filter(letter=OuterRef("pk"))
     return list(batch.letters.exclude(Exists(replied)).select_related(

@@ -16,8 +16,8 @@ from django.contrib.auth import get_user_model
 from django_tasks import task
 
 from tripartite.common.services import ServiceError
-from tripartite.correspondence import services
 from tripartite.correspondence.models import MailMergeBatch
+from tripartite.correspondence.services import batches
 
 
 def _load(batch_id: int, actor_id: int):
@@ -30,7 +30,7 @@ def generate_batch(batch_id: int, actor_id: int, pdf_files: bool = True,
                    attempt: str | None = None) -> str:
     batch, actor = _load(batch_id, actor_id)
     try:
-        batch = services.batch_generate(actor=actor, batch=batch, pdf_files=pdf_files,
+        batch = batches.batch_generate(actor=actor, batch=batch, pdf_files=pdf_files,
                                         attempt=attempt)
     except ServiceError as error:  # written on the batch by the service
         return error.code

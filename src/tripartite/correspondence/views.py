@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from tripartite.common import exports
 from tripartite.common.forms import add_service_error
 from tripartite.common.services import ServiceError
-from tripartite.correspondence import documents, merge, selectors, services, tasks
+from tripartite.correspondence import documents, merge, selectors, tasks
 from tripartite.correspondence.forms import (
     AddressBookEntryForm,
     BatchForm,
@@ -47,6 +47,7 @@ from tripartite.correspondence.permissions import (
     can_view_correspondence,
 )
 from tripartite.correspondence.placeholders import PLACEHOLDERS
+from tripartite.correspondence.services import batches, replies, sending, templates
 from tripartite.meetings.models import Session
 
 PAGE_SIZE = 50
@@ -157,7 +158,7 @@ def letter_detail(request, pk):
             if reply_form.is_valid():
                 data = reply_form.cleaned_data
                 try:
-                    services.reply_log(actor=request.user, letter=letter,
+                    replies.reply_log(actor=request.user, letter=letter,
                                        received_on=data["received_on"],
                                        summary=data["summary"], uploaded_file=data["file"])
                 except (ServiceError, ValidationError) as error:
@@ -167,7 +168,7 @@ def letter_detail(request, pk):
                     return redirect("correspondence:letter_detail", pk=letter.pk)
         else:
             letter_form = LetterForm(request.POST)
-            if letter_form.is_valid() and _service(request, lambda: services.letter_update(
+            if letter_form.is_valid() and _service(request, lambda: replies.letter_update(
                     actor=request.user, letter=letter, changes=letter_form.cleaned_data),
                     _("The letter was updated.")):
                 return redirect("correspondence:letter_detail", pk=letter.pk)
@@ -206,12 +207,12 @@ def template_list(request):
     _read(request)
     if request.method == "POST":
         _manage(request)
-        _service(request, lambda: services.starter_templates_install(actor=request.user),
+        _service(request, lambda: templates.starter_templates_install(actor=request.user),
                  _("The starter templates are in the library."))
         return redirect("correspondence:template_list")
-    templates = LetterTemplate.objects.prefetch_related("versions").order_by("name_en")
+    library = LetterTemplate.objects.prefetch_related("versions").order_by("name_en")
     rows = []
-    for template in templates:
+    for template in library:
         latest = {}
         for version in sorted(template.versions.all(), key=lambda v: -v.number):
             latest.setdefault(version.language, version)
@@ -226,7 +227,7 @@ def template_create(request):
     form = TemplateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            template = services.template_create(actor=request.user, data=form.cleaned_data)
+            template = templates.template_create(actor=request.user, data=form.cleaned_data)
         except (ServiceError, ValidationError) as error:
             add_service_error(form, error)
         else:
@@ -247,7 +248,7 @@ def template_detail(request, pk):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                version = services.template_version_upload(
+                version = templates.template_version_upload(
                     actor=request.user, template=template, language=data["language"],
                     uploaded_file=data["file"], note=data["note"])
             except ServiceError as error:
@@ -300,9 +301,9 @@ def _entry_form(request, entry=None):
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
             if entry is None:
-                entry = services.address_book_entry_create(actor=request.user, data=data)
+                entry = templates.address_book_entry_create(actor=request.user, data=data)
             else:
-                services.address_book_entry_update(actor=request.user, entry=entry,
+                templates.address_book_entry_update(actor=request.user, entry=entry,
                                                    changes=data)
         except (ServiceError, ValidationError) as error:
             add_service_error(form, error)
@@ -330,11 +331,11 @@ def entry_edit(request, pk):
 @login_required
 def batch_list(request):
     _read(request)
-    batches = (MailMergeBatch.objects.select_related("template", "session", "created_by")
+    listed = (MailMergeBatch.objects.select_related("template", "session", "created_by")
                .annotate(recipient_count=Count("recipients", distinct=True),
                          letter_count=Count("letters", distinct=True))
                .order_by("-created_at", "-id"))
-    page = Paginator(batches, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(listed, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "correspondence/batch_list.html", _context(
         request, page=page, batches=page.object_list))
 
@@ -346,7 +347,7 @@ def batch_create(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            batch = services.batch_create(
+            batch = batches.batch_create(
                 actor=request.user, template=data["template"], selection=data["selection"],
                 audience=data["audience"], region=data["region"], session=data["session"],
                 hand_picked=[entry.pk for entry in data["recipients"]],
@@ -375,7 +376,7 @@ def _batch_action(request, batch):
         pdf_files = form.is_valid() and form.cleaned_data["pdf_files"]
         queued = []
         if _service(request, lambda: queued.append(
-                services.batch_generation_queue(actor=user, batch=batch))):
+                batches.batch_generation_queue(actor=user, batch=batch))):
             tasks.generate_batch.enqueue(batch.pk, user.pk, pdf_files,
                                          queued[0].generation_attempt)
             batch.refresh_from_db()
@@ -386,20 +387,20 @@ def _batch_action(request, batch):
             else:
                 messages.info(request, _("The letters are being generated."))
     elif action == "abandon":
-        _service(request, lambda: services.batch_generation_abandon(actor=user, batch=batch),
+        _service(request, lambda: batches.batch_generation_abandon(actor=user, batch=batch),
                  _("The generation was abandoned: the batch is a draft again."))
     elif action == "refresh":
-        _service(request, lambda: services.batch_refresh_recipients(actor=user, batch=batch),
+        _service(request, lambda: batches.batch_refresh_recipients(actor=user, batch=batch),
                  _("The recipients were read again from the address book."))
     elif action == "pdf":
-        _service(request, lambda: services.batch_pdfs_make(actor=user, batch=batch))
+        _service(request, lambda: batches.batch_pdfs_make(actor=user, batch=batch))
         batch.refresh_from_db()
         if batch.pdf_problem:
             messages.error(request, batch.pdf_problem)
         else:
             messages.success(request, _("The PDF files were made."))
     elif action == "send":
-        if _service(request, lambda: services.batch_send(actor=user, batch=batch),
+        if _service(request, lambda: sending.batch_send(actor=user, batch=batch),
                     _("Every letter was sent by e-mail.")):
             pass
     elif action == "remind":
@@ -408,7 +409,7 @@ def _batch_action(request, batch):
             messages.error(request, _("Choose the reminder template and the new deadline."))
         else:
             made = []
-            if _service(request, lambda: made.append(services.reminder_batch_create(
+            if _service(request, lambda: made.append(replies.reminder_batch_create(
                     actor=user, batch=batch, template=form.cleaned_data["template"],
                     reply_deadline=form.cleaned_data["reply_deadline"]))):
                 return redirect("correspondence:batch_detail", pk=made[0].pk)
@@ -433,7 +434,7 @@ def batch_detail(request, pk):
         request, batch=batch, check=check, letters=letters, preview_languages=[
             (code, merge.language_name(code)) for code in languages],
         sent=sum(1 for letter in letters if letter.sent_at),
-        generation_stale=services.generation_is_stale(batch),
+        generation_stale=batches.generation_is_stale(batch),
         replied=sum(1 for letter in letters if letter.replies.all()),
         generate_form=GenerateForm(initial={"pdf_files": True}),
         reminder_form=ReminderForm(initial={"template": LetterTemplate.objects.filter(
@@ -445,7 +446,7 @@ def batch_preview(request, pk, language):
     _manage(request)
     batch = _batch(pk)
     try:
-        found = services.preview_language(batch, language)
+        found = batches.preview_language(batch, language)
     except ServiceError as error:  # a template the checks refuse now is never filled in
         messages.error(request, error.message)
         return redirect("correspondence:batch_detail", pk=batch.pk)
@@ -483,7 +484,7 @@ def credentials_reminder(request, session_pk):
     _manage(request)
     session = get_object_or_404(Session, pk=session_pk)
     made = []
-    if _service(request, lambda: made.append(services.credentials_reminder_create(
+    if _service(request, lambda: made.append(replies.credentials_reminder_create(
             actor=request.user, session=session))):
         count = made[0].recipients.count()
         messages.success(request, _("The reminder batch is ready for %(count)s Permanent "

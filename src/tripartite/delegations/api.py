@@ -13,7 +13,6 @@ from django.db import transaction
 from django.db.models import Count, Prefetch, ProtectedError, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import ValidationError
@@ -21,6 +20,7 @@ from ninja.errors import ValidationError
 from tripartite.common.api import Day, Id, InputSchema, Moment, plain, unknown_reference
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError, check_not_stale
+from tripartite.common.text import current_language
 from tripartite.constituents.api import can_view_person, member_state_from, organisation_from
 from tripartite.constituents.models import Gender, MemberState, Person
 from tripartite.constituents.permissions import visible_member_state_ids
@@ -136,12 +136,8 @@ class DelegationOut(DelegationSummaryOut):
     verdict: VerdictOut
 
 
-def _language() -> str:
-    return (translation.get_language() or "en").split("-")[0]
-
-
 def _verdict(verdict: rules.DelegationVerdict) -> dict:
-    language = _language()
+    language = current_language()
     return {"votes": verdict.votes.as_dict(), "voters": list(verdict.voters),
             "findings": [finding.as_dict(language) for finding in verdict.findings]}
 

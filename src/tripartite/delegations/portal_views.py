@@ -17,14 +17,15 @@ from django.http import FileResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tripartite.accounts.permissions import is_secretariat
 from tripartite.common import exports
 from tripartite.common.forms import add_service_error, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError
+from tripartite.common.text import current_language
 from tripartite.constituents.models import MemberState
 from tripartite.delegations import (
     evaluation,
@@ -349,7 +350,7 @@ def _render_page(request, delegation, *, nomination_form=None, letter_form=None,
     can_edit = permissions.can_nominate(user, delegation.member_state)
     session = delegation.session
     settings = selectors.credentials_settings(session)
-    language = (get_language() or "en")[:2]
+    language = current_language()
     context = {
         "delegation": delegation, "session": session, "state": delegation.member_state,
         "can_edit": can_edit, "language": language,

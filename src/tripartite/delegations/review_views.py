@@ -8,18 +8,18 @@ anything is read from it.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tripartite.common import exports
 from tripartite.common.forms import add_service_error, save_with_service, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import EditConflictError, ServiceError, check_not_stale
-from tripartite.common.text import sort_key
+from tripartite.common.text import current_language, sort_key
+from tripartite.common.views import require
 from tripartite.constituents.models import MemberState
 from tripartite.delegations import (
     evaluation,
@@ -62,11 +62,6 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 GROUPS = ("government", "employers", "workers")
 
 
-def _require(check, user):
-    if not check(user):
-        raise PermissionDenied
-
-
 def _session(session_pk):
     return get_object_or_404(Session.objects.select_related("meeting"), pk=session_pk)
 
@@ -77,12 +72,8 @@ def _nav(user) -> dict:
             "objections": permissions.can_view_objections(user)}
 
 
-def _language() -> str:
-    return (get_language() or "en")[:2]
-
-
 def _findings(verdict) -> list[dict]:
-    language = _language()
+    language = current_language()
     return [{"rule": f.rule, "provision": f.provision, "severity": str(f.severity),
              "message": f.message_in(language)}
             for f in sorted(verdict.findings, key=lambda f: SEVERITY_ORDER[f.severity])]
@@ -92,7 +83,7 @@ def _findings(verdict) -> list[dict]:
 
 @login_required
 def review_overview(request, session_pk):
-    _require(permissions.can_view_delegations, request.user)
+    require(permissions.can_view_delegations(request.user))
     session = _session(session_pk)
     filters = OverviewFilterForm(request.GET or None)
     review = review_selectors.session_review(session)
@@ -128,7 +119,7 @@ def _review_context(request, delegation, *, query_form=None, error=None):
         "findings": _findings(verdict), "verdict": verdict,
         "error_count": sum(1 for f in verdict.findings if f.severity == "error"),
         "rights": review_selectors.delegate_votes(delegation.all_nominations, verdict,
-                                                  _language()),
+                                                  current_language()),
         "arrears": arrears, "arrears_scope": scope, "deadline": deadline,
         "late": rules.credentials_late(delegation.received_on, deadline),
         "letters": list(delegation.letters.all()), "queries": list(delegation.queries.all()),
@@ -186,12 +177,12 @@ def _review_action(request, pk):
 
 @login_required
 def review_delegation(request, pk):
-    _require(permissions.can_view_delegations, request.user)
+    require(permissions.can_view_delegations(request.user))
     if not Delegation.objects.filter(pk=pk).exists():
         raise Http404
     query_form, error = None, None
     if request.method == "POST":
-        _require(permissions.can_review_credentials, request.user)
+        require(permissions.can_review_credentials(request.user))
         done, query_form, error = _review_action(request, pk)
         if done:
             return redirect("delegations:review_delegation", pk=pk)
@@ -205,7 +196,7 @@ def review_delegation(request, pk):
 @login_required
 def review_letter(request, pk):
     """A credentials letter of the delegation (the latest, or ``?letter=<id>``)."""
-    _require(permissions.can_view_delegations, request.user)
+    require(permissions.can_view_delegations(request.user))
     delegation = get_object_or_404(Delegation, pk=pk)
     letters = CredentialLetter.objects.filter(delegation=delegation)
     wanted = request.GET.get("letter", "")
@@ -225,10 +216,10 @@ def review_letter(request, pk):
 
 @login_required
 def review_arrears(request, session_pk):
-    _require(permissions.can_view_delegations, request.user)
+    require(permissions.can_view_delegations(request.user))
     can_edit = permissions.can_review_credentials(request.user)
     if request.method == "POST":
-        _require(permissions.can_review_credentials, request.user)
+        require(permissions.can_review_credentials(request.user))
     session = _session(session_pk)
     settings = selectors.credentials_settings(session)
     posted = request.POST.get("form") if request.method == "POST" else None
@@ -292,10 +283,10 @@ def _objection_row(objection):
 
 @login_required
 def committee_objections(request, session_pk):
-    _require(permissions.can_view_objections, request.user)
+    require(permissions.can_view_objections(request.user))
     can_decide = permissions.can_decide_objections(request.user)
     if request.method == "POST":
-        _require(permissions.can_decide_objections, request.user)
+        require(permissions.can_decide_objections(request.user))
     session = _session(session_pk)
     initial = {}
     if request.GET.get("delegation", "").isdigit():
@@ -330,10 +321,10 @@ def committee_objections(request, session_pk):
 
 @login_required
 def committee_objection(request, pk):
-    _require(permissions.can_view_objections, request.user)
+    require(permissions.can_view_objections(request.user))
     can_decide = permissions.can_decide_objections(request.user)
     if request.method == "POST":
-        _require(permissions.can_decide_objections, request.user)
+        require(permissions.can_decide_objections(request.user))
     objection = get_object_or_404(
         Objection.objects.select_related("session__meeting", "delegation__member_state",
                                          "nomination__person"), pk=pk)
@@ -361,7 +352,7 @@ def committee_objection(request, pk):
 
 @login_required
 def committee_figures(request, session_pk):
-    _require(permissions.can_view_objections, request.user)
+    require(permissions.can_view_objections(request.user))
     session = _session(session_pk)
     return render(request, "delegations/committee_figures.html",
                   {"session": session, "nav": _nav(request.user),
@@ -370,7 +361,7 @@ def committee_figures(request, session_pk):
 
 @login_required
 def committee_figures_csv(request, session_pk):
-    _require(permissions.can_view_objections, request.user)
+    require(permissions.can_view_objections(request.user))
     session = _session(session_pk)
     return exports.download(figures_csv(session_figures(session)),
                             filename=f"credentials-figures-{session.number or session.pk}.csv",

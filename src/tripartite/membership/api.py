@@ -11,12 +11,13 @@ from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 
 from tripartite.common.api import Id, InputSchema, Moment, plain, unknown_reference
 from tripartite.common.models import Group
+from tripartite.common.text import current_language
 from tripartite.constituents.api import member_state_from
 from tripartite.constituents.models import Person
 from tripartite.delegations.models import Nomination
@@ -31,10 +32,6 @@ from tripartite.membership.models import (
 
 router = Router()
 GROUPS = ("government", "employers", "workers")
-
-
-def _language() -> str:
-    return (translation.get_language() or "en").split("-")[0]
 
 
 def _require_reader(user):
@@ -270,7 +267,7 @@ def committee_weights(request, id: int, at: Moment | None = None):
         "voters": [{"person": person, "group": group, "votes": str(weight),
                     "in_place_of": instead.get(person)}
                    for person, (group, weight) in sorted(voting.voters.items())],
-        "findings": [f.as_dict(_language()) for f in voting.findings],
+        "findings": [f.as_dict(current_language()) for f in voting.findings],
         "published": _snapshot(published) if published else None,
         "published_matches": published is not None and published.voters == voters,
     }

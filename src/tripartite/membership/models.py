@@ -91,7 +91,22 @@ class CommitteeMembership(TimeStampedModel):
             raise ValidationError(errors)
 
 
-class CommitteeReplacement(TimeStampedModel):
+class Replacement(TimeStampedModel):
+    """A deputy member votes in place of another member from ``valid_from`` until
+    ``valid_until`` (excluded; empty while it runs): what the committee's and the Governing
+    Body's replacements share (an abstract model: no table of its own)."""
+
+    valid_from = models.DateTimeField(_("from"))
+    valid_until = models.DateTimeField(_("until"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
+                                    null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+
+    class Meta:
+        abstract = True
+
+
+class CommitteeReplacement(Replacement):
     """CTTE-2: a deputy Government member votes in place of a regular one who asked, in
     writing, to be replaced."""
 
@@ -101,11 +116,6 @@ class CommitteeReplacement(TimeStampedModel):
                                  on_delete=models.PROTECT, related_name="replaced_by")
     deputy = models.ForeignKey(CommitteeMembership, verbose_name=_("deputy member"),
                                on_delete=models.PROTECT, related_name="replacing")
-    valid_from = models.DateTimeField(_("from"))
-    valid_until = models.DateTimeField(_("until"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
-                                    null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
 
     class Meta:
         verbose_name = _("committee replacement")
@@ -232,7 +242,7 @@ class GoverningBodyMembership(TimeStampedModel):
             raise ValidationError(errors)
 
 
-class GoverningBodyReplacement(TimeStampedModel):
+class GoverningBodyReplacement(Replacement):
     """At a session of the Governing Body, a deputy member votes in place of an absent titular
     member of the same group, from ``valid_from`` until ``valid_until`` (excluded)."""
 
@@ -242,11 +252,6 @@ class GoverningBodyReplacement(TimeStampedModel):
                                 on_delete=models.PROTECT, related_name="replaced_by")
     deputy = models.ForeignKey(GoverningBodyMembership, verbose_name=_("deputy member"),
                                on_delete=models.PROTECT, related_name="replacing")
-    valid_from = models.DateTimeField(_("from"))
-    valid_until = models.DateTimeField(_("until"), null=True, blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
-                                    null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="+")
 
     class Meta:
         verbose_name = _("Governing Body replacement")

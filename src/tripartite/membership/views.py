@@ -15,12 +15,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tripartite.common.forms import save_with_service
 from tripartite.common.services import ServiceError
+from tripartite.common.text import current_language
 from tripartite.constituents.models import MemberState, Person
 from tripartite.delegations.models import ArrearsStatus, Nomination
 from tripartite.meetings.models import Committee, MeetingType, Session
@@ -71,10 +71,6 @@ def writer_post_only(view):
     return writer_only(require_POST(view))
 
 
-def _language() -> str:
-    return (get_language() or "en")[:2]
-
-
 def _moment(request, session):
     """The moment the page shows: ``?at=`` (in the session's zone), else now kept within the
     session (its opening before it, its last minute after it)."""
@@ -86,6 +82,50 @@ def _moment(request, session):
             messages.warning(request, _("The date and time in the address could not be read; "
                                         "the page shows the default moment."))
     return selectors.default_moment(session, timezone.now())
+
+
+def _chosen_state(request, states):
+    """The member State chosen with ``?state=`` among ``states``, and the chooser's form."""
+    chooser = StateChoiceForm(request.GET or None, states=states)
+    state = None
+    if chooser.is_valid():
+        state = MemberState.objects.filter(iso2=chooser.cleaned_data["state"]).first()
+    return chooser, state
+
+
+def _member_add_page(request, *, form, save, success, done, context):
+    """A member's addition, to a committee or to the Governing Body: saved through ``save``
+    (redirected to ``done``), else the page with the State chooser and the form."""
+    if form is not None and save_with_service(request, form, save):
+        messages.success(request, success)
+        return done
+    return render(request, "membership/member_add.html", {"form": form, **context})
+
+
+def _replacement_page(request, *, form, save, success, done, context):
+    """A replacement's record, in a committee or at the Governing Body: saved through
+    ``save`` (redirected to ``done``), else the form."""
+    if save_with_service(request, form, save):
+        messages.success(request, success)
+        return done
+    return render(request, "membership/form.html", {"form": form, **context})
+
+
+def _replacement_end(request, replacement, *, session, end, success, done):
+    """End a replacement at the moment posted (in the session's time zone), through the
+    service ``end``; then back to ``done`` with what happened."""
+    with timezone.override(session.zone):
+        form = EndForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give the date and time the replacement ends."))
+            return done
+        try:
+            end(actor=request.user, replacement=replacement, at=form.cleaned_data["at"])
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, success)
+    return done
 
 
 # --- the index -----------------------------------------------------------------------------------
@@ -139,7 +179,7 @@ def committee_detail(request, pk):
             "committee": committee, "session": session, "at": at,
             "groups": _member_rows(rows, voting), "voting": voting,
             "counts": _counts(voting), "totals": voting.totals(),
-            "findings": [f.as_dict(_language()) for f in voting.findings],
+            "findings": [f.as_dict(current_language()) for f in voting.findings],
             "published": published, "stale": stale,
             "replacements": (selectors.committee_replacements_at(committee, at)
                              .select_related("replaced__person", "deputy__person",
@@ -163,12 +203,8 @@ def committee_member_add(request, pk):
     committee = _committee(pk)
     session = committee.session
     with timezone.override(session.zone):
-        states = MemberState.objects.filter(
-            delegations__session=session).distinct().order_by("name_en")
-        chooser = StateChoiceForm(request.GET or None, states=states)
-        state = None
-        if chooser.is_valid():
-            state = MemberState.objects.filter(iso2=chooser.cleaned_data["state"]).first()
+        chooser, state = _chosen_state(request, MemberState.objects.filter(
+            delegations__session=session).distinct().order_by("name_en"))
         form = None
         if state is not None:
             nominations = (Nomination.objects.filter(
@@ -181,20 +217,27 @@ def committee_member_add(request, pk):
                                           initial={"at": selectors.default_moment(
                                               session, timezone.now())})
 
-            def save(data):
-                nomination = data["nomination"]
-                services.committee_member_add(
-                    actor=request.user, committee=committee, person=nomination.person,
-                    group=nomination.group, kind=data["kind"], nomination=nomination,
-                    at=data["at"])
+        def save(data):
+            nomination = data["nomination"]
+            services.committee_member_add(
+                actor=request.user, committee=committee, person=nomination.person,
+                group=nomination.group, kind=data["kind"], nomination=nomination,
+                at=data["at"])
 
-            if save_with_service(request, form, save):
-                messages.success(request, _("The member was added and the weights were "
-                                            "recomputed."))
-                return redirect("membership:committee_detail", pk=committee.pk)
-        return render(request, "membership/committee_member_add.html", {
-            "committee": committee, "session": session, "chooser": chooser, "state": state,
-            "form": form})
+        return _member_add_page(
+            request, form=form, save=save,
+            success=_("The member was added and the weights were recomputed."),
+            done=_redirect_back(committee.pk), context={
+                "session": session, "chooser": chooser, "state": state,
+                "back": committee, "back_url": "membership:committee_detail",
+                "title": f"{_('Add a member')} — {committee.name}",
+                "heading": _("Add a member to the committee"),
+                "chooser_label": _("Member State whose delegation the member comes from"),
+                "chooser_button": _("List its nominations"),
+                "no_state": _("Choose a member State with a delegation to this session."),
+                "intro": _("The member's group is the one the credentials give. Adding a "
+                           "member recomputes the committee's weights from that moment and "
+                           "publishes them.")})
 
 
 def _redirect_back(committee_pk):
@@ -244,36 +287,27 @@ def committee_replacement_add(request, pk):
             services.committee_replacement_record(actor=request.user, replaced=data["replaced"],
                                                   deputy=data["deputy"], at=data["at"])
 
-        if save_with_service(request, form, save):
-            messages.success(request, _("The replacement was recorded and the weights were "
-                                        "recomputed."))
-            return redirect("membership:committee_detail", pk=committee.pk)
-        return render(request, "membership/form.html", {
-            "form": form, "session": session, "back": committee,
-            "heading": _("A deputy member replaces a regular member"),
-            "intro": _("A deputy Government member votes only in place of a regular "
-                       "Government member who asked, in writing, to be replaced "
-                       "(SO-2021 art. 36(2))."),
-            "back_url": "membership:committee_detail"})
+        return _replacement_page(
+            request, form=form, save=save,
+            success=_("The replacement was recorded and the weights were recomputed."),
+            done=_redirect_back(committee.pk), context={
+                "session": session, "back": committee,
+                "heading": _("A deputy member replaces a regular member"),
+                "intro": _("A deputy Government member votes only in place of a regular "
+                           "Government member who asked, in writing, to be replaced "
+                           "(SO-2021 art. 36(2))."),
+                "back_url": "membership:committee_detail"})
 
 
 @writer_post_only
 def committee_replacement_end(request, pk):
     replacement = get_object_or_404(
         CommitteeReplacement.objects.select_related("committee__session"), pk=pk)
-    with timezone.override(replacement.committee.session.zone):
-        form = EndForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Give the date and time the replacement ends."))
-            return _redirect_back(replacement.committee_id)
-        try:
-            services.committee_replacement_end(actor=request.user, replacement=replacement,
-                                               at=form.cleaned_data["at"])
-        except ServiceError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The replacement ended; the weights were recomputed."))
-    return _redirect_back(replacement.committee_id)
+    return _replacement_end(
+        request, replacement, session=replacement.committee.session,
+        end=services.committee_replacement_end,
+        success=_("The replacement ended; the weights were recomputed."),
+        done=_redirect_back(replacement.committee_id))
 
 
 @writer_post_only
@@ -333,7 +367,7 @@ def gb_session(request, pk):
         return render(request, "membership/gb_session.html", {
             "session": session, "at": at, "tables": tables, "counts": counts,
             "voters": len(voting.groups),
-            "findings": [f.as_dict(_language()) for f in voting.findings],
+            "findings": [f.as_dict(current_language()) for f in voting.findings],
             "replacements": selectors.gb_replacements(session),
             "can_manage": can_manage,
         })
@@ -343,29 +377,33 @@ def gb_session(request, pk):
 def gb_member_add(request, session_pk):
     session = _gb_session(session_pk)
     with timezone.override(session.zone):
-        chooser = StateChoiceForm(request.GET or None,
-                                  states=MemberState.objects.order_by("name_en"))
-        state = None
-        if chooser.is_valid():
-            state = MemberState.objects.filter(iso2=chooser.cleaned_data["state"]).first()
+        chooser, state = _chosen_state(request, MemberState.objects.order_by("name_en"))
         form = None
         if state is not None:
             people = Person.objects.filter(member_state=state).order_by("name")
             form = GoverningBodyMemberForm(request.POST or None, people=people, initial={
                 "term_from": session.local_opens_at.date()})
 
-            def save(data):
-                services.gb_member_add(
-                    actor=request.user, meeting=session.meeting, person=data["person"],
-                    group=data["group"], seat=data["seat"], term_from=data["term_from"],
-                    term_until=data["term_until"],
-                    member_state=state if data["group"] == "government" else None)
+        def save(data):
+            services.gb_member_add(
+                actor=request.user, meeting=session.meeting, person=data["person"],
+                group=data["group"], seat=data["seat"], term_from=data["term_from"],
+                term_until=data["term_until"],
+                member_state=state if data["group"] == "government" else None)
 
-            if save_with_service(request, form, save):
-                messages.success(request, _("The member of the Governing Body was added."))
-                return redirect("membership:gb_session", pk=session.pk)
-        return render(request, "membership/gb_member_add.html", {
-            "session": session, "chooser": chooser, "state": state, "form": form})
+        return _member_add_page(
+            request, form=form, save=save,
+            success=_("The member of the Governing Body was added."),
+            done=redirect("membership:gb_session", pk=session.pk), context={
+                "session": session, "chooser": chooser, "state": state,
+                "back": session, "back_url": "membership:gb_session",
+                "title": _("Add a member of the Governing Body"),
+                "heading": _("Add a member of the Governing Body"),
+                "chooser_label": _("Member State of the person"),
+                "chooser_button": _("List its people"),
+                "intro": _("A Government seat is held for the member State chosen above. The "
+                           "term's last day is excluded: a term until 15 June ends at the "
+                           "start of that day.")})
 
 
 @writer_post_only
@@ -401,32 +439,21 @@ def gb_replacement_add(request, session_pk):
                 deputy=data["deputy"], valid_from=data["valid_from"],
                 valid_until=data["valid_until"])
 
-        if save_with_service(request, form, save):
-            messages.success(request, _("The replacement was recorded."))
-            return redirect("membership:gb_session", pk=session.pk)
-        return render(request, "membership/form.html", {
-            "form": form, "session": session, "back": session,
-            "heading": _("A deputy member replaces an absent titular member"),
-            "intro": _("The deputy votes in place of the titular member of the same group "
-                       "for the time given."),
-            "back_url": "membership:gb_session"})
+        return _replacement_page(
+            request, form=form, save=save, success=_("The replacement was recorded."),
+            done=redirect("membership:gb_session", pk=session.pk), context={
+                "session": session, "back": session,
+                "heading": _("A deputy member replaces an absent titular member"),
+                "intro": _("The deputy votes in place of the titular member of the same "
+                           "group for the time given."),
+                "back_url": "membership:gb_session"})
 
 
 @writer_post_only
 def gb_replacement_end(request, pk):
     replacement = get_object_or_404(GoverningBodyReplacement.objects.select_related("session"),
                                     pk=pk)
-    session = replacement.session
-    with timezone.override(session.zone):
-        form = EndForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Give the date and time the replacement ends."))
-            return redirect("membership:gb_session", pk=session.pk)
-        try:
-            services.gb_replacement_end(actor=request.user, replacement=replacement,
-                                        at=form.cleaned_data["at"])
-        except ServiceError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("The replacement ended."))
-    return redirect("membership:gb_session", pk=session.pk)
+    return _replacement_end(
+        request, replacement, session=replacement.session, end=services.gb_replacement_end,
+        success=_("The replacement ended."),
+        done=redirect("membership:gb_session", pk=replacement.session_id))

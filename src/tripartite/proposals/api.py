@@ -15,7 +15,6 @@ from typing import Literal
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 from ninja import Field, Router, Schema, Status
 
 from tripartite.common.api import (
@@ -27,6 +26,7 @@ from tripartite.common.api import (
     plain,
     unknown_reference,
 )
+from tripartite.common.text import current_language
 from tripartite.constituents.api import member_state_from
 from tripartite.proposals import permissions, selectors, services
 from tripartite.proposals.models import (
@@ -128,12 +128,8 @@ class ProposalOut(Schema):
     updated_at: datetime
 
 
-def _language() -> str:
-    return (get_language() or "en")[:2]
-
-
 def _findings(verdict) -> list[dict]:
-    return [finding.as_dict(_language()) for finding in verdict.findings]
+    return [finding.as_dict(current_language()) for finding in verdict.findings]
 
 
 def _detail(proposal: MeetingProposal) -> dict:

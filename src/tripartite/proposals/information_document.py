@@ -11,12 +11,7 @@ titles, purposes and relevance to standards are the proposals' own text in that 
 import datetime as dt
 import io
 import re
-import shutil
-import subprocess
-import tempfile
-import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
 from django.utils import translation
 from docx import Document
@@ -31,7 +26,6 @@ from tripartite.rules import proposals as rules
 LANGUAGES = ("en", "fr", "es")
 SYMBOL = re.compile(r"^GB\.(\d{3})(bis)?/(INS|POL|LILS|PFA|HL|WP/GBC)(/INF)?/\d+(/\d+)*"
                     r"(\((Rev\.\d*|Add\.|Corr\.)\))?(/Decision)?$")
-SOFFICE = "/usr/bin/soffice"
 
 TEXT = {
     "en": {
@@ -103,10 +97,6 @@ TEXT = {
 }
 
 CURRENCY_SIGNS = {"USD": "US$", "CHF": "CHF ", "EUR": "€", "GBP": "£"}
-
-
-class ConversionUnavailable(Exception):
-    """LibreOffice is not installed, or failed: only the Word version can be offered."""
 
 
 @dataclass
@@ -285,31 +275,3 @@ def build_docx(session: Session, language: str, *, symbol: str = "") -> bytes:
     document.save(buffer)
     return buffer.getvalue()
 
-
-def conversion_available() -> bool:
-    return Path(SOFFICE).exists() or shutil.which("soffice") is not None
-
-
-def docx_to_pdf(content: bytes, *, timeout: int = 120) -> bytes:
-    """Convert with LibreOffice headless, in a directory and a user profile of its own (so
-    that conversions running at the same time do not share LibreOffice's lock)."""
-    soffice = SOFFICE if Path(SOFFICE).exists() else shutil.which("soffice")
-    if not soffice:
-        raise ConversionUnavailable("LibreOffice (soffice) is not installed")
-    with tempfile.TemporaryDirectory(prefix="tripartite-pdf-") as directory:
-        work = Path(directory)
-        source = work / "document.docx"
-        source.write_bytes(content)
-        profile = work / f"profile-{uuid.uuid4().hex}"
-        try:
-            subprocess.run(  # noqa: S603 - fixed program, arguments are our own paths
-                [soffice, f"-env:UserInstallation=file://{profile}", "--headless",
-                 "--convert-to", "pdf", "--outdir", str(work), str(source)],
-                check=True, capture_output=True, timeout=timeout)
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:
-            raise ConversionUnavailable(f"LibreOffice could not convert the document: "
-                                        f"{error}") from error
-        result = work / "document.pdf"
-        if not result.exists():
-            raise ConversionUnavailable("LibreOffice produced no PDF")
-        return result.read_bytes()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tripartite.common.models import TimeStampedModel
+from tripartite.common.text import current_language
 from tripartite.rules import proposals as rules
 
 
@@ -264,9 +265,7 @@ class ProposalRuleSetting(TimeStampedModel):
 
     @property
     def title(self) -> str:
-        from django.utils.translation import get_language
-
-        return rules.RULE_TITLES[self.rule].get((get_language() or "en")[:2],
+        return rules.RULE_TITLES[self.rule].get(current_language(),
                                                 rules.RULE_TITLES[self.rule]["en"])
 
     @property

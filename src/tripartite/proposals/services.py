@@ -21,6 +21,7 @@ from tripartite.common.services import (
     log_action,
     update_logged,
 )
+from tripartite.common.text import current_language
 from tripartite.constituents.models import MemberState
 from tripartite.meetings.models import MeetingType
 from tripartite.meetings.services import meeting_create, session_create
@@ -48,12 +49,6 @@ PROPOSAL_FIELDS = (
 SECRETARIAT_FIELDS = ("unit",)  # the secretariat may also move a proposal to another unit
 
 
-def _language() -> str:
-    from django.utils.translation import get_language
-
-    return (get_language() or "en")[:2]
-
-
 def _refuse_bad_input(proposal: MeetingProposal, financing) -> None:
     """End before start, negative numbers or amounts, unknown currencies or languages:
     refused with a message on the field at fault (countries are rows of MemberState)."""
@@ -68,7 +63,7 @@ def _refuse_bad_input(proposal: MeetingProposal, financing) -> None:
     problems = input_problems(facts)
     if problems:
         first = problems[0]
-        raise ServiceError(" ".join(p.message_in(_language()) for p in problems),
+        raise ServiceError(" ".join(p.message_in(current_language()) for p in problems),
                            code="invalid", field=first.field)
 
 
@@ -240,7 +235,7 @@ def proposal_submit(*, proposal: MeetingProposal, actor, seen_updated_at=None,
     if blocking:
         raise ServiceError(
             _("The proposal cannot be submitted yet: %(problems)s") % {
-                "problems": " ".join(f.message_in(_language()) for f in blocking)},
+                "problems": " ".join(f.message_in(current_language()) for f in blocking)},
             code="incomplete")
     proposal.submitted_on = today or selectors.today()
     _move(proposal, actor=actor, to_state=ProposalState.SUBMITTED,
@@ -323,7 +318,7 @@ def batch_send_to_officers(*, actor, proposals, reference: str,
         verdict = selectors.evaluate(facts[proposal.pk], settings=settings, as_of=sent_on)
         if verdict.errors:
             problems.append(_("“%(title)s”: %(errors)s") % {
-                "title": proposal, "errors": " ".join(f.message_in(_language())
+                "title": proposal, "errors": " ".join(f.message_in(current_language())
                                                       for f in verdict.errors)})
     if problems:
         raise ServiceError(" ".join(problems), code="not_ready", field="proposals")

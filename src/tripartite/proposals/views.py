@@ -5,17 +5,20 @@ service call; a refusal comes back as a message and changes nothing."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from tripartite.common import office
 from tripartite.common.forms import add_service_error, seen_version_initial
 from tripartite.common.services import ServiceError
+from tripartite.common.text import current_language
+from tripartite.common.views import require
 from tripartite.proposals import (
     information_document,
     permissions,
@@ -53,17 +56,8 @@ MOVE_LABELS = {
 }
 
 
-def _require(allowed: bool):
-    if not allowed:
-        raise PermissionDenied
-
-
-def _language() -> str:
-    return (get_language() or "en")[:2]
-
-
 def _findings(verdict) -> list[dict]:
-    language = _language()
+    language = current_language()
     return [{"rule": f.rule, "provision": f.provision, "severity": str(f.severity),
              "message": f.message_in(language)}
             for f in sorted(verdict.findings, key=lambda f: SEVERITY_ORDER[f.severity])]
@@ -81,7 +75,7 @@ def _proposal(pk: int) -> MeetingProposal:
 @login_required
 def pipeline(request):
     user = request.user
-    _require(permissions.can_view_proposals(user))
+    require(permissions.can_view_proposals(user))
     visible = permissions.visible_proposals(user, MeetingProposal.objects.all())
     state = request.GET.get("state", "")
     state = state if state in ProposalState.values else ""
@@ -109,7 +103,7 @@ def pipeline(request):
 def proposal_detail(request, pk):
     proposal = _proposal(pk)
     user = request.user
-    _require(permissions.can_view_proposal(user, proposal))
+    require(permissions.can_view_proposal(user, proposal))
     verdict = selectors.evaluate(proposal)
     seen = seen_version_initial(proposal)
     moves = [(state, MOVE_LABELS[state]) for state in workflow.TRANSITIONS[proposal.state]
@@ -182,7 +176,7 @@ def _form_page(request, form, formset, proposal=None):
 
 @login_required
 def proposal_create(request):
-    _require(permissions.can_create_proposal(request.user))
+    require(permissions.can_create_proposal(request.user))
     can_change_unit = permissions.can_run_pipeline(request.user)
     form = ProposalForm(request.POST or None, request.FILES or None,
                         can_change_unit=can_change_unit)
@@ -197,7 +191,7 @@ def proposal_create(request):
 @login_required
 def proposal_edit(request, pk):
     proposal = _proposal(pk)
-    _require(permissions.can_edit_proposal(request.user, proposal))
+    require(permissions.can_edit_proposal(request.user, proposal))
     can_change_unit = permissions.can_run_pipeline(request.user)
     form = ProposalForm(request.POST or None, request.FILES or None,
                         initial=ProposalForm.initial_for(proposal),
@@ -214,7 +208,7 @@ def proposal_edit(request, pk):
 @login_required
 def concept_note(request, pk):
     proposal = get_object_or_404(MeetingProposal, pk=pk)
-    _require(permissions.can_view_proposal(request.user, proposal))
+    require(permissions.can_view_proposal(request.user, proposal))
     if not proposal.concept_note:
         messages.info(request, _("No concept note was attached."))
         return redirect("proposals:detail", pk=pk)
@@ -236,7 +230,7 @@ def _refused(request, error: ServiceError):
 @require_POST
 def proposal_submit(request, pk):
     proposal = get_object_or_404(MeetingProposal, pk=pk)
-    _require(permissions.can_view_proposal(request.user, proposal))
+    require(permissions.can_view_proposal(request.user, proposal))
     try:
         services.proposal_submit(proposal=proposal, actor=request.user,
                                  seen_updated_at=_seen(request))
@@ -272,7 +266,7 @@ MOVE_MESSAGES = {
 @require_POST
 def proposal_move(request, pk):
     proposal = get_object_or_404(MeetingProposal, pk=pk)
-    _require(permissions.can_view_proposal(request.user, proposal))
+    require(permissions.can_view_proposal(request.user, proposal))
     form = TransitionForm(request.POST)
     if not form.is_valid() or form.cleaned_data["to_state"] not in MOVE_MESSAGES:
         messages.error(request, _("Unknown step."))
@@ -293,7 +287,7 @@ def _record_on_proposal(request, pk, form_class, service, done_message):
     """A POST that records one step on a proposal (an opinion, the decision, the report)
     through ``service``; the service decides who may, and refuses with a message."""
     proposal = get_object_or_404(MeetingProposal, pk=pk)
-    _require(permissions.can_view_proposal(request.user, proposal))
+    require(permissions.can_view_proposal(request.user, proposal))
     form = form_class(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -331,7 +325,7 @@ def proposal_report(request, pk):
 @login_required
 @require_POST
 def batch_send(request):
-    _require(permissions.can_run_pipeline(request.user))
+    require(permissions.can_run_pipeline(request.user))
     ids = [int(value) for value in request.POST.getlist("proposals") if value.isdigit()]
     proposals = list(MeetingProposal.objects.filter(pk__in=ids))
     try:
@@ -351,21 +345,21 @@ def batch_send(request):
 
 @login_required
 def information_documents(request):
-    _require(permissions.can_view_information_document(request.user))
+    require(permissions.can_view_information_document(request.user))
     sessions = list(information_document.gb_sessions())
     return render(request, "proposals/information_documents.html", {
         "sessions": [(session, information_document.default_symbol(session))
                      for session in sessions],
         "languages": information_document.LANGUAGES,
-        "pdf_available": information_document.conversion_available(),
+        "pdf_available": office.conversion_available(),
     })
 
 
 @login_required
 def information_document_file(request, session_pk):
-    _require(permissions.can_view_information_document(request.user))
+    require(permissions.can_view_information_document(request.user))
     session = get_object_or_404(information_document.gb_sessions(), pk=session_pk)
-    language = request.GET.get("language", _language())
+    language = request.GET.get("language", current_language())
     file_format = request.GET.get("format", "docx")
     symbol = request.GET.get("symbol", "").strip()
     if language not in information_document.LANGUAGES or file_format not in ("docx", "pdf"):
@@ -379,8 +373,8 @@ def information_document_file(request, session_pk):
     name = f"approved-meetings-GB{session.number or session.pk}-{language}"
     if file_format == "pdf":
         try:
-            content = information_document.docx_to_pdf(content)
-        except information_document.ConversionUnavailable:
+            content = office.docx_to_pdf(content)
+        except office.PdfUnavailable:
             messages.error(request, _("The PDF cannot be made on this server (LibreOffice is "
                                       "missing or failed); the Word version is available."))
             return redirect("proposals:information_documents")
@@ -395,10 +389,10 @@ def information_document_file(request, session_pk):
 
 @login_required
 def dashboard(request):
-    _require(permissions.can_view_dashboard(request.user))
+    require(permissions.can_view_dashboard(request.user))
     figures = selectors.dashboard()
     labels = dict(ProposalState.choices)
-    language = _language()
+    language = current_language()
     share = figures.returned_share
     return render(request, "proposals/dashboard.html", {
         "figures": figures, "state_labels": [labels[state] for state in figures.states],

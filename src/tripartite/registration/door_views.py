@@ -10,7 +10,6 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from tripartite.common.forms import add_service_error, seen_version_initial
 from tripartite.common.services import ServiceError
+from tripartite.common.views import require
 from tripartite.meetings.models import Session
 from tripartite.registration import attendance, figures, permissions
 from tripartite.registration.door_forms import (
@@ -39,11 +39,6 @@ REMEMBERED_DOOR = "registration.checkin_door"
 ATTENDANCE_PAGE_SIZE = 100
 
 
-def _require(allowed: bool):
-    if not allowed:
-        raise PermissionDenied
-
-
 def _session(session_pk) -> Session:
     return get_object_or_404(Session.objects.select_related("meeting"), pk=session_pk)
 
@@ -60,7 +55,7 @@ def checkin_start(request):
     """Pick the session to check in for; the last one picked opens directly.
 
     Offered: sessions sitting or to come, and any session whose badges were printed."""
-    _require(permissions.can_check_in(request.user))
+    require(permissions.can_check_in(request.user))
     remembered = request.session.get(REMEMBERED_SESSION)
     if remembered and "choose" not in request.GET and Session.objects.filter(
             pk=remembered).exists():
@@ -80,7 +75,7 @@ def _doors_seen(session) -> list[str]:
 @login_required
 def checkin_page(request, session_pk):
     """The door's page: scan with the camera or a hand scanner, or type the code."""
-    _require(permissions.can_check_in(request.user))
+    require(permissions.can_check_in(request.user))
     session = _session(session_pk)
     request.session[REMEMBERED_SESSION] = session.pk
     outcome, status, error = None, 200, None
@@ -127,7 +122,7 @@ def _quorum(session, at) -> dict:
 @login_required
 def attendance_index(request):
     """The sessions that have registrations, latest first."""
-    _require(permissions.can_view_attendance(request.user))
+    require(permissions.can_view_attendance(request.user))
     sessions = (Session.objects.select_related("meeting")
                 .filter(Exists(Registration.objects.filter(session=OuterRef("pk"))))
                 .order_by("-opens_at")[:50])
@@ -137,7 +132,7 @@ def attendance_index(request):
 @login_required
 def attendance_page(request, session_pk):
     """Who is registered and who came in on a day; the quorum base now and at a time."""
-    _require(permissions.can_view_attendance(request.user))
+    require(permissions.can_view_attendance(request.user))
     session = _session(session_pk)
     days = attendance.session_days(session)
     data = request.GET.copy()
@@ -182,7 +177,7 @@ def attendance_page(request, session_pk):
 @require_POST
 def attendance_basis(request, session_pk):
     """Choose the session's practice: desk registration or accreditation (ILC-3)."""
-    _require(permissions.can_set_quorum_basis(request.user))
+    require(permissions.can_set_quorum_basis(request.user))
     session = _session(session_pk)
     form = QuorumBasisForm(request.POST)
     if form.is_valid():
@@ -198,7 +193,7 @@ def attendance_basis(request, session_pk):
 @login_required
 def departure(request, pk):
     """Notify (or withdraw) a participant's departure."""
-    _require(permissions.can_notify_departure(request.user))
+    require(permissions.can_notify_departure(request.user))
     registration = get_object_or_404(
         Registration.objects.select_related("person", "session", "departure_notified_by"),
         pk=pk)
@@ -236,7 +231,7 @@ def departure(request, pk):
 
 @login_required
 def figures_page(request, session_pk):
-    _require(permissions.can_view_door_figures(request.user))
+    require(permissions.can_view_door_figures(request.user))
     session = _session(session_pk)
     return render(request, "registration/figures.html", {
         "session": session, "figures": figures.door_figures(session)})

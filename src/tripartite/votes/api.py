@@ -10,10 +10,10 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.translation import get_language
 from ninja import Field, Router, Schema, Status
 
 from tripartite.common.api import Count, Id, InputSchema, plain, unknown_reference
+from tripartite.common.text import current_language
 from tripartite.meetings.models import AgendaItem, Committee, Session
 from tripartite.votes import permissions, selectors, services
 from tripartite.votes.models import (
@@ -27,10 +27,6 @@ from tripartite.votes.models import (
 )
 
 router = Router()
-
-
-def _language() -> str:
-    return (get_language() or "en")[:2]
 
 
 class VoteOut(Schema):
@@ -90,7 +86,7 @@ class BallotOut(Schema):
 
 
 def _vote_out(vote: Vote) -> dict:
-    language = _language()
+    language = current_language()
     return {
         "id": vote.pk, "session": vote.session_id, "agenda_item": vote.agenda_item_id,
         "committee": vote.committee_id, "body": vote.body,
@@ -218,7 +214,7 @@ def _result_out(vote: Vote) -> dict:
     result = vote.result
     latest = result.corrections.order_by("-corrected_at", "-id").first()
     figures = latest or result
-    language = _language()
+    language = current_language()
     return {
         "vote": vote.pk, "yes": figures.yes, "no": figures.no, "abstain": figures.abstain,
         "cast": figures.cast, "quorum": figures.quorum, "required": figures.required,

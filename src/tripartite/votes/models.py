@@ -275,10 +275,10 @@ class Outcome(models.TextChoices):
     VOID_NO_QUORUM = "void_no_quorum", _("Void for lack of quorum")
 
 
-class Result(models.Model):
-    """The result computed when the vote closed. Published, it is never changed again."""
+class ResultFigures(models.Model):
+    """The figures of a result and the rules' reasoning, shared by the result computed at the
+    close and by each of its corrections (an abstract model: no table of its own)."""
 
-    vote = models.OneToOneField(Vote, on_delete=models.CASCADE, related_name="result")
     yes = models.CharField(pgettext_lazy("votes", "for"), max_length=40)
     no = models.CharField(pgettext_lazy("votes", "against"), max_length=40)
     abstain = models.CharField(_("abstentions"), max_length=40)
@@ -286,10 +286,19 @@ class Result(models.Model):
     quorum = models.PositiveIntegerField(_("quorum"))
     required = models.CharField(_("required majority"), max_length=40)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    explanation = models.JSONField(_("explanation"), default=list)
+
+    class Meta:
+        abstract = True
+
+
+class Result(ResultFigures):
+    """The result computed when the vote closed. Published, it is never changed again."""
+
+    vote = models.OneToOneField(Vote, on_delete=models.CASCADE, related_name="result")
     ballots = models.PositiveIntegerField(_("ballots"), default=0,
                                           help_text=_("Voters who took part, abstaining "
                                                       "included."))
-    explanation = models.JSONField(_("explanation"), default=list)
     computed_at = models.DateTimeField(_("computed"))
 
     class Meta:
@@ -305,18 +314,10 @@ class Result(models.Model):
         super().save(*args, **kwargs)
 
 
-class ResultCorrection(models.Model):
+class ResultCorrection(ResultFigures):
     """A correction of a published result: a new act, with its reason, never an edit."""
 
     result = models.ForeignKey(Result, on_delete=models.PROTECT, related_name="corrections")
-    yes = models.CharField(pgettext_lazy("votes", "for"), max_length=40)
-    no = models.CharField(pgettext_lazy("votes", "against"), max_length=40)
-    abstain = models.CharField(_("abstentions"), max_length=40)
-    cast = models.CharField(_("votes cast"), max_length=40)
-    quorum = models.PositiveIntegerField(_("quorum"))
-    required = models.CharField(_("required majority"), max_length=40)
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
-    explanation = models.JSONField(_("explanation"), default=list)
     reason = models.TextField(_("reason for the correction"))
     corrected_at = models.DateTimeField(_("corrected"))
     corrected_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,

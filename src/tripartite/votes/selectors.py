@@ -1,8 +1,12 @@
 """Reads of votes: a session's votes, a voter's state in a vote, the results sheet."""
 
-from django.db.models import Count, Sum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db.models import Count, QuerySet, Sum
 
 from tripartite.common.text import sort_key
+from tripartite.meetings.models import Session
 from tripartite.votes.models import (
     Ballot,
     Method,
@@ -16,7 +20,7 @@ GROUP_ORDER = {"government": 0, "employers": 1, "workers": 2}
 LANGUAGES = ("en", "fr", "es")
 
 
-def session_votes(session):
+def session_votes(session: Session) -> QuerySet[Vote]:
     """The votes of ``session``, newest first, with what their rows show (one query)."""
     return (Vote.objects.filter(session=session)
             .select_related("agenda_item", "committee", "result")
@@ -25,12 +29,12 @@ def session_votes(session):
             .order_by("-created_at", "-id"))
 
 
-def open_votes():
+def open_votes() -> QuerySet[Vote]:
     return (Vote.objects.filter(state=VoteState.OPEN)
             .select_related("session", "agenda_item", "committee").order_by("opened_at", "id"))
 
 
-def voted(vote, person_ids) -> dict[int, str | None]:
+def voted(vote: Vote, person_ids: Iterable[int]) -> dict[int, str | None]:
     """Person id -> their choice, for those of ``person_ids`` who voted (one query). A secret
     ballot's choice is not stored with the voter: None for them."""
     if vote.method == Method.SECRET:
@@ -40,23 +44,23 @@ def voted(vote, person_ids) -> dict[int, str | None]:
                 .values_list("voter_id", "choice"))
 
 
-def ballots_cast(vote) -> int:
+def ballots_cast(vote: Vote) -> int:
     if vote.method == Method.SECRET:
         return VoteParticipation.objects.filter(vote=vote).count()
     return Ballot.objects.filter(vote=vote).count()
 
 
-def secret_ballot_count(vote) -> int:
+def secret_ballot_count(vote: Vote) -> int:
     """The ballots counted in the tallies of a secret vote (equals its participations)."""
     total = SecretTally.objects.filter(vote=vote).aggregate(total=Sum("count"))["total"]
     return total or 0
 
 
-def state_name(row: dict, language: str) -> str:
+def state_name(row: Mapping[str, Any], language: str) -> str:
     return row.get(f"member_state__iso_name_{language}") or row.get("member_state__name") or ""
 
 
-def results_sheet(vote, language: str) -> list[dict]:
+def results_sheet(vote: Vote, language: str) -> list[dict[str, Any]]:
     """For a record vote: each member State (in the order of its name in ``language``), its
     delegates' ballots by group, with the names in all three languages. One query."""
     rows = (Ballot.objects.filter(vote=vote)
@@ -65,7 +69,7 @@ def results_sheet(vote, language: str) -> list[dict]:
                     "voter__name", "voter__name_latin", "cast_by_id", "voter_id",
                     "cast_by__name", "group", "choice", "weight_numerator",
                     "weight_denominator"))
-    states: dict = {}
+    states: dict[int | None, dict[str, Any]] = {}
     for row in rows:
         state = states.setdefault(row["member_state_id"], {
             "names": {lang: state_name(row, lang) for lang in LANGUAGES},

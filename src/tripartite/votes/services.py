@@ -10,15 +10,20 @@ Secrecy: a secret ballot adds its voter to the participations and one to a count
 vote is rewritten by every ballot, and docs/votes.md for what remains visible to whom.
 """
 
+import datetime as dt
 from fractions import Fraction
+from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
+from tripartite.constituents.models import Person
 from tripartite.delegations.models import Nomination
+from tripartite.meetings.models import AgendaItem, Committee, Session
 from tripartite.rules import voting as rules
 from tripartite.rules import weighting
 from tripartite.rules.weighting import fraction_text as _number
@@ -42,20 +47,20 @@ from tripartite.votes.models import (
 )
 
 
-def _require_manager(actor):
+def _require_manager(actor: User) -> None:
     if not permissions.can_manage_votes(actor):
         raise PermissionDeniedError
 
 
-def _locked(vote) -> Vote:
+def _locked(vote: Vote) -> Vote:
     """The vote's row, locked until the transaction ends (its session read with it)."""
     return Vote.objects.select_for_update(of=("self",)).select_related("session").get(
         pk=vote.pk)
 
 
-def _require_state(vote, *states):
+def _require_state(vote: Vote, *states: str) -> None:
     if vote.state not in states:
-        messages = {
+        messages: dict[str, str] = {
             VoteState.DRAFT: _("This vote has not been opened yet."),
             VoteState.OPEN: _("This vote is open: close it first."),
             VoteState.CLOSED: _("This vote is closed."),
@@ -67,9 +72,11 @@ def _require_state(vote, *states):
 # --- preparing and opening -------------------------------------------------------------------
 
 @transaction.atomic
-def vote_create(*, actor, session, subject_en: str, method: str, majority: str = "simple",
-                body: str = Body.PLENARY, subject_fr: str = "", subject_es: str = "",
-                agenda_item=None, committee=None, quorum_source: str = QuorumSource.ATTENDANCE,
+def vote_create(*, actor: User, session: Session, subject_en: str, method: str,
+                majority: str = "simple", body: str = Body.PLENARY, subject_fr: str = "",
+                subject_es: str = "", agenda_item: AgendaItem | None = None,
+                committee: Committee | None = None,
+                quorum_source: str = QuorumSource.ATTENDANCE,
                 quorum_fixed: int | None = None) -> Vote:
     _require_manager(actor)
     if not (subject_en or "").strip():
@@ -107,12 +114,12 @@ def vote_create(*, actor, session, subject_en: str, method: str, majority: str =
     vote.full_clean()
     vote.save()
     log_action(actor=actor, action="votes.vote.created", obj=vote, data={
-        "subject": vote.subject_en, "method": method, "majority": majority, "body": body,
+        "subject": subject_en.strip(), "method": method, "majority": majority, "body": body,
         "quorum_source": quorum_source, "quorum_fixed": quorum_fixed})
     return vote
 
 
-def quorum_preview(vote, at=None) -> dict:
+def quorum_preview(vote: Vote, at: dt.datetime | None = None) -> dict[str, Any]:
     """The quorum the vote would have if it opened at ``at`` (now): shown before opening."""
     at = at or timezone.now()
     base = electorate_module.quorum_base(vote, at)
@@ -124,7 +131,7 @@ def quorum_preview(vote, at=None) -> dict:
 
 
 @transaction.atomic
-def vote_open(*, actor, vote, at=None) -> Vote:
+def vote_open(*, actor: User, vote: Vote, at: dt.datetime | None = None) -> Vote:
     _require_manager(actor)
     vote = _locked(vote)
     _require_state(vote, VoteState.DRAFT)
@@ -148,9 +155,9 @@ def vote_open(*, actor, vote, at=None) -> Vote:
 # --- substitutes ------------------------------------------------------------------------------
 
 @transaction.atomic
-def substitute_appoint(*, actor, session, delegate: Nomination, substitute: Nomination,
-                       document_reference: str, vote=None, appointed_at=None
-                       ) -> SubstituteAppointment:
+def substitute_appoint(*, actor: User, session: Session, delegate: Nomination,
+                       substitute: Nomination, document_reference: str, vote: Vote | None = None,
+                       appointed_at: dt.datetime | None = None) -> SubstituteAppointment:
     """Record a delegate's written appointment of an adviser of the same delegation to act and
     vote in their place (Constitution art. 3(8)), for one vote or for the session."""
     _require_manager(actor)
@@ -180,7 +187,8 @@ def substitute_appoint(*, actor, session, delegate: Nomination, substitute: Nomi
     return appointment
 
 
-def appointments_held(vote, person, at) -> list[SubstituteAppointment]:
+def appointments_held(vote: Vote, person: Person,
+                      at: dt.datetime) -> list[SubstituteAppointment]:
     """The appointments that let ``person`` vote in another's place in ``vote`` at ``at``."""
     if vote.body != Body.PLENARY:
         return []
@@ -192,16 +200,17 @@ def appointments_held(vote, person, at) -> list[SubstituteAppointment]:
 
 # --- casting ----------------------------------------------------------------------------------
 
-def _elector(vote, person_id, at):
+def _elector(vote: Vote, person_id: int, at: dt.datetime) -> electorate_module.Elector | None:
     """The voter ``person_id`` is in ``vote`` at ``at``, or None."""
     if vote.body == Body.PLENARY:  # one delegation's verdict, not the whole session's
         return electorate_module.plenary_elector(vote.session, person_id, at)
     return electorate_module.electorate(vote, at).get(person_id)
 
 
-def _elector_for(vote, person, voter_id, at):
+def _elector_for(vote: Vote, person: Person, voter_id: int | None, at: dt.datetime
+                 ) -> tuple[electorate_module.Elector, SubstituteAppointment | None]:
     """(voter elector, cast by person id, appointment) or a refusal: checked at ``at``."""
-    def elector_of(person_id):
+    def elector_of(person_id: int) -> electorate_module.Elector | None:
         return _elector(vote, person_id, at)
 
     if voter_id is None or voter_id == person.pk:
@@ -234,7 +243,7 @@ def _elector_for(vote, person, voter_id, at):
                        code="no_appointment", status=403)
 
 
-def _secret_tallies_for(vote, weight: Fraction) -> None:
+def _secret_tallies_for(vote: Vote, weight: Fraction) -> None:
     """The counts of ``vote`` for every choice with ``weight``, made together if missing.
 
     ``vote_open`` makes them for every weight of the electorate; a weight first met during the
@@ -249,7 +258,7 @@ def _secret_tallies_for(vote, weight: Fraction) -> None:
                     weight_denominator=weight.denominator) for choice in Choice.values])
 
 
-def _count_secret_ballot(vote, *, choice: str, weight: Fraction) -> None:
+def _count_secret_ballot(vote: Vote, *, choice: str, weight: Fraction) -> None:
     """Add one to the count of ``choice`` with ``weight``, under the vote's row lock.
 
     One UPDATE rewrites every count of the vote (``+ 1`` on the chosen row, ``+ 0`` on the
@@ -267,7 +276,9 @@ def _count_secret_ballot(vote, *, choice: str, weight: Fraction) -> None:
         count=F("count") + Case(chosen, default=Value(0)))
 
 
-def _store_ballot(vote, *, elector, cast_by_id, choice, at, entered_by=None):
+def _store_ballot(vote: Vote, *, elector: electorate_module.Elector, cast_by_id: int,
+                  choice: str, at: dt.datetime, entered_by: User | None = None
+                  ) -> Ballot | None:
     weight = elector.weight
     try:
         with transaction.atomic():
@@ -287,13 +298,14 @@ def _store_ballot(vote, *, elector, cast_by_id, choice, at, entered_by=None):
                            code="already_voted", status=409) from error
 
 
-def _check_choice(choice):
+def _check_choice(choice: str) -> None:
     if choice not in Choice.values:
         raise ServiceError(_("Choose yes, no or abstain."), field="choice")
 
 
 @transaction.atomic
-def ballot_cast(*, actor, vote, choice: str, voter_id: int | None = None, at=None):
+def ballot_cast(*, actor: User, vote: Vote, choice: str, voter_id: int | None = None,
+                at: dt.datetime | None = None) -> Ballot | None:
     """The logged-in delegate votes from their own device (for themselves, or for the
     delegate whose recorded appointment they hold, ``voter_id``). Rights are checked now;
     the vote's row is locked so that it cannot close in between."""
@@ -326,7 +338,8 @@ def ballot_cast(*, actor, vote, choice: str, voter_id: int | None = None, at=Non
 
 
 @transaction.atomic
-def roll_call_enter(*, actor, vote, voter, choice: str, at=None):
+def roll_call_enter(*, actor: User, vote: Vote, voter: Person, choice: str,
+                    at: dt.datetime | None = None) -> Ballot | None:
     """The secretariat records a delegate's vote read aloud in a roll call. The delegate's
     right to vote is checked at this moment, as for an electronic ballot."""
     _require_manager(actor)
@@ -348,7 +361,7 @@ def roll_call_enter(*, actor, vote, voter, choice: str, at=None):
 
 
 @transaction.atomic
-def show_of_hands_totals_enter(*, actor, vote, yes: int, no: int, abstain: int,
+def show_of_hands_totals_enter(*, actor: User, vote: Vote, yes: int, no: int, abstain: int,
                                government_yes: int | None = None,
                                government_no: int | None = None) -> ShowOfHandsTotals:
     _require_manager(actor)
@@ -392,7 +405,7 @@ def show_of_hands_totals_enter(*, actor, vote, yes: int, no: int, abstain: int,
 
 # --- closing, publishing, correcting ----------------------------------------------------------
 
-def tally(vote) -> dict:
+def tally(vote: Vote) -> dict[str, Any]:
     """The counts of a vote from its ballots or totals: yes/no/abstain (weighted for a
     committee), the Government delegates' yes/no, the members who voted for or against."""
     counts = {"yes": Fraction(0), "no": Fraction(0), "abstain": Fraction(0)}
@@ -405,9 +418,9 @@ def tally(vote) -> dict:
                 "government_no": totals.government_no or 0, "members_voting":
                 totals.yes + totals.no, "ballots": totals.yes + totals.no + totals.abstain}
     if vote.method == Method.SECRET:
-        rows = vote.secret_tallies.values_list("choice", "weight_numerator",
-                                               "weight_denominator", "count")
-        rows = [(choice, "", num, den, count) for choice, num, den, count in rows]
+        tallies = vote.secret_tallies.values_list("choice", "weight_numerator",
+                                                  "weight_denominator", "count")
+        rows = [(choice, "", num, den, count) for choice, num, den, count in tallies]
         if vote.majority == MajorityKind.ADMISSION:
             # Secret admission votes would need the group with the choice: refused at close.
             raise ServiceError(_("The admission of a Member cannot be decided by a secret "
@@ -425,7 +438,8 @@ def tally(vote) -> dict:
             "members_voting": heads["yes"] + heads["no"], "ballots": sum(heads.values())}
 
 
-def compute_result(vote, counts: dict):
+def compute_result(vote: Vote, counts: dict[str, Any]
+                   ) -> rules.VoteResult | weighting.WeightedVoteResult:
     """The rules' answer for ``vote`` on ``counts`` (see ``tally``)."""
     quorum = vote.quorum or 0
     if vote.weighted:
@@ -446,25 +460,26 @@ def compute_result(vote, counts: dict):
                            % {"reason": error}, code="impossible_figures") from error
 
 
-def _explanation(result) -> list[dict]:
+def _explanation(result: rules.VoteResult | weighting.WeightedVoteResult
+                 ) -> list[dict[str, Any]]:
     return [{"rule": f.rule, "provision": f.provision, "severity": str(f.severity),
              "message": dict(f.message)} for f in result.findings]
 
 
-def _required_text(result) -> str:
+def _required_text(result: rules.VoteResult | weighting.WeightedVoteResult) -> str:
     if isinstance(result, weighting.WeightedVoteResult):
         return (f">{_number(result.required)}" if result.required_strictly_more
                 else f"≥{_number(result.required)}")
     return str(result.required)
 
 
-def _seal_secret_tallies(vote) -> None:
+def _seal_secret_tallies(vote: Vote) -> None:
     """Rewrite the counts in the closing transaction: afterwards their ``xmin`` (PostgreSQL)
     is the close's, not the last ballot's, so they point at no participation at all."""
     SecretTally.objects.filter(vote=vote).update(count=F("count"))
 
 
-def _log_participants(actor, vote) -> None:
+def _log_participants(actor: User, vote: Vote) -> None:
     """One entry for who took part in a secret ballot, by person id: not one per ballot,
     whose ids and times would give the order and the moment of each participation."""
     voters = list(VoteParticipation.objects.filter(vote=vote).order_by("voter_id")
@@ -474,7 +489,7 @@ def _log_participants(actor, vote) -> None:
 
 
 @transaction.atomic
-def vote_close(*, actor, vote, at=None) -> Result:
+def vote_close(*, actor: User, vote: Vote, at: dt.datetime | None = None) -> Result:
     """Close the vote (no ballot is accepted after this) and keep its result."""
     _require_manager(actor)
     locked = _locked(vote)
@@ -499,7 +514,7 @@ def vote_close(*, actor, vote, at=None) -> Result:
 
 
 @transaction.atomic
-def vote_publish(*, actor, vote, at=None) -> Vote:
+def vote_publish(*, actor: User, vote: Vote, at: dt.datetime | None = None) -> Vote:
     _require_manager(actor)
     locked = _locked(vote)
     _require_state(locked, VoteState.CLOSED)
@@ -512,9 +527,9 @@ def vote_publish(*, actor, vote, at=None) -> Vote:
 
 
 @transaction.atomic
-def result_correct(*, actor, vote, yes: int, no: int, abstain: int, reason: str,
+def result_correct(*, actor: User, vote: Vote, yes: int, no: int, abstain: int, reason: str,
                    government_yes: int | None = None, government_no: int | None = None,
-                   at=None) -> ResultCorrection:
+                   at: dt.datetime | None = None) -> ResultCorrection:
     """A correction of a closed or published result: new figures, decided again by the
     rules, kept beside the original with the reason; the original is never changed."""
     _require_manager(actor)

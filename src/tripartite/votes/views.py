@@ -7,15 +7,16 @@ is read from it), then a service; the services decide and log.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tripartite.common.forms import add_service_error, save_with_service
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError
+from tripartite.common.text import current_language
+from tripartite.common.views import require
 from tripartite.constituents.models import Person
 from tripartite.meetings.models import Session
 from tripartite.votes import electorate, permissions, selectors, services
@@ -36,15 +37,6 @@ from tripartite.votes.models import (
 from tripartite.votes.pdf import results_sheet_pdf
 
 
-def _require(allowed: bool):
-    if not allowed:
-        raise PermissionDenied
-
-
-def _language() -> str:
-    return (get_language() or "en")[:2]
-
-
 def _vote(pk) -> Vote:
     return get_object_or_404(Vote.objects.select_related(
         "session__meeting", "agenda_item", "committee"), pk=pk)
@@ -59,7 +51,7 @@ def _explanation(entries, language):
 
 @login_required
 def index(request):
-    _require(permissions.can_view_votes(request.user))
+    require(permissions.can_view_votes(request.user))
     sessions = Session.objects.select_related("meeting").order_by("-opens_at")[:30]
     return render(request, "votes/index.html", {
         "open_votes": list(selectors.open_votes()), "sessions": sessions,
@@ -71,7 +63,7 @@ def index(request):
 def session_votes(request, session_pk):
     session = get_object_or_404(Session.objects.select_related("meeting"), pk=session_pk)
     can_manage = permissions.can_manage_votes(request.user)
-    _require(can_manage if request.method == "POST" else
+    require(can_manage if request.method == "POST" else
              permissions.can_view_votes(request.user))
     form = VoteForm(request.POST or None, session=session) if can_manage else None
     created = {}
@@ -90,7 +82,7 @@ def session_votes(request, session_pk):
 
 @login_required
 def substitutes(request, session_pk):
-    _require(permissions.can_manage_votes(request.user))
+    require(permissions.can_manage_votes(request.user))
     session = get_object_or_404(Session, pk=session_pk)
     form = SubstituteForm(request.POST or None, session=session)
 
@@ -136,7 +128,7 @@ def _roll_call_voters(vote):
 
 @login_required
 def vote_manage(request, pk):
-    _require(permissions.can_manage_votes(request.user))
+    require(permissions.can_manage_votes(request.user))
     vote = _vote(pk)
     action = request.POST.get("action", "") if request.method == "POST" else ""
     forms = {"roll_call": None, "totals": None, "correct": None}
@@ -198,7 +190,7 @@ def _manage_context(request, vote, forms):
                 "government_no": totals.government_no} if totals else None)
     if vote.state in (VoteState.CLOSED, VoteState.PUBLISHED):
         context["result"] = vote.result
-        context["explanation"] = _explanation(vote.result.explanation, _language())
+        context["explanation"] = _explanation(vote.result.explanation, current_language())
         if not vote.weighted:
             context["correction_form"] = forms["correct"] or CorrectionForm()
     return context
@@ -209,7 +201,7 @@ def _manage_context(request, vote, forms):
 @login_required
 def vote_ballot(request, pk):
     """The delegate's "vote now" page: yes, no or abstain, on their own device."""
-    _require(permissions.can_vote_electronically(request.user))
+    require(permissions.can_vote_electronically(request.user))
     vote = _vote(pk)
     person = getattr(request.user, "person", None)
     error = None
@@ -260,10 +252,10 @@ def _ballot_context(vote, person, error):
 @login_required
 def vote_result(request, pk):
     vote = _vote(pk)
-    _require(permissions.can_view_result(request.user, vote))
+    require(permissions.can_view_result(request.user, vote))
     if vote.state not in (VoteState.CLOSED, VoteState.PUBLISHED):
         raise Http404
-    language = _language()
+    language = current_language()
     result = vote.result
     corrections = list(result.corrections.select_related("corrected_by"))
     sheet = (selectors.results_sheet(vote, language) if vote.method == Method.RECORD else None)
@@ -278,11 +270,11 @@ def vote_result(request, pk):
 @login_required
 def vote_result_pdf(request, pk):
     vote = _vote(pk)
-    _require(permissions.can_view_result(request.user, vote))
+    require(permissions.can_view_result(request.user, vote))
     if vote.method != Method.RECORD or vote.state not in (VoteState.CLOSED,
                                                           VoteState.PUBLISHED):
         raise Http404
-    language = request.GET.get("language") or _language()
+    language = request.GET.get("language") or current_language()
     if language not in ("en", "fr", "es"):
         language = "en"
     pdf = results_sheet_pdf(vote, language=language)
