@@ -7,12 +7,15 @@ they happen: none may be dated before the committee's latest recorded change, so
 published weights stay a true history.
 """
 
+import datetime as dt
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.models import Group
 from tripartite.common.services import (
     PermissionDeniedError,
@@ -21,7 +24,9 @@ from tripartite.common.services import (
     log_action,
     update_logged,
 )
-from tripartite.meetings.models import Committee, Meeting, MeetingType
+from tripartite.constituents.models import MemberState, Person
+from tripartite.delegations.models import Nomination
+from tripartite.meetings.models import Committee, Meeting, MeetingType, Session
 from tripartite.membership import permissions, selectors
 from tripartite.membership.models import (
     CommitteeMembership,
@@ -33,24 +38,24 @@ from tripartite.membership.models import (
     SnapshotReason,
     WeightSnapshot,
 )
-from tripartite.rules.membership import periods_overlap
+from tripartite.rules.membership import CommitteeVoters, periods_overlap
 
 
-def _require_writer(actor):
+def _require_writer(actor: User) -> None:
     if not permissions.can_manage_membership(actor):
         raise PermissionDeniedError
 
 
-def _moment(value):
+def _moment(value: dt.datetime) -> str:
     return date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
-def _lock_committee(committee) -> Committee:
+def _lock_committee(committee: Committee) -> Committee:
     """Serialise the changes of one committee (and their snapshots) on its row."""
     return Committee.objects.select_for_update().select_related("session").get(pk=committee.pk)
 
 
-def _check_in_order(committee, at, field="at"):
+def _check_in_order(committee: Committee, at: dt.datetime, field: str = "at") -> None:
     last = selectors.last_change_at(committee)
     if last is not None and at < last:
         raise ServiceError(
@@ -64,8 +69,9 @@ def _check_in_order(committee, at, field="at"):
 GROUPS = ("government", "employers", "workers")
 
 
-def snapshot_build(*, committee, at, reason, subject="", actor=None,
-                   result=None) -> WeightSnapshot:
+def snapshot_build(*, committee: Committee, at: dt.datetime, reason: str,
+                   subject: Person | str = "", actor: User | None = None,
+                   result: CommitteeVoters | None = None) -> WeightSnapshot:
     """The weights of ``committee`` at ``at`` by the rules, as an unsaved snapshot (``result``:
     the rules' answer when the caller already has it, e.g. the demo's bulk load)."""
     if result is None:
@@ -93,7 +99,8 @@ def snapshot_build(*, committee, at, reason, subject="", actor=None,
     return snapshot
 
 
-def _publish(*, actor, committee, at, reason, subject="") -> WeightSnapshot:
+def _publish(*, actor: User, committee: Committee, at: dt.datetime, reason: str,
+             subject: Person | str = "") -> WeightSnapshot:
     snapshot = snapshot_build(committee=committee, at=at, reason=reason, subject=subject,
                               actor=actor)
     counts = {group: getattr(snapshot, group) for group in GROUPS}
@@ -109,7 +116,8 @@ def _publish(*, actor, committee, at, reason, subject="") -> WeightSnapshot:
 
 
 @transaction.atomic
-def weights_publish(*, actor, committee, at=None) -> WeightSnapshot:
+def weights_publish(*, actor: User, committee: Committee,
+                    at: dt.datetime | None = None) -> WeightSnapshot:
     """Recompute the weights at ``at`` (now by default) and publish them again, e.g. after a
     State's arrears changed."""
     _require_writer(actor)
@@ -121,7 +129,9 @@ def weights_publish(*, actor, committee, at=None) -> WeightSnapshot:
 
 # --- committee members -----------------------------------------------------------------------
 
-def _check_member(committee, *, person, group, kind, member_state, nomination):
+def _check_member(committee: Committee, *, person: Person, group: str, kind: str,
+                  member_state: MemberState | None,
+                  nomination: Nomination | None) -> MemberState | None:
     if group not in Group.values:
         raise ServiceError(_("Choose the Government, Employers' or Workers' group."),
                            field="group")
@@ -156,8 +166,10 @@ def _check_member(committee, *, person, group, kind, member_state, nomination):
 
 
 @transaction.atomic
-def committee_member_add(*, actor, committee, person, group, at, kind=CommitteeSeat.REGULAR,
-                         member_state=None, nomination=None) -> CommitteeMembership:
+def committee_member_add(*, actor: User, committee: Committee, person: Person, group: str,
+                         at: dt.datetime, kind: str = CommitteeSeat.REGULAR,
+                         member_state: MemberState | None = None,
+                         nomination: Nomination | None = None) -> CommitteeMembership:
     """``person`` joins ``committee`` at ``at``; the weights are recomputed and published."""
     _require_writer(actor)
     committee = _lock_committee(committee)
@@ -180,7 +192,7 @@ def committee_member_add(*, actor, committee, person, group, at, kind=CommitteeS
     return membership
 
 
-def _lock_open(membership) -> CommitteeMembership:
+def _lock_open(membership: CommitteeMembership) -> CommitteeMembership:
     fresh = (CommitteeMembership.objects.select_for_update().select_related("person")
              .get(pk=membership.pk))
     if fresh.valid_until is not None:
@@ -190,7 +202,8 @@ def _lock_open(membership) -> CommitteeMembership:
     return fresh
 
 
-def _close(membership, *, actor, at, action):
+def _close(membership: CommitteeMembership, *, actor: User, at: dt.datetime,
+           action: str) -> None:
     if at <= membership.valid_from:
         raise ServiceError(_("A membership must end after it starts (%(moment)s).")
                            % {"moment": _moment(membership.valid_from)}, field="at",
@@ -208,13 +221,14 @@ def _close(membership, *, actor, at, action):
                   actor=actor, action=action)
 
 
-def _running_at(at):
+def _running_at(at: dt.datetime) -> Q:
     """Replacements still running at ``at`` (no end, or an end after it)."""
     return Q(valid_until__isnull=True) | Q(valid_until__gt=at)
 
 
 @transaction.atomic
-def committee_member_remove(*, actor, membership, at) -> CommitteeMembership:
+def committee_member_remove(*, actor: User, membership: CommitteeMembership,
+                            at: dt.datetime) -> CommitteeMembership:
     """The member leaves at ``at`` (their row is closed; any replacement they are part of ends
     with it); the weights are recomputed and published."""
     _require_writer(actor)
@@ -228,7 +242,8 @@ def committee_member_remove(*, actor, membership, at) -> CommitteeMembership:
 
 
 @transaction.atomic
-def committee_member_change_seat(*, actor, membership, at, kind) -> CommitteeMembership:
+def committee_member_change_seat(*, actor: User, membership: CommitteeMembership,
+                                 at: dt.datetime, kind: str) -> CommitteeMembership:
     """A Government member moves between the regular and deputy seats at ``at``: the row is
     closed and a new one opened, so that history keeps both."""
     _require_writer(actor)
@@ -253,7 +268,9 @@ def committee_member_change_seat(*, actor, membership, at, kind) -> CommitteeMem
 
 
 @transaction.atomic
-def committee_replacement_record(*, actor, replaced, deputy, at) -> CommitteeReplacement:
+def committee_replacement_record(*, actor: User, replaced: CommitteeMembership,
+                                 deputy: CommitteeMembership,
+                                 at: dt.datetime) -> CommitteeReplacement:
     """CTTE-2: from ``at``, ``deputy`` (a deputy Government member) votes in place of
     ``replaced`` (a regular Government member), who asked for it in writing."""
     _require_writer(actor)
@@ -291,7 +308,8 @@ def committee_replacement_record(*, actor, replaced, deputy, at) -> CommitteeRep
 
 
 @transaction.atomic
-def committee_replacement_end(*, actor, replacement, at) -> CommitteeReplacement:
+def committee_replacement_end(*, actor: User, replacement: CommitteeReplacement,
+                              at: dt.datetime) -> CommitteeReplacement:
     _require_writer(actor)
     committee = _lock_committee(replacement.committee)
     replacement = CommitteeReplacement.objects.select_for_update().select_related(
@@ -311,15 +329,16 @@ def committee_replacement_end(*, actor, replacement, at) -> CommitteeReplacement
 
 # --- the Governing Body ---------------------------------------------------------------------
 
-def _check_gb_meeting(meeting):
+def _check_gb_meeting(meeting: Meeting) -> None:
     if meeting.type != MeetingType.GB:
         raise ServiceError(_("Governing Body members belong to a meeting of the Governing "
                              "Body."), field="meeting", code="not_governing_body")
 
 
 @transaction.atomic
-def gb_member_add(*, actor, meeting, person, group, seat, term_from, term_until=None,
-                  member_state=None) -> GoverningBodyMembership:
+def gb_member_add(*, actor: User, meeting: Meeting, person: Person, group: str, seat: str,
+                  term_from: dt.date, term_until: dt.date | None = None,
+                  member_state: MemberState | None = None) -> GoverningBodyMembership:
     """A titular or deputy seat on the Governing Body for a term (GB-1)."""
     _require_writer(actor)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -355,7 +374,8 @@ def gb_member_add(*, actor, meeting, person, group, seat, term_from, term_until=
 
 
 @transaction.atomic
-def gb_member_end(*, actor, membership, term_until) -> GoverningBodyMembership:
+def gb_member_end(*, actor: User, membership: GoverningBodyMembership,
+                  term_until: dt.date) -> GoverningBodyMembership:
     _require_writer(actor)
     membership = GoverningBodyMembership.objects.select_for_update().get(pk=membership.pk)
     if membership.term_until is not None:
@@ -368,15 +388,16 @@ def gb_member_end(*, actor, membership, term_until) -> GoverningBodyMembership:
                          action="membership.gb_member.ended")
 
 
-def _in_term(membership, session, at) -> bool:
+def _in_term(membership: GoverningBodyMembership, session: Session, at: dt.datetime) -> bool:
     day = at.astimezone(session.zone).date()
     return membership.term_from <= day and (membership.term_until is None
                                             or day < membership.term_until)
 
 
 @transaction.atomic
-def gb_replacement_record(*, actor, session, titular, deputy, valid_from,
-                          valid_until=None) -> GoverningBodyReplacement:
+def gb_replacement_record(*, actor: User, session: Session, titular: GoverningBodyMembership,
+                          deputy: GoverningBodyMembership, valid_from: dt.datetime,
+                          valid_until: dt.datetime | None = None) -> GoverningBodyReplacement:
     """At ``session``, ``deputy`` votes in place of the absent ``titular`` member."""
     _require_writer(actor)
     titular = GoverningBodyMembership.objects.select_for_update().get(pk=titular.pk)
@@ -423,7 +444,8 @@ def gb_replacement_record(*, actor, session, titular, deputy, valid_from,
 
 
 @transaction.atomic
-def gb_replacement_end(*, actor, replacement, at) -> GoverningBodyReplacement:
+def gb_replacement_end(*, actor: User, replacement: GoverningBodyReplacement,
+                       at: dt.datetime) -> GoverningBodyReplacement:
     _require_writer(actor)
     replacement = GoverningBodyReplacement.objects.select_for_update().get(pk=replacement.pk)
     if replacement.valid_until is not None and replacement.valid_until <= at:
