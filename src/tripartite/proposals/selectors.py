@@ -2,9 +2,12 @@
 the database becomes the plain values the rules take (``proposal_facts``)."""
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from tripartite.meetings.calendar import local_days
@@ -17,11 +20,12 @@ from tripartite.proposals.models import (
     StateChange,
 )
 from tripartite.rules import proposals as rules
+from tripartite.rules.findings import Severity
 
 OFFICIAL_TYPES = (MeetingType.ILC, MeetingType.GB)
 
 
-def proposals_with_facts():
+def proposals_with_facts() -> QuerySet[MeetingProposal]:
     """Proposals with everything the rules and the pages read, in a fixed few queries."""
     return MeetingProposal.objects.select_related("country").prefetch_related(
         Prefetch("financing", queryset=Funding.objects.order_by("position", "id")),
@@ -38,7 +42,8 @@ def proposal_for_detail(pk: int) -> MeetingProposal:
 
 def rule_settings() -> dict[str, rules.RuleSetting]:
     """The secretariat's settings (the defaults for rules without a row)."""
-    return {row.rule: rules.RuleSetting(enabled=row.enabled, severity=row.severity,
+    return {row.rule: rules.RuleSetting(enabled=row.enabled,
+                                        severity=Severity(row.severity),
                                         parameter=row.parameter)
             for row in ProposalRuleSetting.objects.all()}
 
@@ -71,23 +76,27 @@ def coverage_codes(proposal: MeetingProposal) -> list[str]:
 def _attach_coverage_codes(proposals: list[MeetingProposal]) -> None:
     """One query of (proposal, code) pairs: lists need the codes only, and building a
     member State (with its three names) for each pair costs more than the rules."""
-    codes = {proposal.pk: [] for proposal in proposals}
+    codes: dict[int, list[str]] = {proposal.pk: [] for proposal in proposals}
     links = MeetingProposal.coverage.through.objects.filter(
         meetingproposal_id__in=codes).values_list("meetingproposal_id", "memberstate__iso2")
     for proposal_id, iso2 in links:
         codes[proposal_id].append(iso2)
     for proposal in proposals:
-        proposal._coverage_codes = codes[proposal.pk]
+        # read by ``coverage_codes``: an attribute of this list's instances only
+        proposal._coverage_codes = codes[proposal.pk]  # type: ignore[attr-defined]
 
 
-def proposal_facts(proposal: MeetingProposal, *, sessions=()) -> rules.Proposal:
+def proposal_facts(proposal: MeetingProposal, *,
+                   sessions: Iterable[rules.OfficialSession] = ()) -> rules.Proposal:
     """The rules' view of ``proposal`` (from proposals_with_facts: no further query)."""
     consulted = {c.group: c.consulted_on for c in proposal.consultations.all()}
+    # title_en, purpose_en, standards_relevance_en: modeltranslation's fields, unknown to the
+    # stubs
     return rules.Proposal(
-        type=proposal.type or None,
-        title=proposal.title_en or "",
-        purpose=proposal.purpose_en or "",
-        standards_relevance=proposal.standards_relevance_en or "",
+        type=rules.MeetingType(proposal.type) if proposal.type else None,
+        title=proposal.title_en or "",  # type: ignore[attr-defined]
+        purpose=proposal.purpose_en or "",  # type: ignore[attr-defined]
+        standards_relevance=proposal.standards_relevance_en or "",  # type: ignore[attr-defined]
         start=proposal.start, end=proposal.end, submitted_on=proposal.submitted_on,
         place=rules.Place(country=proposal.country.iso2 if proposal.country else None,
                           city=proposal.city, online=proposal.online),
@@ -95,7 +104,8 @@ def proposal_facts(proposal: MeetingProposal, *, sessions=()) -> rules.Proposal:
         tripartite=proposal.tripartite,
         composition=rules.Composition(**{name: getattr(proposal, name)
                                          for name in rules.COMPOSITION_FIELDS}),
-        financing=tuple(rules.Funding(source=line.source, amount=line.amount,
+        financing=tuple(rules.Funding(source=rules.FundingSource(line.source),
+                                      amount=line.amount,
                                       currency=line.currency, donor=line.donor)
                         for line in proposal.financing.all()),
         languages=tuple(proposal.languages or ()),
@@ -113,7 +123,8 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def evaluate(proposal: MeetingProposal, *, settings=None, sessions=None,
+def evaluate(proposal: MeetingProposal, *, settings: dict[str, rules.RuleSetting] | None = None,
+             sessions: Iterable[rules.OfficialSession] | None = None,
              as_of: dt.date | None = None) -> rules.ProposalVerdict:
     """The rules' verdict on one proposal today (or ``as_of``), with the secretariat's
     settings. Pass ``settings`` and ``sessions`` when evaluating many proposals."""
@@ -145,7 +156,8 @@ class PipelineRow:
         return self.age.days
 
 
-def pipeline(queryset=None, *, state: str = "", unit: str = "") -> list[PipelineRow]:
+def pipeline(queryset: QuerySet[MeetingProposal] | None = None, *, state: str = "",
+             unit: str = "") -> list[PipelineRow]:
     """Every proposal of ``queryset`` with its verdict and its age in its state; the number
     of queries does not grow with the number of proposals."""
     proposals = (queryset if queryset is not None else MeetingProposal.objects.all())
@@ -156,23 +168,24 @@ def pipeline(queryset=None, *, state: str = "", unit: str = "") -> list[Pipeline
         proposals = proposals.filter(state=state)
     if unit:
         proposals = proposals.filter(unit=unit)
-    proposals = list(proposals)
-    _attach_coverage_codes(proposals)
+    rows = list(proposals)
+    _attach_coverage_codes(rows)
     settings = rule_settings()
-    starts = [p.start for p in proposals if p.start]
-    ends = [p.end for p in proposals if p.end]
+    starts = [p.start for p in rows if p.start]
+    ends = [p.end for p in rows if p.end]
     sessions = official_sessions(min(starts), max(ends)) if starts and ends else []
     now = timezone.now()
     return [PipelineRow(proposal=p, verdict=evaluate(p, settings=settings, sessions=sessions),
-                        age=now - p.state_since) for p in proposals]
+                        age=now - p.state_since) for p in rows]
 
 
-def time_in_states(proposal: MeetingProposal, *, now=None) -> list[tuple[str, dt.timedelta]]:
+def time_in_states(proposal: MeetingProposal, *,
+                   now: dt.datetime | None = None) -> list[tuple[str, dt.timedelta]]:
     """How long the proposal stayed in each state it went through, in order (the current
     state counts up to ``now``). Reads the prefetched ``state_changes``."""
     now = now or timezone.now()
     changes = list(proposal.state_changes.all())
-    spans = []
+    spans: list[tuple[str, dt.timedelta]] = []
     for change, following in zip(changes, [*changes[1:], None], strict=True):
         spans.append((change.to_state, (following.at if following else now) - change.at))
     return spans
@@ -192,17 +205,14 @@ class Dashboard:
     frequent_findings: list[tuple[str, int]]  # rule, number of proposals where it finds
 
     @property
-    def returned_share(self):
-        from fractions import Fraction
-
+    def returned_share(self) -> Fraction | None:
         return Fraction(self.returned, self.submitted) if self.submitted else None
 
 
-def dashboard(queryset=None) -> Dashboard:
+def dashboard(queryset: QuerySet[MeetingProposal] | None = None) -> Dashboard:
     """Proposals by state and unit, processing times (first submission to the Officers'
     decision), the share returned for changes and the rules that find most, in a fixed number
     of queries."""
-    from collections import Counter
     from statistics import median
 
     from django.db.models import Count, Min
@@ -211,7 +221,7 @@ def dashboard(queryset=None) -> Dashboard:
 
     proposals = queryset if queryset is not None else MeetingProposal.objects.all()
     states = list(ProposalState.values)
-    cells = Counter()
+    cells: Counter[tuple[str, str]] = Counter()
     for unit, state, count in (proposals.values_list("unit", "state")
                                .annotate(n=Count("id")).order_by()):
         cells[unit, state] = count
@@ -227,15 +237,15 @@ def dashboard(queryset=None) -> Dashboard:
         "proposal").distinct().count()
     decided = list(proposals.filter(decision__in=("approved", "not_approved"),
                                     decided_on__isnull=False))
-    spans = []
+    spans: list[tuple[int, MeetingProposal]] = []
     for proposal in decided:
         submitted = first_submitted.get(proposal.pk)
-        if submitted is not None:
+        if submitted is not None and proposal.decided_on is not None:  # not null: filtered
             spans.append(((proposal.decided_on - timezone.localtime(submitted).date()).days,
                           proposal))
     longest = max(spans, key=lambda span: span[0]) if spans else None
 
-    found = Counter()
+    found: Counter[str] = Counter()
     for row in pipeline(proposals.exclude(state=ProposalState.DRAFT)):
         found.update({finding.rule for finding in row.verdict.findings})
     return Dashboard(

@@ -7,13 +7,19 @@ a StateChange row.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import Required, TypedDict
 
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
+from tripartite.accounts.permissions import is_secretariat
 from tripartite.common.services import (
+    LogData,
     PermissionDeniedError,
     ServiceError,
     apply_changes,
@@ -23,7 +29,7 @@ from tripartite.common.services import (
 )
 from tripartite.common.text import current_language
 from tripartite.constituents.models import MemberState
-from tripartite.meetings.models import MeetingType
+from tripartite.meetings.models import MeetingType, Session
 from tripartite.meetings.services import meeting_create, session_create
 from tripartite.proposals import permissions, selectors, workflow
 from tripartite.proposals.models import (
@@ -49,14 +55,37 @@ PROPOSAL_FIELDS = (
 SECRETARIAT_FIELDS = ("unit",)  # the secretariat may also move a proposal to another unit
 
 
-def _refuse_bad_input(proposal: MeetingProposal, financing) -> None:
+class FundingIn(TypedDict, total=False):
+    """A financing line as the forms, the API and the demo give it."""
+
+    source: Required[str]
+    amount: Decimal | int | float | str | None
+    currency: str | None
+    donor: str | None
+
+
+class FundingLine(TypedDict, total=False):
+    """A financing line cleaned by ``_financing_lines`` (``amount`` only when given)."""
+
+    source: Required[str]
+    amount: Decimal | None
+    currency: Required[str]
+    donor: Required[str]
+
+
+# A proposal's financing lines as compared and logged: source, amount, currency, donor.
+FundingRows = list[list[str | None]]
+
+
+def _refuse_bad_input(proposal: MeetingProposal, financing: Iterable[FundingLine]) -> None:
     """End before start, negative numbers or amounts, unknown currencies or languages:
     refused with a message on the field at fault (countries are rows of MemberState)."""
     facts = rules.Proposal(
         start=proposal.start, end=proposal.end,
         composition=rules.Composition(**{name: getattr(proposal, name)
                                          for name in rules.COMPOSITION_FIELDS}),
-        financing=tuple(rules.Funding(source=line["source"], amount=line.get("amount"),
+        financing=tuple(rules.Funding(source=rules.FundingSource(line["source"]),
+                                      amount=line.get("amount"),
                                       currency=line.get("currency", ""))
                         for line in financing or ()),
         languages=tuple(proposal.languages or ()) + tuple(proposal.interpretation or ()))
@@ -67,7 +96,7 @@ def _refuse_bad_input(proposal: MeetingProposal, financing) -> None:
                            code="invalid", field=first.field)
 
 
-def _normalise(changes: dict) -> dict:
+def _normalise(changes: LogData) -> LogData:
     changes = dict(changes)
     for key in ("languages", "interpretation"):
         if key in changes:
@@ -79,23 +108,27 @@ def _normalise(changes: dict) -> dict:
     return changes
 
 
-def _financing_lines(financing) -> list[dict]:
+def _financing_lines(financing: Iterable[FundingIn] | None) -> list[FundingLine]:
     lines = []
-    for line in financing or ():
-        line = dict(line)
-        line["currency"] = (line.get("currency") or "").strip().upper()
-        line["donor"] = (line.get("donor") or "").strip()
-        if line.get("amount") is not None:
-            line["amount"] = Decimal(str(line["amount"]))
+    for given in financing or ():
+        line: FundingLine = {"source": given["source"],
+                             "currency": (given.get("currency") or "").strip().upper(),
+                             "donor": (given.get("donor") or "").strip()}
+        if "amount" in given:
+            amount = given["amount"]
+            line["amount"] = Decimal(str(amount)) if amount is not None else None
         lines.append(line)
     return lines
 
 
-def _replace_financing(proposal: MeetingProposal, lines: list[dict]) -> list:
-    old = [[line.source, str(line.amount) if line.amount is not None else None, line.currency,
-            line.donor] for line in proposal.financing.all()]
-    new = [[line["source"], str(line["amount"]) if line.get("amount") is not None else None,
-            line["currency"], line["donor"]] for line in lines]
+def _replace_financing(proposal: MeetingProposal,
+                       lines: list[FundingLine]) -> list[FundingRows]:
+    old: FundingRows = [
+        [line.source, str(line.amount) if line.amount is not None else None, line.currency,
+         line.donor] for line in proposal.financing.all()]
+    new: FundingRows = [
+        [line["source"], str(line["amount"]) if line.get("amount") is not None else None,
+         line["currency"], line["donor"]] for line in lines]
     if old == new:
         return []
     proposal.financing.all().delete()
@@ -107,7 +140,8 @@ def _replace_financing(proposal: MeetingProposal, lines: list[dict]) -> list:
     return [old, new]
 
 
-def _set_coverage(proposal: MeetingProposal, coverage) -> list:
+def _set_coverage(proposal: MeetingProposal,
+                  coverage: Iterable[MemberState]) -> list[list[str]]:
     states = list(coverage)
     if any(not isinstance(s, MemberState) for s in states):
         raise ServiceError(_("Unknown country in the geographical coverage."), field="coverage")
@@ -119,8 +153,8 @@ def _set_coverage(proposal: MeetingProposal, coverage) -> list:
     return [old, new]
 
 
-def _move(proposal: MeetingProposal, *, actor, to_state: str, comment: str = "",
-          data: dict | None = None) -> None:
+def _move(proposal: MeetingProposal, *, actor: User, to_state: str, comment: str = "",
+          data: LogData | None = None) -> None:
     """Record the change of state (the caller has checked it is allowed) and log it."""
     from_state = proposal.state
     now = timezone.now()
@@ -135,7 +169,7 @@ def _move(proposal: MeetingProposal, *, actor, to_state: str, comment: str = "",
                      **(data or {})})
 
 
-def _check_move(proposal: MeetingProposal, actor, to_state: str) -> None:
+def _check_move(proposal: MeetingProposal, actor: User, to_state: str) -> None:
     if not workflow.allowed(proposal.state, to_state):
         raise ServiceError(
             _("A proposal that is “%(state)s” cannot become “%(next)s”.") % {
@@ -146,7 +180,8 @@ def _check_move(proposal: MeetingProposal, actor, to_state: str) -> None:
         raise PermissionDeniedError
 
 
-def _locked(proposal: MeetingProposal, seen_updated_at=None) -> MeetingProposal:
+def _locked(proposal: MeetingProposal,
+            seen_updated_at: dt.datetime | None = None) -> MeetingProposal:
     locked = MeetingProposal.objects.select_for_update().get(pk=proposal.pk)
     check_not_stale(locked, seen_updated_at)
     return locked
@@ -155,13 +190,14 @@ def _locked(proposal: MeetingProposal, seen_updated_at=None) -> MeetingProposal:
 # --- drafting ---------------------------------------------------------------------------------
 
 @transaction.atomic
-def proposal_create(*, actor, unit: str = "", financing=(), coverage=(), concept_note=None,
-                    **fields) -> MeetingProposal:
+def proposal_create(*, actor: User, unit: str = "", financing: Iterable[FundingIn] = (),
+                    coverage: Iterable[MemberState] = (), concept_note: File[bytes] | None = None,
+                    **fields: object) -> MeetingProposal:
     """A new draft. A unit officer's proposal belongs to their unit; the secretariat names
     the unit. Any field may stay empty in a draft."""
     if not permissions.can_create_proposal(actor):
         raise PermissionDeniedError
-    if not permissions.is_secretariat(actor):
+    if not is_secretariat(actor):
         unit = actor.unit
     unit = (unit or "").strip()
     if not unit:
@@ -183,24 +219,29 @@ def proposal_create(*, actor, unit: str = "", financing=(), coverage=(), concept
     StateChange.objects.create(proposal=proposal, from_state="", to_state=ProposalState.DRAFT,
                                at=proposal.state_since, actor=actor)
     log_action(actor=actor, action="proposals.proposal.created", obj=proposal,
-               data={"unit": unit, "title": proposal.title_en or ""})
+               data={"unit": unit,
+                     # modeltranslation's field: the stubs do not know it
+                     "title": proposal.title_en or ""})  # type: ignore[attr-defined]
     return proposal
 
 
 @transaction.atomic
-def proposal_update(*, proposal: MeetingProposal, actor, changes: dict, financing=None,
-                    coverage=None, concept_note=None, seen_updated_at=None) -> MeetingProposal:
+def proposal_update(*, proposal: MeetingProposal, actor: User, changes: LogData,
+                    financing: Iterable[FundingIn] | None = None,
+                    coverage: Iterable[MemberState] | None = None,
+                    concept_note: File[bytes] | None = None,
+                    seen_updated_at: dt.datetime | None = None) -> MeetingProposal:
     """Change a proposal's fields, its financing lines and coverage (None: unchanged)."""
     proposal = _locked(proposal, seen_updated_at)
     if not permissions.can_edit_proposal(actor, proposal):
         raise PermissionDeniedError
-    fields = PROPOSAL_FIELDS + (SECRETARIAT_FIELDS if permissions.is_secretariat(actor) else ())
+    fields = PROPOSAL_FIELDS + (SECRETARIAT_FIELDS if is_secretariat(actor) else ())
     changes = _normalise(changes)
     unknown = set(changes) - set(fields)
     if unknown:
         raise ServiceError(f"Unknown fields: {', '.join(sorted(unknown))}",
                            code="unknown_field")
-    lines = _financing_lines(financing) if financing is not None else [
+    lines: list[FundingLine] = _financing_lines(financing) if financing is not None else [
         {"source": f.source, "amount": f.amount, "currency": f.currency, "donor": f.donor}
         for f in proposal.financing.all()]
     diff = apply_changes(proposal, changes, fields=fields)
@@ -223,7 +264,8 @@ def proposal_update(*, proposal: MeetingProposal, actor, changes: dict, financin
 # --- the pipeline -----------------------------------------------------------------------------
 
 @transaction.atomic
-def proposal_submit(*, proposal: MeetingProposal, actor, seen_updated_at=None,
+def proposal_submit(*, proposal: MeetingProposal, actor: User,
+                    seen_updated_at: dt.datetime | None = None,
                     today: dt.date | None = None) -> MeetingProposal:
     """The unit sends its draft (or its corrected proposal) to the secretariat: refused while
     an error of the proposal's content remains (what is missing, parity, financing, language)."""
@@ -244,8 +286,9 @@ def proposal_submit(*, proposal: MeetingProposal, actor, seen_updated_at=None,
 
 
 @transaction.atomic
-def proposal_transition(*, proposal: MeetingProposal, actor, to_state: str, comment: str = "",
-                        seen_updated_at=None) -> MeetingProposal:
+def proposal_transition(*, proposal: MeetingProposal, actor: User, to_state: str,
+                        comment: str = "",
+                        seen_updated_at: dt.datetime | None = None) -> MeetingProposal:
     """The secretariat's moves that need nothing but a comment: start the review, return for
     changes (a comment is required), open the consultation, hold, take up again."""
     proposal = _locked(proposal, seen_updated_at)
@@ -262,7 +305,7 @@ def proposal_transition(*, proposal: MeetingProposal, actor, to_state: str, comm
 
 
 @transaction.atomic
-def consultation_record(*, proposal: MeetingProposal, actor, group: str, opinion: str,
+def consultation_record(*, proposal: MeetingProposal, actor: User, group: str, opinion: str,
                         comments: str = "", consulted_on: dt.date | None = None
                         ) -> Consultation:
     """A group secretariat gives its group's opinion (or the secretariat records it): the
@@ -293,7 +336,7 @@ def consultation_record(*, proposal: MeetingProposal, actor, group: str, opinion
 
 
 @transaction.atomic
-def batch_send_to_officers(*, actor, proposals, reference: str,
+def batch_send_to_officers(*, actor: User, proposals: Iterable[MeetingProposal], reference: str,
                            sent_on: dt.date | None = None) -> OfficersBatch:
     """Send proposals to the Officers together: all or none. Each must be allowed to move to
     "with the Officers" and have no error left in the rules' verdict."""
@@ -309,7 +352,7 @@ def batch_send_to_officers(*, actor, proposals, reference: str,
     facts = {p.pk: p for p in selectors.proposals_with_facts().filter(pk__in=ids)}
     settings = selectors.rule_settings()
     sent_on = sent_on or selectors.today()
-    problems = []
+    problems: list[str] = []
     for proposal in locked:
         if not workflow.allowed(proposal.state, ProposalState.WITH_OFFICERS):
             problems.append(_("“%(title)s” is “%(state)s”: it cannot go to the Officers.") % {
@@ -332,14 +375,15 @@ def batch_send_to_officers(*, actor, proposals, reference: str,
     return batch
 
 
-DECISION_STATE = {Decision.APPROVED: ProposalState.APPROVED,
+DECISION_STATE: dict[str, ProposalState] = {Decision.APPROVED: ProposalState.APPROVED,
                   Decision.NOT_APPROVED: ProposalState.NOT_APPROVED,
                   Decision.DEFERRED: ProposalState.HELD}
 
 
 @transaction.atomic
-def decision_record(*, proposal: MeetingProposal, actor, decision: str, decided_on: dt.date,
-                    reference: str = "", seen_updated_at=None) -> MeetingProposal:
+def decision_record(*, proposal: MeetingProposal, actor: User, decision: str,
+                    decided_on: dt.date, reference: str = "",
+                    seen_updated_at: dt.datetime | None = None) -> MeetingProposal:
     """The Officers' decision with its date. Approved: the meeting enters the calendar (a
     meeting and its session, in the venue's time zone). Deferred: the proposal is put on hold."""
     proposal = _locked(proposal, seen_updated_at)
@@ -361,7 +405,7 @@ def decision_record(*, proposal: MeetingProposal, actor, decision: str, decided_
     proposal.decision = decision
     proposal.decided_on = decided_on
     proposal.decision_reference = reference.strip()
-    data = {"decision": decision, "decided_on": decided_on.isoformat(),
+    data: LogData = {"decision": decision, "decided_on": decided_on.isoformat(),
             "reference": proposal.decision_reference}
     if decision == Decision.APPROVED:
         proposal.session = _enter_in_calendar(proposal, actor)
@@ -370,13 +414,14 @@ def decision_record(*, proposal: MeetingProposal, actor, decision: str, decided_
     return proposal
 
 
-def _enter_in_calendar(proposal: MeetingProposal, actor):
+def _enter_in_calendar(proposal: MeetingProposal, actor: User) -> Session:
     """A meeting (type: symposium, seminar or workshop) with one session from 09:00 on the
     first day to 18:00 on the last, local time of the venue, stored in UTC."""
     import zoneinfo
 
     if proposal.start is None or proposal.end is None:
         raise ServiceError(_("The proposal has no dates: it cannot enter the calendar."))
+    zone: dt.tzinfo
     try:
         zone = zoneinfo.ZoneInfo(proposal.time_zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
@@ -395,8 +440,8 @@ def _enter_in_calendar(proposal: MeetingProposal, actor):
 
 
 @transaction.atomic
-def report_record(*, proposal: MeetingProposal, actor, received_on: dt.date,
-                  seen_updated_at=None) -> MeetingProposal:
+def report_record(*, proposal: MeetingProposal, actor: User, received_on: dt.date,
+                  seen_updated_at: dt.datetime | None = None) -> MeetingProposal:
     """The unit's report on an approved meeting has reached the secretariat."""
     proposal = _locked(proposal, seen_updated_at)
     _check_move(proposal, actor, ProposalState.REPORT_RECEIVED)
@@ -425,8 +470,8 @@ def check_parameter(rule: str, parameter: int | None) -> None:
 
 
 @transaction.atomic
-def rule_setting_update(*, setting: ProposalRuleSetting, actor, changes: dict,
-                        seen_updated_at=None) -> ProposalRuleSetting:
+def rule_setting_update(*, setting: ProposalRuleSetting, actor: User, changes: LogData,
+                        seen_updated_at: dt.datetime | None = None) -> ProposalRuleSetting:
     """Switch a rule on or off, change its severity or its parameter (logged)."""
     if not permissions.can_run_pipeline(actor):
         raise PermissionDeniedError
