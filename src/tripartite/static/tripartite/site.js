@@ -1,5 +1,8 @@
 // Small progressive enhancements; every page works without them.
 document.addEventListener("DOMContentLoaded", () => {
+  // A page that comes back with errors takes the focus to their summary, so it is read first.
+  const summary = document.getElementById("error-summary-title");
+  if (summary) summary.focus();
   document.body.addEventListener("htmx:configRequest", (event) => {
     const token = document.querySelector("input[name=csrfmiddlewaretoken]");
     if (token) event.detail.headers["X-CSRFToken"] = token.value;
