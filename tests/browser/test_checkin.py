@@ -7,6 +7,7 @@ import importlib
 import pytest
 from django.apps import apps as django_apps
 from django.db import connections
+from django.urls import reverse
 
 from tests.browser.test_journeys import log_in
 from tests.factories import SessionFactory, user_with_role
@@ -17,7 +18,7 @@ from tripartite.registration.models import CheckIn, Scan
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(autouse=True)  # per test: each transactional test flushes them
 def _member_states(django_db_setup, django_db_blocker):
     """The member States of the data migration (a transactional test flushes them)."""
     load = importlib.import_module(
@@ -83,3 +84,26 @@ def test_check_in_staff_type_codes_at_a_door(page, live_server):
     page.reload()
     page.wait_for_selector("#checkin-form[data-ready=true]")
     assert page.input_value("#id_door") == "North entrance"
+
+
+def test_a_scan_without_a_door_says_so_and_clears_the_last_answer(page, live_server):
+    session = SessionFactory()
+    _reg, _issued, token = badged(session, affiliation="Kenya", role_label="Delegate")
+    staff = user_with_role(Role.CHECKIN_STAFF)
+    log_in(page, live_server, staff.username)
+    page.goto(live_server.url + reverse("registration:checkin", args=[session.pk]))
+    page.wait_for_selector("#checkin-form[data-ready=true]")
+    # Headless Chromium reads no QR codes: the camera button stays hidden and out of the tab order.
+    assert page.locator("#camera-toggle").is_hidden()
+    page.fill("#id_door", "North entrance")
+    _scan(page, token)
+    page.wait_for_selector("#scan-result[data-result=admitted]")
+
+    page.fill("#id_door", "")
+    _scan(page, token)
+    page.wait_for_selector("#scan-result[data-result=error]")
+    assert page.locator("#scan-result").inner_text() == (
+        "Name the door first: the scan was not sent.")
+    assert page.get_attribute("#id_door", "aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == "id_door"
+    assert Scan.objects.count() == 1

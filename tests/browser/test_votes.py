@@ -64,9 +64,17 @@ def test_a_delegate_votes_and_the_secretariat_closes_and_reads_the_result_sheet(
     log_in(page, live_server, "delegate-fr")
     page.click("nav.mainnav >> text=Vote now")
     page.click(f"a[href='/votes/{v.pk}/ballot/']")
-    page.click("#ballot-panel button[value=yes]")
+    # Choosing is not casting: the choice can still change until the vote is cast.
+    page.check("#choice-1-no")
+    page.check("#choice-1-yes")
+    assert not Ballot.objects.filter(vote=v, voter=first.person).exists()
+    page.evaluate("document.getElementById('ballot-panel').dataset.kept = 'yes'")
+    page.click("#ballot-panel button[type=submit]")
     page.wait_for_selector("[data-voted=true]")
     assert "Your vote was recorded: Yes." in page.locator("#ballot-panel").inner_text()
+    # The live region was updated, not replaced, and the focus is on the row's heading.
+    assert page.get_attribute("#ballot-panel", "data-kept") == "yes"
+    assert page.evaluate("document.activeElement.id") == "ballot-row-1"
     assert Ballot.objects.get(vote=v, voter=first.person).choice == "yes"
     log_out(page)
 

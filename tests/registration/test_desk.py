@@ -73,6 +73,19 @@ def test_the_search_answers_htmx_with_the_results_only(desk, session):
     assert "Amal Haddad" in partial and "<html" not in partial and "<html" in full
 
 
+def test_the_live_search_announces_its_count_in_a_status_region(desk, session):
+    registration(session, "FR", person=PersonFactory(name="Amal Haddad"))
+    registration(session, "FR", person=PersonFactory(name="Amal Nasser"))
+    url = reverse("registration:desk_session", kwargs={"session_pk": session.pk})
+    full = desk.get(url, {"q": "amal"}).content.decode()
+    assert ('<p id="results-status" role="status" class="muted small">2 participants found</p>'
+            in full)
+    partial = desk.get(url, {"q": "nasser"}, HTTP_HX_REQUEST="true").content.decode()
+    # Only the region's text is swapped (out of band), so the region itself stays and speaks.
+    assert partial.startswith(
+        '<p id="results-status" hx-swap-oob="innerHTML">1 participant found</p>')
+
+
 def test_confirming_identity_from_the_persons_page(desk, session):
     reg = registration(session)
     page = desk.get(reverse("registration:desk_registration", kwargs={"pk": reg.pk}))

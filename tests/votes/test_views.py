@@ -63,6 +63,23 @@ def test_a_delegate_votes_with_htmx_and_sees_that_they_voted(client):
     assert Ballot.objects.get(vote=v).choice == "no"
 
 
+def test_a_ballot_is_chosen_then_cast_and_the_answer_keeps_the_live_region(client):
+    item, delegates = plenary(("FR",))
+    v = services.vote_open(actor=secretariat(), vote=vote(item))
+    client.force_login(delegate_user(delegates["FR"][0]))
+    url = reverse("votes:vote_ballot", args=[v.pk])
+    page = client.get(url).content.decode()
+    # No button casts a vote by itself: a radio choice, then one "Cast the vote" button.
+    assert 'name="choice"' in page and '<button type="submit" name="choice"' not in page
+    assert page.count('type="radio" name="choice"') == 3
+    assert '<section class="card ballot" id="ballot-panel" aria-live="polite">' in page
+    assert 'hx-target="#ballot-panel" hx-swap="innerHTML"' in page
+    panel = client.post(url, {"choice": "yes"}, HTTP_HX_REQUEST="true").content.decode()
+    # The answer is the region's content, not a new region; the row's heading takes the focus.
+    assert "aria-live" not in panel
+    assert '<h2 id="ballot-row-1" tabindex="-1" data-focus>Your own vote</h2>' in panel
+
+
 def test_a_secret_ballot_page_never_shows_a_choice(client):
     item, delegates = plenary(("FR",))
     v = services.vote_open(actor=secretariat(), vote=vote(item, method="secret"))

@@ -26,6 +26,15 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def form_invalid(self, form):
+        # "Wrong username or password" belongs to both fields: mark them invalid and let
+        # screen readers read the message with each of them.
+        if form.non_field_errors():
+            for name in ("username", "password"):
+                form.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": "login-error"})
+        return super().form_invalid(form)
+
 
 class LogoutView(auth_views.LogoutView):
     pass

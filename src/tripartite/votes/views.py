@@ -204,9 +204,10 @@ def vote_ballot(request, pk):
     require(permissions.can_vote_electronically(request.user))
     vote = _vote(pk)
     person = getattr(request.user, "person", None)
-    error = None
+    error, cast_for = None, ""
     if request.method == "POST":
         voter_id = request.POST.get("voter") or None
+        cast_for = voter_id or "own"
         try:
             services.ballot_cast(actor=request.user, vote=vote,
                                  choice=request.POST.get("choice", ""),
@@ -217,12 +218,14 @@ def vote_ballot(request, pk):
         if error is None and not request.htmx:
             messages.success(request, _("Your vote was recorded."))
             return redirect("votes:vote_ballot", pk=vote.pk)
-    context = _ballot_context(vote, person, error)
+    context = _ballot_context(vote, person, error, cast_for=cast_for)
     template = "votes/_ballot_panel.html" if request.htmx else "votes/vote_ballot.html"
     return render(request, template, context)
 
 
-def _ballot_context(vote, person, error):
+def _ballot_context(vote, person, error, *, cast_for=""):
+    """``cast_for`` ("own" or a voter's id) names the row just sent: its heading takes the
+    focus after the swap, so a screen reader reads what became of the vote."""
     from django.utils import timezone
 
     context = {"vote": vote, "person": person, "error": error, "choices": Choice.choices,
@@ -243,6 +246,7 @@ def _ballot_context(vote, person, error):
         row["voted"] = row["person_id"] in voted
         row["choice"] = voted.get(row["person_id"])
         row["choice_label"] = dict(Choice.choices).get(row["choice"], "")
+        row["focus"] = bool(cast_for) and cast_for == str(row["voter_id"] or "own")
     context["rows"] = rows
     return context
 

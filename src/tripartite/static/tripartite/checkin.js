@@ -68,10 +68,16 @@
     }
 
     async function submit() {
-      if (busy || !token.value.trim() || !door.value.trim()) {
-        if (!door.value.trim()) door.focus();
+      if (!door.value.trim()) {
+        // Say why nothing happened, and take the previous answer away so that it is not
+        // mistaken for the answer to this scan.
+        showError(form.dataset.doorMissing);
+        door.setAttribute("aria-invalid", "true");
+        door.focus();
         return;
       }
+      door.removeAttribute("aria-invalid");
+      if (busy || !token.value.trim()) return;
       busy = true;
       requestId.value = newRequestId();
       const body = new FormData(form);
@@ -87,6 +93,9 @@
       }
     }
 
+    // The browser's own "fill in this field" bubble is not read by every screen reader and
+    // leaves the last answer on screen: this page says what is missing itself.
+    form.noValidate = true;
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       submit();
