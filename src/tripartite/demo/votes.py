@@ -20,6 +20,7 @@ from tripartite.common.services import log_action
 from tripartite.delegations.models import Nomination
 from tripartite.registration.attendance import registered_voters
 from tripartite.rules.voting import quorum_from_entitled
+from tripartite.rules.weighting import fraction_text
 from tripartite.votes import services
 from tripartite.votes.models import (
     Ballot,
@@ -62,11 +63,11 @@ def _close(vote, at, *, publish=True) -> Result:
     counts = services.tally(vote)
     outcome = services.compute_result(vote, counts)
     result = Result.objects.create(
-        vote=vote, yes=services._number(outcome.yes), no=services._number(outcome.no),
-        abstain=services._number(counts["abstain"]), cast=services._number(outcome.cast),
-        quorum=outcome.quorum, required=services._required_text(outcome),
+        vote=vote, yes=fraction_text(outcome.yes), no=fraction_text(outcome.no),
+        abstain=fraction_text(counts["abstain"]), cast=fraction_text(outcome.cast),
+        quorum=outcome.quorum, required=services.required_text(outcome),
         outcome=str(outcome.outcome), ballots=counts["ballots"],
-        explanation=services._explanation(outcome), computed_at=at)
+        explanation=services.explanation(outcome), computed_at=at)
     vote.state = VoteState.PUBLISHED if publish else VoteState.CLOSED
     vote.closed_at, vote.published_at = at, at + dt.timedelta(minutes=20) if publish else None
     vote.save(update_fields=["state", "closed_at", "published_at", "updated_at"])
