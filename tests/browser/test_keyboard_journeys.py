@@ -154,8 +154,21 @@ def test_a_focal_point_adds_a_person_with_the_keyboard_alone(page, live_server):
     page.goto(live_server.url + reverse("delegations:portal_delegation",
                                         args=[session.pk, "FR"]))
     skip_to_main(page)
+    # Sent without a name: the error summary has the focus, and its link leads into the field.
+    tab_to(page, "#id_title")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert focused(page) == "error-summary-title"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#id_name"
+    page.keyboard.press("Enter")
+    assert focused(page) == "id_name"
+    assert not Nomination.objects.exists()
     # The selects start on Government and Delegate; typing a letter picks an option.
-    tab_to(page, "#id_group")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert focused(page) == "id_group"
     assert page.input_value("#id_group") == "government"
     page.keyboard.press("Tab")
     assert focused(page) == "id_role"
@@ -174,8 +187,8 @@ def test_a_focal_point_adds_a_person_with_the_keyboard_alone(page, live_server):
     page.keyboard.press("Tab")
     assert focused(page) == "id_function"
     page.keyboard.type("Minister of Labour")
-    page.keyboard.press("Enter")  # implicit submission from a text field
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # implicit submission from a text field
     assert "Catherine Vautrin was added to the delegation." in page.locator(
         "main > .messages").inner_text()
     nomination = Nomination.objects.get(person__name="Catherine Vautrin")
