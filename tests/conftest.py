@@ -18,8 +18,11 @@ PLAIN_STORAGES = {
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _fast_password_hasher():
-    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS, STORAGES=PLAIN_STORAGES):
+def _fast_password_hasher(tmp_path_factory):
+    # STATIC_ROOT exists only after collectstatic: an empty one spares WhiteNoise's warning on
+    # every request of a fresh checkout.
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS, STORAGES=PLAIN_STORAGES,
+                           STATIC_ROOT=tmp_path_factory.mktemp("static")):
         yield
 
 
