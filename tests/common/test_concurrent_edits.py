@@ -6,9 +6,10 @@ import contextlib
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.db.models.signals import pre_save
 
+from tests.concurrency import run_concurrently
 from tests.factories import user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
@@ -25,25 +26,6 @@ def _entry(**values) -> AddressBookEntry:
         kind=RecipientKind.PERSON, name="Ms Ada Example", language="en",
         email="ada@example.org", **values)
 
-
-def _run_concurrently(jobs, barrier):
-    outcomes = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            barrier.wait()
-            outcomes[index] = job()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 @postgres_only
@@ -71,7 +53,7 @@ def test_two_editors_saving_the_same_record_at_once_one_wins_the_other_gets_a_co
 
     pre_save.connect(hold_until_both_checked)
     try:
-        outcomes = _run_concurrently([lambda: edit("First editor"),
+        outcomes = run_concurrently([lambda: edit("First editor"),
                                       lambda: edit("Second editor")],
                                      threading.Barrier(2))
     finally:

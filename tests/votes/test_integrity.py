@@ -3,12 +3,12 @@
 That a secret ballot cannot be joined back to its voter: test_secret_ballot_unlinkability.py."""
 
 import datetime as dt
-import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.db.models import Sum
 
+from tests.concurrency import run_concurrently
 from tests.votes.factories import delegate_user, plenary, secretariat, vote
 from tripartite.common.services import ServiceError
 from tripartite.votes import services
@@ -20,28 +20,6 @@ postgres_only = pytest.mark.skipif(connection.vendor != "postgresql",
                                    reason="needs real concurrent connections (PostgreSQL)")
 
 
-def _run_concurrently(jobs):
-    """Run each job in its own thread (each its own database connection), all released at
-    once; return what each job returned or raised."""
-    barrier = threading.Barrier(len(jobs))
-    outcomes = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            barrier.wait()
-            outcomes[index] = job()
-        except Exception as error:  # noqa: BLE001 - the test inspects it
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
-
 
 @postgres_only
 @pytest.mark.django_db(transaction=True)
@@ -51,7 +29,7 @@ def test_the_same_delegate_submitting_many_times_at_once_stores_one_ballot(metho
     item, delegates = plenary(("FR",))
     v = services.vote_open(actor=secretariat(), vote=vote(item, method=method), at=AT)
     user = delegate_user(delegates["FR"][0])
-    outcomes = _run_concurrently([
+    outcomes = run_concurrently([
         (lambda choice=choice: services.ballot_cast(actor=user, vote=v, choice=choice))
         for choice in ["yes", "no", "abstain"] * 8])
     refused = [o for o in outcomes if isinstance(o, ServiceError)]
@@ -75,7 +53,7 @@ def test_many_delegates_at_once_lose_no_ballot_and_closing_waits_for_them():
     staff = secretariat()
     v = services.vote_open(actor=staff, vote=vote(item), at=AT)
     users = [delegate_user(n) for iso2 in states for n in delegates[iso2]]
-    outcomes = _run_concurrently([
+    outcomes = run_concurrently([
         (lambda user=user, i=i: services.ballot_cast(actor=user, vote=v,
                                                      choice=("yes", "no")[i % 2]))
         for i, user in enumerate(users)])
@@ -97,7 +75,7 @@ def test_no_ballot_lands_after_the_close_that_raced_with_it():
     jobs = [(lambda user=user: services.ballot_cast(actor=user, vote=v, choice="yes"))
             for user in users]
     jobs.append(lambda: services.vote_close(actor=staff, vote=v))
-    outcomes = _run_concurrently(jobs)
+    outcomes = run_concurrently(jobs)
     accepted = sum(1 for o in outcomes[:-1] if isinstance(o, Ballot))
     refused = [o for o in outcomes[:-1] if isinstance(o, ServiceError)]
     assert {o.code for o in refused} <= {"vote_closed"}
@@ -115,7 +93,7 @@ def test_many_secret_ballots_at_once_are_each_counted_once():
     staff = secretariat()
     v = services.vote_open(actor=staff, vote=vote(item, method="secret"), at=AT)
     users = [delegate_user(n) for iso2 in states for n in delegates[iso2]]
-    outcomes = _run_concurrently([
+    outcomes = run_concurrently([
         (lambda user=user, i=i: services.ballot_cast(actor=user, vote=v,
                                                      choice=("yes", "no", "abstain")[i % 3]))
         for i, user in enumerate(users)])
