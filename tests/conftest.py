@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.test import override_settings
 from django.utils import translation
@@ -46,3 +48,33 @@ def _system_packages(request):
         pytest.fail("REQUIRE_SYSTEM_PACKAGES=1 but " + "; ".join(reasons))
     if reasons:
         pytest.skip("; ".join(reasons))
+
+
+# A test that never opens a database connection gives the same answer on SQLite and on
+# PostgreSQL, so `make test` runs it once, on SQLite (the PostgreSQL run counts it among the
+# "deselected"). `@pytest.mark.engine_independent` marks database tests whose subject is not the
+# engine (the axe walk audits the DOM; the database behind it is covered by the rest).
+# EVERY_TEST_ON_EVERY_DATABASE=1 runs everything on both.
+# (pytest-django's django_db_blocker is in every test's closure: it says nothing.)
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "django_db_reset_sequences",
+                     "django_db_serialized_rollback", "live_server"}
+
+
+def _runs_once(item) -> bool:
+    if item.get_closest_marker("engine_independent"):
+        return True
+    uses_database = (item.get_closest_marker("django_db") is not None
+                     or bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))))
+    return not uses_database
+
+
+def pytest_collection_modifyitems(config, items):
+    from django.db import connection
+
+    if connection.vendor == "sqlite" or os.environ.get("EVERY_TEST_ON_EVERY_DATABASE") == "1":
+        return
+    once = [item for item in items if _runs_once(item)]
+    if once:
+        config.hook.pytest_deselected(items=once)
+        items[:] = [item for item in items if not _runs_once(item)]
+

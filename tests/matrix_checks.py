@@ -11,6 +11,7 @@ did; the outcome says whether anything was written.
 """
 
 import copy
+import re
 
 from django.apps import apps
 from django.db import connection, transaction
@@ -113,3 +114,19 @@ def write_outcome(client, url: str, data) -> tuple[str, object]:
         transaction.set_rollback(True)
     client.cookies = cookies
     return outcome_of(response) + (WROTE if wrote else ""), response
+
+
+# A GET never writes (tests/test_get_never_writes.py): the statements that write, but those on
+# the login's own session (a page may remember a choice there).
+_WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+GET_MAY_WRITE = {"django_session"}
+
+
+def writing_statements(queries) -> list[str]:
+    return [query["sql"][:120] for query in queries
+            if (match := _WRITE.match(query["sql"])) and match.group(1) not in GET_MAY_WRITE]
+
+
+def row_counts() -> dict[str, int]:
+    return {model._meta.label: model._default_manager.count()
+            for model in apps.get_models() if model._meta.managed and not model._meta.proxy}

@@ -1,29 +1,24 @@
 """A GET never writes: every page of the site, asked by every role, changes no row.
 
 Opening a delegation's portal page used to create the delegation (and log it) as soon as a
-focal point or the secretariat looked at it. The pages of the permission matrix are walked
-with its objects, plus the portal's pages of a State that has no delegation yet; every SQL
-statement is captured: no INSERT, UPDATE or DELETE may run, except on the login's own
-session (a page may remember a choice there), and no table's row count may change.
+focal point or the secretariat looked at it. Every SQL statement of a GET is captured: no
+INSERT, UPDATE or DELETE may run, except on the login's own session (a page may remember a
+choice there), and no table's row count may change. The permission matrix's walk of every
+page as every role checks this on each page it opens (tests/test_permission_matrix.py, one
+walk for both); this file adds the portal's pages of a State that has no delegation yet.
 """
 
-import re
-
-import pytest
-from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import user_with_role
+from tests.matrix_checks import row_counts, writing_statements
 from tests.test_permission_matrix import (
-    MATRIX,
     ROLES,
+    login,
     objects,  # noqa: F401 - the matrix's fixture
 )
 
-WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
-ALLOWED_TABLES = {"django_session"}
 # The portal's pages that name a delegation by session and State.
 PORTAL_PAGES = ("delegations:portal_delegation", "delegations:portal_template",
                 "delegations:portal_letter", "delegations:portal_letter_upload",
@@ -31,41 +26,30 @@ PORTAL_PAGES = ("delegations:portal_delegation", "delegations:portal_template",
 UNOPENED_STATE = "KE"  # no delegation in the matrix's objects
 
 
-def _row_counts() -> dict[str, int]:
-    return {model._meta.label: model._default_manager.count()
-            for model in apps.get_models() if model._meta.managed and not model._meta.proxy}
-
-
-def _writes(queries) -> list[str]:
-    """The statements that write, but those on the login's own session."""
-    writes = []
-    for query in queries:
-        if (match := WRITE.match(query["sql"])) and match.group(1) not in ALLOWED_TABLES:
-            writes.append(query["sql"][:120])
-    return writes
-
-
-def _urls(objects):  # noqa: F811 - the fixture's value
-    for key, (kwargs_key, _expected) in MATRIX.items():
-        yield key, reverse(key.split(" ")[0],
-                           kwargs=objects[kwargs_key] if kwargs_key else None)
+def test_no_portal_page_of_an_unopened_delegation_writes_on_get(client, objects):  # noqa: F811
     session_pk = objects["own_portal"]["session_pk"]
-    for name in PORTAL_PAGES:
-        yield f"{name} unopened", reverse(name, kwargs={"session_pk": session_pk,
-                                                        "iso2": UNOPENED_STATE})
-
-
-@pytest.mark.parametrize("role", ROLES)
-def test_no_page_writes_on_get(client, objects, role):  # noqa: F811
-    if role != "anonymous":
-        client.force_login(user_with_role(role))
-    before = _row_counts()
-    writes = {}
-    for key, url in _urls(objects):
-        with CaptureQueriesContext(connection) as captured:
-            client.get(url)
-        if found := _writes(captured.captured_queries):
-            writes[key] = found
-
+    urls = {name: reverse(name, kwargs={"session_pk": session_pk, "iso2": UNOPENED_STATE})
+            for name in PORTAL_PAGES}
+    writes, changed = {}, {}
+    for role in ROLES:
+        client.logout()
+        login(client, objects, role)
+        before = row_counts()
+        for name, url in urls.items():
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url)
+            if found := writing_statements(captured.captured_queries):
+                writes[(role, name)] = found
+        if (after := row_counts()) != before:
+            changed[role] = {label for label in after if after[label] != before[label]}
     assert writes == {}
-    assert _row_counts() == before
+    assert changed == {}
+
+
+def test_the_walk_sees_a_write(client, objects):  # noqa: F811
+    """The check itself: a statement that writes is caught, the session's own is not."""
+    with CaptureQueriesContext(connection) as captured:
+        objects_count = row_counts()["accounts.User"]
+        login(client, objects, "secretariat")
+    assert row_counts()["accounts.User"] == objects_count + 1
+    assert any("accounts_user" in sql for sql in writing_statements(captured.captured_queries))

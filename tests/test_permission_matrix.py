@@ -13,6 +13,9 @@ row, and a refused call must write nothing.
 """
 
 import pytest
+from django.db import connection, transaction
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests import matrix_writes
@@ -30,7 +33,9 @@ from tests.matrix_checks import (
     WROTE,
     database_fingerprint,
     read_the_posted_form,
+    row_counts,
     write_outcome,
+    writing_statements,
 )
 from tripartite.accounts.models import Role, User
 from tripartite.meetings.models import Officer
@@ -157,9 +162,9 @@ def _views_note_reading_the_form(settings):
     settings.MIDDLEWARE = [*settings.MIDDLEWARE, MIDDLEWARE_PATH]
 
 
-@pytest.fixture
-def objects(db, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"  # the uploads of the write rows
+def build_objects() -> dict:
+    """The objects every row's URL names: one of each thing, the focal point's own and
+    another State's."""
     item = AgendaItemFactory()
     own_org = OrganisationFactory(member_state=state("FR"))
     other_org = OrganisationFactory(member_state=state("DE"))
@@ -193,6 +198,34 @@ def objects(db, settings, tmp_path):
     }
 
 
+@pytest.fixture
+def objects(db, settings, tmp_path):
+    """The matrix's objects, made for one test (the browser tests commit theirs)."""
+    settings.MEDIA_ROOT = tmp_path / "media"  # the uploads of the write rows
+    return build_objects()
+
+
+@pytest.fixture(scope="module")
+def _objects_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The matrix's objects made once per module and worker, inside a transaction that each
+    test's own (a savepoint) starts from and that is rolled back at the end, as Django's
+    ``setUpTestData`` does: building them takes seconds, and 36 tests walk them."""
+    with (django_db_blocker.unblock(),
+          override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield build_objects()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def matrix_objects(_objects_once, db):
+    return _objects_once
+
+
 def login(client, objects, role):
     """The matrix's user of ``role`` (none for "anonymous"), logged in. The delegate is a
     real voter of the matrix's session (tests/votes/matrix.py)."""
@@ -219,14 +252,23 @@ def _outcome(response):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_role_gets_what_the_matrix_says(client, objects, role):
+def test_every_role_gets_what_the_matrix_says(client, matrix_objects, role):
+    """Each page's answer to this role, and that the GET wrote nothing (a GET never writes:
+    tests/test_get_never_writes.py says why and walks the pages the matrix does not name)."""
+    objects = matrix_objects
     login(client, objects, role)
-    seen = {}
+    seen, writes = {}, {}
+    before = row_counts()
     for key, (kwargs_key, expected) in MATRIX.items():
         url = reverse(key.split(" ")[0], kwargs=objects[kwargs_key] if kwargs_key else None)
-        seen[key] = (_outcome(client.get(url)), expected[role])
+        with CaptureQueriesContext(connection) as captured:
+            seen[key] = (_outcome(client.get(url)), expected[role])
+        if found := writing_statements(captured.captured_queries):
+            writes[key] = found
     wrong = {key: got for key, got in seen.items() if got[0] != got[1]}
     assert wrong == {}, "(got, expected) per page"
+    assert writes == {}, "a GET wrote"
+    assert row_counts() == before
 
 
 def _url(key, kwargs_key, objects):
@@ -242,7 +284,8 @@ def unlisted_form_handler(response, outcome: str, read_outcome: str) -> bool:
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_role_writes_what_the_matrix_says(client, objects, role):
+def test_every_role_writes_what_the_matrix_says(client, matrix_objects, role):
+    objects = matrix_objects
     """Each write row's form, posted by this role: the answer, and whether anything was
     written. Each write is undone before the next, so the rows do not depend on each other.
     Every other page gets an empty POST, which must reach no form and write nothing."""
@@ -263,7 +306,8 @@ def test_every_role_writes_what_the_matrix_says(client, objects, role):
     assert wrong == {}, "(got, expected) per page"
 
 
-def test_nobody_revokes_another_users_token(client, objects):
+def test_nobody_revokes_another_users_token(client, matrix_objects):
+    objects = matrix_objects
     client.force_login(user_with_role(Role.SECRETARIAT))
     response = client.post(reverse("accounts:token_revoke", kwargs=objects["token"]))
     assert response.status_code == 404
@@ -349,7 +393,8 @@ def _api_call(client, objects, method, template, args_key, body):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_role_gets_what_the_api_matrix_says(client, objects, role):
+def test_every_role_gets_what_the_api_matrix_says(client, matrix_objects, role):
+    objects = matrix_objects
     login(client, objects, role)
     got = {}
     # DELETE rows go last, so that no later row needs what they removed.

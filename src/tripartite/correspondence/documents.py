@@ -73,7 +73,7 @@ class TemplateScan:
     optional: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
-        return {"required": self.required, "optional": self.optional}
+        return {"required": list(self.required), "optional": list(self.optional)}
 
 
 def _paragraph_text(element) -> str:
