@@ -18,7 +18,14 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[dev,browser]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# axe-core for the accessibility gate, from npm at the version its lock file names.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --silent; \
+	else echo "npm is missing (Debian: nodejs, npm): the accessibility gate will be skipped."; fi
+
+install: $(STAMP) $(AXE)
 	$(TP) compiletranslations
 
 # Debian packages (Chromium, the Noto fonts, LibreOffice): installed when run as root; otherwise
