@@ -4,8 +4,9 @@ that may open it, in French.
 axe-core comes from npm (tests/browser/package.json, installed by ``make install``), never
 from a CDN; it runs through the DevTools protocol (page.evaluate), which the page's
 Content-Security-Policy (script-src 'self', kept on) does not block, whereas an injected
-inline <script> would be. Violations of impact serious or critical fail; moderate and minor
-ones are printed (run with -s to read them).
+inline <script> would be. Each page's first form with required fields is also audited in its
+error state (the server's error summary and the fields' messages). Violations of impact
+serious or critical fail; moderate and minor ones are printed (run with -s to read them).
 
 Every (page, role) pair the matrix allows is walked. A role's page whose <main> is, token for
 token, one already audited for another role (most pages read the same to every reader) is
@@ -24,6 +25,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.urls import reverse
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.test_permission_matrix import MATRIX, OK, ROLES, login, objects  # noqa: F401
 
@@ -39,6 +41,24 @@ RUN = """async () => {
   return result.violations.map((v) => ({id: v.id, impact: v.impact, help: v.help,
     targets: v.nodes.slice(0, 3).map((n) => n.target.join(" "))}));
 }"""
+# The error state of a page's first form: its required fields emptied and the form sent past
+# the browser's own checks, so that the server answers with its error summary. Django refuses
+# an empty required field, so nothing is saved. False when there is no such form (htmx forms,
+# which answer in place, are left to the journeys).
+EMPTY_FIRST_FORM = """() => {
+  const form = [...document.querySelectorAll("main form")].find((f) =>
+    f.method === "post" && !f.matches("[hx-post], [hx-get]")
+      && f.querySelector("input[required]:not([type=hidden]):not([type=file])"
+        + ":not([type=checkbox]):not([type=radio]), textarea[required]"));
+  if (!form) return false;
+  form.querySelectorAll("input[required], textarea[required]").forEach((field) => {
+    if (!["hidden", "file", "checkbox", "radio"].includes(field.type)) field.value = "";
+  });
+  form.noValidate = true;
+  form.dataset.axeSubmit = "yes";
+  return true;
+}"""
+SUBMIT = "document.querySelector('form[data-axe-submit]').requestSubmit()"
 MAIN = re.compile(rb"<main\b.*?</main>", re.DOTALL)
 # What differs between two renderings of the same page: the form's CSRF token.
 VOLATILE = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
@@ -109,7 +129,8 @@ class Walk:
 
     @property
     def walked(self):
-        return self.audited | self.same_as_audited | self.not_html
+        pages = {pair for pair in self.audited if len(pair) == 2}
+        return pages | self.same_as_audited | self.not_html
 
 
 def _walk_role(walk, role, page, client, base, axe, objects):  # noqa: F811
@@ -132,6 +153,22 @@ def _walk_role(walk, role, page, client, base, axe, objects):  # noqa: F811
         page.goto(base + url)
         page.evaluate(axe)
         walk.record((key, role), page.evaluate(RUN))
+        if page.evaluate(EMPTY_FIRST_FORM):
+            _audit_error_state(walk, (key, role, "errors"), page, axe)
+
+
+def _audit_error_state(walk, pair, page, axe):
+    """Send the emptied form; audit the server's error page, or the page's own answer where a
+    script answers in place (the door's check-in form)."""
+    try:
+        with page.expect_navigation(timeout=3_000):
+            page.evaluate(SUBMIT)
+        answered_in_place = False
+    except PlaywrightTimeout:
+        answered_in_place = True
+    if answered_in_place or page.locator(".error-summary").count():
+        page.evaluate(axe)
+        walk.record(pair, page.evaluate(RUN))
 
 
 def test_no_page_has_a_serious_or_critical_accessibility_violation(
@@ -146,10 +183,14 @@ def test_no_page_has_a_serious_or_critical_accessibility_violation(
         context.close()
     for pair, lines in walk.minor.items():
         print(f"{pair}: {lines}")
-    print(f"{len(walk.audited)} (page, role) pairs audited, {len(walk.same_as_audited)} the "
-          f"same as one audited, {len(walk.not_html)} not HTML or not 200")
+    errors = {pair for pair in walk.audited if len(pair) == 3}
+    print(f"{len(errors)} forms audited with their errors shown")
+    print(f"{len(walk.audited) - len(errors)} (page, role) pairs audited, "
+          f"{len(walk.same_as_audited)} the same as one audited, "
+          f"{len(walk.not_html)} not HTML or not 200")
     # Completeness, as in the matrix: every page as every role that may open it.
     allowed = {(key, role) for key, (_kwargs, expected) in MATRIX.items()
                for role in may_open(expected)}
     assert walk.walked == allowed
+    assert errors, "no form was audited with its errors shown"
     assert walk.failing == {}
