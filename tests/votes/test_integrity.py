@@ -104,3 +104,26 @@ def test_many_secret_ballots_at_once_are_each_counted_once():
     result = services.vote_close(actor=staff, vote=v)
     assert (result.yes, result.no, result.abstain, result.ballots) == ("8", "8", "8", 24)
     assert SecretTally.objects.filter(vote=v).aggregate(n=Sum("count"))["n"] == 24
+
+
+@postgres_only
+@pytest.mark.django_db
+@pytest.mark.usefixtures("member_states")
+@pytest.mark.parametrize("method", ["record", "secret"])
+def test_a_ballot_holds_the_votes_lock_only_to_store_itself(method):
+    """The right to vote is read before the vote's row is locked, so that ballots of one vote
+    do not queue behind one another's rights check. Under the lock: the state, the ballot (or
+    the participation and the tally), the log."""
+    from django.test.utils import CaptureQueriesContext
+
+    item, delegates = plenary(("FR", "DE"))
+    v = services.vote_open(actor=secretariat(), vote=vote(item, method=method), at=AT)
+    user = delegate_user(delegates["FR"][0])
+    with CaptureQueriesContext(connection) as captured:
+        services.ballot_cast(actor=user, vote=v, choice="yes")
+    statements = [q["sql"] for q in captured.captured_queries]
+    locked_at = next(i for i, sql in enumerate(statements) if "FOR UPDATE" in sql)
+    under_lock = [sql for sql in statements[locked_at + 1:]
+                  if not sql.startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    assert locked_at > 3, "the rights check comes first"
+    assert len(under_lock) <= 4, under_lock

@@ -154,8 +154,8 @@ def _check_choice(choice: str) -> None:
 def ballot_cast(*, actor: User, vote: Vote, choice: str, voter_id: int | None = None,
                 at: dt.datetime | None = None) -> Ballot | None:
     """The logged-in delegate votes from their own device (for themselves, or for the
-    delegate whose recorded appointment they hold, ``voter_id``). Rights are checked now;
-    the vote's row is locked so that it cannot close in between."""
+    delegate whose recorded appointment they hold, ``voter_id``). Rights are checked now,
+    then the vote's row is locked so that it cannot close before the ballot is stored."""
     _check_choice(choice)
     person = getattr(actor, "person", None)
     if person is None:
@@ -163,16 +163,22 @@ def ballot_cast(*, actor: User, vote: Vote, choice: str, voter_id: int | None = 
                              "link it to your nomination before you vote."),
                            code="no_person", status=400)
     at = at or timezone.now()
+    # The right to vote at ``at`` is read before the vote's row is locked: it takes most of a
+    # ballot's queries, and under the lock it would make every other ballot of the vote wait.
+    # The lock then guards only what can change meanwhile: the vote's state.
+    elector, appointment = _elector_for(vote, person, voter_id, at)
     locked = lock_vote(vote)
     if locked.state == VoteState.DRAFT:
         raise ServiceError(_("This vote is not open yet."), code="vote_not_open", status=409)
     if locked.state != VoteState.OPEN:
         raise ServiceError(_("This vote is closed: no more ballots are accepted."),
                            code="vote_closed", status=409)
+    if (locked.body, locked.session_id) != (vote.body, vote.session_id):
+        # A draft's body may be edited until it opens; the copy the caller read was older.
+        elector, appointment = _elector_for(locked, person, voter_id, at)
     if locked.method == Method.SHOW_OF_HANDS and hasattr(locked, "totals"):
         raise ServiceError(_("The totals of this show of hands were entered by the "
                              "secretariat."), code="totals_entered", status=409)
-    elector, appointment = _elector_for(locked, person, voter_id, at)
     ballot = _store_ballot(locked, elector=elector, cast_by_id=person.pk, choice=choice, at=at)
     if locked.method == Method.SECRET:
         # Logged at close, in one entry, without order or time (``log_participants``): a
