@@ -150,3 +150,26 @@ def test_the_api_rate_limit_answers_429(staff_client, session):
 
     assert [c.status_code for c in codes] == [200, 429]
     assert codes[1].json()["code"] == "throttled"
+
+
+def test_an_api_check_in_is_one_transaction_of_four_statements(staff_client, session):
+    """The server's work for a scan at a door: count the login's scan (the rate limit),
+    read the badge with its holder and whether they came in today, record the entry, log the
+    scan; all in one transaction, so one commit. Reading the login and the session comes
+    before, as for any page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    codes = [badged(session)[2] for _ in range(2)]
+    path = f"/api/sessions/{session.pk}/check-ins"
+    staff_client.post(path, {"token": codes[0], "door": "N"}, content_type="application/json")
+    with CaptureQueriesContext(connection) as captured:
+        answer = staff_client.post(path, {"token": codes[1], "door": "N"},
+                                   content_type="application/json")
+    assert answer.json()["result"] == "admitted"
+    statements = [q["sql"] for q in captured.captured_queries]
+    scan_statements = [sql for sql in statements if not sql.startswith("SAVEPOINT")
+                       and ("registration_" in sql or "ratecounter" in sql)]
+    assert len(scan_statements) == 4, scan_statements
+    # Inside the test's own transaction each atomic block is a savepoint: one block.
+    assert [sql.split()[0] for sql in statements].count("SAVEPOINT") == 1

@@ -6,19 +6,17 @@ epoch. The count must be shared by every worker process of the server (``serve``
 several), so it never lives in process memory:
 
 - with a shared cache (Redis, when REDIS_URL is set), one atomic INCR per hit;
-- otherwise in the database (``RateCounter``): one UPDATE ... SET count = count + 1, which
-  every process serialises on the row's lock (PostgreSQL) or on the write lock (SQLite),
-  then a read of the count in the same transaction. The first hit of a window inserts the
-  row; two processes inserting at once meet the unique constraint, and the loser counts
-  with an UPDATE. Windows that have ended are deleted when a new one starts.
+- otherwise in the database (``RateCounter``): one INSERT ... ON CONFLICT DO UPDATE SET
+  count = count + 1 RETURNING count, which every process serialises on the row's lock
+  (PostgreSQL) or on the write lock (SQLite). Windows that have ended are deleted when a new
+  one starts.
 """
 
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import connection
 from django.utils import timezone
 
 from tripartite.common.models import RateCounter
@@ -65,19 +63,20 @@ def _count_in_cache(key: str, start: datetime, window: int) -> int:
 
 
 def _count_in_database(key: str, start: datetime, window: int, now: datetime) -> int:
-    rows = RateCounter.objects.filter(key=key, window_start=start)
-    created = False
-    with transaction.atomic():
-        if not rows.update(count=F("count") + 1):
-            try:
-                with transaction.atomic():  # a savepoint: the insert may lose a race
-                    RateCounter.objects.create(key=key, window_start=start, count=1,
-                                               expires_at=start + timedelta(seconds=window))
-                created = True
-            except IntegrityError:  # another process opened the window first
-                rows.update(count=F("count") + 1)
-        # The row is ours (locked) until the commit: this reads our own increment.
-        count = rows.values_list("count", flat=True).get()
-    if created:
+    """One statement: insert the window's row with a count of 1, or add 1 to it, and read the
+    count back (PostgreSQL and SQLite 3.35+ both speak INSERT ... ON CONFLICT ... RETURNING).
+    Concurrent hits serialise on the row, and none is lost. Run inside the caller's
+    transaction, it commits with the caller's work (one commit for a check-in, not two)."""
+    quote, adapt = connection.ops.quote_name, connection.ops.adapt_datetimefield_value
+    table, key_, start_, expires, count_ = (quote(name) for name in (
+        RateCounter._meta.db_table, "key", "window_start", "expires_at", "count"))
+    # Only quoted names of our own table are formatted in; the values are parameters.
+    upsert = (f"INSERT INTO {table} ({key_}, {start_}, {expires}, {count_}) "  # noqa: S608
+              f"VALUES (%s, %s, %s, 1) ON CONFLICT ({key_}, {start_}) "
+              f"DO UPDATE SET {count_} = {table}.{count_} + 1 RETURNING {count_}")
+    with connection.cursor() as cursor:
+        cursor.execute(upsert, [key, adapt(start), adapt(start + timedelta(seconds=window))])
+        (count,) = cursor.fetchone()
+    if count == 1:  # the window's first hit: windows that have ended go
         RateCounter.objects.filter(expires_at__lt=now).delete()
     return count

@@ -216,8 +216,10 @@ def scan(session: Session, token_text: str, door: str, user: User,
     """Check the badge whose QR code reads ``token_text`` at ``door``; log the scan.
 
     ``request_id`` is the client's idempotency key: the same key again answers as the
-    first time and records nothing. Raises ServiceError for a missing door or a request
-    id reused by another login, PermissionDeniedError for someone not at the doors.
+    first time and records nothing. Raises ServiceError for a missing door, a request id
+    reused by another login or a login over its rate (``check_rate``, counted in the scan's
+    own transaction: one commit, and a refused scan's hit is not kept, which leaves the
+    count over the limit all the same), PermissionDeniedError for someone not at the doors.
     """
     if not permissions.can_check_in(user):
         raise PermissionDeniedError
@@ -227,6 +229,7 @@ def scan(session: Session, token_text: str, door: str, user: User,
     for attempt in (1, 2):
         try:
             with transaction.atomic():
+                check_rate(user, at=at)
                 result, badge = _decide(session, token_text, door=door, user=user, at=at)
                 Scan.objects.create(session=session, badge=badge, result=result, door=door,
                                     at=at, request_id=request_id, recorded_by=user)
