@@ -384,6 +384,8 @@ def _api_call(client, objects, method, template, args_key, body):
         args = objects[args_key] if args_key and args_key != "new_session" else {}
     path = template.replace("{iso2}", args.get("iso2", "")).replace(
         "{id}", str(args.get("pk", "")))
+    if callable(body):  # a body naming other objects of the matrix
+        body = body(objects)
     if args_key == "new_session":
         body = {"meeting": objects["meeting"]["pk"], "title_en": "Extra session",
                 "opens_at": "2027-03-01T10:00:00+01:00",

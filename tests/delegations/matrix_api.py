@@ -14,6 +14,9 @@ from tests.delegations.matrix_rules import READERS, WRITES_NOTHING, api_rule
 from tripartite.accounts.models import Role
 
 SECRETARIAT = {Role.SECRETARIAT}
+COMMITTEE = {Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE}
+OBJECTION_READERS = {*COMMITTEE, Role.SENIOR_OFFICIAL}
+UNANIMOUS = {"government": "for", "employers": "for", "workers": "for"}
 NOMINATORS_FR = {Role.SECRETARIAT, Role.FOCAL_POINT}
 
 API_ROWS = {
@@ -36,6 +39,23 @@ API_ROWS = {
     ("PUT", "/api/sessions/{id}/arrears/{iso2}"): (
         ("session", "other_state"), {"in_arrears": True}, api_rule(SECRETARIAT)),
     ("DELETE", "/api/nominations/{id}"): ("own_nomination", None, api_rule(NOMINATORS_FR, 204)),
+    # Objections: the Committee's steps in order on the matrix's objection.
+    ("GET", "/api/sessions/{id}/objections"): ("session", None, api_rule(OBJECTION_READERS)),
+    ("GET", "/api/objections/{id}"): ("objection", None, api_rule(OBJECTION_READERS)),
+    ("POST", "/api/sessions/{id}/objections"): (
+        "session", lambda objects: {
+            "delegation": objects["other_delegation"]["pk"], "lodged_by": "A union",
+            "lodged_at": "2026-06-03T08:00:00Z", "summary": "Not independent"},
+        api_rule(COMMITTEE, 201)),
+    ("POST", "/api/objections/{id}/receivability"): (
+        "objection", {"receivable": True, "decided_on": "2026-06-04", "text": "Receivable.",
+                      "positions": UNANIMOUS}, api_rule(COMMITTEE)),
+    ("POST", "/api/objections/{id}/outcome"): (
+        "objection", {"outcome": "propose_invalidation", "decided_on": "2026-06-05",
+                      "text": "Proposes to invalidate.", "positions": UNANIMOUS},
+        api_rule(COMMITTEE)),
+    ("POST", "/api/objections/{id}/conference-decision"): (
+        "objection", {"result": "adopted", "decided_on": "2026-06-06"}, api_rule(COMMITTEE)),
 }
 
 # Operation ids, for the list of every operation in tests/api/test_api_auth_errors.py.

@@ -39,7 +39,8 @@ WRITES = {
         "lodged_on": "2026-06-03", "lodged_time": "10:00", "summary": "Not independent"},
         write_rule({Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE})),
     "delegations:committee_objection": ("objection", {
-        "decision": "receivable", "decided_on": "2026-06-04",
-        "decision_text": "The objection is receivable."},
+        "step": "receivability", "receivable": "yes", "decided_on": "2026-06-04",
+        "text": "The objection is receivable.", "government_position": "for",
+        "employers_position": "for", "workers_position": "for"},
         write_rule({Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE})),
 }

@@ -12,7 +12,12 @@ from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import EditConflictError, PermissionDeniedError, ServiceError
 from tripartite.delegations.evaluation import objection_verdict
 from tripartite.delegations.models import Delegation, Nomination, Objection
-from tripartite.delegations.services.objections import objection_decide, objection_lodge
+from tripartite.delegations.services.objections import (
+    objection_conference_decide,
+    objection_decide_outcome,
+    objection_decide_receivability,
+    objection_lodge,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -135,62 +140,188 @@ def test_choosing_a_delegation_lists_its_persons(client, member, session, delega
     assert "Karl Arbeiter — Workers, Delegate" in response.content.decode()
 
 
-def test_the_committee_decides_and_cannot_examine_an_irreceivable_objection(
+UNANIMOUS = {"government": "for", "employers": "for", "workers": "for"}
+WORKER_AGAINST = {"government": "for", "employers": "for", "workers": "against"}
+
+
+def step_form(step, seen, **values):
+    form = {"step": step, "decided_on": "2026-06-06", "text": "The Committee's decision.",
+            "government_position": "for", "employers_position": "for",
+            "workers_position": "for", "minority_views": "", "seen_updated_at": seen}
+    return {**form, **values}
+
+
+def test_the_rules_advise_but_the_committee_decides_receivability_unanimously(
         client, member, session, delegation, workers_delegate):
     client.post(reverse("delegations:committee_objections", args=[session.pk]),
                 lodge_form(delegation, workers_delegate, lodged_time="10:01"))
     objection = Objection.objects.get()
     url = reverse("delegations:committee_objection", args=[objection.pk])
-    seen = client.get(url).context["form"].initial["seen_updated_at"]
-    response = client.post(url, {"decision": "upheld", "decided_on": "2026-06-06",
-                                 "decision_text": "Upheld.", "seen_updated_at": seen})
-    assert response.status_code == 200
-    assert "cannot examine its merits" in response.content.decode()
-    objection.refresh_from_db()
-    assert objection.decision == "pending"
-
-    response = client.post(url, {"decision": "irreceivable", "decided_on": "2026-06-06",
-                                 "decision_text": "Lodged after the time limit.",
-                                 "seen_updated_at": seen})
+    page = client.get(url)
+    assert "Advice only: the Committee decides." in page.content.decode()
+    seen = page.context["form"].initial["seen_updated_at"]
+    # The rules advise irreceivable (one minute late); the Committee, unanimous, receives it.
+    response = client.post(url, step_form("receivability", seen, receivable="yes",
+                                          text="Lodged within the time limit as extended."))
     assert response.status_code == 302
     objection.refresh_from_db()
-    assert (objection.decision, objection.decided_on) == ("irreceivable", dt.date(2026, 6, 6))
-    entry = ActionLogEntry.objects.get(action="delegations.objection.decided")
+    assert objection.status == "under_examination"
+    decision = objection.committee_decisions.get()
+    assert (decision.kind, decision.receivable, decision.unanimous,
+            decision.to_conference) == ("receivability", True, True, False)
+    entry = ActionLogEntry.objects.get(action="delegations.objection.receivability_decided")
     assert entry.actor == member
-    assert entry.data["decision"] == ["pending", "irreceivable"]
+    assert entry.data["status"] == ["pending", "under_examination"]
     assert entry.data["receivable_by_rules"] is False
+    assert entry.data["positions"] == UNANIMOUS
     page = client.get(url).content.decode()
-    assert "Lodged after the time limit." in page and "delegations.objection.decided" in page
-
+    assert "Lodged within the time limit as extended." in page and "Unanimous" in page
     # A second member on the page opened before that decision gets the conflict.
-    response = client.post(url, {"decision": "dismissed", "decided_on": "2026-06-07",
-                                 "decision_text": "Dismissed.", "seen_updated_at": seen})
+    response = client.post(url, step_form("outcome", seen, outcome="no_action"))
     assert "changed by someone else since you opened it" in response.content.decode()
+
+
+def test_a_divided_committee_sends_receivability_to_the_conference(
+        member, session, delegation, workers_delegate):
+    objection = objection_lodge(
+        actor=member, session=session, delegation=delegation, nomination=workers_delegate,
+        lodged_by="A union", lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA),
+        summary="Not representative")
+    decision = objection_decide_receivability(
+        actor=member, objection=objection, receivable=False, decided_on=dt.date(2026, 6, 3),
+        text="Irreceivable by majority.", positions=WORKER_AGAINST,
+        minority_views="The Worker member considered it receivable.")
     objection.refresh_from_db()
-    assert objection.decision == "irreceivable"
+    assert objection.status == "receivability_at_conference"
+    assert (decision.unanimous, decision.to_conference) == (False, True)
+    with pytest.raises(ServiceError) as error:  # the Committee cannot go on meanwhile
+        objection_decide_outcome(actor=member, objection=objection, outcome="no_action",
+                                 decided_on=dt.date(2026, 6, 4), text="No.",
+                                 positions=UNANIMOUS)
+    assert error.value.code == "wrong_step"
+    with pytest.raises(ServiceError, match="Choose one of the decisions"):
+        objection_conference_decide(actor=member, objection=objection, result="adopted",
+                                    decided_on=dt.date(2026, 6, 5))
+    objection_conference_decide(actor=member, objection=objection, result="receivable",
+                                decided_on=dt.date(2026, 6, 5),
+                                reference="Provisional Record No. 4")
+    objection.refresh_from_db()
+    assert objection.status == "under_examination"
+    assert decision.conference_decision.result == "receivable"
+
+
+@pytest.mark.parametrize(("outcome", "status"), [
+    ("no_action", "decided"),
+    ("request_information", "under_examination"),
+    ("follow_up", "at_conference"),
+    ("referral", "decided"),
+    ("recommendation", "decided"),
+    ("propose_invalidation", "at_conference"),
+])
+def test_each_outcome_of_the_committee(member, session, delegation, workers_delegate,
+                                       outcome, status):
+    objection = objection_lodge(
+        actor=member, session=session, delegation=delegation, nomination=workers_delegate,
+        lodged_by="A union", lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA),
+        summary="Not representative")
+    objection_decide_receivability(actor=member, objection=objection, receivable=True,
+                                   decided_on=dt.date(2026, 6, 3), text="Receivable.",
+                                   positions=UNANIMOUS)
+    decision = objection_decide_outcome(
+        actor=member, objection=objection, outcome=outcome, decided_on=dt.date(2026, 6, 6),
+        text="Observations of the Committee.", positions=WORKER_AGAINST)
+    objection.refresh_from_db()
+    assert objection.status == status
+    assert (decision.outcome, decision.unanimous) == (outcome, False)
+    entry = ActionLogEntry.objects.get(action="delegations.objection.outcome_decided")
+    assert entry.data["status"] == ["under_examination", status]
+
+
+def test_a_proposal_to_invalidate_adopted_by_the_conference_refuses_admission(
+        member, session, delegation, workers_delegate):
+    objection = objection_lodge(
+        actor=member, session=session, delegation=delegation, nomination=workers_delegate,
+        lodged_by="A union", lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA),
+        summary="Not representative")
+    objection_decide_receivability(actor=member, objection=objection, receivable=True,
+                                   decided_on=dt.date(2026, 6, 3), text="Receivable.",
+                                   positions=UNANIMOUS)
+    objection_decide_outcome(actor=member, objection=objection,
+                             outcome="propose_invalidation", decided_on=dt.date(2026, 6, 6),
+                             text="Proposes to invalidate.", positions=UNANIMOUS)
+    with pytest.raises(ServiceError, match="before the Committee referred"):
+        objection_conference_decide(actor=member, objection=objection, result="adopted",
+                                    decided_on=dt.date(2026, 6, 5))
+    objection_conference_decide(actor=member, objection=objection, result="adopted",
+                                decided_on=dt.date(2026, 6, 8),
+                                reference="Record vote, two-thirds reached")
+    workers_delegate.refresh_from_db()
+    objection.refresh_from_db()
+    assert (workers_delegate.admitted, objection.status) == (False, "decided")
+    entry = ActionLogEntry.objects.get(action="delegations.nomination.admission_refused")
+    assert entry.data["provision"] == "Constitution art. 3(9)"
+
+
+def test_the_committee_page_offers_the_conference_vote_on_a_proposal_to_invalidate(
+        client, member, session, delegation, workers_delegate):
+    objection = objection_lodge(
+        actor=member, session=session, delegation=delegation, nomination=workers_delegate,
+        lodged_by="A union", lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA),
+        summary="Not representative")
+    objection_decide_receivability(actor=member, objection=objection, receivable=True,
+                                   decided_on=dt.date(2026, 6, 3), text="Receivable.",
+                                   positions=UNANIMOUS)
+    objection_decide_outcome(actor=member, objection=objection,
+                             outcome="propose_invalidation", decided_on=dt.date(2026, 6, 6),
+                             text="Proposes to invalidate.", positions=WORKER_AGAINST)
+    page = client.get(reverse("delegations:committee_objection", args=[objection.pk]))
+    html = page.content.decode()
+    assert "Sent to the Conference: its decision is awaited." in html
+    assert "?decision=refuse_credentials" in html
+    assert [value for value, _ in page.context["form"].fields["result"].choices] == [
+        "adopted", "rejected"]
+
+
+def test_an_outcome_needs_two_members_and_an_invalidation_names_a_person(
+        member, session, delegation):
+    objection = objection_lodge(
+        actor=member, session=session, delegation=delegation, lodged_by="A union",
+        lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA), summary="No Workers' delegate")
+    objection_decide_receivability(actor=member, objection=objection, receivable=True,
+                                   decided_on=dt.date(2026, 6, 3), text="Receivable.",
+                                   positions=UNANIMOUS)
+    with pytest.raises(ServiceError) as error:
+        objection_decide_outcome(actor=member, objection=objection, outcome="no_action",
+                                 decided_on=dt.date(2026, 6, 6), text="No.",
+                                 positions={"government": "for", "employers": "against",
+                                            "workers": ""})
+    assert error.value.code == "no_majority"
+    with pytest.raises(ServiceError, match="names no delegate or adviser"):
+        objection_decide_outcome(actor=member, objection=objection,
+                                 outcome="propose_invalidation",
+                                 decided_on=dt.date(2026, 6, 6), text="No.",
+                                 positions=UNANIMOUS)
 
 
 def test_a_decision_needs_its_date_and_text(member, session, delegation):
     objection = objection_lodge(
         actor=member, session=session, delegation=delegation, lodged_by="A union",
         lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA), summary="Not representative")
+    values = {"actor": member, "objection": objection, "receivable": True,
+              "positions": UNANIMOUS}
     with pytest.raises(ServiceError, match="date of the decision"):
-        objection_decide(actor=member, objection=objection, decision="dismissed",
-                         decision_text="No.")
+        objection_decide_receivability(**values, decided_on=None, text="No.")
     with pytest.raises(ServiceError, match="Write the decision"):
-        objection_decide(actor=member, objection=objection, decision="dismissed",
-                         decided_on=dt.date(2026, 6, 5))
+        objection_decide_receivability(**values, decided_on=dt.date(2026, 6, 5), text=" ")
     with pytest.raises(ServiceError, match="before the objection was lodged"):
-        objection_decide(actor=member, objection=objection, decision="dismissed",
-                         decided_on=dt.date(2026, 6, 1), decision_text="No.")
+        objection_decide_receivability(**values, decided_on=dt.date(2026, 6, 1), text="No.")
     seen = objection.updated_at
-    objection_decide(actor=member, objection=objection, decision="dismissed",
-                     decided_on=dt.date(2026, 6, 5), decision_text="No.",
-                     seen_updated_at=seen)
+    objection_decide_receivability(**values, decided_on=dt.date(2026, 6, 5), text="Yes.",
+                                   seen_updated_at=seen)
     with pytest.raises(EditConflictError):
-        objection_decide(actor=member, objection=objection, decision="upheld",
-                         decided_on=dt.date(2026, 6, 5), decision_text="Yes.",
-                         seen_updated_at=seen)
+        objection_decide_outcome(actor=member, objection=objection, outcome="no_action",
+                                 decided_on=dt.date(2026, 6, 5), text="No.",
+                                 positions=UNANIMOUS, seen_updated_at=seen)
 
 
 def test_a_complaint_is_left_to_the_committee(client, member, session, delegation):
@@ -202,10 +333,14 @@ def test_a_complaint_is_left_to_the_committee(client, member, session, delegatio
     page = client.get(reverse("delegations:committee_objection",
                               args=[complaint.pk])).content.decode()
     assert "the rules set no time limit for complaints" in page
-    objection_decide(actor=member, objection=complaint, decision="upheld",
-                     decided_on=dt.date(2026, 6, 11), decision_text="Upheld.")
+    objection_decide_receivability(actor=member, objection=complaint, receivable=True,
+                                   decided_on=dt.date(2026, 6, 11), text="Receivable.",
+                                   positions=UNANIMOUS)
+    objection_decide_outcome(actor=member, objection=complaint, outcome="recommendation",
+                             decided_on=dt.date(2026, 6, 11), text="Pay the expenses.",
+                             positions=UNANIMOUS)
     complaint.refresh_from_db()
-    assert complaint.decision == "upheld"
+    assert complaint.status == "decided"
 
 
 @pytest.mark.parametrize("role", [Role.OBSERVER, Role.SENIOR_OFFICIAL, Role.MEETING_OFFICER])

@@ -101,7 +101,8 @@ def _substitute(objects):
 WRITES = {
     "votes:session_votes": ("votes_session", {
         "subject_en": "Resolution on working time", "body": "plenary", "method": "record",
-        "majority": "simple", "quorum_source": "attendance"}, write_rule(SECRETARIAT)),
+        "decision": "other", "majority": "simple", "quorum_source": "attendance"},
+        write_rule(SECRETARIAT)),
     "votes:substitutes": ("votes_session", _substitute, write_rule(SECRETARIAT)),
     "votes:vote_manage": ("open_vote", {"action": "close"}, write_rule(SECRETARIAT)),
     "votes:vote_manage other": ("draft_vote", {"action": "open"}, write_rule(SECRETARIAT)),

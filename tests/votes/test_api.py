@@ -20,10 +20,10 @@ def test_a_vote_from_preparation_to_published_result():
     staff = client_for(secretariat())
     created = send(staff, "post", f"/api/sessions/{item.session_id}/votes", {
         "subject_en": "Final record vote", "subject_fr": "Vote final", "method": "record",
-        "majority": "two_thirds", "agenda_item": item.pk})
+        "decision": "adopt_convention_or_recommendation", "agenda_item": item.pk})
     assert created.status_code == 201
     vote_id = created.json()["id"]
-    assert created.json()["state"] == "draft"
+    assert (created.json()["state"], created.json()["majority"]) == ("draft", "two_thirds")
     opened = send(staff, "post", f"/api/votes/{vote_id}/open")
     assert (opened.json()["quorum"], opened.json()["quorum_base"]["total"]) == (4, 8)
     for iso2, choice in (("FR", "yes"), ("DE", "no")):
@@ -37,7 +37,9 @@ def test_a_vote_from_preparation_to_published_result():
                                          "outcome")} == {
         "yes": "4", "no": "4", "cast": "8", "quorum": 4, "required": "6",
         "outcome": "rejected"}
-    assert closed["explanation"][1]["provision"].startswith("Constitution arts 3(9)")
+    # The article of this decision, not every article that requires two-thirds.
+    assert closed["explanation"][1]["provision"] == (
+        "Constitution art. 19(2); ILC Standing Orders (2008) art. 21")
     # Not published: a delegate may not read it yet.
     reader = client_for(delegate_user(delegates["FR"][0]))
     assert send(reader, "get", f"/api/votes/{vote_id}/result").status_code == 403
@@ -45,6 +47,20 @@ def test_a_vote_from_preparation_to_published_result():
     result = send(reader, "get", f"/api/votes/{vote_id}/result", HTTP_ACCEPT_LANGUAGE="fr")
     assert result.json()["published"] is True
     assert result.json()["outcome"] == "rejected"
+
+
+def test_a_final_vote_cannot_be_prepared_as_a_simple_majority_show_of_hands():
+    item, _ = plenary(("FR",))
+    staff = client_for(secretariat())
+    url = f"/api/sessions/{item.session_id}/votes"
+    body = {"subject_en": "Final vote", "decision": "adopt_convention_or_recommendation",
+            "agenda_item": item.pk}
+    response = send(staff, "post", url, {**body, "method": "record", "majority": "simple"})
+    assert (response.status_code, response.json()["code"]) == (400, "decision_requirement")
+    assert "Constitution art. 19(2)" in response.json()["message"]
+    response = send(staff, "post", url, {**body, "method": "show_of_hands"})
+    assert (response.status_code, response.json()["code"]) == (400, "decision_requirement")
+    assert "record vote" in response.json()["message"]
 
 
 def test_ballot_errors_are_distinct_for_a_client():

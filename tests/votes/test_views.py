@@ -22,7 +22,8 @@ def test_the_secretariat_prepares_a_vote_and_sees_the_quorum_before_opening(clie
     response = client.post(url, {"subject_en": "Final record vote on the Convention",
                                  "subject_fr": "Vote final", "body": "plenary",
                                  "agenda_item": item.pk, "method": "record",
-                                 "majority": "two_thirds", "quorum_source": "attendance"})
+                                 "decision": "adopt_convention_or_recommendation",
+                                 "majority": "", "quorum_source": "attendance"})
     created = Vote.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("votes:vote_manage", args=[created.pk])
@@ -40,7 +41,8 @@ def test_a_bad_vote_form_changes_nothing(client):
     client.force_login(secretariat())
     response = client.post(reverse("votes:session_votes", args=[item.session_id]),
                            {"subject_en": "X", "body": "plenary", "method": "record",
-                            "majority": "simple", "quorum_source": "fixed"})
+                            "decision": "other", "majority": "simple",
+                            "quorum_source": "fixed"})
     assert response.status_code == 200
     assert "Enter the quorum fixed by the Credentials Committee." in response.content.decode()
     assert Vote.objects.count() == 0

@@ -30,6 +30,7 @@ from tripartite.common.services import ServiceError, refusal_for_database_error
 from tripartite.constituents.api import router as constituents_router
 from tripartite.correspondence.api import router as correspondence_router
 from tripartite.delegations.api import router as delegations_router
+from tripartite.delegations.objections_api import router as objections_router
 from tripartite.meetings.api import router as meetings_router
 from tripartite.membership.api import router as membership_router
 from tripartite.proposals.api import router as proposals_router
@@ -172,6 +173,7 @@ api.add_router("", accounts_router, tags=["accounts"])
 api.add_router("", constituents_router, tags=["constituents"])
 api.add_router("", meetings_router, tags=["meetings"])
 api.add_router("", delegations_router, tags=["delegations"])
+api.add_router("", objections_router, tags=["objections"])
 api.add_router("", registration_router, tags=["registration"])
 api.add_router("", membership_router, tags=["membership"])
 api.add_router("", votes_router, tags=["votes"])

@@ -7,6 +7,7 @@ the nominations, the Member's arrears and the Conference's decisions (see ``eval
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tripartite.common.models import Group, TimeStampedModel
 
@@ -201,12 +202,16 @@ class ObjectionKind(models.TextChoices):
     COMPLAINT = "complaint", _("Complaint")
 
 
-class ObjectionDecision(models.TextChoices):
-    PENDING = "pending", _("Pending")
+class ObjectionStatus(models.TextChoices):
+    """Where an objection or complaint stands in the Standing Orders' procedure."""
+
+    PENDING = "pending", _("Receivability to be decided")
+    RECEIVABILITY_AT_CONFERENCE = "receivability_at_conference", _(
+        "Receivability before the Conference")
     IRRECEIVABLE = "irreceivable", _("Irreceivable")
-    RECEIVABLE = "receivable", _("Receivable, under examination")
-    UPHELD = "upheld", _("Upheld")
-    DISMISSED = "dismissed", _("Dismissed")
+    UNDER_EXAMINATION = "under_examination", _("Receivable, under examination")
+    AT_CONFERENCE = "at_conference", _("Proposal before the Conference")
+    DECIDED = "decided", _("Decided")
 
 
 class Objection(TimeStampedModel):
@@ -232,11 +237,8 @@ class Objection(TimeStampedModel):
         _("revised list published on"), null=True, blank=True,
         help_text=_("Only when the objection is based on a revised list."))
     summary = models.TextField(_("summary"))
-    decision = models.CharField(_("decision"), max_length=20,
-                                choices=ObjectionDecision.choices,
-                                default=ObjectionDecision.PENDING)
-    decided_on = models.DateField(_("decided on"), null=True, blank=True)
-    decision_text = models.TextField(_("decision"), blank=True)
+    status = models.CharField(_("status"), max_length=30, choices=ObjectionStatus.choices,
+                              default=ObjectionStatus.PENDING, db_index=True)
 
     class Meta:
         verbose_name = _("objection or complaint")
@@ -245,6 +247,101 @@ class Objection(TimeStampedModel):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.delegation}"
+
+
+class CommitteeDecisionKind(models.TextChoices):
+    RECEIVABILITY = "receivability", _("Receivability")
+    OUTCOME = "outcome", _("Outcome")
+
+
+class ObjectionOutcome(models.TextChoices):
+    """The outcomes of the Credentials Committee's reports (``rules.credentials_committee``)."""
+
+    PROPOSE_INVALIDATION = "propose_invalidation", _(
+        "Proposal to the Conference to invalidate the credentials")
+    NO_ACTION = "no_action", _("No action, with observations")
+    REQUEST_INFORMATION = "request_information", _("Request for information")
+    FOLLOW_UP = "follow_up", _("Follow-up (monitoring) at the next session")
+    REFERRAL = "referral", _("Referral")
+    RECOMMENDATION = "recommendation", _("Recommendation")
+
+
+class MemberPosition(models.TextChoices):
+    FOR = "for", pgettext_lazy("committee member's vote", "For")
+    AGAINST = "against", pgettext_lazy("committee member's vote", "Against")
+
+
+def _position_field(label):
+    return models.CharField(label, max_length=10, choices=MemberPosition.choices, blank=True,
+                            help_text=_("Empty: did not take part."))
+
+
+class CommitteeDecision(TimeStampedModel):
+    """A decision of the Credentials Committee on an objection or complaint: on its
+    receivability, or its outcome, with each member's vote and the minority's views."""
+
+    objection = models.ForeignKey(Objection, on_delete=models.CASCADE,
+                                  related_name="committee_decisions")
+    kind = models.CharField(_("decision on"), max_length=20,
+                            choices=CommitteeDecisionKind.choices)
+    receivable = models.BooleanField(_("receivable"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=30, choices=ObjectionOutcome.choices,
+                               blank=True)
+    decided_on = models.DateField(_("decided on"))
+    text = models.TextField(_("text of the decision"))
+    government_position = _position_field(_("Government member"))
+    employers_position = _position_field(_("Employer member"))
+    workers_position = _position_field(_("Worker member"))
+    minority_views = models.TextField(_("views of the minority"), blank=True)
+    unanimous = models.BooleanField(_("unanimous"), default=False)
+    to_conference = models.BooleanField(_("goes to the Conference"), default=False)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("decision of the Credentials Committee")
+        verbose_name_plural = _("decisions of the Credentials Committee")
+        ordering = ["objection", "decided_on", "id"]
+
+    def __str__(self):
+        return f"{self.objection} — {self.get_kind_display()} ({self.decided_on})"
+
+    @property
+    def positions(self) -> list[tuple[str, str]]:
+        return [(_("Government member"), self.get_government_position_display()),
+                (_("Employer member"), self.get_employers_position_display()),
+                (_("Worker member"), self.get_workers_position_display())]
+
+
+class ConferenceResult(models.TextChoices):
+    RECEIVABLE = "receivable", _("Receivable")
+    IRRECEIVABLE = "irreceivable", _("Irreceivable")
+    ADOPTED = "adopted", _("Proposal adopted")
+    REJECTED = "rejected", _("Proposal rejected")
+
+
+class ConferenceDecision(TimeStampedModel):
+    """The Conference's decision on what the Committee sent it: the receivability of an
+    objection on which the Committee was divided, or a proposal of the Committee."""
+
+    committee_decision = models.OneToOneField(CommitteeDecision, on_delete=models.CASCADE,
+                                              related_name="conference_decision")
+    result = models.CharField(_("the Conference's decision"), max_length=20,
+                              choices=ConferenceResult.choices)
+    decided_on = models.DateField(_("decided on"))
+    reference = models.CharField(
+        _("reference"), max_length=300, blank=True,
+        help_text=_("Where the decision is recorded, e.g. the record vote and the Provisional "
+                    "Record."))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("decision of the Conference on an objection")
+        verbose_name_plural = _("decisions of the Conference on objections")
+
+    def __str__(self):
+        return f"{self.committee_decision.objection} — {self.get_result_display()}"
 
 
 class PublishedList(models.Model):

@@ -12,9 +12,10 @@ from tripartite.delegations.models import (
     CredentialsSettings,
     Delegation,
     DelegationStatus,
+    MemberPosition,
     Nomination,
-    ObjectionDecision,
     ObjectionKind,
+    ObjectionOutcome,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -155,9 +156,67 @@ class ObjectionForm(forms.Form):
             "revised_list_published_on", "summary")}
 
 
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=ObjectionDecision.choices)
-    decided_on = forms.DateField(label=_("Decided on"), required=False, widget=DATE)
-    decision_text = forms.CharField(label=_("Text of the decision"), required=False,
-                                    widget=forms.Textarea(attrs={"rows": 4}))
+POSITIONS = [("", _("Did not take part")), *MemberPosition.choices]
+
+
+class CommitteeDecisionForm(forms.Form):
+    """What every decision of the Committee records: its date, its text and each member's
+    vote (the groups' members, as the Committee's reports name them)."""
+
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
+    text = forms.CharField(label=_("Text of the decision"),
+                           widget=forms.Textarea(attrs={"rows": 4}))
+    government_position = forms.ChoiceField(label=_("Government member"), choices=POSITIONS,
+                                            required=False, initial="for")
+    employers_position = forms.ChoiceField(label=_("Employer member"), choices=POSITIONS,
+                                           required=False, initial="for")
+    workers_position = forms.ChoiceField(label=_("Worker member"), choices=POSITIONS,
+                                         required=False, initial="for")
+    minority_views = forms.CharField(
+        label=_("Views of the minority"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("When the Committee is divided: the views its report gives."))
     seen_updated_at = SeenVersionField()
+
+    def service_values(self) -> dict:
+        data = self.cleaned_data
+        return {"decided_on": data["decided_on"], "text": data["text"],
+                "minority_views": data["minority_views"],
+                "seen_updated_at": data.get("seen_updated_at"),
+                "positions": {group: data[f"{group}_position"]
+                              for group in ("government", "employers", "workers")}}
+
+
+class ReceivabilityForm(CommitteeDecisionForm):
+    receivable = forms.TypedChoiceField(
+        label=_("The Committee finds it"), coerce=lambda value: value == "yes",
+        choices=[("yes", _("Receivable")), ("no", _("Irreceivable"))],
+        widget=forms.RadioSelect)
+    field_order = ["receivable"]
+
+    def service_values(self) -> dict:
+        return {**super().service_values(), "receivable": self.cleaned_data["receivable"]}
+
+
+class OutcomeForm(CommitteeDecisionForm):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=ObjectionOutcome.choices,
+                                help_text=_("A proposal to invalidate the credentials and a "
+                                            "follow-up at the next session go to the "
+                                            "Conference."))
+    field_order = ["outcome"]
+
+    def service_values(self) -> dict:
+        return {**super().service_values(), "outcome": self.cleaned_data["outcome"]}
+
+
+class ConferenceDecisionForm(forms.Form):
+    result = forms.ChoiceField(label=_("The Conference's decision"), choices=())
+    decided_on = forms.DateField(label=_("Decided on"), widget=DATE)
+    reference = forms.CharField(label=_("Reference"), max_length=300, required=False,
+                                help_text=_("Where the decision is recorded, e.g. the record "
+                                            "vote and the Provisional Record."))
+    seen_updated_at = SeenVersionField()
+
+    def __init__(self, *args, results=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["result"].choices = list(results)

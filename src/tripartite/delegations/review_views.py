@@ -31,19 +31,24 @@ from tripartite.delegations.evaluation import objection_verdict
 from tripartite.delegations.figures import figures_csv, session_figures
 from tripartite.delegations.models import (
     ArrearsStatus,
+    ConferenceResult,
     CredentialLetter,
     Delegation,
     DelegationStatus,
     Objection,
     ObjectionKind,
+    ObjectionOutcome,
+    ObjectionStatus,
 )
 from tripartite.delegations.review_forms import (
     ArrearsForm,
+    ConferenceDecisionForm,
     CredentialsSettingsForm,
-    DecisionForm,
     ObjectionForm,
+    OutcomeForm,
     OverviewFilterForm,
     QueryForm,
+    ReceivabilityForm,
     ReviewActionForm,
 )
 from tripartite.delegations.services.credentials import (
@@ -52,7 +57,13 @@ from tripartite.delegations.services.credentials import (
     delegation_query_send,
     delegation_start_review,
 )
-from tripartite.delegations.services.objections import objection_decide, objection_lodge
+from tripartite.delegations.services.objections import (
+    RESULTS,
+    objection_conference_decide,
+    objection_decide_outcome,
+    objection_decide_receivability,
+    objection_lodge,
+)
 from tripartite.delegations.services.settings import credentials_settings_update
 from tripartite.meetings.models import Session
 from tripartite.rules import delegations as rules
@@ -319,35 +330,75 @@ def committee_objections(request, session_pk):
     })
 
 
+STEPS = {
+    ObjectionStatus.PENDING: "receivability",
+    ObjectionStatus.UNDER_EXAMINATION: "outcome",
+    ObjectionStatus.RECEIVABILITY_AT_CONFERENCE: "conference",
+    ObjectionStatus.AT_CONFERENCE: "conference",
+}
+STEP_MESSAGES = {
+    "receivability": gettext_lazy("The decision on receivability was recorded."),
+    "outcome": gettext_lazy("The Committee's decision was recorded."),
+    "conference": gettext_lazy("The Conference's decision was recorded."),
+}
+
+
+def _step_form(step, objection, data=None):
+    seen = {"seen_updated_at": seen_version_initial(objection)}
+    if step == "receivability":
+        return ReceivabilityForm(data, initial=seen)
+    if step == "outcome":
+        return OutcomeForm(data, initial=seen)
+    results = [(value, label) for value, label in ConferenceResult.choices
+               if value in RESULTS.get(objection.status, ())]
+    return ConferenceDecisionForm(data, initial=seen, results=results)
+
+
+def _save_step(request, step, objection, form):
+    def save(data):
+        if step == "receivability":
+            objection_decide_receivability(actor=request.user, objection=objection,
+                                           **form.service_values())
+        elif step == "outcome":
+            objection_decide_outcome(actor=request.user, objection=objection,
+                                     **form.service_values())
+        else:
+            objection_conference_decide(actor=request.user, objection=objection,
+                                        result=data["result"], decided_on=data["decided_on"],
+                                        reference=data["reference"],
+                                        seen_updated_at=data.get("seen_updated_at"))
+    return save_with_service(request, form, save)
+
+
 @login_required
 def committee_objection(request, pk):
+    """An objection or complaint, the rules' advice on its receivability, the Committee's
+    decisions with each member's vote, what went to the Conference, and the form of the next
+    step of the procedure."""
     require(permissions.can_view_objections(request.user))
     can_decide = permissions.can_decide_objections(request.user)
     if request.method == "POST":
-        require(permissions.can_decide_objections(request.user))
+        require(can_decide)
     objection = get_object_or_404(
         Objection.objects.select_related("session__meeting", "delegation__member_state",
                                          "nomination__person"), pk=pk)
+    step = STEPS.get(objection.status) if can_decide else None
     form = None
-    if can_decide:
-        form = DecisionForm(request.POST or None, initial={
-            "decision": objection.decision, "decided_on": objection.decided_on,
-            "decision_text": objection.decision_text,
-            "seen_updated_at": seen_version_initial(objection)})
-        fresh = get_object_or_404(Objection.objects.select_related("session"), pk=pk)
-
-        def save(data):
-            objection_decide(actor=request.user, objection=fresh,
-                             decision=data["decision"],
-                             decided_on=data["decided_on"],
-                             decision_text=data["decision_text"],
-                             seen_updated_at=data.get("seen_updated_at"))
-
-        if save_with_service(request, form, save):
-            messages.success(request, _("The decision was recorded."))
+    if step is not None:
+        posted = request.method == "POST" and request.POST.get("step") == step
+        form = _step_form(step, objection, request.POST if posted else None)
+        if posted and _save_step(request, step, objection, form):
+            messages.success(request, STEP_MESSAGES[step])
             return redirect("delegations:committee_objection", pk=pk)
-    return render(request, "delegations/committee_objection.html",
-                  {**_objection_row(objection), "session": objection.session, "form": form})
+    decisions = list(objection.committee_decisions.select_related("conference_decision")
+                     .order_by("decided_on", "id"))
+    awaiting = next((d for d in reversed(decisions) if d.to_conference
+                     and not hasattr(d, "conference_decision")), None)
+    return render(request, "delegations/committee_objection.html", {
+        **_objection_row(objection), "session": objection.session, "form": form,
+        "step": step, "decisions": decisions, "awaiting": awaiting,
+        "refuse_credentials": awaiting is not None
+        and awaiting.outcome == ObjectionOutcome.PROPOSE_INVALIDATION})
 
 
 @login_required

@@ -95,7 +95,8 @@ def create_votes(session) -> dict[str, int]:
                        .values_list("person_id", flat=True).first())
 
     record = _vote(session, items.get("IV"), RECORD_SUBJECT, method="record",
-                   majority="two_thirds", opened_at=record_at, **opened)
+                   decision="adopt_convention_or_recommendation", majority="two_thirds",
+                   opened_at=record_at, **opened)
     hands = _vote(session, items.get("VI"), HANDS_SUBJECT, method="show_of_hands",
                   majority="simple", opened_at=record_at + dt.timedelta(hours=2), **opened)
     still_open = _vote(session, items.get("V"), OPEN_SUBJECT, method="record",

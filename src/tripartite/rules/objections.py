@@ -1,8 +1,10 @@
 """CRED-3: objections to the nomination of a delegate or adviser, and their time limits.
 
-Rule CRED-3 of ``../shared/domain/ilo-rules.md``: whether the Credentials Committee may receive
-an objection. The time it was lodged and the session's time zone are passed in; nothing is read
-from the clock.
+Rule CRED-3 of ``../shared/domain/ilo-rules.md``: the rules' advice on whether an objection is
+receivable. The Credentials Committee decides receivability (``credentials_committee``): a
+unanimous decision is final, otherwise the question goes to the Conference; so the grounds
+found here are warnings for the Committee, not a verdict. The time it was lodged and the
+session's time zone are passed in; nothing is read from the clock.
 """
 
 from dataclasses import dataclass
@@ -28,6 +30,9 @@ class Objection:
 
 @dataclass(frozen=True)
 class ObjectionVerdict:
+    """The rules' advice to the Committee: ``receivable`` is False when a ground of
+    irreceivability is found (each a WARNING finding)."""
+
     receivable: bool
     deadline: datetime  # in the Conference's local time
     findings: tuple[Finding, ...]
@@ -49,7 +54,7 @@ def objection_deadline(*, opening: date, time_zone: tzinfo,
 
 def objection_receivable(objection: Objection, *, opening: date,
                          time_zone: tzinfo) -> ObjectionVerdict:
-    """CRED-3: whether the Credentials Committee may receive an objection.
+    """CRED-3: the rules' advice on whether the Credentials Committee may receive an objection.
 
     Irreceivable when lodged after the time limit, when its authors are anonymous, when its
     author is an adviser to the delegate objected to, or when the Conference has already found
@@ -80,7 +85,7 @@ def _lodged_late(lodged: datetime, deadline: datetime, revised: bool) -> list[Fi
     start = (text("48 hours from 10:00 on the day the revised list was published")
              if revised else
              text("72 hours from 10:00 on the opening day"))
-    return [Finding("CRED-3", OBJECTIONS, Severity.ERROR, text(
+    return [Finding("CRED-3", OBJECTIONS, Severity.WARNING, text(
         "Irreceivable: lodged on %(when)s (local time), after the time limit ending %(until)s "
         "(%(time_limit)s).",
         when=when, until=until, time_limit=start))]
@@ -95,4 +100,4 @@ def _objection_authors(objection: Objection) -> list[Finding]:
     if objection.same_facts_found_irrelevant:
         grounds.append(text(
             "Irreceivable: the Conference has already found the same facts irrelevant."))
-    return [Finding("CRED-3", OBJECTIONS, Severity.ERROR, message) for message in grounds]
+    return [Finding("CRED-3", OBJECTIONS, Severity.WARNING, message) for message in grounds]

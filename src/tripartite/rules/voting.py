@@ -25,9 +25,12 @@ class Outcome(StrEnum):
     VOID_NO_QUORUM = "void_no_quorum"
 
 
-MAJORITY_SIMPLE = "Constitution art. 17(2); ILC Standing Orders (2008) art. 21"
-MAJORITY_TWO_THIRDS = ("Constitution arts 3(9), 13(4), 16, 19(2), 36; "
-                       "ILC Standing Orders (2008) art. 21")
+MAJORITY_ARTICLE = "ILC Standing Orders (2008) art. 21"
+MAJORITY_SIMPLE = f"Constitution art. 17(2); {MAJORITY_ARTICLE}"
+# Cited only when no kind of decision says which article requires two-thirds
+# (``tripartite rules vote`` without one): a vote prepared for a kind of decision cites its own
+# article (``rules.decisions``).
+MAJORITY_TWO_THIRDS = f"Constitution arts 3(9), 13(4), 16, 19(2), 36; {MAJORITY_ARTICLE}"
 QUORUM = "Constitution art. 17(3); ILC Standing Orders (2008) art. 20; SO-2021 art. 22(3)"
 ADMISSION = "Constitution art. 1(4)"
 AMENDMENT = "Constitution art. 36"
@@ -94,20 +97,24 @@ def required_majority(cast: int, majority: Majority | str) -> int:
     return max(1, two_thirds_of(cast))
 
 
-def majority_reached(yes: int, no: int, majority: Majority | str) -> MajorityResult:
+def majority_reached(yes: int, no: int, majority: Majority | str, *,
+                     provision: str | None = None) -> MajorityResult:
     """ILC-2, Constitution art. 17(2), 19(2): simple majority is yes > no; two-thirds majority
-    is 3*yes >= 2*cast. Abstentions are not votes cast and are not taken here."""
+    is 3*yes >= 2*cast. Abstentions are not votes cast and are not taken here.
+
+    ``provision`` is the provision that requires this majority for the decision voted on
+    (``rules.decisions.majority_provision``); by default the general one of the majority."""
     check_counts(yes=yes, no=no)
     majority = Majority(majority)
     cast = yes + no
     required = required_majority(cast, majority)
     reached = yes >= required
     if majority is Majority.SIMPLE:
-        provision = MAJORITY_SIMPLE
+        provision = provision or MAJORITY_SIMPLE
         kind = text("a simple majority")
         formula = text("half of %(cast)s, rounded down, plus one", cast=cast)
     else:
-        provision = MAJORITY_TWO_THIRDS
+        provision = provision or MAJORITY_TWO_THIRDS
         kind = text("a two-thirds majority")
         formula = text("two-thirds of %(cast)s, rounded up", cast=cast)
     verdict = text("reached") if reached else text("not reached")
@@ -185,12 +192,13 @@ class VoteResult:
 
 def vote_outcome(yes: int, no: int, abstentions: int = 0, *,
                  majority: Majority | str = Majority.SIMPLE, quorum: int | None = None,
-                 entitled: int | None = None) -> VoteResult:
+                 entitled: int | None = None, provision: str | None = None) -> VoteResult:
     """ILC-4: void without quorum (ILC-3), otherwise adopted iff the majority is reached (ILC-2).
 
     Give either ``quorum`` (as fixed by the Credentials Committee) or ``entitled`` (the
     registered delegates entitled to vote, from which Q = ceil(N/2)). When ``entitled`` is
-    given, the ballots (for, against and abstentions) cannot exceed it.
+    given, the ballots (for, against and abstentions) cannot exceed it. ``provision`` is the
+    provision that requires the majority for the decision voted on (see ``majority_reached``).
     """
     check_counts(yes=yes, no=no, abstentions=abstentions)
     majority = Majority(majority)
@@ -206,7 +214,7 @@ def vote_outcome(yes: int, no: int, abstentions: int = 0, *,
         basis = (_quorum_basis(entitled),)
     assert quorum is not None
     checked_quorum = quorum_met(yes, no, quorum)
-    checked_majority = majority_reached(yes, no, majority)
+    checked_majority = majority_reached(yes, no, majority, provision=provision)
     if not checked_quorum.met:
         outcome = Outcome.VOID_NO_QUORUM
     elif checked_majority.reached:

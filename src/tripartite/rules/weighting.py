@@ -118,13 +118,15 @@ def fraction_text(value: Fraction | int) -> str:
 
 def weighted_vote_outcome(yes: Fraction, no: Fraction, abstentions: Fraction = Fraction(0), *,
                           members_voting: int, quorum: int,
-                          majority: Majority | str = Majority.SIMPLE) -> WeightedVoteResult:
+                          majority: Majority | str = Majority.SIMPLE,
+                          provision: str | None = None) -> WeightedVoteResult:
     """CTTE-1 (SO-2021 art. 42(3)): a committee decides on the weighted totals, each member's
     ballot counting the votes its group's weight gives it. The majority (ILC-2) is taken on
     the weighted votes cast: simple, yes > no; two-thirds, 3*yes >= 2*(yes + no). The quorum of
     a committee (CTTE-3) is not confirmed by the sources: it is taken here, when one is set,
     on the members who voted for or against (heads, not weights), abstentions excluded as in
-    the plenary (ILC-3)."""
+    the plenary (ILC-3). ``provision`` is the provision that requires the majority, when the
+    committee's decision has one of its own (``rules.decisions.majority_provision``)."""
     yes, no, abstentions = Fraction(yes), Fraction(no), Fraction(abstentions)
     for name, value in (("yes", yes), ("no", no), ("abstentions", abstentions)):
         if value < 0:
@@ -136,14 +138,14 @@ def weighted_vote_outcome(yes: Fraction, no: Fraction, abstentions: Fraction = F
     if majority is Majority.SIMPLE:
         required, strictly = cast / 2, True
         reached = yes > required
-        provision = f"{WEIGHTING}; {MAJORITY_SIMPLE}"
+        provision = f"{WEIGHTING}; {provision or MAJORITY_SIMPLE}"
         rule = text(
             "more than half of the weighted votes cast, %(required)s",
             required=fraction_text(required))
     else:
         required, strictly = cast * 2 / 3, False
         reached = yes >= required and yes > 0
-        provision = f"{WEIGHTING}; {MAJORITY_TWO_THIRDS}"
+        provision = f"{WEIGHTING}; {provision or MAJORITY_TWO_THIRDS}"
         rule = text(
             "at least two-thirds of the weighted votes cast, %(required)s",
             required=fraction_text(required))

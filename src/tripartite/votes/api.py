@@ -19,6 +19,7 @@ from tripartite.votes import permissions, selectors, services
 from tripartite.votes.models import (
     Body,
     Choice,
+    DecisionKind,
     MajorityKind,
     Method,
     QuorumSource,
@@ -39,6 +40,8 @@ class VoteOut(Schema):
     subject_en: str
     subject_fr: str
     subject_es: str
+    decision: str = Field(description="The kind of decision: sets the majority and, where the "
+                                      "Standing Orders require it, a record vote.")
     method: str
     majority: str
     quorum_source: str
@@ -92,7 +95,8 @@ def _vote_out(vote: Vote) -> dict:
         "committee": vote.committee_id, "body": vote.body,
         "subject": getattr(vote, f"subject_{language}", None) or vote.subject_en,
         "subject_en": vote.subject_en or "", "subject_fr": vote.subject_fr or "",
-        "subject_es": vote.subject_es or "", "method": vote.method, "majority": vote.majority,
+        "subject_es": vote.subject_es or "", "decision": vote.decision, "method": vote.method,
+        "majority": vote.majority,
         "quorum_source": vote.quorum_source, "quorum_fixed": vote.quorum_fixed,
         "quorum": vote.quorum, "quorum_base": vote.quorum_base or {}, "state": vote.state,
         "opened_at": vote.opened_at, "closed_at": vote.closed_at,
@@ -125,8 +129,16 @@ class VoteIn(InputSchema):
     agenda_item: Id | None = Field(None, description="Id of an agenda item of the session.")
     committee: Id | None = Field(None, description="Id of the committee, for a committee "
                                                     "vote.")
+    decision: DecisionKind | None = Field(
+        None, description="The kind of decision. Empty: another decision (or the admission of "
+                          "a Member when that is the majority given). A kind the Constitution "
+                          "gives a majority sets it; another majority is refused (400, "
+                          "decision_requirement), and so is a show of hands or a secret "
+                          "ballot for a final vote taken by record vote.")
     method: Method
-    majority: MajorityKind = MajorityKind.SIMPLE
+    majority: MajorityKind | None = Field(
+        None, description="Empty: the majority of the kind of decision (simple for another "
+                          "decision).")
     quorum_source: QuorumSource = QuorumSource.ATTENDANCE
     quorum_fixed: Count | None = Field(None, ge=0, description="The quorum fixed by the "
                                                              "Credentials Committee.")
@@ -150,8 +162,8 @@ def vote_create(request, id: Id, payload: VoteIn):
         actor=request.user, session=session, subject_en=payload.subject_en,
         subject_fr=payload.subject_fr, subject_es=payload.subject_es, body=plain(payload.body),
         agenda_item=agenda_item, committee=committee, method=plain(payload.method),
-        majority=plain(payload.majority), quorum_source=plain(payload.quorum_source),
-        quorum_fixed=payload.quorum_fixed)
+        decision=plain(payload.decision), majority=plain(payload.majority),
+        quorum_source=plain(payload.quorum_source), quorum_fixed=payload.quorum_fixed)
     return Status(201, _vote_out(vote))
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from tripartite.votes.models import Body, Choice, MajorityKind, Method, QuorumSource
+from tripartite.votes.models import Body, Choice, DecisionKind, MajorityKind, Method, QuorumSource
 
 
 class VoteForm(forms.Form):
@@ -17,8 +17,16 @@ class VoteForm(forms.Form):
     agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None, required=False)
     committee = forms.ModelChoiceField(label=_("Committee"), queryset=None, required=False,
                                        help_text=_("Only for a committee vote."))
+    decision = forms.ChoiceField(
+        label=_("Kind of decision"), choices=DecisionKind.choices, initial=DecisionKind.OTHER,
+        help_text=_("A decision the Constitution gives a majority sets it; a final vote on a "
+                    "Convention or Recommendation, the abrogation of a Convention and an "
+                    "amendment to the Constitution are record votes."))
     method = forms.ChoiceField(label=_("Method"), choices=Method.choices)
-    majority = forms.ChoiceField(label=_("Required majority"), choices=MajorityKind.choices)
+    majority = forms.ChoiceField(
+        label=_("Required majority"), required=False,
+        choices=[("", _("The majority of the kind of decision")), *MajorityKind.choices],
+        help_text=_("Only for another decision; simple when left empty."))
     quorum_source = forms.ChoiceField(label=_("Quorum"), choices=QuorumSource.choices,
                                       initial=QuorumSource.ATTENDANCE)
     quorum_fixed = forms.IntegerField(label=_("Quorum fixed by the Credentials Committee"),
@@ -28,6 +36,9 @@ class VoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = session.agenda_items.order_by("position", "id")
         self.fields["committee"].queryset = session.committees.order_by("name", "id")
+
+    def clean_majority(self):
+        return self.cleaned_data.get("majority") or None
 
 
 class RollCallForm(forms.Form):

@@ -39,6 +39,30 @@ class MajorityKind(models.TextChoices):
     ADMISSION = "admission_of_member", _("Admission of a Member (Constitution art. 1(4))")
 
 
+class DecisionKind(models.TextChoices):
+    """What the vote decides; the keys are ``tripartite.rules.decisions.DECISIONS``'s, which
+    say the majority, the body and the method each requires."""
+
+    OTHER = "other", _("Another decision")
+    ADOPT_CONVENTION = "adopt_convention_or_recommendation", _(
+        "Final vote on a Convention or Recommendation (Constitution art. 19(2))")
+    REFUSE_CREDENTIALS = "refuse_credentials", _(
+        "Refusal to admit a delegate or adviser (Constitution art. 3(9))")
+    RESTORE_VOTE = "restore_vote_in_arrears", _(
+        "Restoration of the vote of a Member in arrears (Constitution art. 13(4))")
+    ADMISSION = "admission_of_member", _("Admission of a Member (Constitution art. 1(4))")
+    AMENDMENT = "adopt_constitutional_amendment", _(
+        "Adoption of an amendment to the Constitution (Constitution art. 36)")
+    ABROGATION = "abrogate_convention", _("Abrogation of a Convention (Constitution art. 19(9))")
+    KEEP_ITEM = "keep_item_objected_to", _(
+        "Keeping on the agenda an item objected to (Constitution art. 16(2))")
+    NEW_ITEM = "new_agenda_item", _(
+        "A new item on the agenda of the next session (Constitution art. 16(3))")
+    MOVE_SEAT = "move_seat", _("Moving the seat of the Office (Constitution art. 6)")
+    FINANCIAL = "financial_arrangements", _(
+        "Financial and budgetary arrangements (Constitution art. 13(2)(c))")
+
+
 class QuorumSource(models.TextChoices):
     FIXED = "fixed", _("Fixed by the Credentials Committee")
     ATTENDANCE = "attendance", _("Computed from attendance when the vote opens")
@@ -68,6 +92,11 @@ class Vote(TimeStampedModel):
     body = models.CharField(_("voting body"), max_length=20, choices=Body.choices,
                             default=Body.PLENARY)
     subject = models.CharField(_("what is voted on"), max_length=500)
+    decision = models.CharField(
+        _("kind of decision"), max_length=40, choices=DecisionKind.choices,
+        default=DecisionKind.OTHER,
+        help_text=_("Sets the required majority and, where the Standing Orders require it, a "
+                    "record vote."))
     method = models.CharField(_("method"), max_length=20, choices=Method.choices)
     majority = models.CharField(_("required majority"), max_length=30,
                                 choices=MajorityKind.choices, default=MajorityKind.SIMPLE)

@@ -7,6 +7,8 @@ voting screens, GEN-3); the member States are named and ordered in ``language``.
 
 from pathlib import Path
 
+from django.utils import translation
+
 from tripartite.delegations.pdf import compile_typst
 from tripartite.votes import selectors
 
@@ -35,12 +37,17 @@ def sheet_data(vote, *, language: str) -> dict:
     result = vote.result
     session = vote.session
     subjects = [text for text in (vote.subject_en, vote.subject_fr, vote.subject_es) if text]
+    decision = []
+    if vote.decision != "other":  # the kind of decision, with the article it is taken under
+        with translation.override(language):
+            decision = [["Decision / Décision / Decisión", str(vote.get_decision_display())]]
     return {
         "language": language,
         "title": TITLE,
         "session": [session.title_en or "", session.title_fr or "", session.title_es or ""],
         "subjects": subjects,
         "figures": [
+            *decision,
             [CHOICES["yes"], result.yes], [CHOICES["no"], result.no],
             [CHOICES["abstain"], result.abstain],
             ["Votes cast / Suffrages exprimés / Votos emitidos", result.cast],

@@ -65,7 +65,11 @@ def session_votes(request, session_pk):
     can_manage = permissions.can_manage_votes(request.user)
     require(can_manage if request.method == "POST" else
              permissions.can_view_votes(request.user))
-    form = VoteForm(request.POST or None, session=session) if can_manage else None
+    # A link may propose the kind of decision (e.g. from an objection's proposal to
+    # invalidate credentials: ?decision=refuse_credentials).
+    initial = {"decision": request.GET["decision"]} if request.GET.get("decision") else {}
+    form = (VoteForm(request.POST or None, session=session, initial=initial)
+            if can_manage else None)
     created = {}
 
     def save(data):

@@ -11,11 +11,14 @@ from django.utils.translation import gettext as _
 
 from tripartite.accounts.models import User
 from tripartite.common.services import ServiceError, log_action
+from tripartite.common.text import current_language
 from tripartite.meetings.models import AgendaItem, Committee, Session
+from tripartite.rules import decisions
 from tripartite.rules import voting as rules
 from tripartite.votes import electorate as electorate_module
 from tripartite.votes.models import (
     Body,
+    DecisionKind,
     MajorityKind,
     Method,
     QuorumSource,
@@ -26,13 +29,40 @@ from tripartite.votes.services.base import lock_vote, require_manager, require_s
 from tripartite.votes.services.secrecy import secret_tallies_for
 
 
+def _decision_checked(decision: str | None, majority: str | None, method: str,
+                      body: str) -> tuple[str, str]:
+    """The kind of decision and the majority of a vote being prepared, as the rules allow them
+    (``rules.decisions.prepare_vote``): a kind of decision sets its majority, its voting body
+    and, where the Standing Orders require it, a record vote."""
+    if decision is None:  # before the kinds of decision, the admission was only a majority
+        decision = (DecisionKind.ADMISSION if majority == MajorityKind.ADMISSION
+                    else DecisionKind.OTHER)
+    if decision not in DecisionKind.values:
+        raise ServiceError(_("Unknown kind of decision."), field="decision")
+    if majority is not None and majority not in MajorityKind.values:
+        raise ServiceError(_("Unknown majority."), field="majority")
+    prepared = decisions.prepare_vote(decision, majority=majority or None, method=method,
+                                      body=body)
+    if not prepared.allowed:
+        first, field = prepared.errors[0], prepared.faults[0]
+        raise ServiceError(first.message_in(current_language()), field=field,
+                           code="decision_requirement")
+    return decision, prepared.majority
+
+
 @transaction.atomic
 def vote_create(*, actor: User, session: Session, subject_en: str, method: str,
-                majority: str = "simple", body: str = Body.PLENARY, subject_fr: str = "",
+                majority: str | None = None, decision: str | None = None,
+                body: str = Body.PLENARY, subject_fr: str = "",
                 subject_es: str = "", agenda_item: AgendaItem | None = None,
                 committee: Committee | None = None,
                 quorum_source: str = QuorumSource.ATTENDANCE,
                 quorum_fixed: int | None = None) -> Vote:
+    """Prepare a vote (a draft). The kind of decision (``decision``; by default another
+    decision, or the admission of a Member when that is the majority asked) sets the majority
+    when the Constitution fixes it: ``majority`` may then be left out, and another one is
+    refused, as is a show of hands or a secret ballot for a final vote the Standing Orders take
+    by record vote."""
     require_manager(actor)
     if not (subject_en or "").strip():
         raise ServiceError(_("Say what is voted on, in English at least."), field="subject_en")
@@ -45,18 +75,9 @@ def vote_create(*, actor: User, session: Session, subject_en: str, method: str,
         if committee.session_id != session.pk:
             raise ServiceError(_("The committee belongs to another session."),
                                field="committee")
-        if majority == MajorityKind.ADMISSION:
-            raise ServiceError(_("Only the Conference admits a Member (Constitution art. "
-                                 "1(4)); a committee cannot vote on it."), field="majority")
     elif committee is not None:
         raise ServiceError(_("Only a committee vote names a committee."), field="committee")
-    if body == Body.GOVERNING_BODY and majority == MajorityKind.ADMISSION:
-        raise ServiceError(_("Only the Conference admits a Member (Constitution art. 1(4))."),
-                           field="majority")
-    if method == Method.SECRET and majority == MajorityKind.ADMISSION:
-        raise ServiceError(_("The admission of a Member needs the Government delegates' votes "
-                             "to be known: it cannot be taken by secret ballot."),
-                           field="method")
+    decision, majority = _decision_checked(decision, majority, method, body)
     if quorum_source == QuorumSource.FIXED and quorum_fixed is None:
         raise ServiceError(_("Enter the quorum fixed by the Credentials Committee."),
                            field="quorum_fixed")
@@ -65,12 +86,14 @@ def vote_create(*, actor: User, session: Session, subject_en: str, method: str,
     vote = Vote(session=session, agenda_item=agenda_item, committee=committee, body=body,
                 subject_en=subject_en.strip(), subject_fr=(subject_fr or "").strip(),
                 subject_es=(subject_es or "").strip(), method=method, majority=majority,
-                quorum_source=quorum_source, quorum_fixed=quorum_fixed, created_by=actor)
+                decision=decision, quorum_source=quorum_source, quorum_fixed=quorum_fixed,
+                created_by=actor)
     vote.full_clean()
     vote.save()
     log_action(actor=actor, action="votes.vote.created", obj=vote, data={
-        "subject": subject_en.strip(), "method": method, "majority": majority, "body": body,
-        "quorum_source": quorum_source, "quorum_fixed": quorum_fixed})
+        "subject": subject_en.strip(), "decision": decision, "method": method,
+        "majority": majority, "body": body, "quorum_source": quorum_source,
+        "quorum_fixed": quorum_fixed})
     return vote
 
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from tripartite.accounts.models import User
 from tripartite.common.services import ServiceError, log_action
+from tripartite.rules import decisions, weighting
 from tripartite.rules import voting as rules
-from tripartite.rules import weighting
 from tripartite.rules.weighting import fraction_text as _number
 from tripartite.votes.models import (
     MajorityKind,
@@ -60,13 +60,16 @@ def tally(vote: Vote) -> dict[str, Any]:
 
 def compute_result(vote: Vote, counts: dict[str, Any]
                    ) -> rules.VoteResult | weighting.WeightedVoteResult:
-    """The rules' answer for ``vote`` on ``counts`` (see ``tally``)."""
+    """The rules' answer for ``vote`` on ``counts`` (see ``tally``), citing for its majority
+    the provision of the vote's kind of decision."""
     quorum = vote.quorum or 0
+    if vote.majority != MajorityKind.ADMISSION:
+        provision = decisions.majority_provision(vote.decision, vote.majority)
     if vote.weighted:
         return weighting.weighted_vote_outcome(
             counts["yes"], counts["no"], counts["abstain"],
             members_voting=counts["members_voting"], quorum=quorum,
-            majority=rules.Majority(vote.majority))
+            majority=rules.Majority(vote.majority), provision=provision)
     yes, no, abstain = (int(counts[key]) for key in ("yes", "no", "abstain"))
     try:
         if vote.majority == MajorityKind.ADMISSION:
@@ -74,7 +77,8 @@ def compute_result(vote: Vote, counts: dict[str, Any]
                 yes, no, abstain, quorum=quorum,
                 attending=(vote.quorum_base or {}).get("total", 0),
                 government_yes=counts["government_yes"], government_no=counts["government_no"])
-        return rules.vote_outcome(yes, no, abstain, majority=vote.majority, quorum=quorum)
+        return rules.vote_outcome(yes, no, abstain, majority=vote.majority, quorum=quorum,
+                                  provision=provision)
     except ValueError as error:
         raise ServiceError(_("The figures cannot be decided on: %(reason)s.")
                            % {"reason": error}, code="impossible_figures") from error
