@@ -18,6 +18,7 @@ from tripartite.config.env import (
     env_int,
     env_list,
     env_str,
+    file_storage_from_env,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -168,8 +169,12 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Hashed names (app.3f2a1b.css): browsers may keep them for ever, and a new release is never
 # served an old file. `collectstatic` (make run does it) writes them and their manifest.
+# Uploaded and generated files (photos, letters, templates, PDFs…) go through Django's storage
+# API only: the local disk under MEDIA_ROOT in the embedded default, a private S3-compatible
+# bucket when S3_BUCKET is set (tripartite.config.env.file_storage_from_env). No URL serves
+# them directly: each download is a view that checks permission, then streams the file.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage_from_env(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
