@@ -112,7 +112,7 @@ EXPECTED = {
             ("Lugar", "Dakar, Senegal"),
             ("Financiación", "Presupuesto ordinario de la OIT (US$25\u00a0000); Recursos "
                              "extrapresupuestarios – European Union (€10\u00a0000)"),
-            ("Cobertura geográfica", "Costa de Marfíl, Malí, Senegal"),
+            ("Cobertura geográfica", "Côte d'Ivoire, Malí, Senegal"),
             ("Composición", "Gobiernos: 6; Empleadores: 6; Trabajadores: 6 (tripartita)"),
             ("Personas de recursos", "4 (de las cuales 2 mujeres)"), ("Observadores", "1"),
             ("Objetivo", "To share experience of minimum wage fixing."),
