@@ -8,6 +8,7 @@ voting screens, GEN-3); the member States are named and ordered in ``language``.
 from pathlib import Path
 
 from tripartite.delegations.pdf import compile_typst
+from tripartite.rules.citations import cite
 from tripartite.votes import selectors
 
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "results_sheet.typ"
@@ -49,7 +50,7 @@ def sheet_data(vote, *, language: str) -> dict:
         ],
         "outcome": OUTCOMES[result.outcome],
         "explanation": [f"{e['message'].get(language) or e['message']['en']} "
-                        f"({e['provision']})" for e in result.explanation],
+                        f"({cite(e['provision'], language)})" for e in result.explanation],
         "states": [{
             "name": state["name"] or "—",
             "ballots": [{"group": GROUPS[b["group"]], "name": b["name"],

@@ -5,6 +5,8 @@ from django.utils import timezone
 
 from tripartite.common import l10n
 from tripartite.common.models import ActionLogEntry
+from tripartite.common.text import current_language
+from tripartite.rules import citations
 
 register = template.Library()
 
@@ -76,6 +78,12 @@ def long_datetime(value):
 def amount(value, currency=""):
     """A sum with the language's separators: "45 000,00 USD"."""
     return l10n.amount(value, currency or "")
+
+
+@register.filter
+def cite(provision):
+    """A rule's provision as the active language cites it ("Constitution, art. 4(2)")."""
+    return citations.cite(str(provision or ""), current_language())
 
 
 @register.filter
