@@ -118,6 +118,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tripartite.site.context_processors.permissions",
             ],
+            # Dates, ranges and amounts as each language writes them, in every template.
+            "builtins": ["tripartite.common.templatetags.tripartite"],
         },
     },
 ]
