@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from tripartite.rules import catalogue
+from tripartite.rules import catalogue, citations
 from tripartite.rules.catalogue import CatalogueError, read_po, text, translate
 
 RULES_DIR = Path(catalogue.__file__).resolve().parent
@@ -34,7 +34,8 @@ def text_calls():
 
 
 CALLS = list(text_calls())
-MSGIDS = {msgid for _, _, msgid, _ in CALLS}
+# The messages, and the citations' vocabulary that ``citations.cite`` translates.
+MSGIDS = {msgid for _, _, msgid, _ in CALLS} | citations.WHOLE | set(citations.PHRASES)
 
 
 def placeholders(message):
