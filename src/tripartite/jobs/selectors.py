@@ -1,0 +1,16 @@
+"""Reads of jobs: a user's own, for "My downloads" and the API."""
+
+from django.db.models import QuerySet
+
+from tripartite.jobs.models import Job
+
+MY_DOWNLOADS_LIMIT = 100
+
+
+def jobs_of(user) -> QuerySet[Job]:
+    """The user's jobs, the latest first."""
+    return Job.objects.filter(owner=user).order_by("-created_at", "-id")
+
+
+def job_with_owner(pk: int) -> Job | None:
+    return Job.objects.select_related("owner").filter(pk=pk).first()
