@@ -78,3 +78,12 @@ def pytest_collection_modifyitems(config, items):
         config.hook.pytest_deselected(items=once)
         items[:] = [item for item in items if not _runs_once(item)]
 
+
+
+@pytest.fixture
+def run_jobs(db):
+    """Run what the requests queued, as `tripartite worker` does (its loop's body, once per
+    task): ``run_jobs()`` returns how many tasks ran."""
+    from tripartite.jobs.worker import run_queued_tasks
+
+    return run_queued_tasks

@@ -97,6 +97,14 @@ class JobContext:
         else:
             self._ours().update(**changes)
 
+    def remember(self, **values) -> None:
+        """Keep ``values`` in the job's parameters, for the runs that may come after this one
+        (e.g. the token of the part this run has taken over)."""
+        params = {**self.job.params, **values}
+        if not self._ours().update(params=params, heartbeat_at=timezone.now()):
+            raise JobSuperseded
+        self.job.params = params
+
     def check(self) -> None:
         """Raise JobSuperseded if this run was replaced (checked outside transactions)."""
         if not self._ours().exists():

@@ -14,3 +14,10 @@ def jobs_of(user) -> QuerySet[Job]:
 
 def job_with_owner(pk: int) -> Job | None:
     return Job.objects.select_related("owner").filter(pk=pk).first()
+
+
+def latest_job(kind: str, **params) -> Job | None:
+    """The latest job of ``kind`` made with these parameters (e.g. a batch's generation)."""
+    lookups = {f"params__{name}": value for name, value in params.items()}
+    return (Job.objects.select_related("owner").filter(kind=kind, **lookups)
+            .order_by("-created_at", "-id").first())

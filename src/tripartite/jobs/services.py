@@ -45,16 +45,18 @@ def _enqueue(job: Job) -> None:
 
 
 @transaction.atomic
-def job_queue(*, owner: User, kind: str, title: str, task: Task, params: dict | None = None,
-              total: int | None = None, back_url: str = "") -> Job:
-    """A job for ``owner``, queued for the worker. The caller (a feature's view or API) has
-    checked that the owner may have what the job makes; the work checks it again when it
-    runs, with the owner's rights then."""
+def job_queue(*, owner: User, kind: str, title: str, task: Task | str,
+              params: dict | None = None, total: int | None = None, back_url: str = "") -> Job:
+    """A job for ``owner``, queued for the worker. ``task`` is the feature's task (or its
+    dotted path), called with the job's id and attempt. The caller (a feature's service or
+    view) has checked that the owner may have what the job makes; the work checks it again
+    when it runs, with the owner's rights then."""
     if not is_active_user(owner):
         raise PermissionDeniedError
     job = Job(kind=kind, title=str(title)[:300], owner=owner,
               language=translation.get_language() or owner.language or "en",
-              task_path=task.module_path, params=params or {}, total=total,
+              task_path=task if isinstance(task, str) else task.module_path,
+              params=params or {}, total=total,
               back_url=back_url[:500] if back_url.startswith("/") else "",
               attempt=uuid.uuid4().hex)
     _task(job.task_path)  # a task that cannot be found again is refused now, not in the worker
