@@ -7,13 +7,14 @@ staff) when helping them. Only the owner retries: the job runs again with the ow
 
 from tripartite.accounts.models import Role
 from tripartite.accounts.permissions import AnyUser, has_role, is_active_user
+from tripartite.jobs.models import Job
 
 
-def can_view_job(user: AnyUser, job) -> bool:
+def can_view_job(user: AnyUser, job: Job) -> bool:
     if not is_active_user(user):
         return False
     return job.owner_id == user.pk or (user.is_staff and has_role(user, Role.SECRETARIAT))
 
 
-def can_retry_job(user: AnyUser, job) -> bool:
+def can_retry_job(user: AnyUser, job: Job) -> bool:
     return is_active_user(user) and job.owner_id == user.pk

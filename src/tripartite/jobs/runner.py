@@ -21,6 +21,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
@@ -61,14 +63,14 @@ class JobContext:
         self._last_side_write = 0.0
 
     @property
-    def owner(self):
+    def owner(self) -> Any:  # the owner (accounts.User)
         return self.job.owner
 
     @property
-    def params(self) -> dict:
+    def params(self) -> dict[str, Any]:
         return self.job.params
 
-    def _ours(self):
+    def _ours(self) -> Any:  # QuerySet[Job]
         return Job.objects.filter(pk=self.job.pk, attempt=self.attempt,
                                   status=JobStatus.RUNNING)
 
@@ -77,7 +79,7 @@ class JobContext:
 
         Inside a transaction the report is written through another connection on PostgreSQL
         (at most once a second), so the page shows it before the transaction commits."""
-        changes: dict = {"done": done, "heartbeat_at": timezone.now()}
+        changes: dict[str, Any] = {"done": done, "heartbeat_at": timezone.now()}
         if total is not None:
             changes["total"] = total
         if step is not None:
@@ -97,7 +99,7 @@ class JobContext:
         else:
             self._ours().update(**changes)
 
-    def remember(self, **values) -> None:
+    def remember(self, **values: Any) -> None:
         """Keep ``values`` in the job's parameters, for the runs that may come after this one
         (e.g. the token of the part this run has taken over)."""
         params = {**self.job.params, **values}
@@ -146,7 +148,7 @@ class JobContext:
 def _outside_transaction(write: Callable[[], object]) -> None:
     """Run ``write`` on another connection (a thread has its own), waiting for it; a failure
     only costs a progress report."""
-    def target():
+    def target() -> None:
         try:
             write()
         except DatabaseError as error:
@@ -211,12 +213,13 @@ class _Heartbeat:
         finally:
             connections.close_all()
 
-    def __enter__(self):
+    def __enter__(self) -> "_Heartbeat":
         if heartbeat_seconds:
             self.thread.start()
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
         self.stopped.set()
         if self.thread.is_alive():
             self.thread.join(timeout=5)

@@ -3,6 +3,7 @@ which ``tripartite.jobs.runner`` makes)."""
 
 import datetime as dt
 import uuid
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone, translation
@@ -23,7 +24,7 @@ from tripartite.jobs.models import Job, JobStatus
 STALE_AFTER = dt.timedelta(minutes=3)
 
 
-def _task(path: str) -> Task:
+def _task(path: str) -> Task[Any, Any]:
     if not path.startswith("tripartite."):
         raise ValueError(f"Not a Tripartite task: {path}")
     found = import_string(path)
@@ -45,8 +46,9 @@ def _enqueue(job: Job) -> None:
 
 
 @transaction.atomic
-def job_queue(*, owner: User, kind: str, title: str, task: Task | str,
-              params: dict | None = None, total: int | None = None, back_url: str = "") -> Job:
+def job_queue(*, owner: User, kind: str, title: str, task: Task[Any, Any] | str,
+              params: dict[str, Any] | None = None, total: int | None = None,
+              back_url: str = "") -> Job:
     """A job for ``owner``, queued for the worker. ``task`` is the feature's task (or its
     dotted path), called with the job's id and attempt. The caller (a feature's service or
     view) has checked that the owner may have what the job makes; the work checks it again
@@ -97,7 +99,8 @@ def jobs_resume_stale(*, now: dt.datetime | None = None) -> list[Job]:
                                  ).values_list("pk", flat=True):
         with transaction.atomic():
             job = Job.objects.select_for_update().get(pk=pk)
-            if job.status != JobStatus.RUNNING or job.heartbeat_at >= limit:
+            if (job.status != JobStatus.RUNNING or job.heartbeat_at is None
+                    or job.heartbeat_at >= limit):
                 continue
             previous = job.attempt
             job.attempt = uuid.uuid4().hex
