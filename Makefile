@@ -37,9 +37,10 @@ run: install system
 	$(TP) migrate --no-input -v0
 	$(TP) demo --scale $(DEMO_SCALE) --if-empty
 	$(TP) collectstatic --no-input -v0
-	@# The demonstration prints its mail (password-reset links too) to this terminal.
+	@# The demonstration prints its mail (password-reset links too) to this terminal. The web
+	@# server and a background worker run side by side; Ctrl-C stops both.
 	EMAIL_BACKEND=$${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend} \
-		ALLOW_CONSOLE_EMAIL=$${ALLOW_CONSOLE_EMAIL:-true} $(TP) serve
+		ALLOW_CONSOLE_EMAIL=$${ALLOW_CONSOLE_EMAIL:-true} TP=$(TP) scripts/serve-with-worker.sh
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts

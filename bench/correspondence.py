@@ -82,8 +82,16 @@ def main() -> None:
         made = second.letters.exclude(pdf_file="").count()
         note = f" — {done.pdf_problem}" if done.pdf_problem else ""
         results.append((f"Word plus PDF: {second.letters.count()} letters, {made} PDF files "
-                        f"(LibreOffice, one run of {batches.PDF_CHUNK} files at most)",
+                        f"(LibreOffice, {office.parallel_processes()} processes at once)",
                         f"{both_seconds:.2f} s ({timed.cpu:.2f} s CPU){note}"))
+        # The conversion alone, the same 187 Word files, one process then one per core,
+        # back to back (the machine's load moves less between two runs than between days).
+        words = {str(letter.pk): merge.read_file(letter.word_file)
+                 for letter in batch.letters.order_by("number")}
+        for processes in sorted({1, office.parallel_processes()}):
+            seconds, pdfs = timed(lambda n=processes: office.convert(words, processes=n))
+            results.append((f"PDF conversion only: {len(pdfs)} files, {processes} LibreOffice "
+                            f"process(es)", f"{seconds:.2f} s ({timed.cpu:.2f} s CPU)"))
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     results.append(("load average of the machine (1, 5, 15 min) at the end", load))
     print("| measure | result |\n|---|---|")

@@ -80,3 +80,16 @@ def pytest_collection_modifyitems(config, items):
         config.hook.pytest_deselected(items=once)
         items[:] = [item for item in items if not _runs_once(item)]
 
+
+
+@pytest.fixture
+def run_jobs(db, settings, tmp_path):
+    """Run what the requests queued, as `tripartite worker` does (its loop's body, once per
+    task): ``run_jobs()`` returns how many tasks ran. The jobs' files go under a temporary
+    MEDIA_ROOT unless the test chose one."""
+    from tripartite.config.settings import MEDIA_ROOT
+    from tripartite.jobs.worker import run_queued_tasks
+
+    if settings.MEDIA_ROOT == MEDIA_ROOT:
+        settings.MEDIA_ROOT = tmp_path / "media"
+    return run_queued_tasks

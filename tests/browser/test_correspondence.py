@@ -16,6 +16,7 @@ from tests.factories import user_with_role
 from tripartite.accounts.models import Role
 from tripartite.correspondence.install import install_starter_templates
 from tripartite.correspondence.models import Letter
+from tripartite.jobs.worker import run_queued_tasks
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -63,6 +64,14 @@ def test_a_mail_merge_from_choice_to_zip(page, live_server, tmp_path, settings):
 
     page.uncheck("#id_pdf_files")  # Word only: LibreOffice is tested on its own
     page.click("#generate button[type=submit]")
+    # The job's page: waiting for the worker, then (the page asks again every 2 s) ready.
+    assert "Waiting for the worker…" in page.locator("#job-progress").inner_text()
+    assert run_queued_tasks() == 1
+    page.wait_for_selector("#job-progress >> text=Ready.", timeout=10_000)
+    with page.expect_download() as offered:
+        page.click("#job-progress >> text=Download")
+    assert offered.value.suggested_filename.startswith("letters-credentials-reminder-")
+    page.click("text=Back to the page it was started from")
     assert page.locator("#batch-status").inner_text() == "Generated"
     assert page.locator("#batch-letters tbody tr").count() == 3
     assert Letter.objects.count() == 3

@@ -11,7 +11,7 @@ from tripartite.accounts.models import Role
 pytestmark = pytest.mark.django_db
 
 
-def test_a_batch_through_the_api(secretariat, starters, session, entries):
+def test_a_batch_through_the_api(secretariat, starters, session, entries, run_jobs):
     client = client_for(secretariat)
     entries["FR"].addressee = ""
     entries["FR"].save()
@@ -33,7 +33,17 @@ def test_a_batch_through_the_api(secretariat, starters, session, entries):
 
     entries["FR"].addressee = "S.E. M. Jean Exemple"
     entries["FR"].save()
-    generated = send(client, "post", f"{url}/generate", {"pdf_files": False}).json()
+    queued = send(client, "post", f"{url}/generate", {"pdf_files": False}).json()
+    assert (queued["status"], queued["letters"]) == ("generating", 0)
+    job = client.get(f"/api/jobs/{queued['job']}").json()
+    assert (job["status"], job["kind"], job["file_url"]) == ("queued", "correspondence.batch",
+                                                            None)
+    assert run_jobs() == 1
+    job = client.get(f"/api/jobs/{queued['job']}").json()
+    assert (job["status"], job["done"], job["total"], job["problem"]) == ("done", 3, 3, "")
+    archive = client.get(job["file_url"])
+    assert (archive.status_code, archive["Content-Type"]) == (200, "application/zip")
+    generated = client.get(url).json()
     assert (generated["status"], generated["letters"], generated["sent"]) == ("generated", 3, 0)
 
     letters = client.get("/api/correspondence/letters", {"awaiting": "true"}).json()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
+from django.utils import timezone
 
 from tests.correspondence.failing_storage import DyingAfter, WorkerKilled
 from tripartite.common.models import ActionLogEntry
@@ -20,6 +21,8 @@ from tripartite.correspondence.models import (
     Selection,
 )
 from tripartite.correspondence.services import batches
+from tripartite.jobs import services as job_services
+from tripartite.jobs.models import Job, JobStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -54,11 +57,11 @@ def dying_storage(settings):
 
 
 def files_on_disk() -> list[str]:
-    """Every file under MEDIA_ROOT but the templates'."""
+    """Every file under MEDIA_ROOT but the templates' and the jobs' (the zip offered)."""
     root = Path(django_settings.MEDIA_ROOT)
     return sorted(str(path.relative_to(root)) for path in root.rglob("*")
                   if path.is_file() and not str(path.relative_to(root)).startswith(
-                      "correspondence/templates/"))
+                      ("correspondence/templates/", "jobs/")))
 
 
 def folders_on_disk() -> list[str]:
@@ -66,14 +69,14 @@ def folders_on_disk() -> list[str]:
     return sorted(path.name for path in root.iterdir())
 
 
-def killed_half_way(secretariat, batch, dying_storage) -> MailMergeBatch:
-    batch = batches.batch_generation_queue(actor=secretariat, batch=batch)
+def killed_half_way(secretariat, batch, dying_storage, run_jobs) -> Job:
+    """The batch's generation job, its worker killed after the first letter's file."""
+    job = batches.batch_generation_start(actor=secretariat, batch=batch, pdf_files=False)
     dying_storage(WorkerKilled)
-    with pytest.raises(WorkerKilled):
-        tasks.generate_batch.call(batch.pk, secretariat.pk, False, batch.generation_attempt)
+    assert run_jobs() == 1
     dying_storage.heal()
-    batch.refresh_from_db()
-    return batch
+    job.refresh_from_db()
+    return job
 
 
 def assert_generated_once(batch):
@@ -89,38 +92,46 @@ def assert_generated_once(batch):
     assert folders_on_disk() == ["letters", "templates"]
 
 
-def test_a_generation_killed_half_way_can_be_generated_again_after_the_time_limit(
-        secretariat, batch, dying_storage):
-    batch = killed_half_way(secretariat, batch, dying_storage)
-    dead_attempt = batch.generation_attempt
+def after_the_worker_is_taken_for_dead() -> dt.datetime:
+    return timezone.now() + job_services.STALE_AFTER + dt.timedelta(seconds=1)
+
+
+def test_a_job_killed_half_way_is_resumed_and_makes_each_letter_once(
+        secretariat, batch, dying_storage, run_jobs):
+    job = killed_half_way(secretariat, batch, dying_storage, run_jobs)
+    batch.refresh_from_db()
+    dead_attempt, dead_generation = job.attempt, batch.generation_attempt
     # The database rolled the killed transaction back: no letter, no reference used. The
-    # first letter's file, written before the kill, waits in the attempt's own folder.
+    # first letter's file, written before the kill, waits in the attempt's own folder; the
+    # job is still "running" (nobody told it otherwise).
+    assert (job.status, job.attempts) == (JobStatus.RUNNING, 1)
     assert batch.status == BatchStatus.GENERATING
     assert Letter.objects.count() == 0
     assert not ReferenceCounter.objects.filter(last_number__gt=0).exists()
-    assert files_on_disk() == [f"correspondence/generating/{dead_attempt}/{FINAL_FILES[0]}"]
-    # Within the time limit the batch counts as being generated: not generated twice.
-    with pytest.raises(ServiceError) as refused:
-        batches.batch_generation_queue(actor=secretariat, batch=batch)
-    assert (refused.value.code, refused.value.status) == ("being_generated", 409)
-    # Past it, the job is taken for dead and the batch is generated again.
-    MailMergeBatch.objects.filter(pk=batch.pk).update(
-        generation_started_at=batch.generation_started_at - batches.GENERATION_TIMEOUT)
-    batch.refresh_from_db()
-    assert batches.generation_is_stale(batch)
-    batch = batches.batch_generation_queue(actor=secretariat, batch=batch)
-    assert batch.generation_attempt != dead_attempt
-    assert files_on_disk() == []
-    assert tasks.generate_batch.call(batch.pk, secretariat.pk, False,
-                                     batch.generation_attempt) == BatchStatus.GENERATED
+    assert files_on_disk() == [f"correspondence/generating/{dead_generation}/{FINAL_FILES[0]}"]
+    # While it may still be alive, it is left alone; past STALE_AFTER without a sign of
+    # life, a worker queues it again under a new attempt, and runs it.
+    assert job_services.jobs_resume_stale() == []
+    assert job_services.jobs_resume_stale(now=after_the_worker_is_taken_for_dead()) == [job]
+    assert run_jobs() == 1
+    job.refresh_from_db()
+    assert (job.status, job.attempts, job.done, job.total, job.problem) == (
+        JobStatus.DONE, 2, 3, 3, "")
+    assert job.attempt != dead_attempt
+    assert job.result_name == f"letters-invitation-{batch.pk}-{timezone.localdate():%Y%m%d}.zip"
     assert_generated_once(batch)
     assert ActionLogEntry.objects.filter(action="correspondence.batch.generation_resumed",
                                          object_id=str(batch.pk)).count() == 1
+    assert ActionLogEntry.objects.filter(action="jobs.job.resumed",
+                                         object_id=str(job.pk)).count() == 1
+    # The dead run's task, delivered again late: refused, changes nothing.
+    assert tasks.generate_batch.call(job.pk, dead_attempt) == "superseded"
+    assert_generated_once(batch)
 
 
 def test_a_generation_killed_half_way_can_be_abandoned_at_once(secretariat, batch,
-                                                                dying_storage):
-    batch = killed_half_way(secretariat, batch, dying_storage)
+                                                                dying_storage, run_jobs):
+    job = killed_half_way(secretariat, batch, dying_storage, run_jobs)
     batch = batches.batch_generation_abandon(actor=secretariat, batch=batch)
     assert batch.status == BatchStatus.DRAFT
     assert batch.problem == ("The generation was abandoned; nothing was kept. Generate the "
@@ -128,22 +139,27 @@ def test_a_generation_killed_half_way_can_be_abandoned_at_once(secretariat, batc
     assert files_on_disk() == []
     assert ActionLogEntry.objects.filter(action="correspondence.batch.generation_abandoned",
                                          object_id=str(batch.pk)).count() == 1
+    # The job, resumed, does not generate what was abandoned: it fails and says why.
+    job_services.jobs_resume_stale(now=after_the_worker_is_taken_for_dead())
+    assert run_jobs() == 1
+    job.refresh_from_db()
+    assert (job.status, job.problem) == (JobStatus.FAILED, "This generation was abandoned or "
+                                         "started again: nothing was made by it.")
+    assert Letter.objects.count() == 0
     batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     assert_generated_once(batch)
 
 
-def test_the_job_of_an_abandoned_or_replaced_attempt_makes_nothing(secretariat, batch,
-                                                                   dying_storage):
-    batch = killed_half_way(secretariat, batch, dying_storage)
-    dead_attempt = batch.generation_attempt
-    batches.batch_generation_abandon(actor=secretariat, batch=batch)
-    batch = batches.batch_generation_queue(actor=secretariat, batch=batch)
+def test_the_late_run_of_a_replaced_attempt_makes_nothing(secretariat, batch, dying_storage,
+                                                          run_jobs):
+    job = killed_half_way(secretariat, batch, dying_storage, run_jobs)
+    dead_attempt = job.attempt
+    job_services.jobs_resume_stale(now=after_the_worker_is_taken_for_dead())
     # The dead attempt's task, run late by a worker coming back: refused, changes nothing.
-    assert tasks.generate_batch.call(batch.pk, secretariat.pk, False,
-                                     dead_attempt) == "generation_superseded"
+    assert tasks.generate_batch.call(job.pk, dead_attempt) == "superseded"
     assert MailMergeBatch.objects.get(pk=batch.pk).status == BatchStatus.GENERATING
     assert Letter.objects.count() == 0
-    tasks.generate_batch.call(batch.pk, secretariat.pk, False, batch.generation_attempt)
+    assert run_jobs() == 1
     assert_generated_once(batch)
 
 

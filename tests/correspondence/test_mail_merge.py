@@ -29,6 +29,7 @@ from tripartite.correspondence.models import (
 )
 from tripartite.correspondence.services import batches, replies
 from tripartite.delegations.models import Delegation
+from tripartite.jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 
@@ -154,7 +155,8 @@ def _client(user):
     return client
 
 
-def test_the_pages_take_a_batch_from_choice_to_zip(secretariat, starters, session, entries):
+def test_the_pages_take_a_batch_from_choice_to_zip(secretariat, starters, session, entries,
+                                                   run_jobs):
     client = _client(secretariat)
     response = client.post(reverse("correspondence:batch_create"), {
         "template": starters["credentials-reminder"].pk, "selection": "hand_picked",
@@ -176,8 +178,14 @@ def test_the_pages_take_a_batch_from_choice_to_zip(secretariat, starters, sessio
     assert not Letter.objects.exists()  # previews use no reference
 
     response = client.post(detail, {"action": "generate"})  # no PDF box: Word only
-    assert response.status_code == 302
+    job = Job.objects.get()
+    assert (response.status_code, response["Location"]) == (
+        302, reverse("jobs:job_detail", kwargs={"pk": job.pk}))
+    assert "Waiting for the worker…" in client.get(response["Location"]).content.decode()
+    assert run_jobs() == 1
     assert Letter.objects.count() == 3
+    page = client.get(response["Location"]).content.decode()
+    assert f"Download letters-credentials-reminder-{batch_pk}-" in page
     archive = client.get(reverse("correspondence:batch_zip", kwargs={"pk": batch_pk}))
     names = sorted(zipfile.ZipFile(io.BytesIO(b"".join(archive.streaming_content))).namelist())
     assert names == ["word/RELOFF-2026-0001_MX_es.docx", "word/RELOFF-2026-0002_FR_fr.docx",

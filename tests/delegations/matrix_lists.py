@@ -29,4 +29,9 @@ ROWS = {
 WRITES = {
     "delegations:list_publish": ("delegation_session", {"kind": "final"},
                                  write_rule({Role.SECRETARIAT})),
+    # A PDF of a list is a job queued for its reader (tripartite.jobs).
+    "delegations:list_current_pdf": ("delegation_session", {"order": "fr"},
+                                     write_rule(READERS)),
+    "delegations:list_published_pdf": ("published_list", {"order": "fr"},
+                                       write_rule(set(Role.values))),
 }

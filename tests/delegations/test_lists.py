@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import SessionFactory, state, user_with_role
+from tests.jobs.helpers import file_of, job_of, queued_file
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
@@ -26,6 +27,7 @@ from tripartite.delegations.services.nominations import (
     nomination_add,
     nomination_withdraw,
 )
+from tripartite.jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +134,7 @@ def test_the_page_shows_trilingual_headings_and_roles(client, session, secretari
 
 
 def test_publishing_the_provisional_then_a_revised_list_marks_what_changed(
-        client, session, secretariat):
+        client, session, secretariat, run_jobs):
     french, (stays, leaves, moves) = delegation_of(session, secretariat, "FR", [
         ("government", "delegate", "Stays"), ("government", "adviser", "Leaves"),
         ("government", "adviser", "Gets a new function")])
@@ -171,8 +173,8 @@ def test_publishing_the_provisional_then_a_revised_list_marks_what_changed(
     assert "Previously: <mark>Director</mark>" in html
     assert "Revised list of delegations No. 1" in html
 
-    text = pdf_text(client.get(reverse("delegations:list_published_pdf",
-                                       kwargs={"pk": revised.pk})).content)
+    text = pdf_text(queued_file(client, run_jobs, reverse("delegations:list_published_pdf",
+                                                          kwargs={"pk": revised.pk})))
     assert "+ added / ajouté / añadido" in text
     assert "− withdrawn / retiré / retirado" in text
     assert "Revised list of delegations No. 1 / Liste révisée des délégations n° 1" in text
@@ -233,8 +235,10 @@ def test_who_sees_which_list(client, session, secretariat):
     assert client.get(public)["Location"].startswith(reverse("accounts:login"))
     client.force_login(user_with_role(Role.FOCAL_POINT))
     assert client.get(current).status_code == 403
-    assert client.get(reverse("delegations:list_current_pdf",
-                              kwargs={"session_pk": session.pk})).status_code == 403
+    pdf_url = reverse("delegations:list_current_pdf", kwargs={"session_pk": session.pk})
+    assert client.get(pdf_url).status_code == 403
+    assert client.post(pdf_url).status_code == 403
+    assert not Job.objects.exists()
     assert client.get(reverse("delegations:list_current_csv",
                               kwargs={"session_pk": session.pk})).status_code == 403
     assert client.get(public).status_code == 200
@@ -251,16 +255,20 @@ def pdf_text(content: bytes) -> str:
 
 
 @pytest.mark.needs("cjk_fonts")
-def test_the_pdf_sets_names_in_their_own_scripts(client, session, secretariat):
+def test_the_pdf_sets_names_in_their_own_scripts(client, session, secretariat, run_jobs):
     delegation_of(session, secretariat, "CN", [
         ("government", "delegate", "王小明", "Wang Xiaoming")])
     delegation_of(session, secretariat, "RU", [
         ("workers", "delegate", "Анна Иванова", "Anna Ivanova")])
     client.force_login(secretariat)
-    response = client.get(reverse("delegations:list_current_pdf",
-                                  kwargs={"session_pk": session.pk}))
-    assert response["Content-Type"] == "application/pdf"
-    text = pdf_text(response.content)
+    url = reverse("delegations:list_current_pdf", kwargs={"session_pk": session.pk})
+    assert "Make the PDF" in client.get(url).content.decode()
+    job = job_of(client.post(url))
+    assert run_jobs() == 1
+    job.refresh_from_db()
+    assert (job.result_type, job.title) == (
+        "application/pdf", f"{lists.list_title('current')}, {session} (PDF)")
+    text = pdf_text(file_of(client, job))
     assert "王小明" in text and "Wang Xiaoming" in text
     assert "Анна Иванова" in text
     assert "Chine" in text and "Fédération de Russie" in text

@@ -118,6 +118,9 @@ PROPOSAL_FORM = {"unit": "SECTOR", "title_en": "Matrix seminar", "time_zone": "E
 # The steps check who may see the proposal, then the service who may act: those who see it
 # but may not act are refused with a message (OK, nothing written).
 WRITES = {
+    # The document is a job queued for its reader (tripartite.jobs).
+    "proposals:information_document": ("gb_session", {"language": "en", "format": "docx"},
+                                       write_rule(PROPOSAL_READERS)),
     "proposals:create": (None, PROPOSAL_FORM, write_rule(OWNERS)),
     "proposals:edit": ("own_proposal", PROPOSAL_FORM, write_rule(OWNERS)),
     "proposals:edit other": ("other_proposal", {**PROPOSAL_FORM, "unit": "ILO Dakar"},

@@ -10,9 +10,11 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import GENEVA, MeetingFactory, SessionFactory, user_with_role
+from tests.jobs.helpers import file_of, job_of
 from tests.proposals.factories import make_proposal, to_officers
 from tripartite.accounts.models import Role
 from tripartite.common import office
+from tripartite.jobs.models import Job
 from tripartite.proposals import information_document, selectors, services
 
 pytestmark = pytest.mark.django_db
@@ -156,22 +158,28 @@ def test_dates_across_months_and_the_first_of_the_month_in_french():
     assert information_document.date_range(end, end, "es") == "1 de octubre de 2027"
 
 
-def test_the_page_offers_each_language_and_the_download_is_word(client, governing_body,
-                                                                approved):
+def test_the_page_offers_each_language_and_the_worker_makes_the_word_file(
+        client, governing_body, approved, run_jobs):
     _previous, current = governing_body
     client.force_login(user_with_role(Role.SENIOR_OFFICIAL))
     page = client.get(reverse("proposals:information_documents")).content.decode()
     assert "GB.357/INS/INF/1" in page
     url = reverse("proposals:information_document", kwargs={"session_pk": current.pk})
-    response = client.get(url + "?language=fr&format=docx&symbol=GB.357/INS/INF/2")
-    assert response["Content-Disposition"] == (
-        'attachment; filename="approved-meetings-GB357-fr.docx"')
-    paragraphs, _tables = read_back(response.content)
+    offer = client.get(url + "?language=fr&format=docx&symbol=GB.357/INS/INF/2")
+    assert '<input type="hidden" name="symbol" value="GB.357/INS/INF/2">' in \
+        offer.content.decode()
+    job = job_of(client.post(url, {"language": "fr", "format": "docx",
+                                   "symbol": "GB.357/INS/INF/2"}))
+    assert run_jobs() == 1
+    paragraphs, _tables = read_back(file_of(client, job))
     assert paragraphs[1].startswith("GB.357/INS/INF/2")
-    refused = client.get(url + "?language=de")
+    assert job.result_name == "approved-meetings-GB357-fr.docx"
+    refused = client.post(url, {"language": "de"})
+    assert refused.status_code == 302 and refused["Location"] == reverse(
+        "proposals:information_documents")
+    refused = client.post(url, {"symbol": "GB.357/XYZ/1"})
     assert refused.status_code == 302
-    refused = client.get(url + "?symbol=GB.357/XYZ/1")
-    assert refused.status_code == 302
+    assert Job.objects.count() == 1
 
 
 def test_a_unit_officer_cannot_download_the_document(client, governing_body):
@@ -179,6 +187,8 @@ def test_a_unit_officer_cannot_download_the_document(client, governing_body):
     client.force_login(user_with_role(Role.UNIT_OFFICER))
     url = reverse("proposals:information_document", kwargs={"session_pk": current.pk})
     assert client.get(url).status_code == 403
+    assert client.post(url, {"language": "en", "format": "docx"}).status_code == 403
+    assert not Job.objects.exists()
 
 
 @pytest.mark.needs("libreoffice")

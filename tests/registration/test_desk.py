@@ -10,6 +10,7 @@ from tests.factories import PersonFactory, SessionFactory, user_with_role
 from tests.registration.factories import delegation, hand_registration, nomination, registration
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
+from tripartite.jobs.models import Job
 from tripartite.registration.models import Badge, Registration
 
 pytestmark = pytest.mark.django_db
@@ -120,19 +121,31 @@ def test_printing_a_badge_answers_its_pdf_and_reprinting_revokes_the_old(desk, s
     assert ActionLogEntry.objects.filter(action="registration.badge.printed").count() == 2
 
 
-def test_printing_a_delegation_and_every_badge_not_yet_printed(desk, session):
+def job_file_of(client, response) -> bytes:
+    """The file of the job a batch's form queued (its page is where the form led)."""
+    assert response.status_code == 302 and response["Location"].startswith("/downloads/")
+    job = Job.objects.get(pk=int(response["Location"].split("/")[2]))
+    download = client.get(reverse("jobs:job_file", kwargs={"pk": job.pk}))
+    assert download.status_code == 200, job.problem
+    return b"".join(download.streaming_content)
+
+
+def test_printing_a_delegation_and_every_badge_not_yet_printed(desk, session, run_jobs):
     french = [registration(session, "FR") for _ in range(2)]
     german = registration(session, "DE")
     observer = hand_registration(session)
 
-    delegation_pdf = desk.post(reverse("registration:desk_print_delegation",
-                                       kwargs={"session_pk": session.pk, "iso2": "FR"}))
-    assert len(PdfReader(io.BytesIO(delegation_pdf.content)).pages) == 2
+    queued = desk.post(reverse("registration:desk_print_delegation",
+                               kwargs={"session_pk": session.pk, "iso2": "FR"}))
+    assert not Badge.objects.exists()  # the worker prints them
+    assert run_jobs() == 1
+    assert len(PdfReader(io.BytesIO(job_file_of(desk, queued))).pages) == 2
     assert {b.registration_id for b in Badge.objects.all()} == {r.pk for r in french}
 
     rest = desk.post(reverse("registration:desk_print_unprinted",
                              kwargs={"session_pk": session.pk}))
-    assert len(PdfReader(io.BytesIO(rest.content)).pages) == 2
+    assert run_jobs() == 1
+    assert len(PdfReader(io.BytesIO(job_file_of(desk, rest))).pages) == 2
     assert {b.registration_id for b in Badge.objects.filter(number__gt=2)} == {
         german.pk, observer.pk}
 

@@ -30,7 +30,8 @@ def production_settings(app_configs, **kwargs):
     if on_postgres and settings.TASK_BACKEND == "immediate":
         problems.append(Warning(
             "Background work runs inside web requests (TASK_BACKEND=immediate).",
-            id="tripartite.W004", hint="Set TASK_BACKEND=database and run `tripartite db_worker`."))
+            id="tripartite.W004",
+            hint="Unset TASK_BACKEND (the database queue) and run `tripartite worker`."))
     return problems
 
 

@@ -1,16 +1,20 @@
-"""Word to PDF with LibreOffice, headless: many files in one ``soffice`` run.
+"""Word to PDF with LibreOffice, headless: many files per ``soffice`` run, one run per core.
 
 Used by the letters of correspondence batches and by the Governing Body's information document.
 Each run uses a fresh LibreOffice profile (``-env:UserInstallation``) in a temporary folder,
-so that runs in parallel, or beside a user's own LibreOffice, do not lock each other out.
+so that runs in parallel, or beside a user's own LibreOffice, do not lock each other out: a
+conversion of many files shares them among as many runs as the machine has cores.
 Where LibreOffice is not installed, :class:`PdfUnavailable` says so plainly; Word documents do
 not need it.
 """
 
+import os
 import shutil
 import subprocess
 import tempfile
+import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -49,13 +53,27 @@ def conversion_available() -> bool:
     return soffice() is not None
 
 
+def parallel_processes() -> int:
+    """LibreOffice processes a conversion runs at once: one per core of the machine
+    (``PDF_PROCESSES`` in the environment overrides it)."""
+    configured = os.environ.get("PDF_PROCESSES", "").strip()
+    if configured.isdigit() and int(configured) > 0:
+        return int(configured)
+    return max(1, os.cpu_count() or 1)
+
+
 def docx_to_pdf(content: bytes) -> bytes:
     """The PDF of one Word document."""
     return convert({"document": content})["document"]
 
 
-def convert(documents: dict[str, bytes]) -> dict[str, bytes]:
-    """PDF bytes for each Word document, by the same name (``name`` without extension)."""
+def convert(documents: dict[str, bytes], *, processes: int | None = None,
+            on_progress: Callable[[int], None] | None = None) -> dict[str, bytes]:
+    """PDF bytes for each Word document, by the same name (``name`` without extension).
+
+    The documents are shared among ``processes`` LibreOffice processes (one per core by
+    default), each with its own profile and output folder; ``on_progress(made)`` is called
+    as PDF files appear (from this thread)."""
     if not documents:
         return {}
     program = soffice()
@@ -63,39 +81,77 @@ def convert(documents: dict[str, bytes]) -> dict[str, bytes]:
         raise PdfUnavailable(_("PDF files were not made: LibreOffice is not installed on the "
                                "server (scripts/system-packages.sh installs it). The Word "
                                "files are ready."))
+    names = list(documents)
+    count = max(1, min(processes or parallel_processes(), len(names)))
+    groups = [names[index::count] for index in range(count)]
     with tempfile.TemporaryDirectory(prefix="tripartite-pdf-") as work:
         work_dir = Path(work)
-        source, target = work_dir / "docx", work_dir / "pdf"
+        source = work_dir / "docx"
         source.mkdir()
-        target.mkdir()
         for name, content in documents.items():
             (source / f"{name}.docx").write_bytes(content)
-        finished = _run(program, work_dir, target, [source / f"{name}.docx" for name in documents])
-        pdfs = {name: (target / f"{name}.pdf").read_bytes() for name in documents
-                if (target / f"{name}.pdf").exists()}
+        targets = [work_dir / f"pdf-{index}" for index in range(count)]
+        for target in targets:
+            target.mkdir()
+        details = _run_all(program, work_dir, [
+            (target, [source / f"{name}.docx" for name in group])
+            for target, group in zip(targets, groups, strict=True)], on_progress)
+        pdfs = {}
+        for target, group in zip(targets, groups, strict=True):
+            for name in group:
+                if (target / f"{name}.pdf").exists():
+                    pdfs[name] = (target / f"{name}.pdf").read_bytes()
         if len(pdfs) != len(documents):
-            detail = (finished.stderr or finished.stdout or "").strip()[:300]
             raise PdfUnavailable(_("LibreOffice made %(made)s PDF files out of %(total)s. "
                                    "The Word files are ready. %(detail)s") % {
-                "made": len(pdfs), "total": len(documents), "detail": detail})
+                "made": len(pdfs), "total": len(documents), "detail": details[:300]})
         return pdfs
 
 
-def _run(program: str, work_dir: Path, target: Path,
-         sources: list[Path]) -> subprocess.CompletedProcess[str]:
-    profile = work_dir / f"lo-{uuid.uuid4().hex}"
-    command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-               "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir",
-               str(target), *(str(path) for path in sources)]
+POLL_SECONDS = 0.5
+
+
+def _run_all(program: str, work_dir: Path, runs: list[tuple[Path, list[Path]]],
+             on_progress: Callable[[int], None] | None) -> str:
+    """Run one LibreOffice per (output folder, sources), at once; wait for all of them,
+    reporting the PDF files made; their messages (for a failure's explanation)."""
+    started: list[tuple[subprocess.Popen, Path]] = []
+    deadline = time.monotonic() + BASE_SECONDS + SECONDS_PER_FILE * max(
+        len(sources) for _target, sources in runs)
     try:
-        return subprocess.run(  # noqa: S603 — our own arguments, no shell
-            command, capture_output=True, text=True, check=False,
-            timeout=BASE_SECONDS + SECONDS_PER_FILE * len(sources))
-    except subprocess.TimeoutExpired as error:
-        raise PdfUnavailable(_("PDF files were not made: LibreOffice did not finish in "
-                               "time. The Word files are ready.")) from error
+        for index, (target, sources) in enumerate(runs):
+            profile = work_dir / f"lo-{index}-{uuid.uuid4().hex}"
+            log = work_dir / f"lo-{index}.log"
+            command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                       "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir",
+                       str(target), *(str(path) for path in sources)]
+            with log.open("wb") as output:
+                started.append((subprocess.Popen(  # noqa: S603 — our own arguments, no shell
+                    command, stdout=output, stderr=subprocess.STDOUT), log))
     except OSError as error:
+        _stop(started)
         # A program that cannot be started (removed, not executable): as if not installed.
         raise PdfUnavailable(_("PDF files were not made: LibreOffice could not be started "
                                "(%(error)s). The Word files are ready.") % {
             "error": error.strerror or error}) from error
+    made = 0
+    while any(process.poll() is None for process, _log in started):
+        if time.monotonic() > deadline:
+            _stop(started)
+            raise PdfUnavailable(_("PDF files were not made: LibreOffice did not finish in "
+                                   "time. The Word files are ready."))
+        time.sleep(POLL_SECONDS)
+        now_made = sum(1 for target, _sources in runs for _pdf in target.glob("*.pdf"))
+        if on_progress is not None and now_made != made:
+            made = now_made
+            on_progress(made)
+    if on_progress is not None:
+        on_progress(sum(1 for target, _sources in runs for _pdf in target.glob("*.pdf")))
+    return " ".join(log.read_text(errors="replace").strip() for _process, log in started)
+
+
+def _stop(started: list[tuple[subprocess.Popen, Path]]) -> None:
+    for process, _log in started:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

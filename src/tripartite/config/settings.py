@@ -1,7 +1,7 @@
 """Tripartite settings, read from the environment (see .env.example).
 
-The embedded default needs no variable at all: SQLite under ``var/``, tasks run
-in-process, mail printed to the console, a secret key generated once into ``var/``.
+The embedded default needs no variable at all: SQLite under ``var/``, long work queued for
+``tripartite worker``, mail printed to the console, a secret key generated once into ``var/``.
 """
 
 import re
@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "tripartite.common",
     "tripartite.accounts",
+    "tripartite.jobs",
     "tripartite.constituents",
     "tripartite.meetings",
     "tripartite.delegations",
@@ -237,9 +238,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Background work: in-process in the embedded default; a database queue with a worker
-# (`tripartite db_worker`) in production.
-TASK_BACKEND = env_str("TASK_BACKEND", "immediate")
+# Background work: a queue in the database, run by `tripartite worker` (docs/background-jobs.md),
+# in the embedded default as in production (`make run` starts one beside the web server).
+# `immediate` runs the work inside the request that asks for it: for tests that want it.
+TASK_BACKEND = env_str("TASK_BACKEND", "database")
 if TASK_BACKEND not in {"immediate", "database"}:
     raise ConfigurationError(f"TASK_BACKEND must be immediate or database, not {TASK_BACKEND!r}.")
 TASKS = {

@@ -18,6 +18,7 @@ urlpatterns = [
     path("votes/", include("tripartite.votes.urls")),
     path("proposals/", include("tripartite.proposals.urls")),
     path("correspondence/", include("tripartite.correspondence.urls")),
+    path("downloads/", include("tripartite.jobs.urls")),
     path("history/", include("tripartite.site.urls")),
     path("api/", api.urls),
     path("admin/", admin.site.urls),

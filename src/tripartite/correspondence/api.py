@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from tripartite.common.api import Day, Id, InputSchema, LimitOffset, Year, plain, unknown_reference
-from tripartite.correspondence import merge, selectors, tasks
+from tripartite.correspondence import merge, selectors
 from tripartite.correspondence.models import (
     Audience,
     BatchStatus,
@@ -140,6 +140,8 @@ class BatchOut(Schema):
     sent: int
     pdf_problem: str
     problem: str = Field(description="What went wrong last (generation or sending).")
+    job: int | None = Field(None, description="The generation's job (`/api/jobs/{id}`), "
+                                              "when the caller started it.")
 
 
 def _batch(batch: MailMergeBatch) -> dict:
@@ -218,12 +220,13 @@ class GenerateIn(InputSchema):
              operation_id="batch_generate", summary="Generate the letters of a draft batch")
 def batch_generate(request, id: Id, payload: GenerateIn):
     """Refused (400, code ``batch_incomplete``) with every problem when any recipient lacks
-    a field. With a background worker the batch answers ``generating`` until done."""
+    a field. The worker generates the letters: the batch answers ``generating`` until done,
+    and ``job`` names the job whose progress ``/api/jobs/{job}`` gives (then the zip of the
+    letters at ``/api/jobs/{job}/file``). For a generated batch: the PDF files it lacks."""
     _require_manager(request)
-    batch = batches.batch_generation_queue(actor=request.user, batch=_batch_or_404(id))
-    tasks.generate_batch.enqueue(batch.pk, request.user.pk, payload.pdf_files,
-                                 batch.generation_attempt)
-    return _batch(_batch_or_404(id))
+    job = batches.batch_generation_start(actor=request.user, batch=_batch_or_404(id),
+                                         pdf_files=payload.pdf_files)
+    return {**_batch(_batch_or_404(id)), "job": job.pk}
 
 
 class SendIn(InputSchema):

@@ -14,13 +14,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tripartite.common import exports
 from tripartite.common.forms import add_service_error
 from tripartite.common.services import ServiceError
-from tripartite.correspondence import documents, merge, selectors, tasks
+from tripartite.correspondence import documents, merge, selectors
 from tripartite.correspondence.forms import (
     AddressBookEntryForm,
     BatchForm,
@@ -48,6 +49,8 @@ from tripartite.correspondence.permissions import (
 )
 from tripartite.correspondence.placeholders import PLACEHOLDERS
 from tripartite.correspondence.services import batches, replies, sending, templates
+from tripartite.jobs import permissions as job_permissions
+from tripartite.jobs import selectors as job_selectors
 from tripartite.meetings.models import Session
 
 PAGE_SIZE = 50
@@ -374,18 +377,11 @@ def _batch_action(request, batch):
     if action == "generate":
         form = GenerateForm(request.POST)
         pdf_files = form.is_valid() and form.cleaned_data["pdf_files"]
-        queued = []
-        if _service(request, lambda: queued.append(
-                batches.batch_generation_queue(actor=user, batch=batch))):
-            tasks.generate_batch.enqueue(batch.pk, user.pk, pdf_files,
-                                         queued[0].generation_attempt)
-            batch.refresh_from_db()
-            if batch.status == BatchStatus.GENERATED:
-                messages.success(request, _("The letters were generated."))
-            elif batch.status == BatchStatus.DRAFT:
-                messages.error(request, batch.problem)
-            else:
-                messages.info(request, _("The letters are being generated."))
+        started = []
+        if _service(request, lambda: started.append(batches.batch_generation_start(
+                actor=user, batch=batch, pdf_files=pdf_files,
+                back_url=reverse("correspondence:batch_detail", args=[batch.pk])))):
+            return redirect("jobs:job_detail", pk=started[0].pk)
     elif action == "abandon":
         _service(request, lambda: batches.batch_generation_abandon(actor=user, batch=batch),
                  _("The generation was abandoned: the batch is a draft again."))
@@ -393,12 +389,11 @@ def _batch_action(request, batch):
         _service(request, lambda: batches.batch_refresh_recipients(actor=user, batch=batch),
                  _("The recipients were read again from the address book."))
     elif action == "pdf":
-        _service(request, lambda: batches.batch_pdfs_make(actor=user, batch=batch))
-        batch.refresh_from_db()
-        if batch.pdf_problem:
-            messages.error(request, batch.pdf_problem)
-        else:
-            messages.success(request, _("The PDF files were made."))
+        started = []
+        if _service(request, lambda: started.append(batches.batch_generation_start(
+                actor=user, batch=batch, pdf_files=True,
+                back_url=reverse("correspondence:batch_detail", args=[batch.pk])))):
+            return redirect("jobs:job_detail", pk=started[0].pk)
     elif action == "send":
         if _service(request, lambda: sending.batch_send(actor=user, batch=batch),
                     _("Every letter was sent by e-mail.")):
@@ -435,10 +430,17 @@ def batch_detail(request, pk):
             (code, merge.language_name(code)) for code in languages],
         sent=sum(1 for letter in letters if letter.sent_at),
         generation_stale=batches.generation_is_stale(batch),
+        job=_visible_job(request, batch),
         replied=sum(1 for letter in letters if letter.replies.all()),
         generate_form=GenerateForm(initial={"pdf_files": True}),
         reminder_form=ReminderForm(initial={"template": LetterTemplate.objects.filter(
             kind="reminder", active=True).order_by("pk").first()})))
+
+
+def _visible_job(request, batch):
+    """The batch's latest generation job, if this user may follow it (its owner)."""
+    job = job_selectors.latest_job("correspondence.batch", batch=batch.pk)
+    return job if job is not None and job_permissions.can_view_job(request.user, job) else None
 
 
 @login_required

@@ -5,55 +5,23 @@ The current list (the secretariat side: ``can_view_delegations``) and the publis
 a CSV file; and publishing (``can_review_credentials``), through ``list_publish``.
 """
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tripartite.common import exports as common_exports
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.delegations import exports, lists, pdf, permissions
+from tripartite.delegations import exports, list_files, lists, permissions
+from tripartite.delegations.list_files import ListDocument
 from tripartite.delegations.models import PublishedList
 from tripartite.delegations.services import lists as list_services
 from tripartite.meetings.models import Session
 
 READ_METHODS = ("GET", "HEAD")
-
-
-@dataclass
-class ListDocument:
-    """One list as the pages and files show it: ordered rows and what to call them."""
-
-    session: Session
-    rows: list
-    language: str
-    kind: str
-    title: str
-    dated: str
-    marked: bool = False
-    published: PublishedList | None = None
-
-    @property
-    def session_titles(self) -> list[str]:
-        titles = []
-        for title in (self.session.title_en, self.session.title_fr, self.session.title_es):
-            if title and title not in titles:
-                titles.append(title)
-        return titles
-
-    def filename(self, extension: str) -> str:
-        meeting = self.session.meeting
-        number = f"-{self.published.number}" if self.kind == "revised" else ""
-        stem = slugify(f"{meeting.acronym or meeting.type} {self.session.number} "
-                       f"{self.kind}{number} list of delegations")
-        return f"{stem}.{extension}"
 
 
 def _not_a_read(request):
@@ -63,7 +31,8 @@ def _not_a_read(request):
 
 
 def _order(request, session) -> str:
-    return lists.list_language(request.GET.get("order"), lists.session_list_language(session))
+    order = request.POST.get("order") if request.method == "POST" else request.GET.get("order")
+    return lists.list_language(order, lists.session_list_language(session))
 
 
 def _current_session(request, session_pk) -> Session:
@@ -74,11 +43,7 @@ def _current_session(request, session_pk) -> Session:
 
 
 def _current(request, session) -> ListDocument:
-    language = _order(request, session)
-    now = timezone.now().astimezone(session.zone)
-    return ListDocument(session=session, rows=lists.current_rows(session, language),
-                        language=language, kind="current", title=lists.list_title("current"),
-                        dated=now.strftime("%Y-%m-%d %H:%M"))
+    return list_files.current_document(session, _order(request, session))
 
 
 def _published_list(request, pk) -> PublishedList:
@@ -90,14 +55,7 @@ def _published_list(request, pk) -> PublishedList:
 
 
 def _published(request, published) -> ListDocument:
-    session = published.session
-    language = _order(request, session)
-    rows, marked = lists.published_rows(published, language)
-    return ListDocument(session=session, rows=rows, language=language, kind=published.kind,
-                        title=lists.list_title(published.kind, published.number),
-                        dated=published.published_at.astimezone(session.zone)
-                        .strftime("%Y-%m-%d"),
-                        marked=marked, published=published)
+    return list_files.published_document(published, _order(request, published.session))
 
 
 def _page(request, document: ListDocument, template: str, extra: dict):
@@ -113,15 +71,26 @@ def _page(request, document: ListDocument, template: str, extra: dict):
     })
 
 
-def _pdf(document: ListDocument) -> HttpResponse:
-    content = pdf.list_pdf(rows=document.rows, language=document.language,
-                           title=document.title, session_titles=document.session_titles,
-                           published=document.dated, marked=document.marked,
-                           timestamp=document.published.published_at
-                           if document.published else None)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{document.filename("pdf")}"'
-    return response
+def _pdf(request, *, session, published=None):
+    """The PDF of a list is made by the worker (a job): GET offers to make it, POST queues
+    it and leads to the job's progress, where the PDF waits when ready."""
+    if request.method in READ_METHODS:
+        return render(request, "jobs/start.html", {
+            "title": _("PDF of the %(list)s") % {"list": (
+                lists.list_title(published.kind, published.number) if published
+                else lists.list_title("current"))},
+            "explanation": _("The PDF is made in the background: you will see its progress, "
+                             "and find it under “My downloads” when it is ready."),
+            "button": _("Make the PDF"), "order": request.GET.get("order", "")})
+    if request.method != "POST":
+        return HttpResponseNotAllowed([*READ_METHODS, "POST"])
+    try:
+        job = list_services.list_pdf_queue(
+            actor=request.user, session=session, published=published,
+            order=_order(request, session), back_url=request.path)
+    except PermissionDeniedError as error:
+        raise PermissionDenied from error
+    return redirect("jobs:job_detail", pk=job.pk)
 
 
 def _xlsx(document: ListDocument) -> HttpResponse:
@@ -167,7 +136,7 @@ def list_current(request, session_pk):
 @login_required
 def list_current_pdf(request, session_pk):
     session = _current_session(request, session_pk)
-    return _not_a_read(request) or _pdf(_current(request, session))
+    return _pdf(request, session=session)
 
 
 @login_required
@@ -208,7 +177,7 @@ def list_published(request, pk):
 @login_required
 def list_published_pdf(request, pk):
     published = _published_list(request, pk)
-    return _not_a_read(request) or _pdf(_published(request, published))
+    return _pdf(request, session=published.session, published=published)
 
 
 @login_required

@@ -29,9 +29,11 @@ from tripartite.common.services import (
 )
 from tripartite.common.text import current_language
 from tripartite.constituents.models import MemberState
+from tripartite.jobs.models import Job
+from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import MeetingType, Session
 from tripartite.meetings.services import meeting_create, session_create
-from tripartite.proposals import permissions, selectors, workflow
+from tripartite.proposals import information_document, permissions, selectors, workflow
 from tripartite.proposals.models import (
     Consultation,
     Decision,
@@ -479,3 +481,31 @@ def rule_setting_update(*, setting: ProposalRuleSetting, actor: User, changes: L
     return update_logged(setting, changes=changes, fields=SETTING_FIELDS, actor=actor,
                          action="proposals.rule_setting.updated",
                          seen_updated_at=seen_updated_at)
+
+
+# --- the information document, made by the worker (tripartite.proposals.tasks) ----------------
+
+INFORMATION_DOCUMENT_TASK = "tripartite.proposals.tasks.make_information_document"
+
+
+def information_document_queue(*, actor: User, session: Session, language: str,
+                               file_format: str, symbol: str = "",
+                               back_url: str = "") -> Job:
+    """Queue the information document for a session of the Governing Body, in ``language``,
+    as Word or PDF, as a job of ``actor``'s."""
+    if not permissions.can_view_information_document(actor):
+        raise PermissionDeniedError
+    if language not in information_document.LANGUAGES or file_format not in ("docx", "pdf"):
+        raise ServiceError(_("Choose English, French or Spanish, as Word or PDF."),
+                           code="invalid_choice")
+    if symbol and not information_document.SYMBOL.match(symbol):
+        raise ServiceError(_("“%(symbol)s” is not a Governing Body symbol such as "
+                             "GB.356/INS/INF/1.") % {"symbol": symbol}, field="symbol")
+    return job_queue(
+        owner=actor, kind="proposals.information_document",
+        task=INFORMATION_DOCUMENT_TASK,
+        title=_("Information document for %(session)s (%(language)s, %(format)s)") % {
+            "session": session.title, "language": language.upper(),
+            "format": "PDF" if file_format == "pdf" else "Word"},
+        params={"session": session.pk, "language": language, "format": file_format,
+                "symbol": symbol}, back_url=back_url)

@@ -5,9 +5,9 @@ service call; a refusal comes back as a message and changes nothing."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -357,32 +357,36 @@ def information_documents(request):
 
 @login_required
 def information_document_file(request, session_pk):
+    """The document in one language and format is made by the worker (a job): GET offers to
+    make it, POST queues it and leads to the job's progress, where the file waits."""
     require(permissions.can_view_information_document(request.user))
     session = get_object_or_404(information_document.gb_sessions(), pk=session_pk)
-    language = request.GET.get("language", current_language())
-    file_format = request.GET.get("format", "docx")
-    symbol = request.GET.get("symbol", "").strip()
-    if language not in information_document.LANGUAGES or file_format not in ("docx", "pdf"):
-        messages.error(request, _("Choose English, French or Spanish, as Word or PDF."))
+    data = request.POST if request.method == "POST" else request.GET
+    language = data.get("language", current_language())
+    file_format = data.get("format", "docx")
+    symbol = data.get("symbol", "").strip()
+    if request.method in ("GET", "HEAD"):
+        return render(request, "jobs/start.html", {
+            "title": _("Information document for %(session)s") % {"session": session.title},
+            "explanation": _("The document (%(format)s, %(language)s) is made in the "
+                             "background: you will see its progress, and find it under "
+                             "“My downloads” when it is ready.") % {
+                "format": "PDF" if file_format == "pdf" else "Word",
+                "language": language.upper()},
+            "button": _("Make the document"),
+            "hidden": {"language": language, "format": file_format, "symbol": symbol}})
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    try:
+        job = services.information_document_queue(
+            actor=request.user, session=session, language=language, file_format=file_format,
+            symbol=symbol, back_url=reverse("proposals:information_documents"))
+    except ServiceError as error:
+        if error.status == 403:
+            raise PermissionDenied from error
+        messages.error(request, error.message)
         return redirect("proposals:information_documents")
-    if symbol and not information_document.SYMBOL.match(symbol):
-        messages.error(request, _("“%(symbol)s” is not a Governing Body symbol such as "
-                                  "GB.356/INS/INF/1.") % {"symbol": symbol})
-        return redirect("proposals:information_documents")
-    content = information_document.build_docx(session, language, symbol=symbol)
-    name = f"approved-meetings-GB{session.number or session.pk}-{language}"
-    if file_format == "pdf":
-        try:
-            content = office.docx_to_pdf(content)
-        except office.PdfUnavailable:
-            messages.error(request, _("The PDF cannot be made on this server (LibreOffice is "
-                                      "missing or failed); the Word version is available."))
-            return redirect("proposals:information_documents")
-        response = HttpResponse(content, content_type="application/pdf")
-    else:
-        response = HttpResponse(content, content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{file_format}"'
-    return response
+    return redirect("jobs:job_detail", pk=job.pk)
 
 
 # --- the dashboard ---------------------------------------------------------------------------

@@ -222,15 +222,25 @@ def desk_print(request, pk):
                   back=reverse("registration:desk_registration", kwargs={"pk": pk}))
 
 
+def _print_batch(request, session, member_state: str = ""):
+    """Queue a batch of badges (a job) and show its progress; the PDF waits there."""
+    back = reverse("registration:desk_session", kwargs={"session_pk": session.pk})
+    try:
+        job = desk.badges_print_queue(actor=request.user, session=session,
+                                      member_state=member_state, back_url=back)
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    return redirect("jobs:job_detail", pk=job.pk)
+
+
 @login_required
 @post_action
 def desk_print_delegation(request, session_pk, iso2):
     session = _desk_session(request, session_pk)
     _post_only(request)
     state = get_object_or_404(MemberState, iso2=iso2.upper())
-    registrations = list(selectors.delegation_registrations(session, state.iso2))
-    return _print(request, session, registrations, filename=f"badges {state.iso2}",
-                  back=reverse("registration:desk_session", kwargs={"session_pk": session.pk}))
+    return _print_batch(request, session, state.iso2)
 
 
 @login_required
@@ -238,9 +248,7 @@ def desk_print_delegation(request, session_pk, iso2):
 def desk_print_unprinted(request, session_pk):
     session = _desk_session(request, session_pk)
     _post_only(request)
-    registrations = list(selectors.never_printed(session))
-    return _print(request, session, registrations, filename="badges not yet printed",
-                  back=reverse("registration:desk_session", kwargs={"session_pk": session.pk}))
+    return _print_batch(request, session)
 
 
 # --- photos --------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ PDF files by LibreOffice; and the preview of a letter."""
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -28,11 +28,16 @@ from tripartite.correspondence.models import (
     Selection,
 )
 from tripartite.correspondence.services.base import require_manager
+from tripartite.jobs.models import Job
+from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import Session
 
 logger = logging.getLogger(__name__)
 
-PDF_CHUNK = 200  # Word files converted by one LibreOffice run
+# progress(done, total): letters written (Word), or PDF files made, so far.
+Progress = Callable[[int, int], None]
+
+PDF_CHUNK = 200  # Word files converted (and committed) together, shared among LibreOffice runs
 UNFINISHED = (BatchStatus.DRAFT, BatchStatus.GENERATING)
 # A generation's Word transaction takes seconds for 187 letters; one "being generated" for
 # longer than this has lost its job (killed worker, server restarted) and may start again.
@@ -197,6 +202,27 @@ def batch_generation_queue(*, actor: User, batch: MailMergeBatch) -> MailMergeBa
 
 
 @transaction.atomic
+def batch_generation_resume(*, actor: User, batch: MailMergeBatch,
+                            attempt: str) -> MailMergeBatch:
+    """Take over generation ``attempt`` after its job's worker died (the job was resumed):
+    the dead run's transaction was rolled back, its files are removed here, and the
+    generation goes on under a new token, which a late run of the dead one does not have.
+    A batch generated or abandoned meanwhile is returned as it is. Refused while a run
+    still holds the batch (it was not dead after all)."""
+    require_manager(actor)
+    batch = _locked_batch(batch)
+    if batch.status != BatchStatus.GENERATING or batch.generation_attempt != attempt:
+        return batch
+    _forget_attempt(batch)
+    log_action(actor=actor, action="correspondence.batch.generation_resumed", obj=batch,
+               data={"attempt": attempt, "started_at": batch.generation_started_at})
+    batch.generation_attempt = uuid.uuid4().hex
+    batch.generation_started_at = timezone.now()
+    batch.save(update_fields=["generation_attempt", "generation_started_at", "updated_at"])
+    return batch
+
+
+@transaction.atomic
 def batch_generation_abandon(*, actor: User, batch: MailMergeBatch) -> MailMergeBatch:
     """Give up a generation (its job died, or will never run): the batch is a draft again.
 
@@ -221,8 +247,34 @@ def batch_generation_abandon(*, actor: User, batch: MailMergeBatch) -> MailMerge
     return batch
 
 
+GENERATE_TASK = "tripartite.correspondence.tasks.generate_batch"
+
+
+@transaction.atomic
+def batch_generation_start(*, actor: User, batch: MailMergeBatch, pdf_files: bool = True,
+                           back_url: str = "") -> Job:
+    """Queue the generation of a draft batch as a job of ``actor``'s, or, for a generated
+    batch, the PDF files its letters lack: the job's page shows the letters' progress and
+    offers the zip of the letters, which then waits under "My downloads"."""
+    require_manager(actor)
+    batch = MailMergeBatch.objects.select_related("template").get(pk=batch.pk)
+    if batch.status in UNFINISHED:
+        generation = batch_generation_queue(actor=actor, batch=batch).generation_attempt
+        title = _("Letters of mail-merge batch #%(number)s (%(template)s)")
+    else:
+        generation = ""
+        pdf_files = True
+        title = _("PDF files of mail-merge batch #%(number)s (%(template)s)")
+    return job_queue(owner=actor, kind="correspondence.batch", task=GENERATE_TASK,
+                     title=title % {"number": batch.pk, "template": batch.template},
+                     params={"batch": batch.pk, "pdf_files": pdf_files,
+                             "generation": generation},
+                     back_url=back_url)
+
+
 def batch_generate(*, actor: User, batch: MailMergeBatch, pdf_files: bool = True,
-                   attempt: str | None = None) -> MailMergeBatch:
+                   attempt: str | None = None, progress: Progress | None = None,
+                   pdf_progress: Progress | None = None) -> MailMergeBatch:
     """Generate every letter of ``batch`` (Word), then their PDF files.
 
     ``attempt`` is the token :func:`batch_generation_queue` gave (the task passes it on);
@@ -242,7 +294,7 @@ def batch_generate(*, actor: User, batch: MailMergeBatch, pdf_files: bool = True
     ours = MailMergeBatch.objects.filter(pk=batch.pk, status=BatchStatus.GENERATING,
                                          generation_attempt=attempt)
     try:
-        batch = _generate_word(actor=actor, batch=batch, attempt=attempt)
+        batch = _generate_word(actor=actor, batch=batch, attempt=attempt, progress=progress)
     except ServiceError as error:
         ours.update(status=BatchStatus.DRAFT, problem=error.message, generation_attempt="",
                     generation_started_at=None)
@@ -255,7 +307,7 @@ def batch_generate(*, actor: User, batch: MailMergeBatch, pdf_files: bool = True
         raise ServiceError(message, code="generation_failed") from error
     _place_letter_files(batch.pk)
     if pdf_files:
-        batch_pdfs_make(actor=actor, batch=batch)
+        batch_pdfs_make(actor=actor, batch=batch, progress=pdf_progress)
     return batch
 
 
@@ -271,7 +323,8 @@ def _claim(batch: MailMergeBatch, attempt: str) -> MailMergeBatch:
     return batch
 
 
-def _generate_word(*, actor: User, batch: MailMergeBatch, attempt: str) -> MailMergeBatch:
+def _generate_word(*, actor: User, batch: MailMergeBatch, attempt: str,
+                   progress: Progress | None = None) -> MailMergeBatch:
     """References, Word files and letters in one transaction. The files are written to the
     attempt's temporary folder and moved to their names when the transaction commits; if
     it rolls back they are removed, and the references go back to the counter with it."""
@@ -302,6 +355,8 @@ def _generate_word(*, actor: User, batch: MailMergeBatch, attempt: str) -> MailM
                 files.write(letter.word_file.name, documents.render_docx(
                     sources[row.language], values))
                 letters.append(letter)
+                if progress is not None:
+                    progress(len(letters), len(check.rows))
             Letter.objects.bulk_create(letters)
             batch.status = BatchStatus.GENERATED
             batch.generated_at = timezone.now()
@@ -339,8 +394,11 @@ def _place_letter_files(batch_pk: int) -> None:
         generation_attempt="")
 
 
-def batch_pdfs_make(*, actor: User, batch: MailMergeBatch) -> MailMergeBatch:
-    """PDF files for the letters of ``batch`` that have none, by LibreOffice."""
+def batch_pdfs_make(*, actor: User, batch: MailMergeBatch,
+                    progress: Progress | None = None) -> MailMergeBatch:
+    """PDF files for the letters of ``batch`` that have none, by LibreOffice (as many
+    processes as the machine has cores). Each chunk's files are committed at once, so a run
+    stopped half-way is resumed by converting only the letters still without one."""
     require_manager(actor)
     _place_letter_files(batch.pk)
     letters = list(batch.letters.filter(pdf_file="").order_by("number"))
@@ -348,9 +406,14 @@ def batch_pdfs_make(*, actor: User, batch: MailMergeBatch) -> MailMergeBatch:
     made = 0
     for start in range(0, len(letters), PDF_CHUNK):
         chunk = letters[start:start + PDF_CHUNK]
+
+        def report(count: int, before: int = made) -> None:
+            if progress is not None:
+                progress(before + count, len(letters))
+
         try:
             pdfs = office.convert({str(letter.pk): merge.read_file(letter.word_file)
-                                for letter in chunk})
+                                   for letter in chunk}, on_progress=report)
         except office.PdfUnavailable as error:
             problem = str(error)
             break

@@ -7,7 +7,29 @@ from tripartite.accounts.models import User
 from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
 from tripartite.delegations import lists, permissions
 from tripartite.delegations.models import PublishedList
+from tripartite.jobs.models import Job
+from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import Session
+
+LIST_PDF_TASK = "tripartite.delegations.tasks.make_list_pdf"
+
+
+def list_pdf_queue(*, actor: User, session: Session, published: PublishedList | None = None,
+                   order: str, back_url: str = "") -> Job:
+    """Queue the PDF of the current list (its readers: ``can_view_delegations``) or of a
+    published one (every reader of published lists) as a job of ``actor``'s; the worker
+    checks the same permission again when it makes it."""
+    if published is None and not permissions.can_view_delegations(actor):
+        raise PermissionDeniedError
+    if published is not None and not permissions.can_view_published_lists(actor):
+        raise PermissionDeniedError
+    title = (lists.list_title(published.kind, published.number) if published
+             else lists.list_title("current"))
+    return job_queue(
+        owner=actor, kind="delegations.list_pdf", task=LIST_PDF_TASK,
+        title=_("%(list)s, %(session)s (PDF)") % {"list": title, "session": session},
+        params={"session": session.pk, "published": published.pk if published else None,
+                "order": order}, back_url=back_url)
 
 
 @transaction.atomic

@@ -23,10 +23,16 @@ from tripartite.common.services import (
 )
 from tripartite.constituents.models import Person
 from tripartite.delegations.models import Nomination
+from tripartite.jobs.models import Job
+from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import Session
 from tripartite.registration import permissions
 from tripartite.registration.models import Badge, BadgeCategory, Registration
-from tripartite.registration.selectors import accredited_nominations
+from tripartite.registration.selectors import (
+    accredited_nominations,
+    delegation_registrations,
+    never_printed,
+)
 
 HAND_CATEGORIES = (BadgeCategory.OBSERVER, BadgeCategory.SECRETARIAT, BadgeCategory.PRESS)
 REPRINTED = "reprinted"
@@ -145,6 +151,31 @@ def identity_confirm(*, actor: User, registration: Registration,
     log_action(actor=actor, action="registration.identity.confirmed", obj=registration,
                data={"registered_at": registration.registered_at.isoformat()})
     return registration
+
+
+PRINT_TASK = "tripartite.registration.tasks.print_badges"
+
+
+@transaction.atomic
+def badges_print_queue(*, actor: User, session: Session, member_state: str = "",
+                       back_url: str = "") -> Job:
+    """Queue the printing of a batch of badges as a job of ``actor``'s: a delegation's
+    (``member_state``, an ISO code) or, without one, every registration never printed. The
+    registrations are read when the job runs (a badge printed at the desk meanwhile is not
+    printed again); the badges and their PDF are made in one transaction with the job's end
+    (tripartite.registration.tasks)."""
+    _require_desk(actor)
+    iso2 = member_state.upper()
+    chosen = (delegation_registrations(session, iso2) if iso2 else never_printed(session))
+    count = chosen.count()
+    if not count:
+        raise ServiceError(_("There is no badge to print."), code="nothing_to_print")
+    title = (_("Badges of the delegation of %(state)s (%(session)s)") % {
+        "state": iso2, "session": session} if iso2 else
+        _("Badges not yet printed (%(session)s)") % {"session": session})
+    return job_queue(owner=actor, kind="registration.badges", title=title, task=PRINT_TASK,
+                     params={"session": session.pk, "member_state": iso2}, total=count,
+                     back_url=back_url)
 
 
 @transaction.atomic

@@ -1,0 +1,41 @@
+"""Background work of the meeting proposals: the information document for a session of the
+Governing Body (Word, and PDF by LibreOffice), as a job (``tripartite.jobs``) queued by
+:func:`~tripartite.proposals.services.information_document_queue`. It changes nothing in the
+database: a run resumed after its worker died makes the document again."""
+
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from tripartite.common import office
+from tripartite.common.services import PermissionDeniedError, ServiceError
+from tripartite.jobs.runner import JobContext, JobFile, run_job
+from tripartite.proposals import information_document, permissions
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@task()
+def make_information_document(job_id: int, attempt: str) -> str:
+    return run_job(job_id, attempt, _information_document)
+
+
+def _information_document(context: JobContext) -> JobFile:
+    params = context.params
+    if not permissions.can_view_information_document(context.owner):
+        raise PermissionDeniedError
+    session = information_document.gb_sessions().get(pk=params["session"])
+    language, file_format = params["language"], params["format"]
+    total = 2 if file_format == "pdf" else 1
+    context.progress(0, total, _("Writing the Word document"))
+    content = information_document.build_docx(session, language, symbol=params["symbol"])
+    name = f"approved-meetings-GB{session.number or session.pk}-{language}"
+    if file_format != "pdf":
+        return JobFile(name=f"{name}.docx", content=content, content_type=DOCX)
+    context.progress(1, total, _("Converting it to PDF"))
+    try:
+        content = office.docx_to_pdf(content)
+    except office.PdfUnavailable as error:
+        raise ServiceError(_("The PDF cannot be made on this server (LibreOffice is missing "
+                             "or failed); the Word version is available."),
+                           code="pdf_unavailable") from error
+    return JobFile(name=f"{name}.pdf", content=content, content_type="application/pdf")
