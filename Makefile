@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_SCALE ?= ilc
 
-.PHONY: install lock system run test lint test-sqlite test-postgres bench clean messages
+.PHONY: install lock system run test lint cluster test-sqlite test-postgres bench clean messages
 
 # requirements.lock pins every package to the versions CI tested (`make lock` renews it after a
 # change of pyproject.toml's dependencies).
@@ -42,7 +42,7 @@ run: install system
 		ALLOW_CONSOLE_EMAIL=$${ALLOW_CONSOLE_EMAIL:-true} $(TP) serve
 
 lint: install
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/lint-imports
 	PYTHONPATH=src $(BIN)/mypy
 	$(TP) makemigrations --check --dry-run
@@ -66,6 +66,11 @@ test-postgres: install
 	else \
 		echo "== PostgreSQL does not answer at $(PG_URL): PostgreSQL run skipped."; \
 	fi
+
+# Two application servers behind HAProxy, a worker, PostgreSQL, Redis and an S3 server, all on
+# loopback; runs tests/cluster against them (.ci/run does).
+cluster: install system
+	bash scripts/cluster.sh test
 
 bench: install
 	$(BIN)/pip install --quiet -c requirements.lock -e '.[load]'

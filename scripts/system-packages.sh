@@ -10,11 +10,13 @@ declare -A disables=(
   [fonts-noto-core]="names in non-Latin scripts in PDFs and badges (they print as boxes)"
   [fonts-noto-cjk]="Chinese, Japanese and Korean names in PDFs and badges (they print as boxes)"
   [libreoffice-writer-nogui]="PDF letters and the PDF information document (Word still works)"
+  [haproxy]="the cluster tests (scripts/cluster.sh: two servers behind a proxy)"
 )
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s fonts-noto-core >/dev/null 2>&1 || missing+=(fonts-noto-core)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" != "0" ] || ! command -v apt-get >/dev/null 2>&1; then
   echo "Missing Debian packages (install them as root: apt-get install ${missing[*]}):"

@@ -61,6 +61,8 @@ DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "django_db_res
 
 
 def _runs_once(item) -> bool:
+    if item.get_closest_marker("cluster"):  # PostgreSQL is the cluster's own database
+        return False
     if item.get_closest_marker("engine_independent"):
         return True
     uses_database = (item.get_closest_marker("django_db") is not None

@@ -78,5 +78,5 @@ def test_the_secretariat_adds_and_removes_members_and_the_weights_follow(page, l
     weights = page.locator("#weights-heading + p + table").inner_text()
     assert "Government\t1\t1\t1" in weights
     published = page.locator("#snapshots-heading + table").inner_text()
-    assert "3 Jun 2026 09:00" in published and "2 Jun 2026 09:00" in published
+    assert "3 June 2026, 09:00" in published and "2 June 2026, 09:00" in published
     assert WeightSnapshot.objects.filter(committee=committee).count() == 5

@@ -1,22 +1,17 @@
 """Operations commands: serve, backup, restore.
 
-Under pytest the SQLite test database lives in memory, so the backup and restore logic is
-tested on SQLite files made here, and the commands end to end in a subprocess whose
-database is a file in a temporary var/ directory.
+Under pytest the SQLite test database lives in memory, so the SQLite backup and restore logic
+is tested on SQLite files made here; the archives with the files, and the commands end to end
+in a subprocess, in tests/site/test_backup.py.
 """
 
-import os
-import re
 import sqlite3
-import subprocess
-import sys
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
 
 from tripartite.site.backup import (
     BackupError,
@@ -26,11 +21,6 @@ from tripartite.site.backup import (
     restore_sqlite,
 )
 from tripartite.site.management.commands.serve import RedactingLogger, gunicorn_options
-
-on_sqlite = pytest.mark.skipif(connection.vendor != "sqlite",
-                               reason="the commands refuse PostgreSQL before anything else")
-on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
-                                   reason="needs DATABASE_URL=postgres://…")
 
 
 def make_database(path: Path, titles: list[str]) -> Path:
@@ -162,14 +152,13 @@ def test_default_backup_path_is_under_var_backups(settings, tmp_path):
     path = default_backup_path("before-restore")
     assert path.parent == tmp_path / "backups"
     assert path.name.startswith("tripartite-")
-    assert path.name.endswith("-before-restore.sqlite3")
-    assert len(path.name) == len("tripartite-20260101-120000-before-restore.sqlite3")
+    assert path.name.endswith("-before-restore.tar")
+    assert len(path.name) == len("tripartite-20260101-120000-before-restore.tar")
 
 
-# The commands, in this process (the test database is in memory or PostgreSQL)
+# The commands refuse before they touch the database
 
 
-@on_sqlite
 def test_backup_command_refuses_an_existing_destination_without_force(tmp_path):
     existing = tmp_path / "existing.sqlite3"
     existing.write_bytes(b"keep me")
@@ -179,13 +168,13 @@ def test_backup_command_refuses_an_existing_destination_without_force(tmp_path):
     assert existing.read_bytes() == b"keep me"
 
 
-@on_sqlite
 @pytest.mark.parametrize("content", ["text", "damaged", "not-tripartite"])
 def test_restore_command_refuses_bad_files(content, live, tmp_path):
     if content == "text":
         path = tmp_path / "backup.sqlite3"
         path.write_text("not a database")
-        message = r"backup\.sqlite3 is not a SQLite database\.$"
+        message = r"backup\.sqlite3 is neither a backup archive of Tripartite nor a SQLite " \
+                  r"database\.$"
     elif content == "damaged":
         large = make_database(tmp_path / "large.sqlite3", [f"M {n} " * 30 for n in range(300)])
         path = damaged_copy(large, tmp_path / "backup.sqlite3")
@@ -197,14 +186,6 @@ def test_restore_command_refuses_bad_files(content, live, tmp_path):
         message = r"no django_migrations table"
     with pytest.raises(CommandError, match=message):
         call_command("restore", str(path), "--yes")
-
-
-@on_postgresql
-@pytest.mark.parametrize("command", [["backup"], ["restore", "backup.sqlite3", "--yes"]])
-def test_backup_and_restore_send_postgresql_to_its_own_tools(command):
-    with pytest.raises(CommandError, match=r"^The database is PostgreSQL: back it up with "
-                                           r"pg_dump and restore it with pg_restore"):
-        call_command(*command)
 
 
 # serve
@@ -240,60 +221,3 @@ def test_gunicorn_accepts_the_options():
     assert server.cfg.bind == ["0.0.0.0:8123"]
     assert (server.cfg.workers, server.cfg.threads) == (2, 4)
     assert server.cfg.worker_class_str == "gthread"
-
-
-# The commands end to end, on a database file in a temporary var/ directory
-
-
-def tripartite(var_dir: Path, *args: str, stdin: str | None = None):
-    environment = {name: value for name, value in os.environ.items()
-                   if name not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DEBUG"}}
-    environment["TRIPARTITE_VAR_DIR"] = str(var_dir)
-    return subprocess.run(
-        [str(Path(sys.executable).parent / "tripartite"), *args],
-        env=environment, input=stdin or "", capture_output=True, text=True, timeout=120,
-    )
-
-
-def shell(var_dir: Path, code: str) -> str:
-    result = tripartite(var_dir, "shell", "--no-imports", "-c", (
-        "from django.core.management import call_command\n"
-        "from tripartite.meetings.models import Meeting\n" + code))
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-TITLES = "print(sorted(Meeting.objects.values_list('title_en', flat=True)))"
-
-
-def test_backup_and_restore_commands_round_trip(tmp_path):
-    var_dir = tmp_path / "var"
-    shell(var_dir, "call_command('migrate', verbosity=0, skip_checks=True)\n"
-                   "Meeting.objects.create(type='ilc', title_en='International Labour Conference')")
-
-    backup = tmp_path / "saved.sqlite3"
-    result = tripartite(var_dir, "backup", str(backup))
-    assert result.returncode == 0, result.stderr
-    assert re.fullmatch(rf"Backed up to {re.escape(str(backup))} \(\d+(\.\d MB| KB)\)\.\n",
-                        result.stdout)
-
-    assert shell(var_dir, "Meeting.objects.update(title_en='Changed')\n"
-                          "Meeting.objects.create(type='gb', title_en='Governing Body')\n"
-                          + TITLES) == "['Changed', 'Governing Body']\n"
-
-    refused = tripartite(var_dir, "restore", str(backup))  # no terminal to ask
-    assert refused.returncode == 1
-    assert refused.stderr.strip().endswith("add --yes to confirm (there is no terminal to ask).")
-    assert not (var_dir / "backups").exists()
-
-    restored = tripartite(var_dir, "restore", str(backup), "--yes")
-    assert restored.returncode == 0, restored.stderr
-    assert shell(var_dir, TITLES) == "['International Labour Conference']\n"
-
-    (safety,) = (var_dir / "backups").iterdir()
-    assert safety.name.endswith("-before-restore.sqlite3")
-    assert restored.stdout == (f"Restored {var_dir / 'tripartite.sqlite3'} from {backup}; "
-                               f"the previous data is kept in {safety}.\n")
-    with closing(sqlite3.connect(safety)) as database:
-        assert sorted(row[0] for row in database.execute(
-            "SELECT title_en FROM meetings_meeting")) == ["Changed", "Governing Body"]

@@ -156,3 +156,25 @@ def test_the_person_directory_query_count_is_constant(client, django_assert_num_
     with CaptureQueriesContext(connection) as four:
         client.get(url)
     assert len(four) == len(one)
+
+
+@pytest.mark.parametrize(("iso2", "names"), [
+    ("RU", ("Russian Federation", "Fédération de Russie", "Federación de Rusia")),
+    ("BO", ("Bolivia (Plurinational State of)", "Bolivie (État plurinational de)",
+            "Bolivia (Estado Plurinacional de)")),
+    ("VE", ("Venezuela (Bolivarian Republic of)", "Venezuela (République bolivarienne du)",
+            "Venezuela (República Bolivariana de)")),
+    ("TR", ("Türkiye", "Türkiye", "Türkiye")),
+    ("CI", ("Côte d'Ivoire", "Côte d'Ivoire", "Côte d'Ivoire")),
+    ("KR", ("Republic of Korea", "République de Corée", "República de Corea")),
+    ("TN", ("Tunisia", "Tunisie", "Túnez")),
+    ("DZ", ("Algeria", "Algérie", "Argelia")),
+])
+def test_states_carry_the_official_un_names_in_three_languages(iso2, names):
+    member_state = state(iso2)
+    assert (member_state.name_en, member_state.name_fr, member_state.name_es) == names
+
+
+def test_the_iso_names_are_kept_beside_the_official_ones():
+    russia = state("RU")
+    assert (russia.iso_name_fr, russia.iso_name_es) == ("Russie, Fédération de", "Federación Rusa")

@@ -38,6 +38,11 @@ def test_every_member_state_has_a_permanent_mission_in_its_language(secretariat,
     ("Pays-Bas", "des Pays-Bas"), ("Cuba", "de Cuba"), ("Haïti", "d'Haïti"),
     ("Honduras", "du Honduras"), ("Mexique", "du Mexique"),
     ("Iran, République islamique d'", "de la République islamique d'Iran"),
+    ("Iran (République islamique d')", "de la République islamique d'Iran"),
+    ("Bolivie (État plurinational de)", "de l'État plurinational de Bolivie"),
+    ("Pays-Bas (Royaume des)", "du Royaume des Pays-Bas"),
+    ("Fédération de Russie", "de la Fédération de Russie"),
+    ("États-Unis d'Amérique", "des États-Unis d'Amérique"),
 ])
 def test_french_state_names_take_their_article(name, phrase):
     assert french_of(name) == phrase

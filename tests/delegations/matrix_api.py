@@ -71,4 +71,10 @@ OPERATION_IDS = {
     ("POST", "/api/queries/{id}/answer"): "delegation_query_answer",
     ("PUT", "/api/sessions/{id}/arrears/{iso2}"): "arrears_set",
     ("DELETE", "/api/nominations/{id}"): "nomination_withdraw",
+    ("GET", "/api/sessions/{id}/objections"): "objection_list",
+    ("POST", "/api/sessions/{id}/objections"): "objection_lodge",
+    ("GET", "/api/objections/{id}"): "objection_detail",
+    ("POST", "/api/objections/{id}/receivability"): "objection_decide_receivability",
+    ("POST", "/api/objections/{id}/outcome"): "objection_decide_outcome",
+    ("POST", "/api/objections/{id}/conference-decision"): "objection_conference_decide",
 }

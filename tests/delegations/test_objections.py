@@ -74,7 +74,7 @@ def test_an_objection_lodged_on_thursday_at_10_is_receivable(
     assert verdict.deadline == dt.datetime(2026, 6, 4, 10, 0, tzinfo=GENEVA)
     page = client.get(url).content.decode()
     assert "Receivable" in page and "Irreceivable" not in page
-    assert "4 Jun 2026 10:00" in page  # shown in the session's time zone
+    assert "4 June 2026, 10:00" in page  # shown in the session's time zone
     assert "Karl Arbeiter" in page
     entry = ActionLogEntry.objects.get(action="delegations.objection.lodged")
     assert (entry.actor, entry.data["receivable_by_rules"]) == (member, True)

@@ -71,8 +71,8 @@ EXPECTED = {
         "rows": [
             ("Type of meeting", "Workshop"), ("Proposed date", "13–15 September 2027"),
             ("Place", "Dakar, Senegal"),
-            ("Financing", "ILO regular budget (US$25,000); Extra-budgetary resources – "
-                          "European Union (€10,000)"),
+            ("Financing", "ILO regular budget (25,000.00 USD); Extra-budgetary resources – "
+                          "European Union (10,000.00 EUR)"),
             ("Geographical coverage", "Côte d'Ivoire, Mali, Senegal"),
             ("Composition of participants",
              "Governments: 6; Employers: 6; Workers: 6 (tripartite)"),
@@ -90,8 +90,8 @@ EXPECTED = {
         "rows": [
             ("Type de réunion", "Atelier"), ("Date proposée", "Du 13 au 15 septembre 2027"),
             ("Lieu", "Dakar, Sénégal"),
-            ("Financement", "Budget ordinaire du BIT (US$25\u202f000); Ressources "
-                            "extrabudgétaires – European Union (€10\u202f000)"),
+            ("Financement", "Budget ordinaire du BIT (25\u00a0000,00 USD); Ressources "
+                            "extrabudgétaires – European Union (10\u00a0000,00 EUR)"),
             ("Couverture géographique", "Côte d'Ivoire, Mali, Sénégal"),
             ("Composition", "Gouvernements: 6; Employeurs: 6; Travailleurs: 6 (tripartite)"),
             ("Personnes-ressources", "4 (dont 2 femmes)"), ("Observateurs", "1"),
@@ -110,9 +110,9 @@ EXPECTED = {
             ("Tipo de reunión", "Taller"),
             ("Fecha propuesta", "Del 13 al 15 de septiembre de 2027"),
             ("Lugar", "Dakar, Senegal"),
-            ("Financiación", "Presupuesto ordinario de la OIT (US$25\u00a0000); Recursos "
-                             "extrapresupuestarios – European Union (€10\u00a0000)"),
-            ("Cobertura geográfica", "Costa de Marfíl, Malí, Senegal"),
+            ("Financiación", "Presupuesto ordinario de la OIT (25\u00a0000,00 USD); Recursos "
+                             "extrapresupuestarios – European Union (10\u00a0000,00 EUR)"),
+            ("Cobertura geográfica", "Côte d'Ivoire, Malí, Senegal"),
             ("Composición", "Gobiernos: 6; Empleadores: 6; Trabajadores: 6 (tripartita)"),
             ("Personas de recursos", "4 (de las cuales 2 mujeres)"), ("Observadores", "1"),
             ("Objetivo", "To share experience of minimum wage fixing."),
@@ -150,10 +150,9 @@ def test_meetings_approved_before_the_previous_session_are_left_out(governing_bo
 
 def test_dates_across_months_and_the_first_of_the_month_in_french():
     start, end = dt.date(2027, 9, 30), dt.date(2027, 10, 1)
-    assert information_document.date_range(start, end, "en") == (
-        "30 September 2027 – 1 October 2027")
-    assert information_document.date_range(start, end, "fr") == (
-        "Du 30 septembre 2027 au 1er octobre 2027")
+    assert information_document.date_range(start, end, "en") == "30 September – 1 October 2027"
+    assert information_document.date_range(start, end, "fr", capital=True) == (
+        "Du 30 septembre au 1er octobre 2027")
     assert information_document.date_range(end, end, "es") == "1 de octubre de 2027"
 
 

@@ -325,7 +325,7 @@ def test_ministers_and_representatives_of_federal_states_come_with_the_governmen
                        person("A", "workers", "accompanying_minister"),
                        person("R", "employers", "state_representative", represents="Québec"))
     assert [(f.severity, f.provision, f.message["en"]) for f in findings_of(verdict, "CON-3b")
-            ] == [(Severity.WARNING, "Constitution arts 12(2) and 18; SO-2021 art. 2",
+            ] == [(Severity.WARNING, "Constitution arts 12(2), 18; SO-2021 art. 2",
                    f"{who} is admitted to the sittings with the Member's Government (a "
                    "Minister, a person accompanying a Minister, or a representative of a "
                    "State or province of a federal State): list them in the Government group.")

@@ -93,8 +93,11 @@ def test_the_result_cites_the_article_of_its_decision_and_no_other(kind):
     assert "Constitution arts" not in provisions
     sheet = sheet_data(created, language="fr")
     assert sheet["figures"][0][0] == "Decision / Décision / Decisión"
-    assert article in sheet["figures"][0][1]
-    assert all(article in line or "quorum" in line.lower() for line in sheet["explanation"])
+    # In French, as the sheet is: "article 19, paragraphe 2, de la Constitution".
+    in_french = "article " + article.removeprefix("Constitution art. ").split("(")[0]
+    assert in_french in sheet["figures"][0][1]
+    assert all(in_french in line or article in line or "quorum" in line.lower()
+               for line in sheet["explanation"]), sheet["explanation"]
 
 
 def test_another_decision_keeps_the_majority_chosen_and_cites_the_general_rule():

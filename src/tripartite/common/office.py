@@ -21,6 +21,18 @@ SECONDS_PER_FILE = 5
 BASE_SECONDS = 90
 
 
+def a4(document, *, margin_mm: int = 25):
+    """Every section of a python-docx ``document`` on A4 paper (python-docx starts from US
+    Letter), with even margins: the ILO's documents are A4 in Word as in PDF."""
+    from docx.shared import Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.left_margin = section.right_margin = Mm(margin_mm)
+        section.top_margin = section.bottom_margin = Mm(margin_mm)
+    return document
+
+
 class PdfUnavailable(Exception):
     """No PDF could be made; the message is for the user."""
 

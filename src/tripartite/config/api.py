@@ -35,6 +35,8 @@ from tripartite.meetings.api import router as meetings_router
 from tripartite.membership.api import router as membership_router
 from tripartite.proposals.api import router as proposals_router
 from tripartite.registration.api import router as registration_router
+from tripartite.site.middleware import RETRY_AFTER_SECONDS, unavailable_message
+from tripartite.site.readiness import unavailable_service
 from tripartite.votes.api import router as votes_router
 
 logger = logging.getLogger(__name__)
@@ -279,6 +281,14 @@ def on_unexpected(request, exc: Exception):
     refusal = refusal_for_database_error(exc)
     if refusal is not None:
         return on_service_refusal(request, refusal)
+    service = unavailable_service(exc)
+    if service is not None:  # Redis or the object store does not answer: try again later
+        logger.error("%s unreachable during API %s %s: %s", service, request.method,
+                     request.path, exc)
+        response = error_response(request, 503, "service_unavailable",
+                                  unavailable_message(service))
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     logger.exception("API error on %s %s", request.method, request.path, exc_info=exc)
     return error_response(request, 500, "server_error", _(
         "Something went wrong on the server. The error was logged; please try again later."))

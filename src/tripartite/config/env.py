@@ -106,3 +106,50 @@ def sqlite_database(path: Path) -> dict:
         },
         "TEST": {"NAME": None},
     }
+
+
+LOCAL_FILES = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+S3_BACKEND = "storages.backends.s3.S3Storage"
+
+
+def file_storage_from_env() -> dict:
+    """Where uploaded and generated files go: an S3-compatible bucket when ``S3_BUCKET`` is
+    set, else the local disk (``MEDIA_ROOT``).
+
+    The bucket stays private: objects are written with the ``private`` ACL, and a URL to one
+    is signed and short-lived (Tripartite streams files through the application after the
+    permission check, so it never hands such a URL out today). A name already taken gets
+    another one, as on the local disk, instead of overwriting the first file.
+    """
+    bucket = env_str("S3_BUCKET")
+    if not bucket:
+        for name in ("S3_ENDPOINT_URL", "S3_REGION", "S3_PREFIX"):
+            if env_str(name):
+                raise ConfigurationError(f"{name} is set but S3_BUCKET is not (see .env.example).")
+        return dict(LOCAL_FILES)
+    from botocore.config import Config
+
+    endpoint = env_str("S3_ENDPOINT_URL")
+    if endpoint and not endpoint.startswith(("http://", "https://")):
+        raise ConfigurationError(
+            f"S3_ENDPOINT_URL must start with http:// or https://, not {endpoint!r}.")
+    return {"BACKEND": S3_BACKEND, "OPTIONS": {
+        "bucket_name": bucket,
+        "endpoint_url": endpoint,
+        "region_name": env_str("S3_REGION"),
+        # None lets boto3 look further (its own variables, an instance role).
+        "access_key": env_str("AWS_ACCESS_KEY_ID"),
+        "secret_key": env_str("AWS_SECRET_ACCESS_KEY"),
+        "location": (env_str("S3_PREFIX") or "").strip("/"),
+        "default_acl": "private",
+        "querystring_auth": True,
+        "querystring_expire": 60,
+        "file_overwrite": False,
+        # An unreachable store fails a request within seconds (a 503 naming it), not minutes.
+        # An S3-compatible server of one's own (MinIO, Ceph, moto) is addressed by path.
+        "client_config": Config(
+            s3={"addressing_style": "path" if endpoint else "auto"},
+            connect_timeout=5, read_timeout=30,
+            retries={"max_attempts": 2, "mode": "standard"},
+        ),
+    }}

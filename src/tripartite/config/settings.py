@@ -18,6 +18,7 @@ from tripartite.config.env import (
     env_int,
     env_list,
     env_str,
+    file_storage_from_env,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -80,6 +81,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id, the log line and the metrics cover every answer.
+    "tripartite.site.middleware.RequestObservationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "tripartite.common.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -96,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last, so that it sees a view's error first: Redis or the object store unreachable → 503.
+    "tripartite.site.middleware.ServiceUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "tripartite.config.urls"
@@ -113,6 +118,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "tripartite.site.context_processors.permissions",
             ],
+            # Dates, ranges and amounts as each language writes them, in every template.
+            "builtins": ["tripartite.common.templatetags.tripartite"],
         },
     },
 ]
@@ -168,8 +175,12 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # Hashed names (app.3f2a1b.css): browsers may keep them for ever, and a new release is never
 # served an old file. `collectstatic` (make run does it) writes them and their manifest.
+# Uploaded and generated files (photos, letters, templates, PDFs…) go through Django's storage
+# API only: the local disk under MEDIA_ROOT in the embedded default, a private S3-compatible
+# bucket when S3_BUCKET is set (tripartite.config.env.file_storage_from_env). No URL serves
+# them directly: each download is a view that checks permission, then streams the file.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": file_storage_from_env(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
@@ -216,11 +227,13 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "tripartite@localhost")
 
-# Cache: Redis when REDIS_URL is given (several app servers), else in-process memory.
+# Cache: Redis when REDIS_URL is given (several app servers), else in-process memory. An
+# unreachable Redis fails a request within seconds, answered 503 (tripartite.site.middleware).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": REDIS_URL}}
+                          "LOCATION": REDIS_URL,
+                          "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2}}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -238,12 +251,33 @@ TASKS = {
     }
 }
 
+# Logs go to standard error. LOG_FORMAT=json: one JSON object per line, and one line per
+# request (tripartite.request) with its id, taken from the proxy's X-Request-ID or made here
+# and echoed in the response. Plain text otherwise (gunicorn's access log has the requests).
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ConfigurationError(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "filters": {"request_id": {"()": "tripartite.site.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "tripartite.site.logs.JsonFormatter"},
+        "text": {"format": "%(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
+                             "filters": ["request_id"]}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"tripartite.request": {
+        "level": "INFO" if LOG_FORMAT == "json" else "WARNING"}},
 }
+
+# /metrics (Prometheus's text format) answers a scraper that sends this bearer token, and
+# staff users logged in; without a token, staff only.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 32:
+    raise ConfigurationError("METRICS_TOKEN must be at least 32 characters long.")
 
 # Form bodies above this size are refused; larger files are streamed to disk.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

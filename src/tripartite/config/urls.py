@@ -7,6 +7,8 @@ from tripartite.site import views as site_views
 urlpatterns = [
     path("", site_views.home, name="home"),
     path("healthz", site_views.healthz, name="healthz"),
+    path("readyz", site_views.readyz, name="readyz"),
+    path("metrics", site_views.metrics, name="metrics"),
     path("accounts/", include("tripartite.accounts.urls")),
     path("states/", include("tripartite.constituents.urls")),
     path("meetings/", include("tripartite.meetings.urls")),

@@ -18,8 +18,10 @@ class IloRegion(models.TextChoices):
 class MemberState(TimeStampedModel):
     """A member State of the ILO. ``name`` is stored in EN/FR/ES (see translation.py).
 
-    Names start as the ISO short names (kept in ``iso_name_*``); staff correct them to
-    the official UN/ILO names.
+    Names are the official short names of the United Nations and the ILO ("Fédération de
+    Russie", "Bolivia (Estado Plurinacional de)"), loaded from ``data/ilo-member-states.csv``;
+    the ISO short names are kept beside them in ``iso_name_*``. Staff may still correct a
+    name.
     """
 
     iso2 = models.CharField(_("ISO 3166-1 alpha-2"), max_length=2, unique=True)

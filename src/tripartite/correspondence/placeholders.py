@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from tripartite.common import l10n
+
 # name -> what it holds (shown to staff on the templates page and in docs/correspondence.md).
 PLACEHOLDERS = {
     "reference": _("The letter's reference in the outgoing register (RELOFF/2026/0042)."),
@@ -29,6 +31,8 @@ PLACEHOLDERS = {
     "session": _("The session: “114th Session of the International Labour Conference”."),
     "session_opens": _("The session's opening day."),
     "session_closes": _("The session's closing day."),
+    "session_dates": _("The session's days, as the language writes a span: “1–12 June 2026”, "
+                       "“du 1er au 12 juin 2026”, “del 1 al 12 de junio de 2026”."),
     "session_place": _("Where the session meets: venue and city."),
     "credentials_deadline": _("The session's credentials deadline (21 days before the "
                               "opening unless the session sets one)."),
@@ -43,31 +47,15 @@ PLACEHOLDERS = {
 
 # Placeholders whose value comes from the batch (the same for every letter), not from the
 # recipient: missing ones are named once, for the whole batch.
-BATCH_PLACEHOLDERS = ("meeting", "session", "session_opens", "session_closes", "session_place",
+BATCH_PLACEHOLDERS = ("meeting", "session", "session_opens", "session_closes", "session_dates",
+                      "session_place",
                       "credentials_deadline", "deadline", "signatory", "signatory_title")
 # Filled for every letter: never missing.
 ALWAYS_FILLED = ("reference", "letter_date", "subject")
 
-MONTHS = {
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre"),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-           "septiembre", "octubre", "noviembre", "diciembre"),
-}
-
-
 def long_date(day: dt.date | None, language: str) -> str:
     """``26 November 2026``, ``1er juin 2026``, ``26 de noviembre de 2026``."""
-    if day is None:
-        return ""
-    month = MONTHS[language][day.month - 1]
-    if language == "fr":
-        return f"{'1er' if day.day == 1 else day.day} {month} {day.year}"
-    if language == "es":
-        return f"{day.day} de {month} de {day.year}"
-    return f"{day.day} {month} {day.year}"
+    return "" if day is None else l10n.long_date(day, language)
 
 
 def label(name: str) -> str:
@@ -105,6 +93,8 @@ def batch_values(facts: BatchFacts, language: str) -> dict[str, str]:
         "session_opens": long_date(session.local_opens_at.date(), language) if session else "",
         "session_closes": long_date(session.local_closes_at.date(), language)
         if session else "",
+        "session_dates": l10n.date_range(session.local_opens_at, session.local_closes_at,
+                                         language) if session else "",
         "session_place": place,
         "credentials_deadline": long_date(facts.credentials_deadline, language),
         "deadline": long_date(facts.reply_deadline, language),
@@ -134,31 +124,48 @@ def original_values(letter, language: str) -> dict[str, str]:
             "original_subject": letter.subject}
 
 
+SAMPLES = {
+    "en": {"recipient_name": "Permanent Mission of Kenya",
+           "addressee_title": "Ambassador and Permanent Representative",
+           "form_of_address": "Excellency", "postal_address": "Avenue de la Paix 1\n1202 Geneva",
+           "member_state": "Kenya", "organisation": "Ministry of Labour",
+           "meeting": "International Labour Conference", "session": "114th Session",
+           "session_place": "Palais des Nations, Geneva", "signatory_title": "Director"},
+    "fr": {"recipient_name": "Mission permanente du Kenya",
+           "addressee_title": "Ambassadrice, Représentante permanente",
+           "form_of_address": "Excellence", "postal_address": "Avenue de la Paix 1\n1202 Genève",
+           "member_state": "Kenya", "organisation": "Ministère du Travail",
+           "meeting": "Conférence internationale du Travail", "session": "114e session",
+           "session_place": "Palais des Nations, Genève", "signatory_title": "Directeur"},
+    "es": {"recipient_name": "Misión Permanente de Kenya",
+           "addressee_title": "Embajadora, Representante Permanente",
+           "form_of_address": "Excelentísima Señora",
+           "postal_address": "Avenue de la Paix 1\n1202 Ginebra",
+           "member_state": "Kenya", "organisation": "Ministerio de Trabajo",
+           "meeting": "Conferencia Internacional del Trabajo", "session": "114.ª reunión",
+           "session_place": "Palais des Nations, Ginebra", "signatory_title": "Director"},
+}
+
+
 def sample_values(language: str) -> dict[str, str]:
-    """Example values, to try a template at upload and to show staff what each one looks like."""
+    """Example values, to try a template at upload and to show staff what each one looks like,
+    in the template's language."""
     day = dt.date(2026, 3, 2)
     with translation.override(language):
         return {
+            **SAMPLES.get(language, SAMPLES["en"]),
             "reference": "RELOFF/2026/0042",
             "letter_date": long_date(day, language),
             "subject": "…",
-            "recipient_name": "Permanent Mission of Kenya",
-            "addressee": "H.E. Ms Amina Wanjiru",
-            "addressee_title": "Ambassador and Permanent Representative",
-            "form_of_address": {"en": "Excellency", "fr": "Excellence",
-                                "es": "Excelentísima Señora"}[language],
-            "postal_address": "Avenue de la Paix 1\n1202 Geneva",
-            "member_state": "Kenya",
-            "organisation": "Ministry of Labour",
-            "meeting": "International Labour Conference",
-            "session": "114th Session",
+            "addressee": "H.E. Ms Amina Wanjiru" if language == "en" else (
+                "S.E. Mme Amina Wanjiru" if language == "fr" else "Excma. Sra. Amina Wanjiru"),
             "session_opens": long_date(dt.date(2026, 6, 1), language),
             "session_closes": long_date(dt.date(2026, 6, 12), language),
-            "session_place": "Palais des Nations, Geneva",
+            "session_dates": l10n.date_range(dt.date(2026, 6, 1), dt.date(2026, 6, 12),
+                                             language),
             "credentials_deadline": long_date(dt.date(2026, 5, 11), language),
             "deadline": long_date(dt.date(2026, 4, 15), language),
             "signatory": "A. Officer",
-            "signatory_title": "Director",
             "original_reference": "RELOFF/2026/0007",
             "original_date": long_date(dt.date(2026, 1, 15), language),
             "original_subject": "…",

@@ -18,6 +18,7 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from tripartite.common import office
 from tripartite.correspondence.models import LetterKind
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -54,12 +55,9 @@ CLOSING_GENERAL = {
           "testimonio de su más alta consideración.",
 }
 SESSION_DATES = {
-    "en": "the {{ session }} will be held at {{ session_place }} from {{ session_opens }} to "
-          "{{ session_closes }}",
-    "fr": "la {{ session }} se tiendra du {{ session_opens }} au {{ session_closes }} "
-          "({{ session_place }})",
-    "es": "la {{ session }} se celebrará en {{ session_place }} del {{ session_opens }} al "
-          "{{ session_closes }}",
+    "en": "the {{ session }} will be held at {{ session_place }}, {{ session_dates }}",
+    "fr": "la {{ session }} se tiendra {{ session_dates }} ({{ session_place }})",
+    "es": "la {{ session }} se celebrará en {{ session_place }} {{ session_dates }}",
 }
 ARTICLE_3 = {
     "en": "In accordance with article 3 of the Constitution of the International Labour "
@@ -137,21 +135,21 @@ STARTERS = (
         {"en": "Invitation to the {{ session }}", "fr": "Invitation à la {{ session }}",
          "es": "Invitación a la {{ session }}"},
         {"en": [OPENING["en"] + "has the honour to invite its Government to send a tripartite "
-                "delegation to the {{ session }}, which will be held at {{ session_place }} "
-                "from {{ session_opens }} to {{ session_closes }}.",
+                "delegation to the {{ session }}, which will be held at {{ session_place }}, "
+                "{{ session_dates }}.",
                 ARTICLE_3["en"],
                 "The credentials of the delegation should reach the Office by "
                 "{{ credentials_deadline }} at the latest, through the online delegations "
                 "portal."],
          "fr": [OPENING["fr"] + "a l'honneur d'inviter son gouvernement à envoyer une "
-                "délégation tripartite à la {{ session }}, qui se tiendra du "
-                "{{ session_opens }} au {{ session_closes }} ({{ session_place }}).",
+                "délégation tripartite à la {{ session }}, qui se tiendra "
+                "{{ session_dates }} ({{ session_place }}).",
                 ARTICLE_3["fr"],
                 "Les pouvoirs de la délégation devraient parvenir au Bureau au plus tard le "
                 "{{ credentials_deadline }}, par le portail en ligne des délégations."],
          "es": [OPENING["es"] + "tiene el honor de invitar a su Gobierno a enviar una "
                 "delegación tripartita a la {{ session }}, que se celebrará en "
-                "{{ session_place }} del {{ session_opens }} al {{ session_closes }}.",
+                "{{ session_place }} {{ session_dates }}.",
                 ARTICLE_3["es"],
                 "Los poderes de la delegación deberían llegar a la Oficina a más tardar el "
                 "{{ credentials_deadline }}, por medio del portal en línea de las "
@@ -305,7 +303,7 @@ def _paragraph(document, text: str = "", *, bold=False, align=None, space_after=
 
 def build_docx(starter: StarterTemplate, language: str) -> bytes:
     """One starter template as a Word file (placeholders in docxtpl's Jinja syntax)."""
-    document = docx.Document()
+    document = office.a4(docx.Document())
     style = document.styles["Normal"]
     style.font.name = "Noto Serif"
     style.font.size = Pt(11)

@@ -50,19 +50,23 @@ COURTESY = {"en": {"f": "H.E. Ms", "m": "H.E. Mr", "x": "H.E."},
 _FR_BARE = {"Cuba", "Madagascar", "Malte", "Chypre", "Singapour", "Monaco", "Bahreïn", "Oman",
             "Haïti", "Sri Lanka", "Maurice", "Djibouti", "Kiribati", "Nauru", "Tuvalu",
             "Vanuatu", "Samoa", "Israël", "Brunéi Darussalam", "Antigua-et-Barbuda",
-            "Trinité-et-Tobago", "Sao Tomé-et-Principe", "Saint-Christophe-et-Niévès",
-            "Sainte-Lucie", "Saint-Vincent-et-les-Grenadines", "Saint-Marin", "Tonga",
-            "Palaos"}
-_FR_MASCULINE = {"Mexique", "Cambodge", "Mozambique", "Zimbabwe", "Belize", "Royaume-Uni",
-                 "Cap-Vert", "Timor oriental", "Surinam", "Soudan du Sud", "Yémen", "Libéria",
-                 "Honduras"}
+            "Trinité-et-Tobago", "Sao Tomé-et-Principe", "Saint-Kitts-et-Nevis",
+            "Sainte-Lucie", "Saint-Vincent-et-les Grenadines", "Saint-Marin", "Tonga",
+            "Palaos", "Cabo Verde", "El Salvador"}
+_FR_MASCULINE = {"Mexique", "Cambodge", "Mozambique", "Zimbabwe", "Belize", "Suriname",
+                 "Soudan du Sud", "Yémen", "Libéria", "Honduras", "Timor-Leste"}
 _FR_PLURAL_STARTS = ("Îles", "États", "Émirats", "Pays-Bas", "Philippines", "Comores",
                      "Maldives", "Seychelles", "Bahamas", "Fidji", "Salomon")
 
 
 def _reordered(name: str) -> str:
-    """ISO's "Korea, Republic of" as it reads in a sentence: "Republic of Korea"."""
-    head, _comma, tail = name.strip('"').partition(", ")
+    """A name as it reads in a sentence: the official "Iran (République islamique d')" (and
+    ISO's "Iran, République islamique d'") → "République islamique d'Iran"."""
+    name = name.strip('"')
+    if name.endswith(")") and " (" in name:
+        head, _paren, tail = name[:-1].partition(" (")
+    else:
+        head, _comma, tail = name.partition(", ")
     if not tail:
         return head
     joined = f"{tail}{head}" if tail.endswith("'") else f"{tail} {head}"
@@ -78,8 +82,10 @@ def french_of(name: str) -> str:
         return f"des {name}"
     if _starts_with_vowel(name):
         return f"de l'{name}"
+    if name.startswith(("Royaume", "État ")):
+        return f"du {name}" if name.startswith("Royaume") else f"de l'{name}"
     if (name.endswith("e") and name not in _FR_MASCULINE
-            or name.startswith(("République", "Guinée", "Macédoine"))):
+            or name.startswith(("République", "Guinée", "Macédoine", "Fédération"))):
         return f"de la {name}"
     return f"du {name}"
 

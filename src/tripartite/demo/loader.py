@@ -322,8 +322,12 @@ _NEEDS_THE = {"Republic", "Kingdom", "States", "State", "Federation", "Islands",
 
 
 def english_state_name(name: str) -> str:
-    """The State as it reads after "of": "Korea, Republic of" → "the Republic of Korea"."""
-    head, _comma, tail = name.partition(", ")
+    """The State as it reads after "of": "Iran (Islamic Republic of)" (or ISO's "Korea,
+    Republic of") → "the Islamic Republic of Iran"."""
+    if name.endswith(")") and " (" in name:
+        head, _paren, tail = name[:-1].partition(" (")
+    else:
+        head, _comma, tail = name.partition(", ")
     phrase = f"{tail} {head}" if tail else name
     if phrase.lower().startswith("the "):
         return "the " + phrase[4:]

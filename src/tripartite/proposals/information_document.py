@@ -18,6 +18,9 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 
+from tripartite.common import office
+from tripartite.common.l10n import amount, date_range, long_date
+from tripartite.common.text import sort_key
 from tripartite.meetings.models import MeetingType, Session
 from tripartite.proposals.models import MeetingProposal, ProposalState
 from tripartite.proposals.selectors import proposals_with_facts
@@ -44,9 +47,6 @@ TEXT = {
         "government": "Governments", "employers": "Employers", "workers": "Workers",
         "women": "{persons} (of whom {women} women)", "tripartite": "tripartite",
         "not_tripartite": "not tripartite", "approved_on": "Approved on {date}",
-        "months": ["January", "February", "March", "April", "May", "June", "July", "August",
-                   "September", "October", "November", "December"],
-        "date_format": "{day} {month} {year}",
         "take_note": "The Governing Body is invited to take note of this information.",
     },
     "fr": {
@@ -65,9 +65,6 @@ TEXT = {
         "government": "Gouvernements", "employers": "Employeurs", "workers": "Travailleurs",
         "women": "{persons} (dont {women} femmes)", "tripartite": "tripartite",
         "not_tripartite": "non tripartite", "approved_on": "Approuvée le {date}",
-        "months": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                   "septembre", "octobre", "novembre", "décembre"],
-        "date_format": "{day} {month} {year}",
         "take_note": "Le Conseil d'administration est invité à prendre note de ces "
                      "informations.",
     },
@@ -88,16 +85,10 @@ TEXT = {
         "government": "Gobiernos", "employers": "Empleadores", "workers": "Trabajadores",
         "women": "{persons} (de las cuales {women} mujeres)", "tripartite": "tripartita",
         "not_tripartite": "no tripartita", "approved_on": "Aprobada el {date}",
-        "months": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                   "septiembre", "octubre", "noviembre", "diciembre"],
-        "date_format": "{day} de {month} de {year}",
         "take_note": "Se invita al Consejo de Administración a que tome nota de esta "
                      "información.",
     },
 }
-
-CURRENCY_SIGNS = {"USD": "US$", "CHF": "CHF ", "EUR": "€", "GBP": "£"}
-
 
 @dataclass
 class Period:
@@ -135,48 +126,6 @@ def default_symbol(session: Session) -> str:
     return f"GB.{session.number}/INS/INF/1" if session.number else ""
 
 
-def long_date(day: dt.date, language: str) -> str:
-    words = TEXT[language]
-    number = "1er" if language == "fr" and day.day == 1 else str(day.day)
-    return words["date_format"].format(day=number, month=words["months"][day.month - 1],
-                                       year=day.year)
-
-
-def date_range(start: dt.date, end: dt.date, language: str, *, capital: bool = True) -> str:
-    """"13–15 September 2027", "Du 13 au 15 septembre 2027"; ``capital=False`` within a
-    sentence ("du 13 au 15 …")."""
-    text = _date_range(start, end, language)
-    if capital or language == "en":
-        return text
-    return text[:1].lower() + text[1:]
-
-
-def _date_range(start: dt.date, end: dt.date, language: str) -> str:
-    if start == end:
-        return long_date(start, language)
-    if (start.year, start.month) == (end.year, end.month):
-        first = "1er" if language == "fr" and start.day == 1 else str(start.day)
-        joiner = {"en": "–", "fr": " au ", "es": " al "}[language]
-        prefix = {"en": "", "fr": "Du ", "es": "Del "}[language]
-        return prefix + first + joiner + long_date(end, language)
-    joiner = {"en": " – ", "fr": " au ", "es": " al "}[language]
-    prefix = {"en": "", "fr": "Du ", "es": "Del "}[language]
-    return prefix + long_date(start, language) + joiner + long_date(end, language)
-
-
-def amount(value, currency: str, language: str) -> str:
-    if value is None:
-        return currency
-    whole = value == value.to_integral_value()
-    text = f"{value:,.0f}" if whole else f"{value:,.2f}"
-    if language == "fr":
-        text = text.replace(",", "\u202f").replace(".", ",")
-    elif language == "es":
-        text = text.replace(",", "\u00a0")
-    sign = CURRENCY_SIGNS.get(currency)
-    return f"{sign}{text}" if sign else f"{text} {currency}"
-
-
 def _translated(proposal, name: str, language: str) -> str:
     return (getattr(proposal, f"{name}_{language}") or getattr(proposal, f"{name}_en") or "")
 
@@ -187,7 +136,7 @@ def entry_fields(proposal: MeetingProposal, language: str) -> list[tuple[str, st
     with translation.override(language):
         country = proposal.country.name if proposal.country else ""
         coverage = ", ".join(sorted((state.name for state in proposal.coverage.all()),
-                                    key=str.casefold))
+                                    key=sort_key))
     place = words["online"] if proposal.online else ", ".join(
         part for part in (proposal.city, country) if part)
     financing = "; ".join(
@@ -209,7 +158,8 @@ def entry_fields(proposal: MeetingProposal, language: str) -> list[tuple[str, st
                           for code in proposal.languages)
     kind = (rules.MEETING_TYPE_NAMES[rules.MeetingType(proposal.type)][language]
             if proposal.type else "")
-    dates = date_range(proposal.start, proposal.end, language) if proposal.start else ""
+    dates = (date_range(proposal.start, proposal.end, language, capital=True)
+             if proposal.start else "")
     return [
         (words["type"], kind), (words["date"], dates), (words["place"], place),
         (words["financing"], financing), (words["coverage"], coverage),
@@ -228,7 +178,7 @@ def build_docx(session: Session, language: str, *, symbol: str = "") -> bytes:
     words = TEXT[language]
     period = period_of(session)
     meetings = approved_meetings(period)
-    document = Document()
+    document = office.a4(Document())
     document.core_properties.title = words["title"]
     document.core_properties.language = language
     style = document.styles["Normal"]
@@ -242,7 +192,7 @@ def build_docx(session: Session, language: str, *, symbol: str = "") -> bytes:
     if session.city:
         header.add_run(", " + session.city)
     header.add_run(", " + date_range(session.local_opens_at.date(),
-                                     session.local_closes_at.date(), language, capital=False))
+                                     session.local_closes_at.date(), language))
     right = document.add_paragraph()
     right.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     right.add_run(symbol or default_symbol(session)).bold = True

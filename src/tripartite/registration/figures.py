@@ -12,11 +12,11 @@ from typing import TypedDict
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.db.models.functions import TruncHour
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
-from tripartite.common import exports
+from tripartite.common import exports, l10n
 from tripartite.delegations import figures as accredited_figures
 from tripartite.meetings.models import Session
 from tripartite.registration import attendance
@@ -91,7 +91,7 @@ class CredentialsFigures:
     @property
     def at_text(self) -> str:
         """The moment in the session's time zone, as the reader's language writes it."""
-        return formats.date_format(self.local_at, "j F Y, H:i")
+        return l10n.long_datetime(self.local_at)
 
     @property
     def basis_label(self) -> str:

@@ -72,7 +72,7 @@ ARREARS_SCOPES = ("government", "delegation")
 CONSTITUTION_3_1 = "Constitution art. 3(1)"
 CONSTITUTION_3_2 = "Constitution art. 3(2); SO-2021 art. 1(2)"
 CONSTITUTION_3_3 = "Constitution art. 3(3)"
-ADMISSION_TO_SITTINGS = "Constitution arts 12(2) and 18; SO-2021 art. 2"
+ADMISSION_TO_SITTINGS = "Constitution arts 12(2), 18; SO-2021 art. 2"
 CONSTITUTION_4_1 = "Constitution art. 4(1)"
 CONSTITUTION_4_2 = "Constitution art. 4(2)"
 CONSTITUTION_4_3 = "Constitution art. 4(3)"
@@ -491,7 +491,7 @@ def territory_advisers(persons: tuple[Person, ...]) -> list[Finding]:
 
 
 def persons_admitted_to_sittings(persons: tuple[Person, ...]) -> list[Finding]:
-    """CON-3b (Constitution arts 12(2) and 18; SO-2021 art. 2): besides delegates and
+    """CON-3b (Constitution arts 12(2), 18; SO-2021 art. 2): besides delegates and
     advisers, the sittings admit Ministers who are not delegates and the persons
     accompanying them, and the representatives of a State or province of a federal State.
     They speak and vote as neither delegates nor advisers; they come with the Member's

@@ -10,3 +10,6 @@ class SiteConfig(AppConfig):
     name = "tripartite.site"
     label = "tripartite_site"
     verbose_name = _("Site")
+
+    def ready(self):
+        from tripartite.site import checks  # noqa: F401  (registers system checks)

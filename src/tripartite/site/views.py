@@ -1,5 +1,9 @@
-"""The home page, the whole action log and the health check."""
+"""The home page, the whole action log, the health and readiness checks and the metrics."""
 
+import hmac
+import logging
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -12,6 +16,10 @@ from django.views.decorators.cache import never_cache
 from tripartite.accounts import permissions
 from tripartite.common.models import ActionLogEntry
 from tripartite.meetings.selectors import upcoming_sessions
+from tripartite.site import metrics as site_metrics
+from tripartite.site.readiness import probes
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -33,6 +41,44 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
+def readyz(request):
+    """200 when every service this server needs answers (the database; Redis and the object
+    store when configured), else 503; one line per service says which. Why one failed goes
+    to the log only: this page is open to anyone who reaches the server."""
+    found = probes()
+    for probe in found:
+        if not probe.ok:
+            logger.error("readiness: %s unavailable: %s", probe.service, probe.detail)
+    body = "".join(f"{probe.service}: {'ok' if probe.ok else 'unavailable'}\n"
+                   for probe in found)
+    ready = all(probe.ok for probe in found)
+    return HttpResponse(body, status=200 if ready else 503, content_type="text/plain")
+
+
+@never_cache
+def metrics(request):
+    """Prometheus's text format, for a scraper sending ``Authorization: Bearer
+    <METRICS_TOKEN>``, or a staff user logged in."""
+    if not _may_read_metrics(request):
+        if request.user.is_authenticated:
+            raise PermissionDenied
+        response = HttpResponse("Send Authorization: Bearer <METRICS_TOKEN>.\n", status=401,
+                                content_type="text/plain")
+        response["WWW-Authenticate"] = 'Bearer realm="metrics"'
+        return response
+    return HttpResponse(site_metrics.exposition(), content_type=site_metrics.CONTENT_TYPE)
+
+
+def _may_read_metrics(request) -> bool:
+    if request.user.is_authenticated and request.user.is_staff and request.user.is_active:
+        return True
+    token = settings.METRICS_TOKEN
+    scheme, _space, given = request.headers.get("Authorization", "").partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(
+        given.strip().encode(), token.encode())
 
 
 @login_required

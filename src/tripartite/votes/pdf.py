@@ -10,6 +10,7 @@ from pathlib import Path
 from django.utils import translation
 
 from tripartite.delegations.pdf import compile_typst
+from tripartite.rules.citations import cite
 from tripartite.votes import selectors
 
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "results_sheet.typ"
@@ -56,7 +57,7 @@ def sheet_data(vote, *, language: str) -> dict:
         ],
         "outcome": OUTCOMES[result.outcome],
         "explanation": [f"{e['message'].get(language) or e['message']['en']} "
-                        f"({e['provision']})" for e in result.explanation],
+                        f"({cite(e['provision'], language)})" for e in result.explanation],
         "states": [{
             "name": state["name"] or "—",
             "ballots": [{"group": GROUPS[b["group"]], "name": b["name"],

@@ -57,15 +57,15 @@ def secret_ballot_count(vote: Vote) -> int:
 
 
 def state_name(row: Mapping[str, Any], language: str) -> str:
-    return row.get(f"member_state__iso_name_{language}") or row.get("member_state__name") or ""
+    return row.get(f"member_state__name_{language}") or row.get("member_state__name_en") or ""
 
 
 def results_sheet(vote: Vote, language: str) -> list[dict[str, Any]]:
     """For a record vote: each member State (in the order of its name in ``language``), its
     delegates' ballots by group, with the names in all three languages. One query."""
     rows = (Ballot.objects.filter(vote=vote)
-            .values("member_state_id", "member_state__name", "member_state__iso_name_en",
-                    "member_state__iso_name_fr", "member_state__iso_name_es",
+            .values("member_state_id", "member_state__name_en", "member_state__name_fr",
+                    "member_state__name_es",
                     "voter__name", "voter__name_latin", "cast_by_id", "voter_id",
                     "cast_by__name", "group", "choice", "weight_numerator",
                     "weight_denominator"))

@@ -1,6 +1,12 @@
-from django import template
+import datetime as dt
 
+from django import template
+from django.utils import timezone
+
+from tripartite.common import l10n
 from tripartite.common.models import ActionLogEntry
+from tripartite.common.text import current_language
+from tripartite.rules import citations
 
 register = template.Library()
 
@@ -13,12 +19,77 @@ def history(context, obj):
     return {"entries": entries, "shown": bool(can.get("view_history"))}
 
 
+# Named styles of ``local_time``, as the active language writes them (common/l10n.py).
+TIME_STYLES = {
+    "date": lambda moment: l10n.long_date(moment.date()),
+    "weekday": lambda moment: l10n.weekday_date(moment.date()),
+    "datetime": lambda moment: l10n.long_datetime(moment),
+    "weekday_datetime": lambda moment: l10n.long_datetime(moment, weekday=True),
+    "day_time": lambda moment: l10n.long_datetime(moment, year=False),
+}
+
+
 @register.simple_tag
-def local_time(value, zone, fmt="j M Y H:i"):
-    """A UTC datetime shown in a meeting's time zone."""
+def local_time(value, zone, fmt="datetime"):
+    """A UTC datetime shown in a meeting's time zone: a named style ("date", "weekday",
+    "datetime", "weekday_datetime", "day_time") or a Django format for the rest ("H:i")."""
     from django.utils.dateformat import format as date_format
 
-    return date_format(value.astimezone(zone), fmt)
+    if value is None:
+        return ""
+    moment = value.astimezone(zone)
+    style = TIME_STYLES.get(fmt)
+    return style(moment) if style else date_format(moment, fmt)
+
+
+@register.simple_tag
+def date_range(start, end, zone=None):
+    """The days from ``start`` to ``end`` as the language writes them ("du 1er au 12 juin
+    2026"); datetimes are first put in ``zone`` (a meeting's)."""
+    if start is None:
+        return ""
+    if zone is not None:
+        start = start.astimezone(zone) if isinstance(start, dt.datetime) else start
+        end = end.astimezone(zone) if isinstance(end, dt.datetime) else end
+    return l10n.date_range(start, end)
+
+
+@register.filter
+def long_date(value, style=""):
+    """A date ("1er juin 2026"); ``|long_date:"weekday"`` names the day ("lundi 1er juin
+    2026"). A datetime is shown in the current time zone."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value) if timezone.is_aware(value) else value
+        value = value.date()
+    return l10n.weekday_date(value) if style == "weekday" else l10n.long_date(value)
+
+
+@register.filter
+def long_datetime(value):
+    """A moment in the current time zone ("1er juin 2026, 10:00")."""
+    if value in (None, ""):
+        return ""
+    return l10n.long_datetime(timezone.localtime(value) if timezone.is_aware(value) else value)
+
+
+@register.filter
+def amount(value, currency=""):
+    """A sum with the language's separators: "45 000,00 USD"."""
+    return l10n.amount(value, currency or "")
+
+
+@register.filter
+def cite(provision):
+    """A rule's provision as the active language cites it ("Constitution, art. 4(2)")."""
+    return citations.cite(str(provision or ""), current_language())
+
+
+@register.filter
+def figure(value):
+    """A whole number with the language's grouping: "6 000"."""
+    return "" if value in (None, "") else l10n.number(value)
 
 
 def _bound_forms(context):

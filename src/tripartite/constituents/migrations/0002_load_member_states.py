@@ -1,4 +1,5 @@
-"""Data migration: the 187 member States of the ILO from the reference CSV."""
+"""Data migration: the 187 member States of the ILO from the reference CSV, under their ISO
+short names (the official UN/ILO names are set by 0003_official_member_state_names)."""
 
 import csv
 from pathlib import Path
@@ -16,9 +17,9 @@ def load_member_states(apps, schema_editor):
     MemberState.objects.bulk_create([
         MemberState(
             iso2=row["iso2"], iso3=row["iso3"],
-            name=row["name_en"], name_en=row["name_en"], name_fr=row["name_fr"],
-            name_es=row["name_es"],
-            iso_name_en=row["name_en"], iso_name_fr=row["name_fr"], iso_name_es=row["name_es"],
+            name=row["iso_name_en"], name_en=row["iso_name_en"], name_fr=row["iso_name_fr"],
+            name_es=row["iso_name_es"], iso_name_en=row["iso_name_en"],
+            iso_name_fr=row["iso_name_fr"], iso_name_es=row["iso_name_es"],
             ilo_region=row["ilo_region"],
             chief_industrial_importance=row["chief_industrial_importance"].strip().lower()
             in {"yes", "true", "1", "x", "y"},

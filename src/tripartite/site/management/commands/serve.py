@@ -4,7 +4,9 @@ Several worker processes share the database: PostgreSQL, or SQLite in WAL mode w
 queue behind one another (see ``tripartite.config.env.sqlite_database``).
 """
 
-import re
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -15,27 +17,14 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
 
 from tripartite.common.checks import MAIL_DELIVERY
+from tripartite.site.logs import redact_secrets
 
 THREADS_PER_WORKER = 4
 
-# Secrets that travel in an address and so would reach the access log: the token of a
-# password-reset link (/accounts/password/reset/<uid>/<token>/), a calendar feed key
-# (?key=…), and a bearer token should a log format ever include the header.
-SECRETS_IN_REQUESTS = [
-    (re.compile(r"(/password/reset/[^/?\s]+/)(?!set-password/)[^/?\s\"]+"), r"\1…"),
-    (re.compile(r"([?&]key=)[^&\s\"]+"), r"\1…"),
-    (re.compile(r"(Bearer\s+)\S+", re.IGNORECASE), r"\1…"),
-]
-
-
-def redact_secrets(text: str) -> str:
-    for pattern, replacement in SECRETS_IN_REQUESTS:
-        text = pattern.sub(replacement, text)
-    return text
-
 
 class RedactingLogger(Logger):
-    """Gunicorn's logger, with the secrets above cut out of every access-log line."""
+    """Gunicorn's logger, with the secrets of addresses (``tripartite.site.logs``) cut out of
+    every access-log line."""
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
@@ -43,14 +32,18 @@ class RedactingLogger(Logger):
                 for name, value in atoms.items()}
 
 
-def gunicorn_options(host: str, port: int, workers: int) -> dict[str, object]:
-    """Gunicorn settings for Tripartite; the access log goes to stdout, errors to stderr."""
+def gunicorn_options(host: str, port: int, workers: int, *,
+                     json_logs: bool = False) -> dict[str, object]:
+    """Gunicorn settings for Tripartite; the access log goes to stdout, errors to stderr.
+
+    With JSON logs the application writes the line per request itself (with its request id),
+    so gunicorn's own access log is off."""
     return {
         "bind": [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"],
         "workers": workers,
         "worker_class": "gthread",
         "threads": THREADS_PER_WORKER,
-        "accesslog": "-",
+        "accesslog": None if json_logs else "-",
         "logger_class": RedactingLogger,
         "errorlog": "-",
         "proc_name": "tripartite",
@@ -92,6 +85,17 @@ class Command(BaseCommand):
                             help=f"worker processes, {THREADS_PER_WORKER} threads each (default 2)")
 
     def handle(self, *args, host: str, port: int, workers: int, **options):
+        # Before anything imports prometheus_client (the checks below import the URLs, so the
+        # metrics): the worker processes then count into files that /metrics adds up.
+        metrics_dir = _metrics_directory()
+        try:
+            self.serve(host, port, workers)
+        finally:
+            if metrics_dir:
+                os.environ.pop("PROMETHEUS_MULTIPROC_DIR", None)
+                shutil.rmtree(metrics_dir, ignore_errors=True)
+
+    def serve(self, host: str, port: int, workers: int) -> None:
         if settings.DEBUG:
             raise CommandError("serve runs with DEBUG off; unset DEBUG.")
         if not 0 < port < 65536:
@@ -109,4 +113,15 @@ class Command(BaseCommand):
         url_host = f"[{host}]" if ":" in host else host
         self.stdout.write(f"Tripartite is serving on http://{url_host}:{port}")
         self.stdout.flush()
-        TripartiteServer(gunicorn_options(host, port, workers)).run()
+        TripartiteServer(gunicorn_options(host, port, workers,
+                                          json_logs=settings.LOG_FORMAT == "json")).run()
+
+
+def _metrics_directory() -> str | None:
+    """A new folder for the metrics of this server's workers (PROMETHEUS_MULTIPROC_DIR), unless
+    one is given; returns it when it was made here (removed when the server stops)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return None
+    folder = tempfile.mkdtemp(prefix="tripartite-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = folder
+    return folder

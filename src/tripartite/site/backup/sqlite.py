@@ -4,8 +4,7 @@ SQLite's backup API copies a database page by page in one read transaction, so T
 keeps serving while a backup is taken; a restore goes through the same API into the live
 file, so every open connection sees the restored content at its next query.
 
-The functions take plain paths and raise ``BackupError`` with a one-line message; the
-``backup`` and ``restore`` commands add the Django side (which file is live, where backups go).
+The functions take plain paths and raise ``BackupError`` with a one-line message.
 """
 
 import os
@@ -13,20 +12,10 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from django.conf import settings
-from django.db import connections
-from django.utils import timezone
+from tripartite.site.backup.errors import BackupError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 20
-POSTGRESQL_MESSAGE = (
-    "The database is PostgreSQL: back it up with pg_dump and restore it with pg_restore "
-    "(see docs/operations.md)."
-)
-
-
-class BackupError(Exception):
-    """A backup or restore cannot go ahead; the message says why in one line."""
 
 
 def backup_sqlite(source: Path, destination: Path, *, overwrite: bool = False) -> int:
@@ -105,25 +94,6 @@ def check_integrity(path: Path) -> None:
     if problems != ["ok"]:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise BackupError(f"{path} is damaged: {problems[0]}{more}.")
-
-
-def live_database_file(alias: str = "default") -> Path:
-    """The file of the embedded SQLite database Tripartite is using."""
-    connection = connections[alias]
-    if connection.vendor == "postgresql":
-        raise BackupError(POSTGRESQL_MESSAGE)
-    if connection.vendor != "sqlite":
-        raise BackupError(f"Backup and restore handle SQLite only, not {connection.vendor}.")
-    if connection.is_in_memory_db():
-        raise BackupError("The database is held in memory: there is no file to back up or restore.")
-    return Path(connection.settings_dict["NAME"])
-
-
-def default_backup_path(label: str = "") -> Path:
-    """``var/backups/tripartite-YYYYmmdd-HHMMSS[-label].sqlite3``, the time in UTC."""
-    stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
-    suffix = f"-{label}" if label else ""
-    return Path(settings.VAR_DIR) / "backups" / f"tripartite-{stamp}{suffix}.sqlite3"
 
 
 def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:

@@ -1,0 +1,1 @@
+from tests.objectstore import s3_endpoint, s3_storage  # noqa: F401  (fixtures)
