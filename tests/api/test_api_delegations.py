@@ -156,8 +156,9 @@ def test_a_focal_point_nominates_with_organisation_adviser_and_agenda_items(
     assert adviser.json() == {
         "id": nomination.pk, "person": nomination.person_id, "name": "Сергей Петров",
         "name_latin": "Sergei Petrov", "title": "", "function": "", "gender": "m", "email": "",
-        "group": "workers", "role": "adviser", "adviser_to": delegate.json()["id"],
-        "agenda_items": ["IV", "V"], "agenda_item_ids": [iv.pk, v.pk],
+        "group": "workers", "role": "adviser", "represents": "",
+        "adviser_to": delegate.json()["id"], "agenda_items": ["IV", "V"],
+        "agenda_item_ids": [iv.pk, v.pk],
         "organisation": workers.pk, "organisation_name": str(workers), "admitted": True,
         "position": 2, "added_in_amendment": 0, "withdrawn_in_amendment": None}
     assert delegate.json()["email"] == "lea@example.org"
@@ -167,6 +168,28 @@ def test_a_focal_point_nominates_with_organisation_adviser_and_agenda_items(
     assert actions() == ["delegations.delegation.opened", "constituents.person.created",
                          "delegations.nomination.added", "constituents.person.created",
                          "delegations.nomination.added"]
+
+
+def test_an_additional_adviser_for_a_territory_names_it(french_focal_point, france):
+    delegate = send(french_focal_point, "post", url(france, "nominations"), {
+        "group": "government", "role": "delegate", "name": "Léa Martin", "gender": "f"})
+    body = {"group": "government", "role": "territory_adviser", "name": "Paul Néaoutyine",
+            "gender": "m", "adviser_to": delegate.json()["id"]}
+
+    refused = send(french_focal_point, "post", url(france, "nominations"), body)
+    added = send(french_focal_point, "post", url(france, "nominations"),
+                 {**body, "represents": "New Caledonia"})
+
+    assert (refused.status_code, refused.json()) == (400, {
+        "code": "required", "field": "body.represents",
+        "message": "Name the non-metropolitan territory the additional adviser represents or "
+                   "advises on (Constitution art. 3(3))."})
+    assert added.status_code == 201
+    assert (added.json()["role"], added.json()["represents"]) == ("territory_adviser",
+                                                                  "New Caledonia")
+    verdict = french_focal_point.get(url(france)).json()
+    assert [f["provision"] for f in verdict["verdict"]["findings"] if f["rule"] == "CON-2"] == [
+        "Constitution art. 3(3)"]
 
 
 def test_a_known_person_is_nominated_by_id(french_focal_point, france):

@@ -38,7 +38,7 @@ EXPORTS = {  # every URL name whose route ends in csv or xlsx, and its arguments
     "delegations:list_current_xlsx": [{"session_pk": "session"}],
     "delegations:list_published_csv": [{"pk": "published"}],
     "delegations:list_published_xlsx": [{"pk": "published"}],
-    "delegations:committee_figures_csv": [{"session_pk": "session"}],
+    "registration:credentials_figures_csv": [{"session_pk": "session"}],
     "delegations:portal_template": [{"session_pk": "session", "iso2": "FR"}],
 }
 

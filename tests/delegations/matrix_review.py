@@ -20,8 +20,6 @@ ROWS = {
     "delegations:review_letter": ("own_delegation", rule(READERS)),
     "delegations:committee_objections": ("delegation_session", rule(COMMITTEE)),
     "delegations:committee_objection": ("objection", rule(COMMITTEE)),
-    "delegations:committee_figures": ("delegation_session", rule(COMMITTEE)),
-    "delegations:committee_figures_csv": ("delegation_session", rule(COMMITTEE)),
 }
 
 # France's delegation (received) is put under review; Germany's (not received) gets a query.

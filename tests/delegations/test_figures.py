@@ -1,14 +1,10 @@
-"""The Credentials Committee's figures on a small dataset whose every number is known."""
+"""The Credentials Committee's figures of persons accredited, on a small dataset whose every
+number is known (the persons registered, and the page: tests/registration/)."""
 
-import csv
 import datetime as dt
-import io
 from fractions import Fraction
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from tests.factories import AgendaItemFactory, SessionFactory, state, user_with_role
 from tripartite.accounts.models import Role
@@ -52,6 +48,10 @@ def delegation_of(session, officer, iso2, persons, *, received_on=dt.date(2026, 
 
 @pytest.fixture
 def dataset(session, officer):
+    return build_dataset(session, officer)
+
+
+def build_dataset(session, officer):
     france = delegation_of(session, officer, "FR", [
         ("government", "delegate", "f"), ("government", "delegate", "m"),
         ("employers", "delegate", "m"), ("workers", "delegate", "f"),
@@ -82,7 +82,7 @@ def test_the_figures_are_exact(session, dataset):
             for row in [*figures.by_group, figures.all_groups]}
     assert rows == {"Government": (5, 2, 2, 0), "Employers": (3, 0, 1, 1),
                     "Workers": (2, 1, 2, 0), "All groups": (10, 3, 5, 1)}
-    assert figures.others == 1  # the French Minister
+    assert (figures.ministers, figures.others) == (1, 0)  # the French Minister, apart
     everyone = figures.all_groups
     assert (everyone.share_delegates, everyone.share_advisers, everyone.share) == (
         Fraction(3, 10), Fraction(1, 5), Fraction(4, 15))
@@ -93,56 +93,16 @@ def test_the_figures_are_exact(session, dataset):
     assert [i.member_state.iso2 for i in figures.late] == ["DE"]
     assert figures.deadline == dt.date(2026, 5, 11)
     # FR 2/1/1, DE 2/0/0 (a lone Employers' delegate), KE 0/1/1 (in arrears).
-    assert (figures.quorum_base.government, figures.quorum_base.employers,
-            figures.quorum_base.workers) == (4, 2, 2)
-    assert (figures.quorum_base_total, figures.quorum) == (8, 4)
+    assert figures.entitled.as_dict() == {"government": 4, "employers": 2, "workers": 2}
+    assert figures.entitled_total == 8
 
 
 def test_a_restoration_of_the_vote_enters_the_quorum_base(session, officer, dataset):
     arrears_set(actor=officer, member_state=state("KE"), session=session,
                 in_arrears=True, vote_restored_on=dt.date(2026, 6, 2))
-    assert session_figures(session).quorum_base_total == 9
+    assert session_figures(session).entitled_total == 9
 
 
 def test_percentages_round_down():
     assert (percent(Fraction(299, 1000)), percent(Fraction(3, 10)), percent(None)) == (
         "29%", "30%", "—")
-
-
-def test_the_figures_page_and_its_csv(client, session, dataset):
-    client.force_login(user_with_role(Role.CREDENTIALS_COMMITTEE))
-    page = client.get(reverse("delegations:committee_figures", args=[session.pk]))
-    assert page.status_code == 200
-    html = page.content.decode()
-    assert "26%" in html and "Germany" in html and "20%" in html
-    response = client.get(reverse("delegations:committee_figures_csv", args=[session.pk]))
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    assert 'filename="credentials-figures-' in response["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert ["Member States accredited", "3", "187"] in rows
-    assert ["All groups", "10", "3", "5", "1", "15", "4", "30%", "20%", "26%"] in rows
-    assert ["Quorum base: delegates entitled to vote", "8"] in rows
-    assert ["Germany", "DEU", "0", "4", "0%"] in rows
-    assert ["Germany", "DEU", "Workers"] in rows
-    assert ["Germany", "DEU", "2026-05-20", "2026-05-11"] in rows
-
-
-def test_the_figures_are_in_the_users_language(client, session, dataset):
-    client.force_login(user_with_role(Role.CREDENTIALS_COMMITTEE, language="fr"))
-    html = client.get(reverse("delegations:committee_figures", args=[session.pk])) \
-        .content.decode()
-    assert "Allemagne" in html
-
-
-@pytest.mark.parametrize("count", [1, 3])
-def test_the_figures_take_a_fixed_number_of_queries(client, session, officer, count):
-    for iso2 in ("FR", "DE", "KE")[:count]:
-        delegation_of(session, officer, iso2, [("government", "delegate", "f"),
-                                               ("workers", "adviser", "m")])
-    client.force_login(user_with_role(Role.CREDENTIALS_COMMITTEE))
-    for name in ("delegations:committee_figures", "delegations:committee_figures_csv"):
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(reverse(name, args=[session.pk])).status_code == 200
-        # session, user; the session; settings, arrears, open queries, delegations,
-        # nominations, their agenda items, the session's agenda items, member States.
-        assert len(queries) == 11, name

@@ -101,6 +101,56 @@ def test_within_a_state_government_then_employers_then_workers(session, secretar
         "Workers' delegate"]
 
 
+def test_the_other_roles_take_their_place_in_the_government_group(client, session,
+                                                                  secretariat):
+    """Constitution art. 3(3) advisers after the advisers, then the other persons admitted to
+    the sittings; each role in English, French and Spanish, with what the person
+    represents."""
+    delegation = delegation_open(actor=secretariat, member_state=state("DK"), session=session)
+
+    def nominate(role, name, gender="f", **fields):
+        return nomination_add(actor=secretariat, delegation=delegation, group="government",
+                              role=role, name=name, gender=gender, **fields)
+
+    nominate("other", "Other")
+    nominate("observer", "Observer", "m")
+    nominate("state_representative", "Representative", represents="Faroe Islands")
+    delegate = nominate("delegate", "Delegate")
+    nominate("territory_adviser", "Territory adviser", adviser_to=delegate,
+             represents="Greenland")
+    nominate("adviser", "Adviser", adviser_to=delegate)
+    nominate("minister", "Minister")
+    delegation_submit(actor=secretariat, delegation=delegation)
+
+    assert [row["name"] for row in lists.current_rows(session)] == [
+        "Minister", "Delegate", "Adviser", "Territory adviser", "Representative", "Observer",
+        "Other"]
+    client.force_login(secretariat)
+    html = client.get(reverse("delegations:list_current",
+                              kwargs={"session_pk": session.pk})).content.decode()
+    assert ("Additional adviser for a non-metropolitan territory / Conseillère technique "
+            "supplémentaire pour un territoire non métropolitain / Consejera técnica adicional "
+            "para un territorio no metropolitano — Greenland") in html
+    assert ("Representative of a State or province of a federal State / Représentante "
+            "d&#x27;un État ou d&#x27;une province d&#x27;un État fédéral / Representante de un "
+            "Estado o provincia de un Estado federal — Faroe Islands") in html
+    assert "Observer / Observateur / Observador" in html
+    csv_rows = exports.table(lists.current_rows(session), language="en")
+    assert [line[3] for line in csv_rows[1:]][3:5] == [
+        "Additional adviser for a non-metropolitan territory — Greenland",
+        "Representative of a State or province of a federal State — Faroe Islands"]
+
+
+def test_a_list_published_before_the_represents_field_is_not_marked_changed():
+    before = {"state": "FR", "person": 1, "group": "government", "role": "adviser",
+              "title": "", "function": "", "name": "A", "name_latin": "A"}
+    now = {**before, "represents": ""}
+    assert lists.mark_changes([before], [now])[0]["change"] is None
+    moved = {**before, "role": "territory_adviser", "represents": "Greenland"}
+    (marked,) = lists.mark_changes([before], [moved])
+    assert marked["changed_fields"] == ["role", "represents"]
+
+
 def test_only_submitted_delegations_and_active_nominations_are_listed(session, secretariat):
     delegation, (kept, withdrawn) = delegation_of(session, secretariat, "FR", [
         ("government", "delegate", "Kept"), ("government", "adviser", "Withdrawn later")])
@@ -144,7 +194,8 @@ def test_publishing_the_provisional_then_a_revised_list_marks_what_changed(
         "state": "FR", "state_iso3": "FRA", "state_en": "France", "state_fr": "France",
         "state_es": "Francia", "person": stays.person_id, "title": "Ms", "name": "Stays",
         "name_latin": "Stays", "gender": "f", "group": "government", "role": "delegate",
-        "function": "Director", "organisation": "", "status": "received", "position": 1}
+        "represents": "", "function": "Director", "organisation": "", "status": "received",
+        "position": 1}
 
     nomination_withdraw(actor=secretariat, nomination=leaves)
     nomination_add(actor=secretariat, delegation=french, group="government",

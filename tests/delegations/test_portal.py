@@ -195,6 +195,55 @@ def test_the_form_refuses_another_states_or_another_groups_organisation(focal_cl
     assert Nomination.objects.count() == 0
 
 
+def test_a_focal_point_nominates_an_additional_adviser_for_a_territory(focal_client, focal,
+                                                                      session):
+    delegate = nominate(french_delegation(session, focal), focal, "government")
+    item = session.agenda_items.get(number="IV")
+    response = focal_client.post(page_url(session), {
+        "group": "government", "role": "territory_adviser", "represents": "  New  Caledonia ",
+        "name": "Paul Néaoutyine", "gender": "m", "adviser_to": delegate.pk,
+        "agenda_items": [item.pk]})
+    assert response.status_code == 302
+    adviser = Nomination.objects.get(role="territory_adviser")
+    assert (adviser.represents, adviser.adviser_to) == ("New Caledonia", delegate)
+    entry = ActionLogEntry.objects.filter(action="delegations.nomination.added").order_by(
+        "id").last()
+    assert entry.data["represents"] == "New Caledonia"
+    page = focal_client.get(page_url(session)).content.decode()
+    assert "Additional adviser for a non-metropolitan territory" in page
+    assert "New Caledonia" in page
+    assert (f"Additional adviser {adviser.pk} for New Caledonia: not counted against the "
+            "limit of advisers.") in page
+
+
+def test_the_form_asks_what_a_representative_represents_and_only_them(focal_client,
+                                                                     session):
+    focal_client.get(page_url(session))
+    response = focal_client.post(page_url(session), {
+        "group": "government", "role": "state_representative", "name": "A", "gender": "f"})
+    assert response.context["nomination_form"].errors["represents"] == [
+        "Name the territory, State or province this person represents."]
+    response = focal_client.post(page_url(session), {
+        "group": "government", "role": "delegate", "represents": "Bavaria", "name": "A",
+        "gender": "f"})
+    assert response.context["nomination_form"].errors["represents"] == [
+        "Leave this empty: only an additional adviser for a territory or a representative of "
+        "a State or province says what they represent."]
+    assert Nomination.objects.count() == 0
+
+
+def test_the_service_refuses_a_territory_adviser_without_a_territory(focal, session):
+    from tripartite.common.services import ServiceError
+
+    with pytest.raises(ServiceError) as refused:
+        nominate(french_delegation(session, focal), focal, "government",
+                 role="territory_adviser")
+    assert (refused.value.field, refused.value.message) == (
+        "represents", "Name the non-metropolitan territory the additional adviser represents "
+                      "or advises on (Constitution art. 3(3)).")
+    assert Nomination.objects.count() == 0
+
+
 def test_the_same_person_twice_is_refused_by_the_form(focal_client, focal, session):
     nominate(french_delegation(session, focal), focal, "government", name="Marie Curie")
     response = focal_client.post(page_url(session), {

@@ -173,8 +173,8 @@ def test_constituents_get_403_on_every_review_and_committee_page(client, session
     client.force_login(user_with_role(role))
     urls = [reverse(name, args=[session.pk]) for name in (
         "delegations:review_overview", "delegations:review_arrears",
-        "delegations:committee_objections", "delegations:committee_figures",
-        "delegations:committee_figures_csv")]
+        "delegations:committee_objections", "registration:credentials_figures",
+        "registration:credentials_figures_csv")]
     urls += [reverse("delegations:review_delegation", args=[own.pk]),
              reverse("delegations:review_letter", args=[own.pk]),
              reverse("delegations:committee_objection", args=[objection.pk])]

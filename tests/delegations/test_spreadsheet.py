@@ -34,7 +34,8 @@ from tripartite.delegations.spreadsheet.template import build_template
 pytestmark = pytest.mark.django_db
 
 HEADERS = ["Group", "Role", "Title", "Name", "Name in Latin script", "Gender", "Function",
-           "E-mail", "Organization", "Adviser to (row number of the delegate)", "Agenda items"]
+           "E-mail", "Organization", "Adviser to (row number of the delegate)", "Agenda items",
+           "Territory, State or province represented"]
 VALID_ROWS = [
     ["government", "delegate", "Ms", "Catherine Vautrin", "", "f", "Minister of Labour",
      "cv@example.org", "", "", ""],
@@ -121,7 +122,9 @@ def test_the_template_has_the_columns_lists_and_a_help_sheet(focal_client, sessi
     lists = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
     assert lists["A2:A501"] == '"government,employers,workers"'
     assert lists["B2:B501"] == ('"delegate,substitute_delegate,adviser,adviser_substitute_'
-                                'delegate,minister,accompanying_minister,other"')
+                                'delegate,territory_adviser,minister,accompanying_minister,'
+                                'state_representative,observer,other"')
+    assert len(lists["B2:B501"]) <= 255  # Excel's limit for a list typed in the rule
     assert lists["F2:F501"] == '"f,m,x"'
     assert lists["I2:I501"].startswith("'Help'!$B$")
     texts = [cell for row in help_sheet.iter_rows(values_only=True) for cell in row if cell]
@@ -150,6 +153,40 @@ def test_the_filled_template_round_trips_into_four_nominations(focal_client, ses
     assert nominations["Catherine Vautrin"].person.email == "cv@example.org"
     page = focal_client.get(url(session, "portal_delegation")).content.decode()
     assert "Sophie Binet" in page and '<span dir="auto">Олег Иванов</span>' in page
+
+
+def test_territory_advisers_and_representatives_of_federal_states_are_imported(
+        focal_client, session, delegation, organisations):
+    template = focal_client.get(url(session, "portal_template")).content
+    rows = [*VALID_ROWS,
+            ["government", "territory_adviser", "Ms", "Naja Lund", "", "f", "", "", "", "2", "",
+             "Greenland"],
+            ["government", "state_representative", "Mr", "Jean Tremblay", "", "m", "", "", "",
+             "", "", "Québec"]]
+    response = upload(focal_client, session, filled(template, rows))
+    assert response.status_code == 302, response.context and problems(response)
+    added = {n.person.name: (n.role, n.represents, n.adviser_to and n.adviser_to.person.name)
+             for n in Nomination.objects.filter(delegation=delegation,
+                                                represents__gt="").select_related(
+                                                    "person", "adviser_to__person")}
+    assert added == {"Naja Lund": ("territory_adviser", "Greenland", "Catherine Vautrin"),
+                     "Jean Tremblay": ("state_representative", "Québec", None)}
+
+
+def test_what_a_person_represents_is_required_for_those_roles_only(focal_client, session,
+                                                                   delegation, organisations):
+    template = focal_client.get(url(session, "portal_template")).content
+    rows = [["government", "delegate", "", "Ana", "", "f", "", "", "", "", "", "Corsica"],
+            ["government", "territory_adviser", "", "Bea", "", "f", "", "", "", "2", "", ""],
+            ["government", "state_representative", "", "Carl", "", "m", "", "", "", "", "", ""]]
+    response = upload(focal_client, session, filled(template, rows))
+    column = "Territory, State or province represented"
+    assert problems(response) == [
+        (2, column, "Leave this empty: only an additional adviser for a territory or a "
+                    "representative of a State or province says what they represent."),
+        (3, column, "Name the territory, State or province this person represents."),
+        (4, column, "Name the territory, State or province this person represents.")]
+    assert Nomination.objects.count() == 0
 
 
 def test_one_bad_row_refuses_the_whole_file_with_row_and_column(focal_client, session,

@@ -50,6 +50,21 @@ def test_registrations_come_from_accredited_nominations_only():
         action="registration.registrations.created_from_nominations").count() == 1
 
 
+def test_an_observer_wears_the_observers_band_and_a_territory_follows_the_role():
+    session = SessionFactory()
+    accepted = delegation(session, "DK")
+    observer = nomination(accepted, role="observer")
+    territory = nomination(accepted, role="territory_adviser", represents="Greenland")
+
+    desk.registrations_from_nominations(actor=desk_user(), session=session)
+
+    made = {reg.nomination_id: reg for reg in Registration.objects.filter(session=session)}
+    assert (made[observer.pk].category, made[observer.pk].role_label) == ("observer",
+                                                                          "Observer")
+    assert (made[territory.pk].category, made[territory.pk].role_label) == (
+        "government", "Additional adviser for a non-metropolitan territory — Greenland")
+
+
 def test_creating_registrations_twice_changes_nothing_then_follows_changes():
     session = SessionFactory()
     accepted = delegation(session, "FR")

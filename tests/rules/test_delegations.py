@@ -146,8 +146,8 @@ def test_a_refused_government_delegate_does_not_vote_and_the_other_still_does():
 
 
 @pytest.mark.parametrize("role", [
-    "substitute_delegate", "adviser_substitute_delegate", "adviser", "minister",
-    "accompanying_minister", "other",
+    "substitute_delegate", "adviser_substitute_delegate", "adviser", "territory_adviser",
+    "minister", "accompanying_minister", "state_representative", "observer", "other",
 ])
 def test_only_delegates_hold_votes(role):
     verdict = evaluate(G1, G2, E, W, person("X", "workers", role, adviser_to=None))
@@ -249,6 +249,106 @@ def test_one_adviser_over_the_limit_is_an_error():
     assert finding.message["en"] == (
         "Advisers accompanying delegate G1: 9; the limit is 8 (two per agenda item; the "
         "session has 4).")
+
+
+# CON-2: Constitution art. 3(3), the additional advisers for non-metropolitan territories -------
+
+def territory_adviser(id, to, represents="Greenland", group="government", items=()):
+    return person(id, group, "territory_adviser", adviser_to=to, represents=represents,
+                  agenda_items=items)
+
+
+def test_additional_advisers_are_not_counted_against_the_limit_of_advisers():
+    # "may appoint as additional advisers to each of its delegates": on top of the eight
+    # advisers four items allow each delegate, and for an item already followed by two.
+    verdict = evaluate(G1, G2, E, W, *advisers_of("G1", 8, items=[1, 1, 2, 2, 3, 3, 4, 4]),
+                       territory_adviser("T1", "G1", items=(1,)),
+                       territory_adviser("T2", "G1", "Faroe Islands", items=(1,)))
+    assert [f.severity for f in findings_of(verdict, "CON-2")] == [Severity.INFO, Severity.INFO]
+    assert verdict.votes == Votes(government=2, employers=1, workers=1)
+
+
+def test_an_additional_adviser_is_an_adviser_to_one_of_the_delegates():
+    # "to each of its delegates": they accompany a delegate, as any adviser does.
+    verdict = evaluate(G1, G2, E, W, territory_adviser("T", "E-2"),
+                       territory_adviser("U", None))
+    assert [(f.severity, f.provision, f.message["en"]) for f in findings_of(verdict, "CON-2")
+            if f.severity is not Severity.INFO] == [
+        (Severity.ERROR, "Constitution art. 3(2); SO-2021 art. 1(2)",
+         "Adviser T accompanies E-2, who is not among the delegation's delegates."),
+        (Severity.WARNING, "Constitution art. 3(2); SO-2021 art. 1(2)",
+         "Say which delegate adviser U accompanies (adviser_to): otherwise the limit of "
+         "advisers per delegate cannot be checked.")]
+
+
+def test_an_additional_adviser_names_the_territory_represented_or_advised_on():
+    # (a) "representatives of any such territory"; (b) "to advise ... in regard to matters
+    # concerning non-self-governing territories".
+    verdict = evaluate(G1, G2, E, W, territory_adviser("T", "G1", represents="  "))
+    (finding,) = findings_of(verdict, "CON-2")
+    assert (finding.severity, finding.provision, finding.message["en"]) == (
+        Severity.WARNING, "Constitution art. 3(3)",
+        "Additional adviser T: say which non-metropolitan territory they represent or advise "
+        "on.")
+
+
+def test_the_office_is_reminded_that_only_a_member_responsible_for_territories_may_appoint():
+    # "Each Member which is responsible for the international relations of non-metropolitan
+    # territories may appoint": the rules cannot know which Members are, the Office can.
+    verdict = evaluate(G1, G2, E, W, territory_adviser("T", "G1", represents="Greenland"))
+    (finding,) = findings_of(verdict, "CON-2")
+    assert (finding.severity, finding.message["en"]) == (
+        Severity.INFO,
+        "Additional adviser T for Greenland: not counted against the limit of advisers. Only "
+        "a Member responsible for the international relations of that territory may appoint "
+        "them.")
+    assert finding.message["fr"].startswith("Conseiller technique supplémentaire T pour "
+                                            "Greenland")
+
+
+def test_additional_advisers_count_in_the_gender_balance_as_advisers():
+    women = women_share((G1, G2, E, W, territory_adviser("T", "G1")))
+    assert women == Fraction(3, 5)  # G1, E and T are women; G2 and W men
+
+
+def test_a_refused_additional_adviser_is_not_reported():
+    refused = replace(territory_adviser("T", "G1", represents=""), admitted=False)
+    assert findings_of(evaluate(G1, G2, E, W, refused), "CON-2") == []
+
+
+# CON-3b: the other persons admitted to the sittings --------------------------------------------
+
+def test_ministers_and_representatives_of_federal_states_come_with_the_government():
+    verdict = evaluate(G1, G2, E, W,
+                       person("M", "government", "minister"),
+                       person("P", "government", "state_representative", represents="Ontario"),
+                       person("A", "workers", "accompanying_minister"),
+                       person("R", "employers", "state_representative", represents="Québec"))
+    assert [(f.severity, f.provision, f.message["en"]) for f in findings_of(verdict, "CON-3b")
+            ] == [(Severity.WARNING, "Constitution arts 12(2), 18; SO-2021 art. 2",
+                   f"{who} is admitted to the sittings with the Member's Government (a "
+                   "Minister, a person accompanying a Minister, or a representative of a "
+                   "State or province of a federal State): list them in the Government group.")
+                  for who in ("A", "R")]
+
+
+def test_a_representative_of_a_federal_state_names_the_state_or_province():
+    verdict = evaluate(G1, G2, E, W, person("P", "government", "state_representative"))
+    (finding,) = findings_of(verdict, "CON-3b")
+    assert finding.message["en"] == (
+        "Representative P: say which State or province of the federal State they represent.")
+
+
+@pytest.mark.parametrize("role", ["minister", "state_representative", "observer", "other"])
+def test_the_other_persons_admitted_never_count_against_the_advisers_limit(role):
+    extra = person("X", "government", role, adviser_to="G1", represents="Ontario")
+    verdict = evaluate(G1, G2, E, W, *advisers_of("G1", 8), extra)
+    assert [f for f in findings_of(verdict, "CON-2") if f.severity is Severity.ERROR] == []
+
+
+def test_observers_have_no_group_rule():
+    verdict = evaluate(G1, G2, E, W, person("O", "employers", "observer"))
+    assert findings_of(verdict, "CON-3b") == []
 
 
 def test_two_advisers_for_one_agenda_item_are_allowed():

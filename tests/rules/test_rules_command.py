@@ -143,9 +143,12 @@ def test_the_messages_come_in_the_language_asked():
      '-: session.opening: expected an ISO date (YYYY-MM-DD), got "2025-02-30"'),
     ({**DELEGATION, "session": {"opening": "2025-06-02", "agenda_items": -1}},
      "-: session.agenda_items: expected a whole number >= 0, got -1"),
-    (with_person(0, role="observer"), '-: persons[0].role: unknown value "observer" '
+    (with_person(0, role="chair"), '-: persons[0].role: unknown value "chair" '
      "(expected one of: delegate, substitute_delegate, adviser, adviser_substitute_delegate, "
-     "minister, accompanying_minister, other)"),
+     "minister, accompanying_minister, territory_adviser, state_representative, observer, "
+     "other)"),
+    (with_person(0, represents=3), "-: persons[0].represents: expected a non-empty string, "
+     "got 3"),
     (with_person(2, gender="w"), '-: persons[2].gender: unknown value "w" '
                                  "(expected one of: f, m, x)"),
     (with_person(3, agenda_items=[4, "IV"]),

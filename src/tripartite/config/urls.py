@@ -13,7 +13,8 @@ urlpatterns = [
     path("states/", include("tripartite.constituents.urls")),
     path("meetings/", include("tripartite.meetings.urls")),
     path("delegations/", include("tripartite.delegations.urls")),
-    path("registration/", include("tripartite.registration.urls")),
+    # /registration/… and the Credentials Committee's figures at /delegations/…/figures/.
+    path("", include("tripartite.registration.urls")),
     path("membership/", include("tripartite.membership.urls")),
     path("votes/", include("tripartite.votes.urls")),
     path("proposals/", include("tripartite.proposals.urls")),

@@ -94,7 +94,13 @@ class NominationOut(Schema):
     gender: str
     email: str
     group: str
-    role: str
+    role: str = Field(description="delegate, substitute_delegate, adviser, "
+                                  "adviser_substitute_delegate, territory_adviser (Constitution "
+                                  "art. 3(3)), minister, accompanying_minister, "
+                                  "state_representative, observer or other.")
+    represents: str = Field(description="For an additional adviser: the non-metropolitan "
+                                        "territory; for a representative of a federal State's "
+                                        "State or province: its name. Empty otherwise.")
     adviser_to: int | None = Field(description="For an adviser: the id of the delegate's "
                                                "nomination.")
     agenda_items: list[str] = Field(description="Numbers of the agenda items, as published.")
@@ -172,7 +178,8 @@ def _nomination(nomination: Nomination) -> dict:
         "id": nomination.pk, "person": person.pk, "name": person.name,
         "name_latin": person.name_latin, "title": person.title, "function": person.function,
         "gender": person.gender, "email": person.email, "group": nomination.group,
-        "role": nomination.role, "adviser_to": nomination.adviser_to_id,
+        "role": nomination.role, "represents": nomination.represents,
+        "adviser_to": nomination.adviser_to_id,
         "agenda_items": [item.number for item in items],
         "agenda_item_ids": [item.pk for item in items],
         "organisation": nomination.organisation_id,
@@ -321,6 +328,10 @@ class NominationIn(InputSchema):
                                                      "of the delegate accompanied.")
     agenda_items: list[Id] = Field([], description="For an adviser: ids of the session's "
                                                     "agenda items.")
+    represents: str = Field("", max_length=200, description=(
+        "Required for a territory_adviser (the non-metropolitan territory represented or "
+        "advised on, Constitution art. 3(3)) and a state_representative (the State or province "
+        "of the federal State); refused for the other roles."))
 
 
 def _nomination_references(request, delegation: Delegation, payload: NominationIn) -> dict:
@@ -371,7 +382,7 @@ def nomination_add(request, id: Id, payload: NominationIn):
         actor=request.user, delegation=delegation, group=plain(payload.group),
         role=plain(payload.role), name=payload.name, gender=plain(payload.gender) or "",
         name_latin=payload.name_latin, title=payload.title, function=payload.function,
-        email=payload.email, **references)
+        email=payload.email, represents=payload.represents, **references)
     return _nomination(_nominations_with_people().get(pk=nomination.pk))
 
 

@@ -51,6 +51,7 @@ def person_facts(nomination, positions: dict[int, int]) -> rules.Person:
                                   if item_id in positions)),
         adviser_to=nomination.adviser_to_id,
         admitted=nomination.admitted,
+        represents=nomination.represents,
     )
 
 

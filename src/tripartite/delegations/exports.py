@@ -29,7 +29,8 @@ def headings(*, marked: bool) -> list[str]:
 
 def field_names() -> dict[str, str]:
     """The compared fields (lists.COMPARED_FIELDS), named as in the headings."""
-    return {"group": _("Group"), "role": _("Role"), "title": _("Title"),
+    return {"group": _("Group"), "role": _("Role"),
+            "represents": _("Territory, State or province represented"), "title": _("Title"),
             "function": _("Function"), "name": _("Name"),
             "name_latin": _("Name in Latin script")}
 
@@ -43,8 +44,11 @@ def table(rows, *, language: str, marked: bool = False) -> list[list[str]]:
     lines = [headings(marked=marked)]
     for row in rows:
         gender, status = row.get("gender") or "", row.get("status") or ""
+        role = roles.get(row["role"], row["role"])
+        if row.get("represents"):
+            role = f"{role} — {row['represents']}"
         line = [row["state"], lists.state_name(row, language),
-                groups.get(row["group"], row["group"]), roles.get(row["role"], row["role"]),
+                groups.get(row["group"], row["group"]), role,
                 row.get("title", ""), row["name"], row.get("name_latin", ""),
                 genders.get(gender, gender), row.get("function", ""),
                 row.get("organisation", ""), statuses.get(status, status)]

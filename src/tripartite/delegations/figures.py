@@ -1,36 +1,54 @@
-"""The figures the Credentials Committee reports (CRED-4), from the rules' verdicts.
+"""The figures of persons *accredited* that the Credentials Committee reports (CRED-4), from
+the rules' verdicts.
 
-Members accredited, delegates and advisers by group, women's share by group and by role
-(GEN-4, flagging delegations under 30 %), incomplete delegations (CON-4), late credentials
-(CRED-1) and the quorum base (ILC-3). Computed from ``review_selectors.session_review``, so
-a fixed number of queries whatever the number of delegations.
+Members accredited, delegates and advisers by group, Ministers apart from the other persons
+attending, women's share by group and by role (GEN-4, flagging delegations under 30 %),
+incomplete delegations (CON-4), late credentials (CRED-1) and the accredited delegates
+entitled to vote. Computed from ``review_selectors.session_review``, so a fixed number of
+queries whatever the number of delegations.
+
+Persons *registered* and the quorum base counted from them (ILC-3) are the registration
+app's, a floor above: ``registration.figures.credentials_figures`` builds the Committee's page
+from these figures and its own.
 
 Only delegations whose credentials were received count (submitted, at whatever stage of the
 Office's review); a delegation still being prepared by its focal point is not accredited.
 Persons refused admission (Constitution art. 3(9)) are not counted.
 """
 
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
 
-from tripartite.common import exports
 from tripartite.common.text import sort_key
 from tripartite.constituents.models import MemberState
 from tripartite.delegations.review_selectors import EvaluatedDelegation, session_review
 from tripartite.rules import delegations as rules
 
 GROUPS = (rules.Group.GOVERNMENT, rules.Group.EMPLOYERS, rules.Group.WORKERS)
+DELEGATE, ADVISER, MINISTER, OTHER = "delegate", "adviser", "minister", "other"
+
+
+def role_kind(role: str) -> str:
+    """How the Committee's reports count a role: delegates; advisers (substitutes and the
+    additional advisers for non-metropolitan territories included); Ministers attending the
+    Conference; the other persons attending (persons accompanying a Minister,
+    representatives of a State or province of a federal State, observers, others)."""
+    person_role = rules.Role(role)
+    if person_role is rules.Role.DELEGATE:
+        return DELEGATE
+    if person_role in rules.ADVISER_ROLES:
+        return ADVISER
+    return MINISTER if person_role is rules.Role.MINISTER else OTHER
 
 
 def percent(share: Fraction | None) -> str:
     """A share as a whole percentage, rounded down like the rules' own messages (29.9 → 29)."""
     if share is None:
         return "—"
-    return f"{math.floor(share * 100)}%"
+    return f"{share.numerator * 100 // share.denominator}%"
 
 
 def _share(women: int, total: int) -> Fraction | None:
@@ -104,25 +122,23 @@ class Figures:
     accredited: int
     by_group: list[Headcount]
     all_groups: Headcount
-    others: int  # ministers, persons accompanying them, other persons attending
+    ministers: int  # Ministers attending the Conference, counted apart
+    others: int  # persons accompanying them, representatives of States, observers, others
     under_target: list[ListedDelegation] = field(default_factory=list)
     incomplete: list[ListedDelegation] = field(default_factory=list)
     late: list[ListedDelegation] = field(default_factory=list)
-    quorum_base: rules.Votes = field(default_factory=rules.Votes)
+    # The accredited delegates the rules entitle to vote: nomination id -> group.
+    voters: dict[int, str] = field(default_factory=dict)
 
     @property
-    def quorum_base_total(self) -> int:
-        return self.quorum_base.government + self.quorum_base.employers + self.quorum_base.workers
+    def entitled(self) -> rules.Votes:
+        """The accredited delegates entitled to vote, by group (registered or not)."""
+        groups = list(self.voters.values())
+        return rules.Votes(**{g.value: groups.count(g.value) for g in GROUPS})
 
     @property
-    def quorum(self) -> int:
-        """ILC-3 default: half the delegates entitled to vote, rounded up."""
-        return math.ceil(self.quorum_base_total / 2)
-
-    @property
-    def quorum_by_group(self) -> list[tuple[str, int]]:
-        labels = group_labels()
-        return [(labels[g], getattr(self.quorum_base, g.value)) for g in GROUPS]
+    def entitled_total(self) -> int:
+        return len(self.voters)
 
 
 def group_labels() -> dict[rules.Group, str]:
@@ -136,16 +152,19 @@ def session_figures(session, *, member_states: int | None = None) -> Figures:
     labels = group_labels()
     by_group = {group: Headcount(labels[group]) for group in GROUPS}
     everyone = Headcount(_("All groups"))
-    others = 0
+    ministers = others = 0
     under_target, incomplete, late = [], [], []
-    votes = dict.fromkeys(GROUPS, 0)
+    voters: dict[int, str] = {}
     received = [e for e in review.delegations if e.submitted]
     for evaluated in received:
         counted = [p for p in evaluated.facts.persons if p.admitted]
         for person in counted:
-            if person.is_delegate or person.is_adviser:
+            kind = role_kind(person.role)
+            if kind in (DELEGATE, ADVISER):
                 by_group[person.group].add(person)
                 everyone.add(person)
+            elif kind == MINISTER:
+                ministers += 1
             else:
                 others += 1
         share = rules.women_share(evaluated.facts.persons)
@@ -160,8 +179,8 @@ def session_figures(session, *, member_states: int | None = None) -> Figures:
             incomplete.append(ListedDelegation(evaluated, missing=missing))
         if evaluated.late:
             late.append(ListedDelegation(evaluated))
-        for group in GROUPS:
-            votes[group] += getattr(evaluated.verdict.votes, group.value)
+        groups = {p.id: p.group.value for p in evaluated.facts.persons}
+        voters.update({pk: groups[pk] for pk in evaluated.verdict.voters})
 
     def by_name(item):
         return sort_key(str(item.member_state))
@@ -171,48 +190,11 @@ def session_figures(session, *, member_states: int | None = None) -> Figures:
         member_states=(member_states if member_states is not None
                        else MemberState.objects.count()),
         accredited=len(received),
-        by_group=list(by_group.values()), all_groups=everyone, others=others,
+        by_group=list(by_group.values()), all_groups=everyone, ministers=ministers,
+        others=others,
         under_target=sorted(under_target, key=lambda i: (i.share, by_name(i))),
         incomplete=sorted(incomplete, key=by_name),
         late=sorted(late, key=lambda i: (i.delegation.received_on, by_name(i))),
-        quorum_base=rules.Votes(**{g.value: n for g, n in votes.items()}),
+        voters=voters,
     )
 
-
-def figures_csv(figures: Figures) -> bytes:
-    """The figures as CSV: one section per table, headings in the user's language."""
-    writer = exports.CsvWriter()
-    writer.writerow([_("Credentials Committee — figures"), str(figures.session)])
-    writer.writerow([_("Member States accredited"), figures.accredited, figures.member_states])
-    writer.writerow([])
-    writer.writerow([_("Group"), _("Delegates"), _("Women delegates"),
-                     _("Advisers"), _("Women advisers"), _("Total"), _("Women"),
-                     _("Share of women (delegates)"), _("Share of women (advisers)"),
-                     _("Share of women")])
-    for row in [*figures.by_group, figures.all_groups]:
-        writer.writerow([row.label, row.delegates, row.women_delegates, row.advisers,
-                         row.women_advisers, row.total, row.women, percent(row.share_delegates),
-                         percent(row.share_advisers), percent(row.share)])
-    writer.writerow([_("Other persons attending"), figures.others])
-    writer.writerow([])
-    writer.writerow([_("Quorum base: delegates entitled to vote"), figures.quorum_base_total])
-    for label, number in figures.quorum_by_group:
-        writer.writerow([label, number])
-    writer.writerow([_("Quorum (half the delegates entitled to vote)"), figures.quorum])
-    writer.writerow([])
-    writer.writerow([_("Delegations under 30% women"), _("ISO"), _("Women"), _("Total"),
-                     _("Share of women")])
-    for item in figures.under_target:
-        writer.writerow([str(item.member_state), item.member_state.iso3, item.women,
-                         item.total, percent(item.share)])
-    writer.writerow([])
-    writer.writerow([_("Incomplete delegations"), _("ISO"), _("Missing")])
-    for item in figures.incomplete:
-        writer.writerow([str(item.member_state), item.member_state.iso3,
-                         "; ".join(str(m) for m in item.missing)])
-    writer.writerow([])
-    writer.writerow([_("Late credentials"), _("ISO"), _("Received on"), _("Deadline")])
-    for item in figures.late:
-        writer.writerow([str(item.member_state), item.member_state.iso3,
-                         item.delegation.received_on.isoformat(), figures.deadline.isoformat()])
-    return writer.content()

@@ -5,8 +5,11 @@ published lists store them in ``PublishedList.rows``)::
 
     {"state": "FR", "state_iso3": "FRA", "state_en": "France", "state_fr": "France",
      "state_es": "Francia", "person": 12, "title": "Ms", "name": "…", "name_latin": "…",
-     "gender": "f", "group": "government", "role": "delegate", "function": "…",
-     "organisation": "…", "status": "received", "position": 1}
+     "gender": "f", "group": "government", "role": "delegate", "represents": "",
+     "function": "…", "organisation": "…", "status": "received", "position": 1}
+
+(``represents``, the territory, State or province of an additional adviser or a
+representative of a federal State, is absent from lists published before it existed.)
 
 The web page, the PDF and the exports all start from rows, so they cannot disagree. The
 headings and role labels are trilingual (English / French / Spanish) whatever the reader's
@@ -29,8 +32,12 @@ SUBMITTED = (DelegationStatus.RECEIVED, DelegationStatus.UNDER_REVIEW,
              DelegationStatus.QUERY_SENT, DelegationStatus.ACCEPTED)
 
 GROUP_ORDER = ("government", "employers", "workers")
+# In each group: the Minister first, then the delegates, substitutes and advisers, the
+# additional advisers for non-metropolitan territories (Constitution art. 3(3)), and the other
+# persons admitted to the sittings.
 ROLE_ORDER = ("minister", "accompanying_minister", "delegate", "substitute_delegate",
-              "adviser_substitute_delegate", "adviser", "other")
+              "adviser_substitute_delegate", "adviser", "territory_adviser",
+              "state_representative", "observer", "other")
 
 # Headings of the three groups, in English, French and Spanish (shared/domain/glossary.md).
 GROUP_HEADINGS = {
@@ -64,6 +71,25 @@ ROLE_LABELS = {
         {"m": "Consejero técnico y delegado suplente",
          "f": "Consejera técnica y delegada suplente",
          "x": "Consejero/a técnico/a y delegado/a suplente"}),
+    "territory_adviser": (
+        "Additional adviser for a non-metropolitan territory",
+        {"m": "Conseiller technique supplémentaire pour un territoire non métropolitain",
+         "f": "Conseillère technique supplémentaire pour un territoire non métropolitain",
+         "x": "Conseiller/conseillère technique supplémentaire pour un territoire non "
+              "métropolitain"},
+        {"m": "Consejero técnico adicional para un territorio no metropolitano",
+         "f": "Consejera técnica adicional para un territorio no metropolitano",
+         "x": "Consejero/a técnico/a adicional para un territorio no metropolitano"}),
+    "state_representative": (
+        "Representative of a State or province of a federal State",
+        {"m": "Représentant d'un État ou d'une province d'un État fédéral",
+         "f": "Représentante d'un État ou d'une province d'un État fédéral",
+         "x": "Représentant(e) d'un État ou d'une province d'un État fédéral"},
+        dict.fromkeys("mfx", "Representante de un Estado o provincia de un Estado federal")),
+    "observer": (
+        "Observer",
+        {"m": "Observateur", "f": "Observatrice", "x": "Observateur/observatrice"},
+        {"m": "Observador", "f": "Observadora", "x": "Observador/a"}),
     "minister": (
         "Minister attending the Conference",
         dict.fromkeys("mfx", "Ministre assistant à la Conférence"),
@@ -106,7 +132,7 @@ CHANGE_LEGEND = {
               "modificado desde la lista anterior"),
 }
 # What a revised list compares, person by person.
-COMPARED_FIELDS = ("group", "role", "title", "function", "name", "name_latin")
+COMPARED_FIELDS = ("group", "role", "represents", "title", "function", "name", "name_latin")
 
 
 def trilingual(parts) -> str:
@@ -117,10 +143,13 @@ def group_heading(group: str) -> str:
     return trilingual(GROUP_HEADINGS[group])
 
 
-def role_label(role: str, gender: str = "x") -> str:
+def role_label(role: str, gender: str = "x", represents: str = "") -> str:
+    """The role in English, French and Spanish, followed by the territory, State or province
+    the person represents, if any ("… / … / … — Greenland")."""
     english, french, spanish = ROLE_LABELS[role]
     gender = gender if gender in ("m", "f") else "x"
-    return trilingual((english, french[gender], spanish[gender]))
+    label = trilingual((english, french[gender], spanish[gender]))
+    return f"{label} — {represents}" if represents else label
 
 
 def list_title(kind: str, number: int = 1) -> str:
@@ -182,6 +211,7 @@ ROW_FIELDS = (
     ("gender", "person__gender"),
     ("group", "group"),
     ("role", "role"),
+    ("represents", "represents"),
     ("function", "person__function"),
     ("organisation", "organisation__name"),
     ("person_organisation", "person__organisation__name"),
@@ -243,7 +273,9 @@ def mark_changes(previous_rows, rows) -> list[dict]:
         if old is None:
             marked.append({**row, "change": ADDED})
             continue
-        fields = [name for name in COMPARED_FIELDS if old.get(name) != row.get(name)]
+        # A field a list published before it existed lacks counts as empty, not as changed.
+        fields = [name for name in COMPARED_FIELDS
+                  if (old.get(name) or "") != (row.get(name) or "")]
         marked.append({**row, "change": CHANGED if fields else None,
                        "changed_fields": fields, "before": old if fields else None})
     marked.extend({**row, "change": WITHDRAWN} for row in before.values())
@@ -295,7 +327,8 @@ def sections(ordered_rows, language: str) -> list[StateSection]:
         change, before = row.get("change"), row.get("before")
         # Every key the template reads is present: a missing one costs a dir() per lookup.
         groups[-1].persons.append({
-            **row, "role_label": role_label(row["role"], row.get("gender", "x")),
+            **row, "role_label": role_label(row["role"], row.get("gender", "x"),
+                                            row.get("represents") or ""),
             "latin_differs": bool(row.get("name_latin")) and row["name_latin"] != row["name"],
             "change": change, "marker": change_marker(change) if change else "",
             "before_label": (_before_label(before, row["changed_fields"]) if before
@@ -307,8 +340,11 @@ def _before_label(before: dict, fields: list[str]) -> str:
     """What the changed fields read in the previous list, e.g. "Adviser / … ; Mr"."""
     parts = []
     for name in fields:
-        if name == "role":
-            parts.append(role_label(before["role"], before.get("gender", "x")))
+        if name in ("role", "represents"):
+            label = role_label(before["role"], before.get("gender", "x"),
+                               before.get("represents") or "")
+            if label not in parts:
+                parts.append(label)
         elif name == "group":
             parts.append(group_heading(before["group"]))
         elif before.get(name):

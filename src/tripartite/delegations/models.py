@@ -26,9 +26,21 @@ class NominationRole(models.TextChoices):
     ADVISER = "adviser", _("Adviser")
     ADVISER_SUBSTITUTE_DELEGATE = "adviser_substitute_delegate", _(
         "Adviser and substitute delegate")
+    # Constitution art. 3(3): additional advisers, not counted against the limit of art. 3(2).
+    TERRITORY_ADVISER = "territory_adviser", _(
+        "Additional adviser for a non-metropolitan territory")
     MINISTER = "minister", _("Minister attending the Conference")
     ACCOMPANYING_MINISTER = "accompanying_minister", _("Person accompanying the Minister")
+    # Admitted to the sittings besides delegates and advisers (SO-2021 art. 2).
+    STATE_REPRESENTATIVE = "state_representative", _(
+        "Representative of a State or province of a federal State")
+    OBSERVER = "observer", _("Observer")
     OTHER = "other", _("Other person attending")
+
+
+# The roles whose nomination names what the person represents (Nomination.represents).
+REPRESENTING_ROLES = frozenset({NominationRole.TERRITORY_ADVISER,
+                                NominationRole.STATE_REPRESENTATIVE})
 
 
 class ArrearsScope(models.TextChoices):
@@ -132,6 +144,11 @@ class Nomination(TimeStampedModel):
         blank=True, on_delete=models.PROTECT, related_name="nominations",
         help_text=_("For Employers' and Workers' members: the organization in agreement with "
                     "which they were chosen (Constitution art. 3(5))."))
+    represents = models.CharField(
+        _("territory, State or province represented"), max_length=200, blank=True,
+        help_text=_("For an additional adviser: the non-metropolitan territory represented or "
+                    "advised on (Constitution art. 3(3)). For a representative of a federal "
+                    "State's State or province: its name."))
     admitted = models.BooleanField(
         _("admitted"), default=True,
         help_text=_("False once the Conference refuses admission (Constitution art. 3(9))."))

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from tripartite.common.forms import SeenVersionField
 from tripartite.common.models import Group
 from tripartite.constituents.models import ConstituentOrganisation, Gender, MemberState
-from tripartite.delegations.models import Nomination, NominationRole
+from tripartite.delegations.models import REPRESENTING_ROLES, Nomination, NominationRole
 from tripartite.meetings.models import AgendaItem
 
-# The roles that accompany a delegate (Constitution art. 3(2) and 3(7)).
+# The roles that accompany a delegate (Constitution art. 3(2), 3(3) and 3(7)).
 ADVISER_ROLES = frozenset({NominationRole.ADVISER, NominationRole.SUBSTITUTE_DELEGATE,
-                           NominationRole.ADVISER_SUBSTITUTE_DELEGATE})
+                           NominationRole.ADVISER_SUBSTITUTE_DELEGATE,
+                           NominationRole.TERRITORY_ADVISER})
 # The kinds of organization a member of each group may be linked with.
 ORGANISATION_KINDS = {
     Group.GOVERNMENT: {"ministry", "other"},
@@ -51,6 +52,11 @@ class AgendaItemsField(forms.ModelMultipleChoiceField):
 class NominationForm(forms.Form):
     group = forms.ChoiceField(label=_("Group"), choices=Group.choices)
     role = forms.ChoiceField(label=_("Role"), choices=NominationRole.choices)
+    represents = forms.CharField(
+        label=_("Territory, State or province represented"), max_length=200, required=False,
+        help_text=_("Only for an additional adviser for a non-metropolitan territory (the "
+                    "territory, Constitution art. 3(3)) or a representative of a State or "
+                    "province of a federal State (its name)."))
     title = forms.CharField(label=_("Title"), max_length=40, required=False,
                             help_text=_("Mr, Ms, Dr, H.E. …"))
     name = forms.CharField(label=_("Name"), max_length=200,
@@ -95,6 +101,14 @@ class NominationForm(forms.Form):
             self.add_error("organisation", _("Choose an organization of the member's group "
                                              "(%(organisation)s is: %(kind)s).") % {
                 "organisation": organisation, "kind": organisation.get_kind_display()})
+        represents = " ".join(data.get("represents", "").split())
+        if role in REPRESENTING_ROLES and not represents:
+            self.add_error("represents", _("Name the territory, State or province this person "
+                                           "represents."))
+        elif represents and role and role not in REPRESENTING_ROLES:
+            self.add_error("represents", _("Leave this empty: only an additional adviser for a "
+                                           "territory or a representative of a State or "
+                                           "province says what they represent."))
         if data.get("adviser_to") is not None and role and role not in ADVISER_ROLES:
             self.add_error("adviser_to", _("Only an adviser or a substitute delegate "
                                            "accompanies a delegate."))

@@ -172,7 +172,8 @@ def portal_delegation(request, session_pk, iso2):
                 role=data["role"], name=data["name"], name_latin=data["name_latin"],
                 gender=data["gender"], title=data["title"], function=data["function"],
                 email=data["email"], organisation=data["organisation"],
-                adviser_to=data["adviser_to"], agenda_items=list(data["agenda_items"]))
+                adviser_to=data["adviser_to"], agenda_items=list(data["agenda_items"]),
+                represents=data["represents"])
         except (ServiceError, ValidationError) as error:
             add_service_error(form, error)
         else:

@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tripartite.common import exports
 from tripartite.common.forms import add_service_error, save_with_service, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import EditConflictError, ServiceError, check_not_stale
@@ -28,7 +27,6 @@ from tripartite.delegations import (
     selectors,
 )
 from tripartite.delegations.evaluation import objection_verdict
-from tripartite.delegations.figures import figures_csv, session_figures
 from tripartite.delegations.models import (
     ArrearsStatus,
     ConferenceResult,
@@ -399,22 +397,4 @@ def committee_objection(request, pk):
         "step": step, "decisions": decisions, "awaiting": awaiting,
         "refuse_credentials": awaiting is not None
         and awaiting.outcome == ObjectionOutcome.PROPOSE_INVALIDATION})
-
-
-@login_required
-def committee_figures(request, session_pk):
-    require(permissions.can_view_objections(request.user))
-    session = _session(session_pk)
-    return render(request, "delegations/committee_figures.html",
-                  {"session": session, "nav": _nav(request.user),
-                   "figures": session_figures(session)})
-
-
-@login_required
-def committee_figures_csv(request, session_pk):
-    require(permissions.can_view_objections(request.user))
-    session = _session(session_pk)
-    return exports.download(figures_csv(session_figures(session)),
-                            filename=f"credentials-figures-{session.number or session.pk}.csv",
-                            content_type=exports.CSV_TYPE)
 

@@ -46,7 +46,7 @@ def session_delegations_for_evaluation(session: Session) -> list[Delegation]:
     """
     nominations = (Nomination.objects.filter(ACTIVE).select_related("person")
                    .only("id", "delegation", "group", "role", "adviser_to", "admitted",
-                         "withdrawn_in_amendment", "person__gender"))
+                         "represents", "withdrawn_in_amendment", "person__gender"))
     delegations = list(
         Delegation.objects.filter(session=session)
         .select_related("member_state", "session")

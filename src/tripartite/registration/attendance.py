@@ -68,11 +68,15 @@ def departed_filter(at: datetime) -> Q:
 
 
 def registered_voters(session: Session, at: datetime | None = None, *,
-                      basis: str | None = None) -> dict[int, str]:
-    """Nomination id -> group of the delegates entitled to vote and registered at ``at``."""
+                      basis: str | None = None,
+                      voters: dict[int, str] | None = None) -> dict[int, str]:
+    """Nomination id -> group of the delegates entitled to vote and registered at ``at``.
+
+    ``voters`` (nomination id -> group of the delegates entitled to vote), when the caller
+    has already evaluated the session's delegations, saves evaluating them again."""
     at = at or timezone.now()
     basis = basis or quorum_basis(session)
-    voters = session_voters(session)
+    voters = session_voters(session) if voters is None else voters
     registrations = Registration.objects.filter(session=session, nomination_id__in=voters)
     if basis == QuorumBasis.ACCREDITED:
         departed = set(registrations.filter(departed_filter(at))
@@ -84,10 +88,10 @@ def registered_voters(session: Session, at: datetime | None = None, *,
 
 
 def quorum_base(session: Session, at: datetime | None = None, *,
-                basis: str | None = None) -> QuorumBase:
+                basis: str | None = None, voters: dict[int, str] | None = None) -> QuorumBase:
     """The number of registered delegates entitled to vote, by group, at ``at`` (now)."""
     counts = dict.fromkeys(GROUPS, 0)
-    for group in registered_voters(session, at, basis=basis).values():
+    for group in registered_voters(session, at, basis=basis, voters=voters).values():
         counts[group] += 1
     return QuorumBase(**counts)
 

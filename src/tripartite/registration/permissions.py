@@ -22,6 +22,7 @@ from tripartite.accounts.permissions import (
     is_focal_point_of,
 )
 from tripartite.constituents.models import MemberState
+from tripartite.delegations import permissions as delegation_permissions
 from tripartite.registration.models import HOLDER_SHOWN_RESULTS, Registration, Scan
 
 DESK_ROLES = (Role.REGISTRATION_DESK, Role.SECRETARIAT)
@@ -114,3 +115,9 @@ def can_set_quorum_basis(user: AnyUser) -> bool:
 def can_view_door_figures(user: AnyUser) -> bool:
     """Badges printed, check-ins per hour and per door, no-shows by delegation."""
     return has_role(user, *READ_EVERYTHING_ROLES)
+
+
+def can_view_credentials_figures(user: AnyUser) -> bool:
+    """The Credentials Committee's figures (persons accredited and registered, the quorum
+    base): whoever may open the Committee's pages."""
+    return delegation_permissions.can_view_objections(user)

@@ -1,7 +1,16 @@
-"""Registration: the desk (photos, identity, badges) and the doors (check-in, attendance).
-Each part keeps its own URL module."""
+"""Registration: the desk (photos, identity, badges), the doors (check-in, attendance) and the
+Credentials Committee's figures of persons registered. Each part keeps its own URL module.
 
-from tripartite.registration import desk_urls, door_urls
+Mounted at the site's root: the desk and the doors under /registration/, the Committee's
+figures under /delegations/, where they were before they moved up a floor.
+"""
+
+from django.urls import include, path
+
+from tripartite.registration import committee_urls, desk_urls, door_urls
 
 app_name = "registration"
-urlpatterns = [*desk_urls.urlpatterns, *door_urls.urlpatterns]
+urlpatterns = [
+    path("registration/", include([*desk_urls.urlpatterns, *door_urls.urlpatterns])),
+    path("delegations/", include(committee_urls.urlpatterns)),
+]

@@ -79,7 +79,7 @@ def _session(value: object, key: str) -> SessionFacts:
 
 def _person(value: object, key: str) -> Person:
     person = _object(value, key, required={"id", "group", "role", "gender"},
-                     optional={"agenda_items", "adviser_to", "admitted"})
+                     optional={"agenda_items", "adviser_to", "admitted", "represents"})
     items = _list(person.get("agenda_items", []), f"{key}.agenda_items")
     adviser_to = person.get("adviser_to")
     return Person(
@@ -91,6 +91,8 @@ def _person(value: object, key: str) -> Person:
                            for index, item in enumerate(items)),
         adviser_to=None if adviser_to is None else _person_id(adviser_to, f"{key}.adviser_to"),
         admitted=_boolean(person.get("admitted", True), f"{key}.admitted"),
+        represents=("" if "represents" not in person
+                    else _string(person["represents"], f"{key}.represents")),
     )
 
 

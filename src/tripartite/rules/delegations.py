@@ -1,6 +1,6 @@
 """A delegation to the Conference: who may vote, and what its credentials must respect.
 
-Rules CON-1, CON-2, CON-4, CON-6, CRED-1 and GEN-4 of
+Rules CON-1, CON-2, CON-3b, CON-4, CON-6, CRED-1 and GEN-4 of
 ``../shared/domain/ilo-rules.md``. Everything comes in as frozen values, nothing is read from
 the clock, and every conclusion is a Finding citing its provision in English, French and Spanish.
 """
@@ -30,6 +30,12 @@ class Role(StrEnum):
     ADVISER_SUBSTITUTE_DELEGATE = "adviser_substitute_delegate"
     MINISTER = "minister"
     ACCOMPANYING_MINISTER = "accompanying_minister"
+    # Constitution art. 3(3): an additional adviser to a delegate, for a non-metropolitan
+    # territory whose international relations the Member is responsible for.
+    TERRITORY_ADVISER = "territory_adviser"
+    # Admitted to the sittings besides delegates and advisers (Standing Orders, art. 2).
+    STATE_REPRESENTATIVE = "state_representative"  # of a State or province of a federal State
+    OBSERVER = "observer"  # a person of a State or body invited as an observer
     OTHER = "other"
 
 
@@ -42,9 +48,20 @@ class Gender(StrEnum):
 PersonId = str | int
 
 # Constitution art. 3(7): a substitute delegate is one of the delegate's advisers named as
-# substitute, so all three roles count towards the limit of advisers and the gender balance.
-ADVISER_ROLES = frozenset({Role.ADVISER, Role.SUBSTITUTE_DELEGATE,
-                           Role.ADVISER_SUBSTITUTE_DELEGATE})
+# substitute, so all three roles count towards the limit of advisers of art. 3(2).
+LIMITED_ADVISER_ROLES = frozenset({Role.ADVISER, Role.SUBSTITUTE_DELEGATE,
+                                   Role.ADVISER_SUBSTITUTE_DELEGATE})
+# Art. 3(3) adds the advisers for non-metropolitan territories *to* that limit: advisers who
+# accompany a delegate and count in the gender balance, but not against art. 3(2).
+ADVISER_ROLES = LIMITED_ADVISER_ROLES | {Role.TERRITORY_ADVISER}
+# Not delegates nor advisers, admitted to the sittings as persons of the Member's Government
+# (CON-3b): Ministers whose departments deal with the questions discussed, the persons
+# accompanying them, and the representatives of a State or province of a federal State.
+GOVERNMENT_ONLY_ROLES = frozenset({Role.MINISTER, Role.ACCOMPANYING_MINISTER,
+                                   Role.STATE_REPRESENTATIVE})
+# The roles whose nomination names what the person represents: a territory (art. 3(3)(a),
+# or the territories advised on, 3(3)(b)), a State or a province of a federal State.
+REPRESENTING_ROLES = frozenset({Role.TERRITORY_ADVISER, Role.STATE_REPRESENTATIVE})
 NON_GOVERNMENT = (Group.EMPLOYERS, Group.WORKERS)
 SEATS = {Group.GOVERNMENT: 2, Group.EMPLOYERS: 1, Group.WORKERS: 1}
 ADVISERS_PER_AGENDA_ITEM = 2
@@ -54,6 +71,8 @@ ARREARS_SCOPES = ("government", "delegation")
 
 CONSTITUTION_3_1 = "Constitution art. 3(1)"
 CONSTITUTION_3_2 = "Constitution art. 3(2); SO-2021 art. 1(2)"
+CONSTITUTION_3_3 = "Constitution art. 3(3)"
+ADMISSION_TO_SITTINGS = "Constitution arts 12(2), 18; SO-2021 art. 2"
 CONSTITUTION_4_1 = "Constitution art. 4(1)"
 CONSTITUTION_4_2 = "Constitution art. 4(2)"
 CONSTITUTION_4_3 = "Constitution art. 4(3)"
@@ -107,6 +126,8 @@ class Person:
     agenda_items: tuple[int, ...] = ()
     adviser_to: PersonId | None = None
     admitted: bool = True  # False once the Conference refuses admission (art. 3(9))
+    # The territory, State or province the person represents (REPRESENTING_ROLES).
+    represents: str = ""
 
     def __post_init__(self) -> None:
         # Accept the plain strings the database and JSON hold; refuse anything unknown.
@@ -121,7 +142,12 @@ class Person:
 
     @property
     def is_adviser(self) -> bool:
+        """Any adviser: those of art. 3(2) and the additional advisers of art. 3(3)."""
         return self.role in ADVISER_ROLES
+
+    @property
+    def counts_against_adviser_limit(self) -> bool:
+        return self.role in LIMITED_ADVISER_ROLES
 
 
 @dataclass(frozen=True)
@@ -201,6 +227,8 @@ def evaluate_delegation(delegation: Delegation, *,
         *duplicate_persons(delegation.persons),
         *shape.findings,
         *adviser_limits(persons, delegation.session.agenda_items),
+        *territory_advisers(persons),
+        *persons_admitted_to_sittings(persons),
         *refused_delegates(persons),
         *incomplete.findings,
         *arrears_outcome.findings,
@@ -362,13 +390,18 @@ def in_arrears(arrears_amount: Decimal | int,
 
 
 def adviser_limits(persons: tuple[Person, ...], agenda_items: int) -> list[Finding]:
-    """CON-2, Constitution art. 3(2): at most two advisers per agenda item for each delegate."""
+    """CON-2, Constitution art. 3(2): at most two advisers per agenda item for each delegate.
+
+    Every adviser accompanies a delegate, the additional advisers of art. 3(3) too ("to each
+    of its delegates"); but those are additional: they are counted apart, never against the
+    limit.
+    """
     delegates = [p for p in persons if p.is_delegate]
     accompanying: dict[PersonId, list[Person]] = defaultdict(list)
     findings: list[Finding] = []
     for adviser in (p for p in persons if p.is_adviser and p.admitted):
         delegate_id = _accompanied_delegate(adviser, delegates, findings)
-        if delegate_id is not None:
+        if delegate_id is not None and adviser.counts_against_adviser_limit:
             accompanying[delegate_id].append(adviser)
     for delegate_id, advisers in accompanying.items():
         findings += _advisers_over_limit(delegate_id, advisers, agenda_items)
@@ -425,6 +458,60 @@ def _advisers_over_limit_per_item(delegate_id: PersonId,
             delegate_id=delegate_id, item=item, count=count))
         for item, count in sorted(per_item.items()) if count > ADVISERS_PER_AGENDA_ITEM
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# CON-2: the additional advisers for non-metropolitan territories; CON-3b: the other persons
+
+
+def territory_advisers(persons: tuple[Person, ...]) -> list[Finding]:
+    """CON-2, Constitution art. 3(3): a Member responsible for the international relations of
+    non-metropolitan territories may appoint additional advisers to each of its delegates, as
+    representatives of such a territory (a) or to advise on matters concerning
+    non-self-governing territories (b).
+
+    Each says which territory (or territories) it is for; and since only such a Member may
+    appoint them, the finding asks the Office to check that it is one (the rules do not know
+    which Members are).
+    """
+    findings = []
+    for adviser in (p for p in persons if p.role is Role.TERRITORY_ADVISER and p.admitted):
+        if not adviser.represents.strip():
+            findings.append(Finding("CON-2", CONSTITUTION_3_3, Severity.WARNING, text(
+                "Additional adviser %(adviser)s: say which non-metropolitan territory they "
+                "represent or advise on.",
+                adviser=adviser.id)))
+        else:
+            findings.append(Finding("CON-2", CONSTITUTION_3_3, Severity.INFO, text(
+                "Additional adviser %(adviser)s for %(territory)s: not counted against the "
+                "limit of advisers. Only a Member responsible for the international relations "
+                "of that territory may appoint them.",
+                adviser=adviser.id, territory=adviser.represents.strip())))
+    return findings
+
+
+def persons_admitted_to_sittings(persons: tuple[Person, ...]) -> list[Finding]:
+    """CON-3b (Constitution arts 12(2), 18; SO-2021 art. 2): besides delegates and
+    advisers, the sittings admit Ministers who are not delegates and the persons
+    accompanying them, and the representatives of a State or province of a federal State.
+    They speak and vote as neither delegates nor advisers; they come with the Member's
+    Government, so they are listed in the Government group; a representative names the State
+    or province represented.
+    """
+    findings = []
+    for person in (p for p in persons if p.admitted):
+        if person.role in GOVERNMENT_ONLY_ROLES and person.group is not Group.GOVERNMENT:
+            findings.append(Finding("CON-3b", ADMISSION_TO_SITTINGS, Severity.WARNING, text(
+                "%(person)s is admitted to the sittings with the Member's Government (a "
+                "Minister, a person accompanying a Minister, or a representative of a State or "
+                "province of a federal State): list them in the Government group.",
+                person=person.id)))
+        if person.role is Role.STATE_REPRESENTATIVE and not person.represents.strip():
+            findings.append(Finding("CON-3b", ADMISSION_TO_SITTINGS, Severity.WARNING, text(
+                "Representative %(person)s: say which State or province of the federal State "
+                "they represent.",
+                person=person.id)))
+    return findings
 
 
 # ---------------------------------------------------------------------------------------------

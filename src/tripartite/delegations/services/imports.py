@@ -24,7 +24,8 @@ from tripartite.delegations.spreadsheet.reading import ImportProblem, ImportRow,
 FIELD_COLUMNS = {"person": "name", "name": "name", "name_latin": "name_latin",
                  "title": "title", "gender": "gender", "function": "function", "email": "email",
                  "organisation": "organisation", "adviser_to": "adviser_to",
-                 "agenda_items": "agenda_items", "group": "group", "role": "role"}
+                 "agenda_items": "agenda_items", "group": "group", "role": "role",
+                 "represents": "represents"}
 
 
 @dataclass
@@ -78,7 +79,7 @@ def _nominate(actor: User, delegation: Delegation, row: ImportRow,
             actor=actor, delegation=delegation, group=row.group, role=row.role,
             name=row.name, name_latin=row.name_latin, gender=row.gender, title=row.title,
             function=row.function, email=row.email, organisation=row.organisation,
-            adviser_to=adviser_to, agenda_items=row.agenda_items)
+            adviser_to=adviser_to, agenda_items=row.agenda_items, represents=row.represents)
     except PermissionDeniedError:
         raise
     except ServiceError as error:

@@ -19,10 +19,12 @@ from tripartite.constituents.models import ConstituentOrganisation, MemberState,
 from tripartite.constituents.services import person_create
 from tripartite.delegations import permissions
 from tripartite.delegations.models import (
+    REPRESENTING_ROLES,
     Delegation,
     DelegationQuery,
     DelegationStatus,
     Nomination,
+    NominationRole,
 )
 from tripartite.meetings.models import AgendaItem, Session
 
@@ -59,8 +61,12 @@ def nomination_add(*, actor: User, delegation: Delegation, group: str, role: str
                    email: str = "", organisation: ConstituentOrganisation | None = None,
                    adviser_to: Nomination | None = None,
                    agenda_items: Iterable[AgendaItem] = (),
-                   person: Person | None = None) -> Nomination:
-    """Nominate a person (an existing one, or a new one described by name and gender)."""
+                   person: Person | None = None, represents: str = "") -> Nomination:
+    """Nominate a person (an existing one, or a new one described by name and gender).
+
+    ``represents``: the non-metropolitan territory of an additional adviser (Constitution
+    art. 3(3)), or the State or province a representative of a federal State represents;
+    required for those two roles, refused for the others."""
     _require_nominator(actor, delegation)
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     if person is None:
@@ -69,11 +75,13 @@ def nomination_add(*, actor: User, delegation: Delegation, group: str, role: str
                                member_state=delegation.member_state)
     elif person.member_state_id not in (None, delegation.member_state_id):
         raise ServiceError(_("This person belongs to another member State."), field="person")
+    represents = " ".join(represents.split())
     _check_nomination(delegation, group=group, organisation=organisation,
                       adviser_to=adviser_to, person=person)
+    _check_represents(role, represents)
     nomination = Nomination(
         delegation=delegation, person=person, group=group, role=role,
-        organisation=organisation, adviser_to=adviser_to,
+        organisation=organisation, adviser_to=adviser_to, represents=represents,
         position=delegation.nominations.count() + 1,
         added_in_amendment=_current_amendment(delegation))
     nomination.full_clean()
@@ -81,7 +89,8 @@ def nomination_add(*, actor: User, delegation: Delegation, group: str, role: str
     # Logged on the delegation, so that its page shows the whole story in one place.
     log_action(actor=actor, action="delegations.nomination.added", obj=delegation,
                data={"nomination": nomination.pk, "person": person.pk, "name": person.name,
-                     "group": group, "role": role, "amendment": nomination.added_in_amendment})
+                     "group": group, "role": role, "amendment": nomination.added_in_amendment,
+                     **({"represents": represents} if represents else {})})
     if agenda_items:
         _set_agenda_items(nomination, agenda_items)
     _touch(delegation)
@@ -104,9 +113,23 @@ def _check_nomination(delegation: Delegation, *, group: str,
             raise ServiceError(_("Choose an organization of the same group."),
                                field="organisation")
     if adviser_to is not None and (adviser_to.delegation_id != delegation.pk
-                                   or adviser_to.role != "delegate"):
+                                   or adviser_to.role != NominationRole.DELEGATE):
         raise ServiceError(_("An adviser accompanies a delegate of the same delegation."),
                            field="adviser_to")
+
+
+def _check_represents(role: str, represents: str) -> None:
+    if role == NominationRole.TERRITORY_ADVISER and not represents:
+        raise ServiceError(_("Name the non-metropolitan territory the additional adviser "
+                             "represents or advises on (Constitution art. 3(3))."),
+                           field="represents", code="required")
+    if role == NominationRole.STATE_REPRESENTATIVE and not represents:
+        raise ServiceError(_("Name the State or province of the federal State represented."),
+                           field="represents", code="required")
+    if represents and role not in REPRESENTING_ROLES:
+        raise ServiceError(_("Only an additional adviser for a territory or a representative "
+                             "of a State or province says what they represent: leave it "
+                             "empty."), field="represents")
 
 
 def _set_agenda_items(nomination: Nomination, agenda_items: Iterable[AgendaItem]) -> None:

@@ -21,8 +21,10 @@ COLUMNS = (
     Column("group", gettext_lazy("Group"), gettext_lazy(
         "government, employers or workers (choose from the list)."), 14),
     Column("role", gettext_lazy("Role"), gettext_lazy(
-        "delegate, substitute_delegate, adviser, adviser_substitute_delegate, minister, "
-        "accompanying_minister or other (choose from the list)."), 26),
+        "delegate, substitute_delegate, adviser, adviser_substitute_delegate, "
+        "territory_adviser (an additional adviser for a non-metropolitan territory), minister, "
+        "accompanying_minister, state_representative (a representative of a State or province "
+        "of a federal State), observer or other (choose from the list)."), 26),
     Column("title", gettext_lazy("Title"), gettext_lazy("Mr, Ms, Dr, H.E. … (optional)."), 8),
     Column("name", gettext_lazy("Name"), gettext_lazy(
         "As the person writes it, in any script (required)."), 28),
@@ -43,6 +45,11 @@ COLUMNS = (
     Column("agenda_items", gettext_lazy("Agenda items"), gettext_lazy(
         "For an adviser: the numbers of the agenda items followed, as published, separated by "
         "commas, e.g. \"IV, V\"."), 16),
+    Column("represents", gettext_lazy("Territory, State or province represented"),
+           gettext_lazy(
+               "Only for a territory_adviser (the non-metropolitan territory represented or "
+               "advised on, Constitution art. 3(3)) and a state_representative (the State or "
+               "province of the federal State); empty for the other roles."), 24),
 )
 COLUMN_BY_KEY = {column.key: column for column in COLUMNS}
 REQUIRED_COLUMNS = ("group", "role", "name", "gender")

@@ -18,7 +18,12 @@ from tripartite.common.archives import SheetLimits, check_office_archive, check_
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import ConstituentOrganisation, Gender, Person
-from tripartite.delegations.models import Delegation, Nomination, NominationRole
+from tripartite.delegations.models import (
+    REPRESENTING_ROLES,
+    Delegation,
+    Nomination,
+    NominationRole,
+)
 from tripartite.delegations.portal_forms import (
     ADVISER_ROLES,
     ORGANISATION_KINDS,
@@ -64,6 +69,7 @@ class ImportRow:
     adviser_row: int | None = None
     adviser_existing: Nomination | None = None  # a nomination already in the delegation
     agenda_items: list[AgendaItem] = field(default_factory=list)
+    represents: str = ""
 
 
 def open_workbook(uploaded_file):
@@ -181,6 +187,7 @@ class _Context:
         self.seen = {}  # person key -> first row
         self.max_length = {name: Person._meta.get_field(name).max_length
                            for name in ("title", "name", "name_latin", "function", "email")}
+        self.max_length["represents"] = Nomination._meta.get_field("represents").max_length
 
     def check(self, number: int, cells: dict, problems: list) -> ImportRow:
         row = ImportRow(row=number)
@@ -206,7 +213,7 @@ class _Context:
         elif row.gender not in Gender.values:
             problem("gender", _("Unknown gender “%(value)s”: write f, m or x.")
                     % {"value": cells["gender"]})
-        for key in ("title", "name", "name_latin", "function", "email"):
+        for key in ("title", "name", "name_latin", "function", "email", "represents"):
             setattr(row, key, cells.get(key, ""))
             if len(getattr(row, key)) > self.max_length[key]:
                 problem(key, _("At most %(count)d characters.") % {
@@ -219,11 +226,22 @@ class _Context:
             except ValidationError:
                 problem("email", _("“%(value)s” is not an e-mail address.")
                         % {"value": row.email})
+        self._check_represents(row, problem)
         self._check_person(row, problem)
         self._check_organisation(row, cells.get("organisation", ""), problem)
         self._check_adviser_to(row, cells.get("adviser_to", ""), problem)
         self._check_agenda_items(row, cells.get("agenda_items", ""), problem)
         return row
+
+    def _check_represents(self, row, problem):
+        if row.role in REPRESENTING_ROLES and not row.represents:
+            problem("represents", _("Name the territory, State or province this person "
+                                    "represents."))
+        elif row.represents and row.role in NominationRole.values \
+                and row.role not in REPRESENTING_ROLES:
+            problem("represents", _("Leave this empty: only an additional adviser for a "
+                                    "territory or a representative of a State or province "
+                                    "says what they represent."))
 
     def _check_person(self, row, problem):
         if not row.name:

@@ -22,7 +22,7 @@ from tripartite.common.services import (
     log_action,
 )
 from tripartite.constituents.models import Person
-from tripartite.delegations.models import Nomination
+from tripartite.delegations.models import Nomination, NominationRole
 from tripartite.jobs.models import Job
 from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import Session
@@ -45,12 +45,17 @@ def _require_desk(actor: User) -> None:
 
 def nomination_badge_fields(nomination: Nomination) -> dict[str, str]:
     """What a nomination puts on the badge: category, role and delegation (in English,
-    the badge's language, whatever the desk's language)."""
+    the badge's language, whatever the desk's language). A delegation's observer wears the
+    observers' band; a territory or a State represented follows the role."""
     # ``name_en`` is added by modeltranslation, which the type checker does not see.
     state_name: str = nomination.delegation.member_state.name_en  # type: ignore[attr-defined]
     with translation.override("en"):
-        return {"category": nomination.group,
-                "role_label": str(nomination.get_role_display()),
+        role = str(nomination.get_role_display())
+        if nomination.represents:
+            role = f"{role} — {nomination.represents}"
+        return {"category": (BadgeCategory.OBSERVER if nomination.role == NominationRole.OBSERVER
+                             else nomination.group),
+                "role_label": role[:Registration._meta.get_field("role_label").max_length],
                 "affiliation": state_name}
 
 
