@@ -50,6 +50,8 @@ def test_the_owner_follows_the_job_then_finds_the_file_under_my_downloads(
 
     page = client.get(reverse("jobs:job_detail", kwargs={"pk": job.pk})).content.decode()
     assert "Waiting for the worker…" in page
+    back = reverse("delegations:list_published", kwargs={"pk": published.pk})
+    assert f'<a href="{back}">Back to the page it was started from</a>' in page
     assert f'hx-get="/downloads/{job.pk}/" hx-trigger="every 2s"' in page
     assert 'aria-live="polite"' in page and "<progress" in page
     polled = client.get(reverse("jobs:job_detail", kwargs={"pk": job.pk}), HTTP_HX_REQUEST="true")

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -89,7 +90,8 @@ def _file(request, file_format: str, *, session, published=None):
         job = list_services.list_file_queue(
             actor=request.user, session=session, published=published,
             order=_order(request, session), file_format=file_format,
-            back_url=request.path)
+            back_url=reverse("delegations:list_published", args=[published.pk]) if published
+            else reverse("delegations:list_current", args=[session.pk]))
     except PermissionDeniedError as error:
         raise PermissionDenied from error
     return redirect("jobs:job_detail", pk=job.pk)
