@@ -72,6 +72,17 @@ def test_the_owner_follows_the_job_then_finds_the_file_under_my_downloads(
                                          actor=focal_point).count() == 1
 
 
+def test_a_job_no_worker_took_says_the_worker_may_not_be_running(client, focal_point,
+                                                                  published):
+    job = list_file_queue(actor=focal_point, session=published.session, published=published,
+                          order="en")
+    client.force_login(focal_point)
+    url = reverse("jobs:job_detail", kwargs={"pk": job.pk})
+    assert "may not be running" not in client.get(url).content.decode()
+    Job.objects.filter(pk=job.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=2))
+    assert "the background worker may not be running" in client.get(url).content.decode()
+
+
 def test_my_downloads_is_linked_from_the_user_menu(client, focal_point):
     client.force_login(focal_point)
     home = client.get(reverse("jobs:job_list")).content.decode()
