@@ -194,3 +194,24 @@ def test_a_file_left_under_a_letters_name_by_an_older_crash_is_replaced(secretar
     batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
     assert_generated_once(batch)
     assert stray.read_bytes().startswith(b"PK")
+
+
+@pytest.mark.needs("libreoffice")
+def test_the_pdf_files_a_dead_run_committed_are_not_made_again(secretariat, batch, run_jobs):
+    """Letters, then one PDF committed before the worker died: the job, resumed, converts
+    only the two letters still without one, and counts its progress over all six parts."""
+    from django.core.files.base import ContentFile
+
+    batches.batch_generate(actor=secretariat, batch=batch, pdf_files=False)
+    first = Letter.objects.order_by("number").first()
+    first.pdf_file.save("RELOFF-2026-0001.pdf", ContentFile(b"%PDF-1.4 made earlier"))
+    job = batches.batch_generation_start(actor=secretariat, batch=batch, pdf_files=True)
+    assert job.title == f"PDF files of mail-merge batch #{batch.pk} (Invitation to a session)"
+    assert run_jobs() == 1
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total, job.problem) == (JobStatus.DONE, 6, 6, "")
+    first.refresh_from_db()
+    assert first.pdf_file.read() == b"%PDF-1.4 made earlier"
+    assert [letter.pdf_file.read()[:4] for letter in Letter.objects.order_by("number")] == [
+        b"%PDF"] * 3
+    assert ReferenceCounter.objects.get().last_number == 3

@@ -29,9 +29,11 @@ ROWS = {
 WRITES = {
     "delegations:list_publish": ("delegation_session", {"kind": "final"},
                                  write_rule({Role.SECRETARIAT})),
-    # A PDF of a list is a job queued for its reader (tripartite.jobs).
-    "delegations:list_current_pdf": ("delegation_session", {"order": "fr"},
-                                     write_rule(READERS)),
-    "delegations:list_published_pdf": ("published_list", {"order": "fr"},
-                                       write_rule(set(Role.values))),
+    # A list's file is a job queued for its reader (tripartite.jobs).
+    **{f"delegations:list_current_{fmt}": ("delegation_session", {"order": "fr"},
+                                           write_rule(READERS))
+       for fmt in ("pdf", "xlsx", "csv")},
+    **{f"delegations:list_published_{fmt}": ("published_list", {"order": "fr"},
+                                             write_rule(set(Role.values)))
+       for fmt in ("pdf", "xlsx", "csv")},
 }

@@ -40,8 +40,8 @@ def objects(session) -> dict:
     from tripartite.jobs.models import Job, JobStatus
 
     owner = user_with_role(Role.FOCAL_POINT, member_state=state("DE"))
-    job = Job.objects.create(kind="delegations.list_pdf", title="List (PDF)", owner=owner,
-                             language="en", task_path="tripartite.delegations.tasks.make_list_pdf",
+    job = Job.objects.create(kind="delegations.list_file", title="List (PDF)", owner=owner,
+                             language="en", task_path="tripartite.delegations.tasks.make_list_file",
                              status=JobStatus.DONE, attempt="a" * 32)
     job.result.save("list.pdf", ContentFile(b"%PDF-1.4 Germany's"), save=False)
     job.result_name, job.result_type = "list.pdf", "application/pdf"

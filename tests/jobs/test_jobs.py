@@ -18,7 +18,7 @@ from tests.jobs.helpers import file_of, job_of
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.delegations.models import PublishedList
-from tripartite.delegations.services.lists import list_pdf_queue
+from tripartite.delegations.services.lists import list_file_queue
 from tripartite.jobs import runner, services
 from tripartite.jobs.models import Job, JobStatus
 
@@ -44,11 +44,14 @@ def test_the_owner_follows_the_job_then_finds_the_file_under_my_downloads(
     client.force_login(focal_point)
     job = job_of(client.post(pdf_url(published), {"order": "fr"}))
     assert (job.owner, job.kind, job.status, job.params) == (
-        focal_point, "delegations.list_pdf", JobStatus.QUEUED,
-        {"session": published.session_id, "published": published.pk, "order": "fr"})
+        focal_point, "delegations.list_file", JobStatus.QUEUED,
+        {"session": published.session_id, "published": published.pk, "order": "fr",
+         "format": "pdf"})
 
     page = client.get(reverse("jobs:job_detail", kwargs={"pk": job.pk})).content.decode()
     assert "Waiting for the worker…" in page
+    back = reverse("delegations:list_published", kwargs={"pk": published.pk})
+    assert f'<a href="{back}">Back to the page it was started from</a>' in page
     assert f'hx-get="/downloads/{job.pk}/" hx-trigger="every 2s"' in page
     assert 'aria-live="polite"' in page and "<progress" in page
     polled = client.get(reverse("jobs:job_detail", kwargs={"pk": job.pk}), HTTP_HX_REQUEST="true")
@@ -69,6 +72,17 @@ def test_the_owner_follows_the_job_then_finds_the_file_under_my_downloads(
                                          actor=focal_point).count() == 1
 
 
+def test_a_job_no_worker_took_says_the_worker_may_not_be_running(client, focal_point,
+                                                                  published):
+    job = list_file_queue(actor=focal_point, session=published.session, published=published,
+                          order="en")
+    client.force_login(focal_point)
+    url = reverse("jobs:job_detail", kwargs={"pk": job.pk})
+    assert "may not be running" not in client.get(url).content.decode()
+    Job.objects.filter(pk=job.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=2))
+    assert "the background worker may not be running" in client.get(url).content.decode()
+
+
 def test_my_downloads_is_linked_from_the_user_menu(client, focal_point):
     client.force_login(focal_point)
     home = client.get(reverse("jobs:job_list")).content.decode()
@@ -77,7 +91,7 @@ def test_my_downloads_is_linked_from_the_user_menu(client, focal_point):
 
 def test_a_focal_point_cannot_download_another_users_job_result(
         focal_point, published, run_jobs):
-    job = list_pdf_queue(actor=focal_point, session=published.session, published=published,
+    job = list_file_queue(actor=focal_point, session=published.session, published=published,
                          order="en")
     run_jobs()
     job.refresh_from_db()
@@ -147,7 +161,7 @@ def test_a_failed_job_says_why_in_its_owners_language_and_is_tried_again(
 
 
 def test_a_job_whose_input_was_deleted_meanwhile_says_so(focal_point, published, run_jobs):
-    job = list_pdf_queue(actor=focal_point, session=published.session, published=published,
+    job = list_file_queue(actor=focal_point, session=published.session, published=published,
                          order="en")
     published.delete()
     assert run_jobs() == 1
@@ -158,7 +172,7 @@ def test_a_job_whose_input_was_deleted_meanwhile_says_so(focal_point, published,
 
 
 def test_a_running_job_with_a_sign_of_life_is_not_resumed(focal_point, published):
-    job = list_pdf_queue(actor=focal_point, session=published.session, published=published,
+    job = list_file_queue(actor=focal_point, session=published.session, published=published,
                          order="en")
     now = timezone.now()
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, heartbeat_at=now)
@@ -170,7 +184,7 @@ def test_a_running_job_with_a_sign_of_life_is_not_resumed(focal_point, published
 
 
 def test_a_run_whose_attempt_was_replaced_does_nothing(focal_point, published):
-    job = list_pdf_queue(actor=focal_point, session=published.session, published=published,
+    job = list_file_queue(actor=focal_point, session=published.session, published=published,
                          order="en")
     done = []
     assert runner.run_job(job.pk, "not-its-attempt", done.append) == "superseded"
@@ -186,11 +200,11 @@ def test_my_downloads_costs_the_same_queries_for_one_job_or_ten(client, focal_po
             assert client.get(reverse("jobs:job_list")).status_code == 200
         return len(captured)
 
-    list_pdf_queue(actor=focal_point, session=published.session, published=published,
+    list_file_queue(actor=focal_point, session=published.session, published=published,
                    order="en")
     one = queries()
     for _ in range(9):
-        list_pdf_queue(actor=focal_point, session=published.session, published=published,
+        list_file_queue(actor=focal_point, session=published.session, published=published,
                        order="en")
     assert queries() == one
 
@@ -206,7 +220,7 @@ def test_the_worker_command_runs_a_queued_job(focal_point, published, monkeypatc
                                               tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     monkeypatch.setattr(runner, "heartbeat_seconds", None)
-    job = list_pdf_queue(actor=focal_point, session=published.session, published=published,
+    job = list_file_queue(actor=focal_point, session=published.session, published=published,
                          order="en")
     import signal
 

@@ -1,12 +1,14 @@
-"""A list of delegations as its pages and files show it, and its PDF: shared by the pages
-(lists_views) and the worker that makes the PDF (tasks)."""
+"""A list of delegations as its pages and files show it, and its files (PDF, Excel, CSV):
+shared by the pages (lists_views) and the worker that makes the files (tasks)."""
 
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
-from tripartite.delegations import lists, pdf
+from tripartite.common import exports as common_exports
+from tripartite.delegations import exports, lists, pdf
 from tripartite.delegations.models import PublishedList
 from tripartite.meetings.models import Session
 
@@ -63,3 +65,18 @@ def pdf_content(document: ListDocument) -> bytes:
                         published=document.dated, marked=document.marked,
                         timestamp=document.published.published_at
                         if document.published else None)
+
+
+FORMATS = {"pdf": "application/pdf", "xlsx": common_exports.XLSX_TYPE,
+           "csv": common_exports.CSV_TYPE}
+FORMAT_NAMES = {"pdf": "PDF", "xlsx": "Excel", "csv": "CSV"}
+
+
+def file_content(document: ListDocument, file_format: str) -> bytes:
+    """The list as a PDF, an Excel workbook or a CSV file."""
+    if file_format == "pdf":
+        return pdf_content(document)
+    if file_format == "xlsx":
+        return exports.to_xlsx(document.rows, language=document.language,
+                               marked=document.marked, sheet_title=_("Delegations"))
+    return exports.to_csv(document.rows, language=document.language, marked=document.marked)

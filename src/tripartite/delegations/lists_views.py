@@ -8,14 +8,14 @@ a CSV file; and publishing (``can_review_credentials``), through ``list_publish`
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tripartite.common import exports as common_exports
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.delegations import exports, list_files, lists, permissions
+from tripartite.delegations import list_files, lists, permissions
 from tripartite.delegations.list_files import ListDocument
 from tripartite.delegations.models import PublishedList
 from tripartite.delegations.services import lists as list_services
@@ -71,40 +71,30 @@ def _page(request, document: ListDocument, template: str, extra: dict):
     })
 
 
-def _pdf(request, *, session, published=None):
-    """The PDF of a list is made by the worker (a job): GET offers to make it, POST queues
-    it and leads to the job's progress, where the PDF waits when ready."""
+def _file(request, file_format: str, *, session, published=None):
+    """A list's PDF, Excel or CSV file is made by the worker (a job): GET offers to make it,
+    POST queues it and leads to the job's progress, where the file waits when ready."""
     if request.method in READ_METHODS:
+        name = list_files.FORMAT_NAMES[file_format]
         return render(request, "jobs/start.html", {
-            "title": _("PDF of the %(list)s") % {"list": (
+            "title": _("%(format)s of the %(list)s") % {"format": name, "list": (
                 lists.list_title(published.kind, published.number) if published
                 else lists.list_title("current"))},
-            "explanation": _("The PDF is made in the background: you will see its progress, "
-                             "and find it under “My downloads” when it is ready."),
-            "button": _("Make the PDF"), "order": request.GET.get("order", "")})
+            "explanation": _("The file is made in the background: you will see its "
+                             "progress, and find it under “My downloads” when it is ready."),
+            "button": _("Make the %(format)s file") % {"format": name},
+            "order": request.GET.get("order", "")})
     if request.method != "POST":
         return HttpResponseNotAllowed([*READ_METHODS, "POST"])
     try:
-        job = list_services.list_pdf_queue(
+        job = list_services.list_file_queue(
             actor=request.user, session=session, published=published,
-            order=_order(request, session), back_url=request.path)
+            order=_order(request, session), file_format=file_format,
+            back_url=reverse("delegations:list_published", args=[published.pk]) if published
+            else reverse("delegations:list_current", args=[session.pk]))
     except PermissionDeniedError as error:
         raise PermissionDenied from error
     return redirect("jobs:job_detail", pk=job.pk)
-
-
-def _xlsx(document: ListDocument) -> HttpResponse:
-    content = exports.to_xlsx(document.rows, language=document.language,
-                              marked=document.marked, sheet_title=_("Delegations"))
-    return common_exports.download(content, filename=document.filename("xlsx"),
-                                   content_type=common_exports.XLSX_TYPE)
-
-
-def _csv(document: ListDocument) -> HttpResponse:
-    content = exports.to_csv(document.rows, language=document.language,
-                             marked=document.marked)
-    return common_exports.download(content, filename=document.filename("csv"),
-                                   content_type=common_exports.CSV_TYPE)
 
 
 def publishable_kinds(session) -> list[tuple[str, str]]:
@@ -136,19 +126,19 @@ def list_current(request, session_pk):
 @login_required
 def list_current_pdf(request, session_pk):
     session = _current_session(request, session_pk)
-    return _pdf(request, session=session)
+    return _file(request, "pdf", session=session)
 
 
 @login_required
 def list_current_xlsx(request, session_pk):
     session = _current_session(request, session_pk)
-    return _not_a_read(request) or _xlsx(_current(request, session))
+    return _file(request, "xlsx", session=session)
 
 
 @login_required
 def list_current_csv(request, session_pk):
     session = _current_session(request, session_pk)
-    return _not_a_read(request) or _csv(_current(request, session))
+    return _file(request, "csv", session=session)
 
 
 # --- published lists ---------------------------------------------------------------------------
@@ -177,19 +167,19 @@ def list_published(request, pk):
 @login_required
 def list_published_pdf(request, pk):
     published = _published_list(request, pk)
-    return _pdf(request, session=published.session, published=published)
+    return _file(request, "pdf", session=published.session, published=published)
 
 
 @login_required
 def list_published_xlsx(request, pk):
     published = _published_list(request, pk)
-    return _not_a_read(request) or _xlsx(_published(request, published))
+    return _file(request, "xlsx", session=published.session, published=published)
 
 
 @login_required
 def list_published_csv(request, pk):
     published = _published_list(request, pk)
-    return _not_a_read(request) or _csv(_published(request, published))
+    return _file(request, "csv", session=published.session, published=published)
 
 
 @login_required

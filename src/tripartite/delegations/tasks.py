@@ -1,7 +1,7 @@
-"""Background work of the delegations: the PDF of a list of delegations (current or
-published), as a job (``tripartite.jobs``) queued by
-:func:`~tripartite.delegations.services.lists.list_pdf_queue`. It changes nothing in the
-database: a run resumed after its worker died simply makes the PDF again."""
+"""Background work of the delegations: a list of delegations (current or published) as a
+PDF, an Excel workbook or a CSV file, as a job (``tripartite.jobs``) queued by
+:func:`~tripartite.delegations.services.lists.list_file_queue`. It changes nothing in the
+database: a run resumed after its worker died simply makes the file again."""
 
 from django_tasks import task
 
@@ -13,11 +13,11 @@ from tripartite.meetings.models import Session
 
 
 @task()
-def make_list_pdf(job_id: int, attempt: str) -> str:
-    return run_job(job_id, attempt, _list_pdf)
+def make_list_file(job_id: int, attempt: str) -> str:
+    return run_job(job_id, attempt, _list_file)
 
 
-def _list_pdf(context: JobContext) -> JobFile:
+def _list_file(context: JobContext) -> JobFile:
     params, owner = context.params, context.owner
     if params.get("published"):
         published = PublishedList.objects.select_related("session__meeting").get(
@@ -30,5 +30,7 @@ def _list_pdf(context: JobContext) -> JobFile:
         if not permissions.can_view_delegations(owner):
             raise PermissionDeniedError
         document = list_files.current_document(session, params["order"])
-    return JobFile(name=document.filename("pdf"), content=list_files.pdf_content(document),
-                   content_type="application/pdf")
+    file_format = params.get("format", "pdf")
+    return JobFile(name=document.filename(file_format),
+                   content=list_files.file_content(document, file_format),
+                   content_type=list_files.FORMATS[file_format])

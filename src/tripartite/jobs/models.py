@@ -6,6 +6,8 @@ longer the job's (the job was retried, or resumed after its worker died) stops a
 step and changes nothing (see ``tripartite.jobs.runner``).
 """
 
+import datetime as dt
+
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
@@ -22,6 +24,7 @@ class JobStatus(models.TextChoices):
 
 
 UNFINISHED = (JobStatus.QUEUED, JobStatus.RUNNING)
+WAITING_LONG = dt.timedelta(minutes=1)
 
 
 def result_path(job: "Job", filename: str) -> str:
@@ -69,6 +72,14 @@ class Job(TimeStampedModel):
     @property
     def finished(self) -> bool:
         return self.status not in UNFINISHED
+
+    @property
+    def waiting_long(self) -> bool:
+        """Queued for over a minute: no worker may be running."""
+        from django.utils import timezone
+
+        return (self.status == JobStatus.QUEUED
+                and self.updated_at < timezone.now() - WAITING_LONG)
 
     @property
     def left(self) -> int:

@@ -6,19 +6,22 @@ from django.utils.translation import gettext as _
 from tripartite.accounts.models import User
 from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
 from tripartite.delegations import lists, permissions
+from tripartite.delegations.list_files import FORMAT_NAMES
 from tripartite.delegations.models import PublishedList
 from tripartite.jobs.models import Job
 from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import Session
 
-LIST_PDF_TASK = "tripartite.delegations.tasks.make_list_pdf"
+LIST_FILE_TASK = "tripartite.delegations.tasks.make_list_file"
 
 
-def list_pdf_queue(*, actor: User, session: Session, published: PublishedList | None = None,
-                   order: str, back_url: str = "") -> Job:
-    """Queue the PDF of the current list (its readers: ``can_view_delegations``) or of a
-    published one (every reader of published lists) as a job of ``actor``'s; the worker
-    checks the same permission again when it makes it."""
+def list_file_queue(*, actor: User, session: Session, published: PublishedList | None = None,
+                    order: str, file_format: str = "pdf", back_url: str = "") -> Job:
+    """Queue the PDF, Excel workbook or CSV file of the current list (its readers:
+    ``can_view_delegations``) or of a published one (every reader of published lists) as a
+    job of ``actor``'s; the worker checks the same permission again when it makes it."""
+    if file_format not in FORMAT_NAMES:
+        raise ServiceError(_("Choose PDF, Excel or CSV."), code="invalid_format")
     if published is None and not permissions.can_view_delegations(actor):
         raise PermissionDeniedError
     if published is not None and not permissions.can_view_published_lists(actor):
@@ -26,10 +29,11 @@ def list_pdf_queue(*, actor: User, session: Session, published: PublishedList | 
     title = (lists.list_title(published.kind, published.number) if published
              else lists.list_title("current"))
     return job_queue(
-        owner=actor, kind="delegations.list_pdf", task=LIST_PDF_TASK,
-        title=_("%(list)s, %(session)s (PDF)") % {"list": title, "session": session},
+        owner=actor, kind="delegations.list_file", task=LIST_FILE_TASK,
+        title=_("%(list)s, %(session)s (%(format)s)") % {
+            "list": title, "session": session, "format": FORMAT_NAMES[file_format]},
         params={"session": session.pk, "published": published.pk if published else None,
-                "order": order}, back_url=back_url)
+                "order": order, "format": file_format}, back_url=back_url)
 
 
 @transaction.atomic
