@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
 
 ENV_FILE = Path(os.environ.get("CLUSTER_DIR", "var/cluster")) / "env.json"
 
@@ -16,6 +17,15 @@ def cluster_environment() -> dict[str, str] | None:
     if not os.environ.get("CLUSTER_PROXY_URL") or not ENV_FILE.exists():
         return None
     return json.loads(ENV_FILE.read_text())
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hasher():
+    """Replaces the suite's own (tests/conftest.py): the files seeded here must go to the
+    cluster's object store, as the servers' do, not to a local folder. Passwords still hash
+    fast; the login test hashes its password as the servers do."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(scope="session")

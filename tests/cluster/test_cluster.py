@@ -102,3 +102,95 @@ def test_ballots_through_both_servers_are_each_counted_once(cluster, seed):
     assert Ballot.objects.filter(vote=opened).count() == 24
     result = vote_services.vote_close(actor=staff, vote=opened)
     assert (result.yes, result.no, result.cast) == ("12", "12", "24")
+
+
+def _jpeg(width=600, height=800) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (width, height), (120, 140, 160)).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def _logged_in(cluster, role) -> requests.Session:
+    user = user_with_role(role)
+    user.password = Argon2PasswordHasher().encode(PASSWORD, Argon2PasswordHasher().salt())
+    user.save(update_fields=["password"])
+    browser = requests.Session()
+    login = f"{cluster['CLUSTER_PROXY_URL']}/accounts/login/"
+    form = browser.get(login, timeout=10)
+    answer = browser.post(login, timeout=10, allow_redirects=False, headers={"Referer": login},
+                          data={"username": user.username, "password": PASSWORD,
+                                "csrfmiddlewaretoken": CSRF.search(form.text).group(1)})
+    assert answer.status_code == 302
+    return browser
+
+
+def test_a_photo_uploaded_through_one_server_is_served_by_the_other(cluster, seed):
+    import boto3
+    from django.urls import reverse
+
+    if "S3_BUCKET" not in cluster:
+        pytest.skip("moto is not installed: files stay on each server's disk")
+    registration, _badge, _token = badged(SessionFactory())
+    first, second = cluster["CLUSTER_APP_URLS"].split(",")
+    secret = _token_for(user_with_role(Role.SECRETARIAT))
+    uploaded = requests.post(f"{first}/api/registrations/{registration.pk}/photo",
+                             headers=_bearer(secret), timeout=30,
+                             files={"photo": ("me.jpg", _jpeg(), "image/jpeg")})
+    assert uploaded.status_code == 200, uploaded.text
+    desk = _logged_in(cluster, Role.SECRETARIAT)
+    served = desk.get(second + reverse("registration:photo", args=[registration.pk]),
+                      timeout=10)
+    assert (served.status_code, served.headers["Content-Type"]) == (200, "image/jpeg")
+    assert served.content[:3] == b"\xff\xd8\xff"
+    store = boto3.client("s3", endpoint_url=cluster["S3_ENDPOINT_URL"],
+                         region_name=cluster["S3_REGION"],
+                         aws_access_key_id=cluster["AWS_ACCESS_KEY_ID"],
+                         aws_secret_access_key=cluster["AWS_SECRET_ACCESS_KEY"])
+    names = [item["Key"] for item in store.list_objects_v2(
+        Bucket=cluster["S3_BUCKET"]).get("Contents", [])]
+    assert any("photo" in name or name.endswith(".jpg") for name in names), names
+    # Nobody gets it straight from the bucket: it is private.
+    public = requests.get(f"{cluster['S3_ENDPOINT_URL']}/{cluster['S3_BUCKET']}/{names[0]}",
+                          timeout=10)
+    assert public.status_code == 403
+    anonymous = requests.get(second + reverse("registration:photo", args=[registration.pk]),
+                             timeout=10, allow_redirects=False)
+    assert anonymous.status_code in (302, 403)
+
+
+def test_a_mail_merge_started_on_one_server_is_followed_on_the_other_and_done_by_the_worker(
+        cluster, seed):
+    from tests.correspondence.helpers import make_entries, make_session
+    from tripartite.correspondence.install import install_starter_templates
+    from tripartite.correspondence.models import Letter
+
+    install_starter_templates(actor=None)
+    session, entries = make_session(), make_entries()
+    first, second = cluster["CLUSTER_APP_URLS"].split(",")
+    headers = _bearer(_token_for(user_with_role(Role.SECRETARIAT)))
+    created = requests.post(f"{first}/api/correspondence/batches", headers=headers, timeout=30,
+                            json={"template": "minister-letter", "selection": "hand_picked",
+                                  "session": session.pk, "signatory": "A. Officer",
+                                  "recipients": [entry.pk for entry in entries.values()],
+                                  "signatory_title": "Director"})
+    assert created.status_code == 201, created.text
+    batch = created.json()["id"]
+    queued = requests.post(f"{first}/api/correspondence/batches/{batch}/generate",
+                           headers=headers, json={"pdf_files": False}, timeout=30)
+    assert queued.status_code == 200, queued.text
+    job_url = f"{second}/api/jobs/{queued.json()['job']}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        job = requests.get(job_url, headers=headers, timeout=10).json()
+        if job["status"] in ("done", "failed"):
+            break
+        time.sleep(0.5)
+    assert (job["status"], job["done"], job["total"]) == ("done", 3, 3), job
+    archive = requests.get(f"{first}{job['file_url']}", headers=headers, timeout=30)
+    assert (archive.status_code, archive.headers["Content-Type"]) == (200, "application/zip")
+    references = list(Letter.objects.filter(batch_id=batch).values_list("reference", flat=True))
+    assert len(references) == len(set(references)) == 3
