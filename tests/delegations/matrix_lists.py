@@ -27,6 +27,9 @@ ROWS = {
 
 # The provisional list is published already (tests/delegations/matrix_objects.py): the final.
 WRITES = {
-    "delegations:list_publish": ("delegation_session", {"kind": "final"},
+    "delegations:list_publish": ("delegation_session", {"kind": "final", "confirm": "yes"},
                                  write_rule({Role.SECRETARIAT})),
+    # Publishing is confirmed first (common/confirm.py): the question writes nothing.
+    "delegations:list_publish unconfirmed": ("delegation_session", {"kind": "final"},
+                                             write_rule(set(), ok={Role.SECRETARIAT})),
 }

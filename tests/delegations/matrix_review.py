@@ -33,6 +33,11 @@ WRITES = {
                                       write_rule({Role.SECRETARIAT})),
     "delegations:review_delegation other": ("other_delegation", {
         "action": "query", "question": "Which ministry?"}, write_rule({Role.SECRETARIAT})),
+    # Accepting is confirmed first (common/confirm.py): the question writes nothing.
+    "delegations:review_delegation accept": ("own_delegation", {
+        "action": "accept", "confirm": "yes"}, write_rule({Role.SECRETARIAT})),
+    "delegations:review_delegation accept, unconfirmed": ("own_delegation", {
+        "action": "accept"}, write_rule(set(), ok={Role.SECRETARIAT})),
     "delegations:committee_objections": ("delegation_session", lambda objects: {
         "kind": "objection", "delegation": objects["other_delegation"]["pk"],
         "nomination": objects["other_nomination"]["pk"], "lodged_by": "A workers' union",

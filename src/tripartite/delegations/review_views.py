@@ -11,10 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tripartite.common import exports
+from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.forms import add_service_error, save_with_service, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import EditConflictError, ServiceError, check_not_stale
@@ -194,6 +196,8 @@ def review_delegation(request, pk):
     query_form, error = None, None
     if request.method == "POST":
         require(permissions.can_review_credentials(request.user))
+        if request.POST.get("action") == "accept" and not is_confirmed(request):
+            return confirmation_page(request, _accept_confirmation(request, pk))
         done, query_form, error = _review_action(request, pk)
         if done:
             return redirect("delegations:review_delegation", pk=pk)
@@ -202,6 +206,26 @@ def review_delegation(request, pk):
         query_form.initial["seen_updated_at"] = seen_version_initial(delegation)
     return render(request, "delegations/review_delegation.html",
                   _review_context(request, delegation, query_form=query_form, error=error))
+
+
+def _accept_confirmation(request, pk) -> Confirmation:
+    """What accepting records: the delegation as the Office read it, and its open problems."""
+    delegation = review_selectors.delegation_for_review(pk)
+    context = _review_context(request, delegation)
+    return Confirmation(
+        title=_("Accept the credentials of %(state)s?") % {"state": delegation.member_state},
+        facts=[(_("Session"), delegation.session.title),
+               (_("Status"), delegation.get_status_display()),
+               (_("Persons nominated"), str(len(delegation.all_nominations))),
+               (_("Problems found by the rules"), str(context["error_count"])),
+               (_("Open queries"), str(sum(1 for q in context["queries"]
+                                           if q.answered_at is None)))],
+        on_behalf_of=_("the Office (%(name)s)") % {"name": request.user},
+        consequence=_("Accepted credentials are final for the Office: the delegation "
+                      "appears as accepted on the next list of delegations, and only an "
+                      "objection before the Credentials Committee can question it."),
+        button=_("Accept the credentials"),
+        cancel_url=reverse("delegations:review_delegation", kwargs={"pk": pk}))
 
 
 @login_required

@@ -21,6 +21,34 @@ document.addEventListener("DOMContentLoaded", () => {
     const target = event.detail.target.querySelector("[data-focus]");
     if (target) target.focus();
   });
+  // A confirmation step takes the focus to its heading, so the question is read first.
+  const question = document.querySelector(".confirmation [data-focus]");
+  if (question && !summary) question.focus();
+  // A form marked data-working cannot be sent twice: its button says it is working and is
+  // disabled once the browser has read its value (a disabled button would not be sent).
+  document.body.addEventListener("submit", (event) => {
+    const form = event.target.closest("form[data-working]");
+    if (!form) return;
+    if (form.dataset.sent) { event.preventDefault(); return; }
+    form.dataset.sent = "true";
+    form.setAttribute("aria-busy", "true");
+    const button = event.submitter || form.querySelector("button[type=submit]");
+    if (button) {
+      button.classList.add("working");
+      setTimeout(() => { button.disabled = true; }, 0);
+    }
+  });
+  // A page brought back from the cache (the back button) has its forms usable again.
+  window.addEventListener("pageshow", () => {
+    for (const form of document.querySelectorAll("form[data-working][data-sent]")) {
+      delete form.dataset.sent;
+      form.removeAttribute("aria-busy");
+      for (const button of form.querySelectorAll("button.working")) {
+        button.disabled = false;
+        button.classList.remove("working");
+      }
+    }
+  });
   for (const select of document.querySelectorAll("select[data-autosubmit]")) {
     select.addEventListener("change", () => select.form.requestSubmit());
   }
