@@ -12,6 +12,8 @@ from tripartite.accounts.models import Role
 COMMITTEE = {Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE, Role.SENIOR_OFFICIAL}
 
 ROWS = {
+    # Every login: the published lists; the review's and the Committee's pages to theirs.
+    "delegations:credentials_index": (None, rule(set(Role.values))),
     "delegations:review_overview": ("delegation_session", rule(READERS)),
     "delegations:review_arrears": ("delegation_session", rule(READERS)),
     "delegations:review_delegation": ("own_delegation", rule(READERS)),

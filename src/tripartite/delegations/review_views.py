@@ -67,7 +67,7 @@ from tripartite.delegations.services.objections import (
     objection_lodge,
 )
 from tripartite.delegations.services.settings import credentials_settings_update
-from tripartite.meetings.models import Session
+from tripartite.meetings.models import MeetingType, Session
 from tripartite.rules import delegations as rules
 from tripartite.rules.objections import objection_deadline
 
@@ -90,6 +90,24 @@ def _findings(verdict) -> list[dict]:
     return [{"rule": f.rule, "provision": f.provision, "severity": str(f.severity),
              "message": f.message_in(language)}
             for f in sorted(verdict.findings, key=lambda f: SEVERITY_ORDER[f.severity])]
+
+
+# --- the sessions ---------------------------------------------------------------------------
+
+CREDENTIALS_MEETING_TYPES = (MeetingType.ILC, MeetingType.REGIONAL)
+CREDENTIALS_SESSIONS_SHOWN = 12
+
+
+@login_required
+def credentials_index(request):
+    """The sessions whose credentials are examined, newest first, each with the pages of the
+    Office's review and of the Credentials Committee the user may open, and the published
+    lists of delegations (public to every login)."""
+    nav = _nav(request.user)
+    sessions = (Session.objects.filter(meeting__type__in=CREDENTIALS_MEETING_TYPES)
+                .select_related("meeting").order_by("-opens_at")[:CREDENTIALS_SESSIONS_SHOWN])
+    return render(request, "delegations/credentials_index.html",
+                  {"sessions": sessions, "nav": nav})
 
 
 # --- the overview ---------------------------------------------------------------------------

@@ -12,12 +12,16 @@ from django.views.decorators.cache import never_cache
 from tripartite.accounts import permissions
 from tripartite.common.models import ActionLogEntry
 from tripartite.meetings.selectors import upcoming_sessions
+from tripartite.site.selectors import todo_lists
 
 
 @login_required
 def home(request):
+    """The user's to-do lists first (``site/selectors.py``), then what is coming."""
+    now = timezone.now()
     return render(request, "site/home.html", {
-        "upcoming": upcoming_sessions(timezone.now(), limit=6),
+        "todo": todo_lists(request.user, now),
+        "upcoming": upcoming_sessions(now, limit=6),
         "recent": (ActionLogEntry.objects.select_related("actor")[:8]
                    if permissions.can_view_history(request.user) else []),
     })

@@ -49,6 +49,22 @@ document.addEventListener("DOMContentLoaded", () => {
       }
     }
   });
+  // The menu's groups: one open at a time; Escape or a click elsewhere closes it.
+  const groups = document.querySelectorAll(".mainnav details.navgroup");
+  for (const group of groups) {
+    group.addEventListener("toggle", () => {
+      if (!group.open) return;
+      for (const other of groups) if (other !== group) other.open = false;
+    });
+  }
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const open = document.querySelector(".mainnav details.navgroup[open]");
+    if (open) { open.open = false; open.querySelector("summary").focus(); }
+  });
+  document.addEventListener("click", (event) => {
+    for (const group of groups) if (group.open && !group.contains(event.target)) group.open = false;
+  });
   for (const select of document.querySelectorAll("select[data-autosubmit]")) {
     select.addEventListener("change", () => select.form.requestSubmit());
   }
