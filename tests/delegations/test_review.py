@@ -246,7 +246,8 @@ def test_review_query_answer_and_acceptance_through_the_pages(client, officer, s
         ("delegations.delegation.review_started", officer.pk),
         ("delegations.query.sent", officer.pk), ("delegations.query.answered", focal.pk),
         ("delegations.delegation.accepted", officer.pk)]
-    assert "delegations.delegation.accepted" in response.content.decode()  # the history
+    # The history, in words.
+    assert f"{officer} accepted the credentials of {delegation}." in response.content.decode()
 
 
 def test_an_empty_query_is_refused_with_a_message(client, officer, session):

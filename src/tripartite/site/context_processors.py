@@ -33,7 +33,7 @@ def permissions(request: HttpRequest) -> dict[str, dict[str, bool]]:
     }
 
 
-def navigation(request: HttpRequest) -> dict:
+def navigation(request: HttpRequest) -> dict[str, object]:
     """The main menu of the user (``site/navigation.py``), the current page marked."""
     if not request.user.is_authenticated:
         return {"menu": [], "menu_flat": True}

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
 from tripartite.accounts import permissions
+from tripartite.common.history import AREAS, history_lines, visible_to
 from tripartite.common.models import ActionLogEntry
 from tripartite.meetings.selectors import upcoming_sessions
 from tripartite.site.selectors import todo_lists
@@ -22,8 +23,9 @@ def home(request):
     return render(request, "site/home.html", {
         "todo": todo_lists(request.user, now),
         "upcoming": upcoming_sessions(now, limit=6),
-        "recent": (ActionLogEntry.objects.select_related("actor")[:8]
-                   if permissions.can_view_history(request.user) else []),
+        "recent": (history_lines(visible_to(ActionLogEntry.objects.select_related(
+            "actor", "content_type"), request.user)[:8])
+            if permissions.can_view_history(request.user) else []),
     })
 
 
@@ -43,9 +45,11 @@ def healthz(request):
 def action_log(request):
     if not permissions.can_view_history(request.user):
         raise PermissionDenied
-    entries = ActionLogEntry.objects.select_related("actor", "content_type")
+    entries = visible_to(ActionLogEntry.objects.select_related("actor", "content_type"),
+                         request.user)
     action = request.GET.get("action", "").strip()
     if action:
         entries = entries.filter(action__startswith=action)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "site/action_log.html", {"page": page, "action": action})
+    return render(request, "site/action_log.html", {
+        "page": page, "lines": history_lines(page), "action": action, "areas": AREAS})

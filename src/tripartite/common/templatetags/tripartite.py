@@ -1,5 +1,6 @@
 from django import template
 
+from tripartite.common.history import history_lines, visible_to
 from tripartite.common.models import ActionLogEntry
 
 register = template.Library()
@@ -9,8 +10,11 @@ register = template.Library()
 def history(context, obj):
     """The action log of ``obj``, for users who may read it (detail pages)."""
     can = context.get("can", {})
-    entries = ActionLogEntry.objects.for_object(obj)[:50] if can.get("view_history") else []
-    return {"entries": entries, "shown": bool(can.get("view_history"))}
+    if not can.get("view_history"):
+        return {"entries": [], "shown": False}
+    entries = visible_to(ActionLogEntry.objects.for_object(obj).select_related("content_type"),
+                         context.get("user"))[:50]
+    return {"entries": history_lines(entries), "shown": True}
 
 
 @register.simple_tag
