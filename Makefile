@@ -7,6 +7,7 @@ TP := $(BIN)/tripartite
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_SCALE ?= ilc
+PORT ?= 8000
 
 .PHONY: install lock system run test lint test-sqlite test-postgres bench clean messages
 
@@ -39,7 +40,7 @@ run: install system
 	$(TP) collectstatic --no-input -v0
 	@# The demonstration prints its mail (password-reset links too) to this terminal.
 	EMAIL_BACKEND=$${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend} \
-		ALLOW_CONSOLE_EMAIL=$${ALLOW_CONSOLE_EMAIL:-true} $(TP) serve
+		ALLOW_CONSOLE_EMAIL=$${ALLOW_CONSOLE_EMAIL:-true} $(TP) serve --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check src tests bench

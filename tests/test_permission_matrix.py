@@ -61,6 +61,7 @@ POST_ONLY = rule(set(), others=NOT_ALLOWED)
 MATRIX = {
     "home": (None, EVERYONE),
     "healthz": (None, PUBLIC),
+    "favicon": (None, PUBLIC),
     "accounts:login": (None, {**rule(set(Role.values), anonymous=OK)}),
     "accounts:logout": (None, rule(set(), anonymous=NOT_ALLOWED, others=NOT_ALLOWED)),
     "accounts:set_language": (None, rule(set(), anonymous=NOT_ALLOWED, others=NOT_ALLOWED)),

@@ -207,3 +207,10 @@ def test_a_failed_load_changes_nothing():
     with pytest.raises(IntegrityError):
         loader.load_demo(scale="small")
     assert counts() == {**dict.fromkeys(counts(), 0), "ConstituentOrganisation": 1}
+
+
+def test_the_delegate_login_is_linked_to_a_person_of_its_own_name(demo):
+    delegate = User.objects.get(username="delegate")
+    assert delegate.person is not None
+    assert (delegate.person.name, delegate.person.name_latin) == ("Priya Nair", "Priya Nair")
+    assert delegate.get_full_name() == "Priya Nair"

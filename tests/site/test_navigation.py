@@ -26,7 +26,7 @@ HREF = re.compile(r'href="(/[^"#?]*)')
 # actions answered only to a form, and files (feeds, exports) rather than pages.
 NOT_NAVIGATED = ("home", "healthz", "accounts:login", "accounts:logout", "accounts:set_language",
                  "accounts:password_reset", "accounts:calendar_feed_key_replace",
-                 "accounts:token_revoke", "meetings:ics_")
+                 "accounts:token_revoke", "meetings:ics_", "favicon")
 # The rooms: pages that name no object, and the pages of one session (its credentials,
 # votes, desk, doors and attendance), reached from the rooms' lists of sessions.
 SESSION_KEYS = {None, "delegation_session", "votes_session", "desk_session", "doors_session"}

@@ -242,8 +242,13 @@ TASKS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"client_errors_on_one_line": {
+        "()": "tripartite.common.log_filters.ClientErrorsOnOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # A refused request (403…) is logged in one line, without the traceback that refused it.
+    "loggers": {"django.request": {"filters": ["client_errors_on_one_line"]},
+                "django.security": {"filters": ["client_errors_on_one_line"]}},
 }
 
 # Form bodies above this size are refused; larger files are streamed to disk.

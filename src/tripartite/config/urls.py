@@ -7,6 +7,7 @@ from tripartite.site import views as site_views
 urlpatterns = [
     path("", site_views.home, name="home"),
     path("healthz", site_views.healthz, name="healthz"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
     path("accounts/", include("tripartite.accounts.urls")),
     path("states/", include("tripartite.constituents.urls")),
     path("meetings/", include("tripartite.meetings.urls")),

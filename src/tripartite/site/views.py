@@ -1,4 +1,6 @@
-"""The home page, the whole action log and the health check."""
+"""The home page, the whole action log, the health check and the site's icon."""
+
+from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,7 +9,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 
 from tripartite.accounts import permissions
 from tripartite.common.history import AREAS, history_lines, visible_to
@@ -27,6 +29,15 @@ def home(request):
             "actor", "content_type"), request.user)[:8])
             if permissions.can_view_history(request.user) else []),
     })
+
+
+FAVICON = Path(__file__).resolve().parent.parent / "static" / "tripartite" / "favicon.ico"
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """The site's icon at the address every browser asks first."""
+    return HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
 
 
 @never_cache
