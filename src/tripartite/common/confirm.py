@@ -34,6 +34,7 @@ class Confirmation:
     on_behalf_of: str = ""
     consequence: str = ""
     danger: bool = False
+    warning: str = ""  # e.g. the session is over (``Session.closed_warning``)
 
 
 def is_confirmed(request: HttpRequest) -> bool:

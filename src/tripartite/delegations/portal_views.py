@@ -268,6 +268,7 @@ def _submit_confirmation(delegation) -> Confirmation:
     if delegation.submitted:
         number = delegation.amendment + 1
         return Confirmation(
+            warning=delegation.session.closed_warning(),
             title=_("Submit amendment %(number)d to the Office?") % {"number": number},
             facts=facts, on_behalf_of=_("the Government of %(state)s") % {
                 "state": delegation.member_state},
@@ -277,6 +278,7 @@ def _submit_confirmation(delegation) -> Confirmation:
             button=_("Submit amendment %(number)d") % {"number": number},
             cancel_url=_page_url(delegation, "submit"))
     return Confirmation(
+        warning=delegation.session.closed_warning(),
         title=_("Submit the credentials of %(state)s to the Office?") % {
             "state": delegation.member_state},
         facts=facts, on_behalf_of=_("the Government of %(state)s") % {

@@ -231,6 +231,7 @@ def _accept_confirmation(request, pk) -> Confirmation:
     delegation = review_selectors.delegation_for_review(pk)
     context = _review_context(request, delegation)
     return Confirmation(
+        warning=delegation.session.closed_warning(),
         title=_("Accept the credentials of %(state)s?") % {"state": delegation.member_state},
         facts=[(_("Session"), delegation.session.title),
                (_("Status"), delegation.get_status_display()),

@@ -222,6 +222,7 @@ def desk_print(request, pk):
     if badge is not None and not is_confirmed(request):
         # A reprint revokes the badge the person holds: asked first.
         return confirmation_page(request, Confirmation(
+            warning=registration.session.closed_warning(),
             title=_("Reprint the badge of %(person)s?") % {"person": registration.person},
             facts=[(_("Person"), str(registration.person)),
                    (_("Delegation or organization"), registration.affiliation or "—"),

@@ -215,7 +215,9 @@ def _act_confirmation(request, vote, action) -> Confirmation:
         title, button = _("Publish the result?"), _("Publish the result")
         consequence = _("Once published, the result is final: only a correction, recorded "
                         "as a new act, can follow.")
+    warning = vote.session.closed_warning() if action == "open" else ""
     return Confirmation(title=title, facts=facts, consequence=consequence, button=button,
+                        warning=warning,
                         on_behalf_of=_("the secretariat (%(name)s)") % {"name": request.user},
                         danger=action == "close",
                         cancel_url=reverse("votes:vote_manage", kwargs={"pk": vote.pk}))
@@ -313,6 +315,7 @@ def _ballot_confirmation(request, vote, person, voter_id) -> Confirmation | None
         facts.append((_("Secret ballot"), _("Who voted is recorded; how they voted is not "
                                             "stored with their name.")))
     return Confirmation(
+        warning=vote.session.closed_warning(),
         title=_("Cast this vote?"), facts=facts, on_behalf_of=behalf,
         consequence=_("Once cast, a vote cannot be changed."), button=_("Cast the vote"),
         cancel_url=reverse("votes:vote_ballot", kwargs={"pk": vote.pk}))
