@@ -7,6 +7,7 @@ TP := $(BIN)/tripartite
 STAMP := $(VENV)/.installed
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 DEMO_SCALE ?= ilc
+PORT ?= 8000
 
 .PHONY: install lock system run test lint cluster test-sqlite test-postgres bench clean messages
 
@@ -40,7 +41,7 @@ run: install system
 	@# The demonstration prints its mail (password-reset links too) to this terminal. The web
 	@# server and a background worker run side by side; Ctrl-C stops both.
 	EMAIL_BACKEND=$${EMAIL_BACKEND:-django.core.mail.backends.console.EmailBackend} \
-		ALLOW_CONSOLE_EMAIL=$${ALLOW_CONSOLE_EMAIL:-true} TP=$(TP) scripts/serve-with-worker.sh
+		ALLOW_CONSOLE_EMAIL=$${ALLOW_CONSOLE_EMAIL:-true} TP=$(TP) scripts/serve-with-worker.sh --port $(PORT)
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts

@@ -13,6 +13,8 @@ from tests.delegations.matrix_rules import LOGIN, NO, NOT_ALLOWED, OK, ROLES
 from tripartite.accounts.models import Role
 
 WROTE = "ok, wrote"
+# An official act's confirmation (common/confirm.py): without it the page only asks.
+CONFIRMED = {"confirm": "yes"}
 NOT_FOUND = "not found"
 MANAGERS = {Role.SECRETARIAT, Role.MEETING_OFFICER}
 EDITORS_FR = {Role.SECRETARIAT, Role.FOCAL_POINT}

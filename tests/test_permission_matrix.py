@@ -64,6 +64,7 @@ MATRIX = {
     "readyz": (None, PUBLIC),
     # A scraper's bearer token (METRICS_TOKEN) or a staff user: none of the roles is staff.
     "metrics": (None, rule(set(), anonymous="status 401")),
+    "favicon": (None, PUBLIC),
     "accounts:login": (None, {**rule(set(Role.values), anonymous=OK)}),
     "accounts:logout": (None, rule(set(), anonymous=NOT_ALLOWED, others=NOT_ALLOWED)),
     "accounts:set_language": (None, rule(set(), anonymous=NOT_ALLOWED, others=NOT_ALLOWED)),

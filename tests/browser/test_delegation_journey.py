@@ -139,6 +139,8 @@ def test_a_focal_point_nominates_from_the_template_and_submits(page, live_server
     assert "credentials.pdf" in page.locator("#letter table").inner_text()
 
     page.click("#submit >> button[type=submit]")
+    assert page.locator("h1").inner_text() == "Submit the credentials of France to the Office?"
+    page.click("button[name=confirm]")
     assert "The credentials were sent to the Office." in flash(page)
     assert page.locator("#delegation-status").inner_text() == "Received"
     delegation = Delegation.objects.get(member_state=state("FR"), session=session)
@@ -152,6 +154,7 @@ def test_a_focal_point_nominates_from_the_template_and_submits(page, live_server
     log_in(page, live_server, officer.username)
     page.goto(f"{live_server.url}{url}")
     page.click("button:has-text('Accept the credentials')")
+    page.click("button[name=confirm]")
     page.wait_for_load_state()
     delegation.refresh_from_db()
     assert delegation.status == DelegationStatus.ACCEPTED

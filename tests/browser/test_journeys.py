@@ -22,6 +22,7 @@ def test_an_officer_logs_in_and_switches_to_french(page, live_server):
     page.wait_for_load_state()
     assert page.locator("h1").inner_text() == "Bienvenue, Ana"
     assert page.locator("html").get_attribute("lang") == "fr"
+    page.click("nav.mainnav summary >> text=Relations")
     page.click("nav.mainnav >> text=États Membres")
     assert page.locator("h1").inner_text() == "États Membres"
     assert page.locator("h2").first.inner_text().startswith("Afrique")

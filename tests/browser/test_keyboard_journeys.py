@@ -105,8 +105,17 @@ def test_a_delegate_logs_in_and_casts_a_ballot_with_the_keyboard_alone(page, liv
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Cast the vote"
     page.keyboard.press("Enter")
+    # The confirmation step replaces the form in the panel; its question takes the focus.
+    page.wait_for_selector("#confirm-title:focus")
+    assert not Ballot.objects.filter(vote=v, voter=voter).exists()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Cancel"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Cast the vote"
+    page.keyboard.press("Enter")
     page.wait_for_selector("[data-voted=true]")
-    assert focused(page) == "ballot-row-1"
+    # The row's heading takes the focus once htmx has settled the swap.
+    page.wait_for_selector("#ballot-row-1:focus")
     assert Ballot.objects.get(vote=v, voter=voter).choice == "yes"
 
 

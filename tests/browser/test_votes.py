@@ -70,8 +70,14 @@ def test_a_delegate_votes_and_the_secretariat_closes_and_reads_the_result_sheet(
     assert not Ballot.objects.filter(vote=v, voter=first.person).exists()
     page.evaluate("document.getElementById('ballot-panel').dataset.kept = 'yes'")
     page.click("#ballot-panel button[type=submit]")
+    # First the question: what will be recorded, for whom; nothing is recorded yet.
+    page.wait_for_selector("#confirm-title")
+    assert "Yes" in page.locator("#ballot-panel dl").inner_text()
+    assert not Ballot.objects.filter(vote=v, voter=first.person).exists()
+    page.click("#ballot-panel button[name=confirm]")
     page.wait_for_selector("[data-voted=true]")
-    assert "Your vote was recorded: Yes." in page.locator("#ballot-panel").inner_text()
+    recorded = page.locator("#ballot-panel .voted").inner_text()
+    assert recorded.startswith("Your vote was recorded at ") and recorded.endswith(": Yes.")
     # The live region was updated, not replaced, and the focus is on the row's heading.
     assert page.get_attribute("#ballot-panel", "data-kept") == "yes"
     assert page.evaluate("document.activeElement.id") == "ballot-row-1"
@@ -83,9 +89,11 @@ def test_a_delegate_votes_and_the_secretariat_closes_and_reads_the_result_sheet(
     page.click(f"a[href='/votes/{v.pk}/manage/']")
     assert "5 ballots received so far." in page.locator("main").inner_text()
     page.click("button[value=close]")
+    page.click("button[name=confirm]")
     page.wait_for_selector("[data-outcome]")
     assert page.locator("[data-outcome]").inner_text() == "Rejected"
     page.click("button[value=publish]")
+    page.click("button[name=confirm]")
     page.wait_for_load_state()
     page.click("text=Results page")
     sheet = page.locator("table.results-sheet")

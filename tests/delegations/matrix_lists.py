@@ -27,7 +27,7 @@ ROWS = {
 
 # The provisional list is published already (tests/delegations/matrix_objects.py): the final.
 WRITES = {
-    "delegations:list_publish": ("delegation_session", {"kind": "final"},
+    "delegations:list_publish": ("delegation_session", {"kind": "final", "confirm": "yes"},
                                  write_rule({Role.SECRETARIAT})),
     # A list's file is a job queued for its reader (tripartite.jobs).
     **{f"delegations:list_current_{fmt}": ("delegation_session", {"order": "fr"},
@@ -36,4 +36,7 @@ WRITES = {
     **{f"delegations:list_published_{fmt}": ("published_list", {"order": "fr"},
                                              write_rule(set(Role.values)))
        for fmt in ("pdf", "xlsx", "csv")},
+    # Publishing is confirmed first (common/confirm.py): the question writes nothing.
+    "delegations:list_publish unconfirmed": ("delegation_session", {"kind": "final"},
+                                             write_rule(set(), ok={Role.SECRETARIAT})),
 }

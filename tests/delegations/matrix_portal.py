@@ -9,7 +9,7 @@ Germany's ("other_*"); the secretariat writes any; the other readers only read.
 """
 
 from tests.delegations.matrix_rules import NOT_ALLOWED, OK, READERS, rule
-from tests.matrix_writes import pdf_file, write_rule
+from tests.matrix_writes import CONFIRMED, pdf_file, write_rule
 from tripartite.accounts.models import Role
 
 NOMINATORS = {Role.SECRETARIAT, Role.FOCAL_POINT}
@@ -77,11 +77,18 @@ WRITES = {
         "sheet-file": _sheet()}, write_rule({Role.SECRETARIAT})),
     # France's delegation was submitted and has not changed since: submitting again is
     # refused with a message (OK, nothing written). Germany's is sent for the first time.
-    "delegations:portal_submit": ("own_portal", {}, write_rule(set(), ok=NOMINATORS)),
-    "delegations:portal_submit other": ("other_portal", {}, write_rule({Role.SECRETARIAT})),
-    "delegations:portal_withdraw": ("own_nomination", {}, write_rule(NOMINATORS)),
+    # Official acts are confirmed (common/confirm.py): the first post only asks, and writes
+    # nothing; the confirmed one acts.
+    "delegations:portal_submit": ("own_portal", CONFIRMED, write_rule(set(), ok=NOMINATORS)),
+    "delegations:portal_submit other": ("other_portal", CONFIRMED,
+                                        write_rule({Role.SECRETARIAT})),
+    "delegations:portal_submit other, unconfirmed": ("other_portal", {},
+                                                     write_rule(set(), ok={Role.SECRETARIAT})),
+    "delegations:portal_withdraw": ("own_nomination", CONFIRMED, write_rule(NOMINATORS)),
+    "delegations:portal_withdraw unconfirmed": ("own_nomination", {},
+                                                write_rule(set(), ok=NOMINATORS)),
     # An objection names Germany's nominee: the withdrawal is refused with a message.
-    "delegations:portal_withdraw other": ("other_nomination", {},
+    "delegations:portal_withdraw other": ("other_nomination", CONFIRMED,
                                           write_rule(set(), ok={Role.SECRETARIAT})),
     "delegations:portal_answer": ("own_query", lambda objects: {
         f"query{objects['own_query']['pk']}-answer": "The Ministry of Labour."},

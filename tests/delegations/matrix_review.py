@@ -12,6 +12,8 @@ from tripartite.accounts.models import Role
 COMMITTEE = {Role.SECRETARIAT, Role.CREDENTIALS_COMMITTEE, Role.SENIOR_OFFICIAL}
 
 ROWS = {
+    # Every login: the published lists; the review's and the Committee's pages to theirs.
+    "delegations:credentials_index": (None, rule(set(Role.values))),
     "delegations:review_overview": ("delegation_session", rule(READERS)),
     "delegations:review_arrears": ("delegation_session", rule(READERS)),
     "delegations:review_delegation": ("own_delegation", rule(READERS)),
@@ -31,6 +33,11 @@ WRITES = {
                                       write_rule({Role.SECRETARIAT})),
     "delegations:review_delegation other": ("other_delegation", {
         "action": "query", "question": "Which ministry?"}, write_rule({Role.SECRETARIAT})),
+    # Accepting is confirmed first (common/confirm.py): the question writes nothing.
+    "delegations:review_delegation accept": ("own_delegation", {
+        "action": "accept", "confirm": "yes"}, write_rule({Role.SECRETARIAT})),
+    "delegations:review_delegation accept, unconfirmed": ("own_delegation", {
+        "action": "accept"}, write_rule(set(), ok={Role.SECRETARIAT})),
     "delegations:committee_objections": ("delegation_session", lambda objects: {
         "kind": "objection", "delegation": objects["other_delegation"]["pk"],
         "nomination": objects["other_nomination"]["pk"], "lodged_by": "A workers' union",

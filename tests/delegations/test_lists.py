@@ -268,7 +268,13 @@ def test_only_the_secretariat_publishes(client, session, secretariat):
     assert not PublishedList.objects.exists()
     client.force_login(secretariat)
     assert client.get(url).status_code == 405
-    response = client.post(url, {"kind": "provisional"})
+    question = client.post(url, {"kind": "provisional"})
+    html = question.content.decode()
+    assert "Publish the provisional list?" in html
+    assert "<dt>Delegations on the list</dt><dd>1</dd>" in html
+    assert "<dt>Persons on the list</dt><dd>1</dd>" in html
+    assert not PublishedList.objects.exists()
+    response = client.post(url, {"kind": "provisional", "confirm": "yes"})
     published = PublishedList.objects.get()
     assert response["Location"] == reverse("delegations:list_published",
                                            kwargs={"pk": published.pk})

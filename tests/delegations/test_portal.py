@@ -21,6 +21,7 @@ from tests.factories import (
     state,
     user_with_role,
 )
+from tests.matrix_writes import CONFIRMED
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.delegations.models import (
@@ -311,10 +312,43 @@ def test_a_session_that_is_not_a_conference_or_regional_meeting_has_no_portal(
 
 # --- Withdrawals, submission and amendments ----------------------------------------------
 
+def test_submitting_asks_first_and_the_question_writes_nothing(focal_client, focal, session):
+    delegation = french_delegation(session, focal)
+    nominate(delegation, focal, "government", name="Marie Curie")
+    delegation.refresh_from_db()
+    seen = delegation.updated_at.isoformat()
+    logged = ActionLogEntry.objects.count()
+
+    question = focal_client.post(page_url(session, name="portal_submit"),
+                                 {"seen_updated_at": seen})
+
+    html = question.content.decode()
+    assert question.status_code == 200
+    assert question.templates[0].name == "common/confirm.html"
+    assert "Submit the credentials of France to the Office?" in html
+    assert "<dt>Persons nominated</dt><dd>1</dd>" in html
+    assert "<dt>On behalf of</dt><dd>the Government of France</dd>" in html
+    assert f'<input type="hidden" name="seen_updated_at" value="{seen}">' in html
+    assert '<button type="submit" name="confirm" value="yes" class="primary">' in html
+    delegation.refresh_from_db()
+    assert delegation.status == DelegationStatus.NOT_RECEIVED
+    assert ActionLogEntry.objects.count() == logged
+
+    focal_client.post(page_url(session, name="portal_submit"),
+                      {"seen_updated_at": seen, "confirm": "yes"})
+    delegation.refresh_from_db()
+    assert delegation.status == DelegationStatus.RECEIVED
+
+
+def test_the_submission_question_opens_no_delegation(focal_client, session):
+    focal_client.post(page_url(session, name="portal_submit"))
+    assert not Delegation.objects.exists()
+
+
 def test_withdrawing_before_submission_removes_the_person(focal_client, focal, session):
     nomination = nominate(french_delegation(session, focal), focal, "government")
     response = focal_client.post(reverse("delegations:portal_withdraw",
-                                         kwargs={"pk": nomination.pk}))
+                                         kwargs={"pk": nomination.pk}), CONFIRMED)
     assert response.status_code == 302
     assert not Nomination.objects.filter(pk=nomination.pk).exists()
 
@@ -324,7 +358,8 @@ def test_submit_then_amend_with_markers_on_the_page(focal_client, focal, session
     first = nominate(delegation, focal, "government", name="Marie Curie")
     delegation.refresh_from_db()
     response = focal_client.post(page_url(session, name="portal_submit"),
-                                 {"seen_updated_at": delegation.updated_at.isoformat()})
+                                 {"seen_updated_at": delegation.updated_at.isoformat(),
+                                  **CONFIRMED})
     assert response.status_code == 302
     delegation.refresh_from_db()
     assert delegation.status == DelegationStatus.RECEIVED and delegation.submitted
@@ -333,7 +368,8 @@ def test_submit_then_amend_with_markers_on_the_page(focal_client, focal, session
     assert '<strong id="delegation-status">Received</strong>' in page.content.decode()
 
     nominate(delegation, focal, "workers", name="Louise Michel")
-    focal_client.post(reverse("delegations:portal_withdraw", kwargs={"pk": first.pk}))
+    focal_client.post(reverse("delegations:portal_withdraw", kwargs={"pk": first.pk}),
+                      CONFIRMED)
     html = focal_client.get(page_url(session)).content.decode()
     assert "added — not yet submitted" in html
     assert "withdrawn — not yet submitted" in html
@@ -342,7 +378,7 @@ def test_submit_then_amend_with_markers_on_the_page(focal_client, focal, session
 
     delegation.refresh_from_db()
     focal_client.post(page_url(session, name="portal_submit"),
-                      {"seen_updated_at": delegation.updated_at.isoformat()})
+                      {"seen_updated_at": delegation.updated_at.isoformat(), **CONFIRMED})
     delegation.refresh_from_db()
     assert delegation.amendment == 1
     html = focal_client.get(page_url(session)).content.decode()
@@ -356,7 +392,8 @@ def test_a_stale_submission_is_refused_with_a_message(focal_client, focal, sessi
     seen = Delegation.objects.get(pk=delegation.pk).updated_at
     nominate(delegation, focal, "workers")  # someone else changed it meanwhile
     response = focal_client.post(page_url(session, name="portal_submit"),
-                                 {"seen_updated_at": seen.isoformat()}, follow=True)
+                                 {"seen_updated_at": seen.isoformat(), **CONFIRMED},
+                                 follow=True)
     assert "changed by someone else" in response.content.decode()
     delegation.refresh_from_db()
     assert delegation.status == DelegationStatus.NOT_RECEIVED
@@ -364,7 +401,8 @@ def test_a_stale_submission_is_refused_with_a_message(focal_client, focal, sessi
 
 def test_an_empty_delegation_cannot_be_submitted(focal_client, session):
     focal_client.get(page_url(session))
-    response = focal_client.post(page_url(session, name="portal_submit"), follow=True)
+    response = focal_client.post(page_url(session, name="portal_submit"), CONFIRMED,
+                                 follow=True)
     assert "Nominate at least one person before submitting." in response.content.decode()
     assert Delegation.objects.get().status == DelegationStatus.NOT_RECEIVED
 
@@ -464,11 +502,11 @@ def test_a_focal_point_gets_403_on_another_states_delegation(client, focal, germ
     posts = {
         page_url(session, "FR"): {"group": "government", "role": "delegate", "name": "X",
                                   "gender": "f"},
-        page_url(session, "FR", "portal_submit"): {},
+        page_url(session, "FR", "portal_submit"): CONFIRMED,
         page_url(session, "FR", "portal_letter_upload"): {
             "letter-file": SimpleUploadedFile("l.pdf", pdf_bytes())},
         page_url(session, "FR", "portal_import"): {},
-        reverse("delegations:portal_withdraw", kwargs={"pk": nomination.pk}): {},
+        reverse("delegations:portal_withdraw", kwargs={"pk": nomination.pk}): CONFIRMED,
         reverse("delegations:portal_answer", kwargs={"pk": query.pk}): {
             f"query{query.pk}-answer": "Not mine"},
     }

@@ -229,8 +229,12 @@ def test_review_query_answer_and_acceptance_through_the_pages(client, officer, s
     page = client.get(url).content.decode()
     assert "Uploaded today." in page
 
-    response = client.post(url, {"action": "accept", "seen_updated_at": _seen(client, url)},
-                           follow=True)
+    question = client.post(url, {"action": "accept", "seen_updated_at": _seen(client, url)})
+    assert "Accept the credentials of France?" in question.content.decode()
+    delegation.refresh_from_db()
+    assert delegation.status == DelegationStatus.UNDER_REVIEW  # asking changes nothing
+    response = client.post(url, {"action": "accept", "seen_updated_at": _seen(client, url),
+                                 "confirm": "yes"}, follow=True)
     assert "The credentials were accepted." in response.content.decode()
     delegation.refresh_from_db()
     assert delegation.status == DelegationStatus.ACCEPTED
@@ -242,7 +246,8 @@ def test_review_query_answer_and_acceptance_through_the_pages(client, officer, s
         ("delegations.delegation.review_started", officer.pk),
         ("delegations.query.sent", officer.pk), ("delegations.query.answered", focal.pk),
         ("delegations.delegation.accepted", officer.pk)]
-    assert "delegations.delegation.accepted" in response.content.decode()  # the history
+    # The history, in words.
+    assert f"{officer} accepted the credentials of {delegation}." in response.content.decode()
 
 
 def test_an_empty_query_is_refused_with_a_message(client, officer, session):
@@ -266,7 +271,8 @@ def test_a_second_officer_on_a_stale_page_gets_the_conflict_and_nothing_changes(
     delegation_start_review(actor=other, delegation=delegation)
 
     for action in ("start_review", "accept"):
-        response = client.post(url, {"action": action, "seen_updated_at": seen})
+        response = client.post(url, {"action": action, "seen_updated_at": seen,
+                                     "confirm": "yes"})
         assert response.status_code == 200
         assert CONFLICT in response.content.decode()
         delegation.refresh_from_db()
@@ -290,7 +296,8 @@ def test_a_change_by_the_focal_point_is_a_conflict_too(client, officer, session,
     url = reverse("delegations:review_delegation", args=[delegation.pk])
     seen = _seen(client, url)
     nominate(delegation, focal, "workers", gender="m")  # an amendment in between
-    response = client.post(url, {"action": "accept", "seen_updated_at": seen})
+    response = client.post(url, {"action": "accept", "seen_updated_at": seen,
+                                 "confirm": "yes"})
     assert CONFLICT in response.content.decode()
     delegation.refresh_from_db()
     assert delegation.status == DelegationStatus.RECEIVED

@@ -1,5 +1,6 @@
 """The demo data: what it holds, that it loads once, and that it is the same every time."""
 
+import datetime as dt
 import io
 import unicodedata
 from collections import Counter
@@ -12,8 +13,11 @@ from django.db.models import F
 from tripartite.accounts.models import Role, User
 from tripartite.common.models import ActionLogEntry
 from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
+from tripartite.delegations.models import Objection
 from tripartite.demo import loader, names
+from tripartite.demo.clock import clock
 from tripartite.meetings.models import AgendaItem, Committee, Meeting, Officer, Session
+from tripartite.votes.models import Vote
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +211,33 @@ def test_a_failed_load_changes_nothing():
     with pytest.raises(IntegrityError):
         loader.load_demo(scale="small")
     assert counts() == {**dict.fromkeys(counts(), 0), "ConstituentOrganisation": 1}
+
+
+def test_the_delegate_login_is_linked_to_a_person_of_its_own_name(demo):
+    delegate = User.objects.get(username="delegate")
+    assert delegate.person is not None
+    assert (delegate.person.name, delegate.person.name_latin) == ("Priya Nair", "Priya Nair")
+    assert delegate.get_full_name() == "Priya Nair"
+
+
+def test_the_demo_is_alive_on_the_day_it_is_loaded():
+    """Loaded on any day, the Conference is in its 11th day, the 356th Session of the
+    Governing Body is past and the 357th to come, a vote is open and the proposals in the
+    pipeline are dated from today."""
+    day = dt.date(2025, 2, 17)  # a day before the real today: the services refuse the future
+    loader.load_demo(scale="small", today=day)
+    ilc = Session.objects.get(meeting__acronym="ILC", number="114")
+    assert (ilc.local_opens_at.date(), ilc.local_closes_at.date()) == (
+        day - dt.timedelta(days=10), day + dt.timedelta(days=1))
+    assert (ilc.local_opens_at.hour, ilc.local_closes_at.hour) == (10, 18)
+    noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=ilc.zone)
+    assert ilc.opens_at < noon < ilc.closes_at
+    gb356 = Session.objects.get(meeting__acronym="GB", number="356")
+    gb357 = Session.objects.get(meeting__acronym="GB", number="357")
+    assert gb356.closes_at < noon and gb357.local_opens_at.date() == day + dt.timedelta(days=2)
+    assert Vote.objects.filter(session=ilc, state="open").exists()
+    assert all(vote.opened_at < noon for vote in Vote.objects.filter(session=ilc))
+    assert Objection.objects.filter(session=ilc).exists()
+    assert all(o.lodged_at < noon for o in Objection.objects.filter(session=ilc))
+    # Loaded again on the reference day, the dates are the demo's own.
+    assert clock.date(2026, 6, 1) == dt.date(2026, 6, 1)

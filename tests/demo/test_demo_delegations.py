@@ -19,6 +19,7 @@ from tripartite.delegations.models import (
     Objection,
 )
 from tripartite.demo import loader
+from tripartite.demo.clock import REFERENCE_DAY
 from tripartite.meetings.models import Session
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,8 @@ def snapshot() -> list[tuple]:
 
 @pytest.fixture
 def session():
-    call_command("demo", scale="small", stdout=io.StringIO())
+    # On the demo's own day (demo/clock.py), so that its dates are the ones below.
+    call_command("demo", scale="small", today=REFERENCE_DAY, stdout=io.StringIO())
     return Session.objects.get(meeting__type="ilc", number="114")
 
 

@@ -62,7 +62,8 @@ def test_create_a_meeting_then_a_session_with_agenda_items(client, officer):
                        ("meetings.session.created", officer.pk),
                        ("meetings.agenda_item.created", officer.pk),
                        ("meetings.agenda_item.created", officer.pk)]
-    assert "meetings.session.created" in page  # the detail page shows its history
+    # The detail page shows its history, in words.
+    assert f"{officer} created the session {session.title}." in page
 
 
 def test_a_session_ending_before_it_starts_is_refused_in_french(client):

@@ -117,7 +117,8 @@ WRITES = {
     "registration:desk_print_unprinted": ("desk_session", {}, write_rule(DESK)),
     "registration:desk_print_delegation": ("desk_state", {}, write_rule(DESK)),
     "registration:desk_confirm": ("own_registration", {}, write_rule(DESK)),
-    "registration:desk_print": ("own_registration", {}, write_rule(DESK)),
+    # A reprint is confirmed first (common/confirm.py); a first print is not asked.
+    "registration:desk_print": ("own_registration", {"confirm": "yes"}, write_rule(DESK)),
     "registration:desk_revoke": ("own_badge", {"reason": "Lost"}, write_rule(DESK)),
     "registration:photo_upload": ("own_registration", _photo,
                                   write_rule(set(), ok=DESK | {Role.FOCAL_POINT})),

@@ -113,7 +113,12 @@ def test_printing_a_badge_answers_its_pdf_and_reprinting_revokes_the_old(desk, s
     reg = registration(session, "FR", person=PersonFactory(name="Camille Morel"))
 
     first = desk.post(reverse("registration:desk_print", kwargs={"pk": reg.pk}))
-    second = desk.post(reverse("registration:desk_print", kwargs={"pk": reg.pk}))
+    question = desk.post(reverse("registration:desk_print", kwargs={"pk": reg.pk}))
+    number = Badge.objects.get(registration=reg).number
+    assert f"Badge No {number} stops working at the doors" in question.content.decode()
+    assert Badge.objects.filter(registration=reg).count() == 1  # asking prints nothing
+    second = desk.post(reverse("registration:desk_print", kwargs={"pk": reg.pk}),
+                       {"confirm": "yes"})
 
     assert "Camille Morel" in pdf_text(first) and "France" in pdf_text(second)
     old, new = Badge.objects.filter(registration=reg).order_by("number")

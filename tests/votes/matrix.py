@@ -104,8 +104,17 @@ WRITES = {
         "decision": "other", "majority": "simple", "quorum_source": "attendance"},
         write_rule(SECRETARIAT)),
     "votes:substitutes": ("votes_session", _substitute, write_rule(SECRETARIAT)),
-    "votes:vote_manage": ("open_vote", {"action": "close"}, write_rule(SECRETARIAT)),
-    "votes:vote_manage other": ("draft_vote", {"action": "open"}, write_rule(SECRETARIAT)),
+    # Opening, closing, publishing and a ballot are confirmed first (common/confirm.py): the
+    # question writes nothing.
+    "votes:vote_manage": ("open_vote", {"action": "close", "confirm": "yes"},
+                          write_rule(SECRETARIAT)),
+    "votes:vote_manage other": ("draft_vote", {"action": "open", "confirm": "yes"},
+                                write_rule(SECRETARIAT)),
+    "votes:vote_manage unconfirmed": ("open_vote", {"action": "close"},
+                                      write_rule(set(), ok=SECRETARIAT)),
     # The real cast: the matrix's delegate is a registered voter of the session.
-    "votes:vote_ballot": ("open_vote", {"choice": "yes"}, write_rule({Role.DELEGATE})),
+    "votes:vote_ballot": ("open_vote", {"choice": "yes", "confirm": "yes"},
+                          write_rule({Role.DELEGATE})),
+    "votes:vote_ballot unconfirmed": ("open_vote", {"choice": "yes"},
+                                      write_rule(set(), ok={Role.DELEGATE})),
 }

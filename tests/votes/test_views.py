@@ -31,7 +31,12 @@ def test_the_secretariat_prepares_a_vote_and_sees_the_quorum_before_opening(clie
     assert "If the vote opened now, the quorum would be <strong>6</strong>" in page
     assert "Registered voters entitled to vote now: 12 (6 Government, 3 Employers, 3 Workers)" \
         in page
-    client.post(response["Location"], {"action": "open"})
+    question = client.post(response["Location"], {"action": "open"}).content.decode()
+    assert "Open the vote?" in question
+    assert "<dt>Quorum</dt><dd>6 votes cast (12 voters entitled to vote now)</dd>" in question
+    created.refresh_from_db()
+    assert created.state == VoteState.DRAFT  # the question changes nothing
+    client.post(response["Location"], {"action": "open", "confirm": "yes"})
     created.refresh_from_db()
     assert (created.state, created.quorum) == (VoteState.OPEN, 6)
 
@@ -56,11 +61,22 @@ def test_a_delegate_votes_with_htmx_and_sees_that_they_voted(client):
     url = reverse("votes:vote_ballot", args=[v.pk])
     page = client.get(url).content.decode()
     assert 'value="yes"' in page and 'hx-post' in page
-    response = client.post(url, {"choice": "no"}, HTTP_HX_REQUEST="true")
+    question = client.post(url, {"choice": "no"}, HTTP_HX_REQUEST="true").content.decode()
+    # First what will be recorded, and for whom, inside the panel; nothing is recorded yet.
+    assert '<h2 id="confirm-title" tabindex="-1" data-focus>Cast this vote?</h2>' in question
+    assert "<dt>Your choice</dt><dd>No</dd>" in question
+    name = delegates["FR"][0].person.name
+    assert f"<dt>On behalf of</dt><dd>yourself, {name}</dd>" in question
+    assert 'hx-target="#ballot-panel"' in question and "<html" not in question
+    assert not Ballot.objects.exists()
+    response = client.post(url, {"choice": "no", "confirm": "yes"}, HTTP_HX_REQUEST="true")
     panel = response.content.decode()
-    assert "Your vote was recorded: No." in panel
+    cast_at = Ballot.objects.get(vote=v).cast_at.astimezone(v.session.zone)
+    assert (f"Your vote was recorded at {cast_at:%-d %B %Y %H:%M} "
+            f"({v.session.time_zone}): No.") in panel
     assert "<html" not in panel
-    again = client.post(url, {"choice": "yes"}, HTTP_HX_REQUEST="true").content.decode()
+    again = client.post(url, {"choice": "yes", "confirm": "yes"},
+                        HTTP_HX_REQUEST="true").content.decode()
     assert "already been cast" in again
     assert Ballot.objects.get(vote=v).choice == "no"
 
@@ -76,7 +92,8 @@ def test_a_ballot_is_chosen_then_cast_and_the_answer_keeps_the_live_region(clien
     assert page.count('type="radio" name="choice"') == 3
     assert '<section class="card ballot" id="ballot-panel" aria-live="polite">' in page
     assert 'hx-target="#ballot-panel" hx-swap="innerHTML"' in page
-    panel = client.post(url, {"choice": "yes"}, HTTP_HX_REQUEST="true").content.decode()
+    panel = client.post(url, {"choice": "yes", "confirm": "yes"},
+                        HTTP_HX_REQUEST="true").content.decode()
     # The answer is the region's content, not a new region; the row's heading takes the focus.
     assert "aria-live" not in panel
     assert '<h2 id="ballot-row-1" tabindex="-1" data-focus>Your own vote</h2>' in panel
@@ -87,8 +104,9 @@ def test_a_secret_ballot_page_never_shows_a_choice(client):
     v = services.vote_open(actor=secretariat(), vote=vote(item, method="secret"))
     client.force_login(delegate_user(delegates["FR"][0]))
     url = reverse("votes:vote_ballot", args=[v.pk])
-    panel = client.post(url, {"choice": "yes"}, HTTP_HX_REQUEST="true").content.decode()
-    assert "Your vote was recorded. It is secret" in panel
+    panel = client.post(url, {"choice": "yes", "confirm": "yes"},
+                        HTTP_HX_REQUEST="true").content.decode()
+    assert "It is secret: it is not stored with your name" in panel
     assert "Your vote was recorded: Yes" not in panel
 
 
@@ -115,7 +133,13 @@ def test_a_substitute_sees_the_delegate_they_replace(client):
     url = reverse("votes:vote_ballot", args=[v.pk])
     page = client.get(url).content.decode()
     assert f"In the place of {fr[0].person.name} (appointment Letter 12)" in page
-    client.post(url, {"choice": "yes", "voter": fr[0].person_id}, HTTP_HX_REQUEST="true")
+    question = client.post(url, {"choice": "yes", "voter": fr[0].person_id},
+                           HTTP_HX_REQUEST="true").content.decode()
+    assert (f"<dt>On behalf of</dt><dd>{fr[0].person.name}, in whose place you vote "
+            "(appointment Letter 12)</dd>") in question
+    assert f'<input type="hidden" name="voter" value="{fr[0].person_id}">' in question
+    client.post(url, {"choice": "yes", "voter": fr[0].person_id, "confirm": "yes"},
+                HTTP_HX_REQUEST="true")
     ballot = Ballot.objects.get(vote=v)
     assert (ballot.voter_id, ballot.cast_by_id) == (fr[0].person_id, fr[4].person_id)
 
@@ -130,10 +154,10 @@ def test_roll_call_and_close_and_publish_through_the_management_page(client):
         client.post(url, {"action": "roll_call", "voter": nomination.person_id,
                           "choice": "yes"})
     assert Ballot.objects.filter(vote=v, entered_by=staff).count() == 3
-    client.post(url, {"action": "close"})
+    client.post(url, {"action": "close", "confirm": "yes"})
     page = client.get(url).content.decode()
     assert "Quorum: 3 votes cast (3 for + 0 against) reach the quorum of 2" in page
-    client.post(url, {"action": "publish"})
+    client.post(url, {"action": "publish", "confirm": "yes"})
     v.refresh_from_db()
     assert v.state == VoteState.PUBLISHED
     response = client.post(url, {"action": "open"})

@@ -118,6 +118,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tripartite.site.context_processors.permissions",
+                "tripartite.site.context_processors.navigation",
             ],
             # Dates, ranges and amounts as each language writes them, in every template.
             "builtins": ["tripartite.common.templatetags.tripartite"],
@@ -263,7 +264,11 @@ LOG_LEVEL = env_str("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "tripartite.site.logs.RequestIdFilter"}},
+    "filters": {
+        "request_id": {"()": "tripartite.site.logs.RequestIdFilter"},
+        "client_errors_on_one_line": {
+            "()": "tripartite.common.log_filters.ClientErrorsOnOneLine"},
+    },
     "formatters": {
         "json": {"()": "tripartite.site.logs.JsonFormatter"},
         "text": {"format": "%(message)s"},
@@ -271,8 +276,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT,
                              "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {"tripartite.request": {
-        "level": "INFO" if LOG_FORMAT == "json" else "WARNING"}},
+    # A refused request (403…) is logged in one line, without the traceback that refused it.
+    "loggers": {"tripartite.request": {"level": "INFO" if LOG_FORMAT == "json" else "WARNING"},
+                "django.request": {"filters": ["client_errors_on_one_line"]},
+                "django.security": {"filters": ["client_errors_on_one_line"]}},
 }
 
 # /metrics (Prometheus's text format) answers a scraper that sends this bearer token, and

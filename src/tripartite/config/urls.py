@@ -9,6 +9,7 @@ urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
     path("readyz", site_views.readyz, name="readyz"),
     path("metrics", site_views.metrics, name="metrics"),
+    path("favicon.ico", site_views.favicon, name="favicon"),
     path("accounts/", include("tripartite.accounts.urls")),
     path("states/", include("tripartite.constituents.urls")),
     path("meetings/", include("tripartite.meetings.urls")),

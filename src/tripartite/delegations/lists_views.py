@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.delegations import list_files, lists, permissions
 from tripartite.delegations.list_files import ListDocument
@@ -182,10 +183,31 @@ def list_published_csv(request, pk):
     return _file(request, "csv", session=published.session, published=published)
 
 
+def _publish_facts(session) -> list[tuple[str, str]]:
+    counted = lists.counts([lists.nomination_row(n) for n in lists.list_nominations(session)])
+    return [(_("Session"), session.title),
+            (_("Delegations on the list"), str(counted["states"])),
+            (_("Persons on the list"), str(counted["persons"]))]
+
+
 @login_required
 @require_POST
 def list_publish(request, session_pk):
     session = get_object_or_404(Session, pk=session_pk)
+    if not permissions.can_review_credentials(request.user):
+        raise PermissionDenied
+    kind = request.POST.get("kind", "")
+    publishable = dict(publishable_kinds(session))
+    if kind in publishable and not is_confirmed(request):
+        return confirmation_page(request, Confirmation(
+            title=_("%(action)s?") % {"action": publishable[kind]},
+            facts=_publish_facts(session),
+            on_behalf_of=_("the Office (%(name)s)") % {"name": request.user},
+            consequence=_("A published list is a public document of the session: every "
+                          "login can read it, and it cannot be withdrawn or changed. A "
+                          "correction needs a revised list."),
+            button=publishable[kind],
+            cancel_url=reverse("delegations:list_current", kwargs={"session_pk": session.pk})))
     try:
         published = list_services.list_publish(actor=request.user, session=session,
                                        kind=request.POST.get("kind", ""))

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from tripartite.accounts.permissions import is_secretariat
 from tripartite.common import exports
+from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.forms import add_service_error, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError
@@ -125,7 +126,7 @@ def portal(request):
 # One delegation
 
 
-def _delegation(request, session_pk, iso2, *, write=False) -> Delegation:
+def _delegation(request, session_pk, iso2, *, write=False, open_it=True) -> Delegation:
     """The State's delegation to the session, once the user may read it (or write to it).
 
     A delegation not yet opened is shown unsaved and empty, its forms included: a GET never
@@ -138,7 +139,7 @@ def _delegation(request, session_pk, iso2, *, write=False) -> Delegation:
     unsaved = Delegation(member_state=member_state, session=session)
     if not (may_nominate if write else permissions.can_view_delegation(user, unsaved)):
         raise PermissionDenied
-    if may_nominate and write and request.method == "POST":
+    if may_nominate and write and open_it and request.method == "POST":
         delegation = delegation_open(actor=user, member_state=member_state,
                                      session=session)
         delegation.member_state, delegation.session = member_state, session
@@ -203,6 +204,21 @@ def portal_withdraw(request, pk):
     if nomination.withdrawn_in_amendment is not None:
         messages.info(request, _("%(name)s was already withdrawn.") % {"name": nomination.person})
         return redirect(_page_url(delegation, "nominations"))
+    if not is_confirmed(request):
+        return confirmation_page(request, Confirmation(
+            title=_("Withdraw %(name)s from the delegation?") % {"name": nomination.person},
+            facts=[(_("Person"), str(nomination.person)),
+                   (_("Group"), nomination.get_group_display()),
+                   (_("Role"), nomination.get_role_display()),
+                   (_("Session"), delegation.session.title)],
+            on_behalf_of=_("the Government of %(state)s") % {
+                "state": delegation.member_state},
+            consequence=(_("The withdrawal reaches the Office with the next amendment you "
+                           "submit; the person can be nominated again only as a new "
+                           "nomination.") if delegation.submitted else
+                         _("The person is removed from the delegation you are preparing.")),
+            button=_("Withdraw %(name)s") % {"name": nomination.person}, danger=True,
+            cancel_url=_page_url(delegation, "nominations")))
     try:
         nomination_withdraw(actor=request.user, nomination=nomination)
     except ServiceError as error:
@@ -215,7 +231,9 @@ def portal_withdraw(request, pk):
 
 @login_required
 def portal_submit(request, session_pk, iso2):
-    delegation = _delegation(request, session_pk, iso2, write=True)
+    # Opened (created) only once the submission is confirmed: the question writes nothing.
+    delegation = _delegation(request, session_pk, iso2, write=True,
+                             open_it=is_confirmed(request))
     if refused := _post_only(request):
         return refused
     form = SubmitForm(request.POST)
@@ -223,6 +241,8 @@ def portal_submit(request, session_pk, iso2):
     if delegation.submitted and not _pending_changes(delegation):
         messages.info(request, _("Nothing has changed since the last submission."))
         return redirect(_page_url(delegation))
+    if not is_confirmed(request):
+        return confirmation_page(request, _submit_confirmation(delegation))
     try:
         delegation_submit(actor=request.user, delegation=delegation,
                           seen_updated_at=seen)
@@ -235,6 +255,38 @@ def portal_submit(request, session_pk, iso2):
     else:
         messages.success(request, _("The credentials were sent to the Office."))
     return redirect(_page_url(delegation))
+
+
+def _submit_confirmation(delegation) -> Confirmation:
+    """What the Office will receive: the persons nominated, the letters attached."""
+    active = (delegation.nominations.filter(withdrawn_in_amendment__isnull=True).count()
+              if delegation.pk else 0)
+    letters = delegation.letters.count() if delegation.pk else 0
+    facts = [(_("Session"), delegation.session.title),
+             (_("Delegation of"), str(delegation.member_state)),
+             (_("Persons nominated"), str(active)),
+             (_("Credentials letters attached"), str(letters))]
+    if delegation.submitted:
+        number = delegation.amendment + 1
+        return Confirmation(
+            warning=delegation.session.closed_warning(),
+            title=_("Submit amendment %(number)d to the Office?") % {"number": number},
+            facts=facts, on_behalf_of=_("the Government of %(state)s") % {
+                "state": delegation.member_state},
+            consequence=_("The Office receives the changes as amendment %(number)d, "
+                          "dated today. A submitted amendment cannot be taken back.")
+            % {"number": number},
+            button=_("Submit amendment %(number)d") % {"number": number},
+            cancel_url=_page_url(delegation, "submit"))
+    return Confirmation(
+        warning=delegation.session.closed_warning(),
+        title=_("Submit the credentials of %(state)s to the Office?") % {
+            "state": delegation.member_state},
+        facts=facts, on_behalf_of=_("the Government of %(state)s") % {
+            "state": delegation.member_state},
+        consequence=_("The Office receives the credentials today and begins its review. "
+                      "A submission cannot be taken back: later changes are amendments."),
+        button=_("Submit the credentials"), cancel_url=_page_url(delegation, "submit"))
 
 
 def _pending_changes(delegation) -> bool:

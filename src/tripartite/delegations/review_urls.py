@@ -5,6 +5,7 @@ from django.urls import path
 from tripartite.delegations import review_views as views
 
 urlpatterns = [
+    path("sessions/", views.credentials_index, name="credentials_index"),
     path("sessions/<int:session_pk>/", views.review_overview, name="review_overview"),
     path("sessions/<int:session_pk>/arrears/", views.review_arrears, name="review_arrears"),
     path("sessions/<int:session_pk>/objections/", views.committee_objections,

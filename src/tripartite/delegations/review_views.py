@@ -11,9 +11,11 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.forms import add_service_error, save_with_service, seen_version_initial
 from tripartite.common.models import Group
 from tripartite.common.services import EditConflictError, ServiceError, check_not_stale
@@ -63,7 +65,7 @@ from tripartite.delegations.services.objections import (
     objection_lodge,
 )
 from tripartite.delegations.services.settings import credentials_settings_update
-from tripartite.meetings.models import Session
+from tripartite.meetings.models import MeetingType, Session
 from tripartite.rules import delegations as rules
 from tripartite.rules.objections import objection_deadline
 
@@ -86,6 +88,24 @@ def _findings(verdict) -> list[dict]:
     return [{"rule": f.rule, "provision": f.provision, "severity": str(f.severity),
              "message": f.message_in(language)}
             for f in sorted(verdict.findings, key=lambda f: SEVERITY_ORDER[f.severity])]
+
+
+# --- the sessions ---------------------------------------------------------------------------
+
+CREDENTIALS_MEETING_TYPES = (MeetingType.ILC, MeetingType.REGIONAL)
+CREDENTIALS_SESSIONS_SHOWN = 12
+
+
+@login_required
+def credentials_index(request):
+    """The sessions whose credentials are examined, newest first, each with the pages of the
+    Office's review and of the Credentials Committee the user may open, and the published
+    lists of delegations (public to every login)."""
+    nav = _nav(request.user)
+    sessions = (Session.objects.filter(meeting__type__in=CREDENTIALS_MEETING_TYPES)
+                .select_related("meeting").order_by("-opens_at")[:CREDENTIALS_SESSIONS_SHOWN])
+    return render(request, "delegations/credentials_index.html",
+                  {"sessions": sessions, "nav": nav})
 
 
 # --- the overview ---------------------------------------------------------------------------
@@ -192,6 +212,8 @@ def review_delegation(request, pk):
     query_form, error = None, None
     if request.method == "POST":
         require(permissions.can_review_credentials(request.user))
+        if request.POST.get("action") == "accept" and not is_confirmed(request):
+            return confirmation_page(request, _accept_confirmation(request, pk))
         done, query_form, error = _review_action(request, pk)
         if done:
             return redirect("delegations:review_delegation", pk=pk)
@@ -200,6 +222,27 @@ def review_delegation(request, pk):
         query_form.initial["seen_updated_at"] = seen_version_initial(delegation)
     return render(request, "delegations/review_delegation.html",
                   _review_context(request, delegation, query_form=query_form, error=error))
+
+
+def _accept_confirmation(request, pk) -> Confirmation:
+    """What accepting records: the delegation as the Office read it, and its open problems."""
+    delegation = review_selectors.delegation_for_review(pk)
+    context = _review_context(request, delegation)
+    return Confirmation(
+        warning=delegation.session.closed_warning(),
+        title=_("Accept the credentials of %(state)s?") % {"state": delegation.member_state},
+        facts=[(_("Session"), delegation.session.title),
+               (_("Status"), delegation.get_status_display()),
+               (_("Persons nominated"), str(len(delegation.all_nominations))),
+               (_("Problems found by the rules"), str(context["error_count"])),
+               (_("Open queries"), str(sum(1 for q in context["queries"]
+                                           if q.answered_at is None)))],
+        on_behalf_of=_("the Office (%(name)s)") % {"name": request.user},
+        consequence=_("Accepted credentials are final for the Office: the delegation "
+                      "appears as accepted on the next list of delegations, and only an "
+                      "objection before the Credentials Committee can question it."),
+        button=_("Accept the credentials"),
+        cancel_url=reverse("delegations:review_delegation", kwargs={"pk": pk}))
 
 
 @login_required

@@ -31,6 +31,7 @@ from tripartite.delegations.models import (
     NominationRole,
     Objection,
 )
+from tripartite.demo.clock import clock
 
 SEED = 2026
 FOCAL_STATES = ("FR", "KE")  # the demo focal points' States: always a delegation
@@ -44,7 +45,7 @@ OBJECTIONS = 2
 PRESENT_SHARE = 172 / 187  # only when (nearly) every State has people
 STATUS_SHARES = ((DelegationStatus.QUERY_SENT, 0.08), (DelegationStatus.UNDER_REVIEW, 0.10),
                  (DelegationStatus.RECEIVED, 0.12))  # the others accepted
-RESTORED_ON = dt.date(2026, 6, 2)
+RESTORED_ON = (2026, 6, 2)  # moved to the load day by demo/clock.py
 RESTORED_BY = "ILC.114/Record No. 3"
 DEADLINE_DAYS = 21
 QUESTION = ("The credentials do not say in agreement with which organization the {group} "
@@ -213,7 +214,7 @@ def create_delegations(session) -> dict[str, int]:
 
     ArrearsStatus.objects.bulk_create(
         ArrearsStatus(member_state_id=state_ids[code], session=session, in_arrears=True,
-                      vote_restored_on=RESTORED_ON if index == 0 else None,
+                      vote_restored_on=clock.date(*RESTORED_ON) if index == 0 else None,
                       decision_reference=RESTORED_BY if index == 0 else "")
         for index, code in enumerate(arrears))
 
@@ -224,7 +225,8 @@ def create_delegations(session) -> dict[str, int]:
         objections.append(Objection(
             session=session, delegation=by_code[code], nomination=target,
             lodged_by=LODGED_BY[0 if target.group == "workers" else 1],
-            lodged_at=dt.datetime(2026, 6, 2 + index, 9 + 2 * index, 30, tzinfo=dt.UTC),
+            lodged_at=clock.moment(dt.datetime(2026, 6, 2 + index, 9 + 2 * index, 30,
+                                               tzinfo=dt.UTC)),
             summary=OBJECTION_SUMMARIES[0 if target.group == "workers" else 1]))
     Objection.objects.bulk_create(objections)
     return {"delegations": len(delegations), "nominations": len(heads) + len(advisers),

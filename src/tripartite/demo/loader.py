@@ -36,6 +36,7 @@ from tripartite.constituents.models import (
 )
 from tripartite.demo import names
 from tripartite.demo.attendance import create_attendance
+from tripartite.demo.clock import REFERENCE_DAY, clock
 from tripartite.demo.correspondence import create_correspondence
 from tripartite.demo.delegations import create_delegations
 from tripartite.demo.membership import create_membership
@@ -117,8 +118,11 @@ class DemoResult:
     counts: dict = field(default_factory=dict)
 
 
-def load_demo(*, scale: str = "small", if_empty: bool = False) -> DemoResult:
-    """Load the demo at ``scale`` ("small" or "ilc") unless it, or other meetings, are there."""
+def load_demo(*, scale: str = "small", if_empty: bool = False,
+              today: dt.date = REFERENCE_DAY) -> DemoResult:
+    """Load the demo at ``scale`` ("small" or "ilc") unless it, or other meetings, are there,
+    its calendar placed so that ``today`` is the Conference's 11th day (``demo/clock.py``;
+    the command passes the real today, the tests the reference day)."""
     if scale not in SCALES:
         raise ValueError(f"unknown scale {scale!r}; choose one of {', '.join(SCALES)}")
     if is_demo_loaded():
@@ -129,8 +133,12 @@ def load_demo(*, scale: str = "small", if_empty: bool = False) -> DemoResult:
         return DemoResult(False, "The database already holds an International Labour "
                                  "Conference: demo data not loaded.")
     started = time.perf_counter()
-    with translation.override("en"), transaction.atomic():
-        counts = _load(scale)
+    clock.load_on(today)
+    try:
+        with translation.override("en"), transaction.atomic():
+            counts = _load(scale)
+    finally:
+        clock.load_on(REFERENCE_DAY)
     seconds = time.perf_counter() - started
     return DemoResult(True, f"Demo data loaded ({scale} scale) in {seconds:.1f} s.", counts)
 
@@ -428,8 +436,11 @@ def _create_meetings(states: dict[str, MemberState]) -> dict[str, Session]:
 
 
 def _local(parts: tuple[int, int, int, int], zone: str) -> dt.datetime:
+    """A session's local opening or closing, moved to the load day (``demo/clock.py``): the
+    local hour stays, whatever the change of daylight saving time between the two days."""
     year, month, day, hour = parts
-    return dt.datetime(year, month, day, hour, tzinfo=ZoneInfo(zone))
+    moved = clock.date(year, month, day)
+    return dt.datetime(moved.year, moved.month, moved.day, hour, tzinfo=ZoneInfo(zone))
 
 
 def _create_agenda_items(sessions: dict[str, Session]) -> dict[tuple[str, str], AgendaItem]:

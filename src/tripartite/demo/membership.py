@@ -24,6 +24,7 @@ from collections import defaultdict
 
 from tripartite.constituents.models import MemberState, OrganisationKind, Person
 from tripartite.delegations.models import DelegationStatus, Nomination
+from tripartite.demo.clock import clock
 from tripartite.meetings.models import CommitteeKind, Officer
 from tripartite.membership import selectors
 from tripartite.membership.models import (
@@ -43,7 +44,7 @@ GB_SESSION = "GB357"
 CHIEF_INDUSTRIAL = ("BR", "CN", "FR", "DE", "IN", "IT", "JP", "RU", "GB", "US")
 GB_SEATS = {"titular": {"government": 28, "employers": 14, "workers": 14},
             "deputy": {"government": 28, "employers": 19, "workers": 19}}
-GB_TERM_FROM = dt.date(2024, 6, 15)  # the 2024 elections
+GB_TERM_FROM = (2024, 6, 15)  # the 2024 elections (moved to the load day, demo/clock.py)
 GROUP_OF_KIND = {OrganisationKind.EMPLOYERS: "employers", OrganisationKind.WORKERS: "workers"}
 
 
@@ -250,7 +251,7 @@ def _governing_body(session, rng) -> dict[str, int]:
         :min(GB_SEATS["deputy"]["government"], len(states) - len(titular_states))]
     rows = [GoverningBodyMembership(meeting=meeting, person_id=people[s]["government"][0],
                                     member_state_id=s, group="government", seat=seat,
-                                    term_from=GB_TERM_FROM)
+                                    term_from=clock.date(*GB_TERM_FROM))
             for seat, chosen in (("titular", titular_states), ("deputy", deputy_states))
             for s in chosen if people[s]["government"]]
     for group in ("employers", "workers"):
@@ -260,7 +261,7 @@ def _governing_body(session, rng) -> dict[str, int]:
         titular_count = min(GB_SEATS["titular"][group], len(picked) // 2)
         rows += [GoverningBodyMembership(meeting=meeting, person_id=p, group=group,
                                          seat="titular" if i < titular_count else "deputy",
-                                         term_from=GB_TERM_FROM)
+                                         term_from=clock.date(*GB_TERM_FROM))
                  for i, p in enumerate(picked)]
     created = GoverningBodyMembership.objects.bulk_create(rows)
     if created and created[0].pk is None:

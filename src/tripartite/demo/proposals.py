@@ -10,9 +10,9 @@ services (so the rules, the workflow and the action log apply as to real ones):
   returned for changes, one submitted too late;
 - a draft of the demo login "unit" (SECTOR), incomplete, to finish and submit.
 
-Decided meetings carry fixed 2026 dates like the rest of the demo; the proposals still in
-the pipeline are dated from today, so that lead times and ages stay meaningful whenever the
-demo is loaded.
+Decided meetings carry the demo's 2026 dates, moved to the load day like the rest of the demo
+(demo/clock.py); the proposals still in the pipeline are dated from today, so that lead times
+and ages stay meaningful whenever the demo is loaded.
 """
 
 import datetime as dt
@@ -24,10 +24,9 @@ from django.utils import timezone
 
 from tripartite.accounts.models import User
 from tripartite.constituents.models import MemberState
+from tripartite.demo.clock import clock
 from tripartite.proposals import selectors, services
 from tripartite.proposals.models import MeetingProposal, StateChange
-
-D = dt.date
 
 
 def _concept_note(slug: str) -> ContentFile:
@@ -92,14 +91,15 @@ def create_proposals(sessions: dict) -> dict:
         ("Tripartite workshop on minimum wage fixing in West Africa",
          "Atelier tripartite sur la fixation des salaires minima en Afrique de l'Ouest",
          "Taller tripartito sobre la fijación de salarios mínimos en África Occidental"),
-        D(2026, 7, 7), 2, "SN", "Dakar", ["SN", "CI", "ML", "BF", "NE", "GN"],
+        clock.date(2026, 5, 26), 2, "SN", "Dakar", ["SN", "CI", "ML", "BF", "NE", "GN"],
         zone="Africa/Dakar", languages=("fr", "en"),
         standards="Minimum Wage Fixing Convention, 1970 (No. 131)."), regular)
     lima = draft("ILO Lima", _fields(
         ("Regional seminar on social dialogue in the platform economy",
          "Séminaire régional sur le dialogue social dans l'économie de plateforme",
          "Seminario regional sobre el diálogo social en la economía de plataformas"),
-        D(2026, 9, 22), 1, "PE", "Lima", ["PE", "CL", "CO", "EC", "BO"], type="seminar",
+        clock.date(2026, 9, 22), 1, "PE", "Lima", ["PE", "CL", "CO", "EC", "BO"],
+        type="seminar",
         zone="America/Lima", languages=("es",), officer="Lucía Paredes"),
         [{"source": "extra_budgetary", "amount": "40000", "currency": "USD",
           "donor": "European Union"}, {"source": "regular_budget", "amount": "8000",
@@ -108,23 +108,30 @@ def create_proposals(sessions: dict) -> dict:
         ("Symposium on working time in export industries",
          "Colloque sur la durée du travail dans les industries d'exportation",
          "Simposio sobre el tiempo de trabajo en las industrias de exportación"),
-        D(2026, 8, 18), 2, "TH", "Bangkok", ["TH", "KH", "LA", "VN"], type="symposium",
+        clock.date(2026, 8, 18), 2, "TH", "Bangkok", ["TH", "KH", "LA", "VN"],
+        type="symposium",
         zone="Asia/Bangkok", languages=("en",), officer="Somchai Prasert"), regular)
-    for proposal, submitted in ((dakar, D(2026, 3, 2)), (lima, D(2026, 3, 16)),
-                                (refused, D(2026, 3, 20))):
+    for proposal, submitted in ((dakar, clock.date(2026, 3, 2)),
+                                (lima, clock.date(2026, 3, 16)),
+                                (refused, clock.date(2026, 3, 20))):
         submit(proposal, submitted)
         move(proposal, "under_review", "in_consultation")
         consult(proposal, submitted + dt.timedelta(days=14))
     services.batch_send_to_officers(actor=secretariat, proposals=[dakar, lima, refused],
                                     reference="Officers of the GB, April 2026",
-                                    sent_on=D(2026, 4, 10))
+                                    sent_on=clock.date(2026, 4, 10))
     services.decision_record(proposal=dakar, actor=secretariat, decision="approved",
-                             decided_on=D(2026, 4, 20), reference="GB Officers, 20.04.2026")
+                             decided_on=clock.date(2026, 4, 20),
+                             reference="GB Officers, 20.04.2026")
     services.decision_record(proposal=lima, actor=secretariat, decision="approved",
-                             decided_on=D(2026, 5, 12), reference="GB Officers, 12.05.2026")
+                             decided_on=clock.date(2026, 5, 12),
+                             reference="GB Officers, 12.05.2026")
     services.decision_record(proposal=refused, actor=secretariat, decision="not_approved",
-                             decided_on=D(2026, 5, 12), reference="GB Officers, 12.05.2026")
-    services.report_record(proposal=dakar, actor=secretariat, received_on=D(2026, 9, 15))
+                             decided_on=clock.date(2026, 5, 12),
+                             reference="GB Officers, 12.05.2026")
+    # Held in May, its report received before the Conference's 11th day (the load day).
+    services.report_record(proposal=dakar, actor=secretariat,
+                           received_on=clock.date(2026, 6, 8))
     created += [(dakar, 270), (lima, 255), (refused, 250)]
 
     # In the pipeline now, dated from today.

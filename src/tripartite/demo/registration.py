@@ -16,6 +16,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import translation
 
 from tripartite.accounts.models import User
+from tripartite.constituents.models import Person
 from tripartite.delegations.models import DelegationStatus, NominationRole
 from tripartite.registration.models import Badge, Registration
 from tripartite.registration.selectors import accredited_nominations
@@ -26,6 +27,7 @@ BADGES = 400  # at most: the first ones printed, before the opening
 DELEGATE_LOGIN = "delegate"
 DESK_LOGIN = "desk"
 DELEGATE_STATE = "KE"
+DELEGATE_GENDER = "f"  # the demo login "delegate" is Priya Nair (demo/loader.py)
 
 
 def create_registrations(session) -> dict[str, int]:
@@ -76,5 +78,12 @@ def create_registrations(session) -> dict[str, int]:
         linked = User.objects.filter(username=DELEGATE_LOGIN, person__isnull=True).exclude(
             pk__in=User.objects.filter(person_id=person_id).values("pk")).update(
             person_id=person_id)
+        login = User.objects.filter(username=DELEGATE_LOGIN, person_id=person_id).first()
+        if login is not None and login.get_full_name():
+            # The login and the delegate it votes as bear one name (Priya Nair): the pages
+            # greet, list and record the same person.
+            Person.objects.filter(pk=person_id).update(
+                name=login.get_full_name(), name_latin=login.get_full_name(),
+                gender=DELEGATE_GENDER)
     return {"registrations": len(registrations), "registered": len(registered),
             "badges printed": len(badges), "delegate login linked": linked}

@@ -6,6 +6,9 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from tripartite.common.models import Group, TimeStampedModel
@@ -93,6 +96,19 @@ class Session(TimeStampedModel):
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
+
+    def has_closed(self, now=None) -> bool:
+        """Whether the session is over: acts on it (credentials, check-in, votes) are then
+        warned about (``closed_warning``)."""
+        return self.closes_at is not None and self.closes_at < (now or timezone.now())
+
+    def closed_warning(self, now=None) -> str:
+        """The warning shown before an act on a session that is over ("" while it is not)."""
+        if not self.has_closed(now):
+            return ""
+        return gettext("This session closed on %(date)s: an act recorded now is dated after "
+                       "its close. Make sure it is meant.") % {
+            "date": date_format(self.closes_at.astimezone(self.zone), "j F Y")}
 
     @property
     def local_opens_at(self):

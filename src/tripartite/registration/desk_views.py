@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.forms import add_service_error
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import MemberState
@@ -217,6 +218,20 @@ def desk_print(request, pk):
     registration = _registration(pk)
     _require_desk(request)
     _post_only(request)
+    badge = selectors.valid_badge(registration)
+    if badge is not None and not is_confirmed(request):
+        # A reprint revokes the badge the person holds: asked first.
+        return confirmation_page(request, Confirmation(
+            warning=registration.session.closed_warning(),
+            title=_("Reprint the badge of %(person)s?") % {"person": registration.person},
+            facts=[(_("Person"), str(registration.person)),
+                   (_("Delegation or organization"), registration.affiliation or "—"),
+                   (_("Badge revoked"), _("No %(number)d") % {"number": badge.number})],
+            consequence=_("Badge No %(number)d stops working at the doors as soon as the new "
+                          "one is printed.") % {"number": badge.number},
+            button=_("Reprint and revoke badge No %(number)d") % {"number": badge.number},
+            danger=True,
+            cancel_url=reverse("registration:desk_registration", kwargs={"pk": pk})))
     return _print(request, registration.session, [registration],
                   filename=f"badge {registration.person.name_latin}",
                   back=reverse("registration:desk_registration", kwargs={"pk": pk}))

@@ -103,7 +103,8 @@ def checkin_page(request, session_pk):
     form = CheckInForm(initial={"door": door, "request_id": uuid.uuid4().hex})
     return render(request, "registration/checkin.html", {
         "session": session, "form": form, "outcome": outcome, "error": error,
-        "doors": _doors_seen(session)}, status=status)
+        "doors": _doors_seen(session), "closed_warning": session.closed_warning()},
+        status=status)
 
 
 # --- attendance and the quorum base ----------------------------------------------------------

@@ -14,6 +14,7 @@ from tripartite.delegations.permissions import (
     can_view_objections,
 )
 from tripartite.meetings.permissions import can_manage_meetings
+from tripartite.site.navigation import is_flat, menu
 
 
 def permissions(request: HttpRequest) -> dict[str, dict[str, bool]]:
@@ -30,3 +31,12 @@ def permissions(request: HttpRequest) -> dict[str, dict[str, bool]]:
             "view_objections": can_view_objections(user),
         }
     }
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    """The main menu of the user (``site/navigation.py``), the current page marked."""
+    if not request.user.is_authenticated:
+        return {"menu": [], "menu_flat": True}
+    match = getattr(request, "resolver_match", None)
+    sections = menu(request.user, match.view_name if match else "")
+    return {"menu": sections, "menu_flat": is_flat(sections)}

@@ -9,9 +9,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
+from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.forms import add_service_error, save_with_service
 from tripartite.common.models import Group
 from tripartite.common.services import ServiceError
@@ -119,8 +122,6 @@ MANAGE_MESSAGES = {
 
 def _roll_call_voters(vote):
     """(person id, label) of the voters who have not voted yet, for the roll-call form."""
-    from django.utils import timezone
-
     electors = electorate.electorate(vote, timezone.now())
     voted = set(vote.ballots.values_list("voter_id", flat=True))
     people = (Person.objects.filter(pk__in=set(electors) - voted)
@@ -136,6 +137,9 @@ def vote_manage(request, pk):
     vote = _vote(pk)
     action = request.POST.get("action", "") if request.method == "POST" else ""
     forms = {"roll_call": None, "totals": None, "correct": None}
+    if action in CONFIRMED_ACTS and vote.state == CONFIRMED_ACTS[action] \
+            and not is_confirmed(request):
+        return confirmation_page(request, _act_confirmation(request, vote, action))
     if action:
         form = None
         try:
@@ -174,6 +178,51 @@ def vote_manage(request, pk):
     return render(request, "votes/vote_manage.html", _manage_context(request, vote, forms))
 
 
+# The acts confirmed first, with the state each starts from (another state: the service
+# refuses with its message, no question asked).
+CONFIRMED_ACTS = {"open": VoteState.DRAFT, "close": VoteState.OPEN,
+                  "publish": VoteState.CLOSED}
+
+
+def _act_confirmation(request, vote, action) -> Confirmation:
+    """What opening, closing or publishing records, in the words of the manage page."""
+    facts = [(_("Vote"), vote.subject), (_("Session"), vote.session.title),
+             (_("Method"), vote.get_method_display()),
+             (_("Required majority"), str(vote.get_majority_display()))]
+    if action == "open":
+        try:
+            preview = services.quorum_preview(vote)
+        except ServiceError as error:
+            facts.append((_("Quorum"), error.message))
+        else:
+            facts.append((_("Quorum"), _("%(quorum)s votes cast (%(total)s voters entitled "
+                                         "to vote now)") % {"quorum": preview["quorum"],
+                                                           "total": preview["base"]["total"]}))
+        title, button = _("Open the vote?"), _("Open the vote")
+        consequence = _("Delegates can vote from the moment it opens, and the quorum is "
+                        "fixed now. An open vote cannot go back to draft.")
+    elif action == "close":
+        facts.append((_("Ballots received"), str(selectors.ballots_cast(vote))))
+        title, button = _("Close the vote?"), _("Close the vote")
+        consequence = _("No more ballots are accepted once the vote is closed, and the "
+                        "result is computed.")
+    else:
+        result = vote.result
+        facts += [(pgettext("votes", "For"), result.yes),
+                  (pgettext("votes", "Against"), result.no),
+                  (_("Abstentions"), result.abstain),
+                  (_("Outcome"), result.get_outcome_display())]
+        title, button = _("Publish the result?"), _("Publish the result")
+        consequence = _("Once published, the result is final: only a correction, recorded "
+                        "as a new act, can follow.")
+    warning = vote.session.closed_warning() if action == "open" else ""
+    return Confirmation(title=title, facts=facts, consequence=consequence, button=button,
+                        warning=warning,
+                        on_behalf_of=_("the secretariat (%(name)s)") % {"name": request.user},
+                        danger=action == "close",
+                        cancel_url=reverse("votes:vote_manage", kwargs={"pk": vote.pk}))
+
+
 def _manage_context(request, vote, forms):
     context = {"vote": vote, "session": vote.session, "Method": Method, "VoteState": VoteState}
     if vote.state == VoteState.DRAFT:
@@ -208,30 +257,74 @@ def vote_ballot(request, pk):
     require(permissions.can_vote_electronically(request.user))
     vote = _vote(pk)
     person = getattr(request.user, "person", None)
-    error, cast_for = None, ""
+    error, cast_for, recorded_at = None, "", None
     if request.method == "POST":
         voter_id = request.POST.get("voter") or None
         cast_for = voter_id or "own"
+        if not is_confirmed(request) and (question := _ballot_confirmation(
+                request, vote, person, voter_id)):
+            if request.htmx:
+                return confirmation_page(request, question, template="common/_confirm.html",
+                                         htmx_target="#ballot-panel")
+            return confirmation_page(request, question)
+        at = timezone.now()
         try:
             services.ballot_cast(actor=request.user, vote=vote,
                                  choice=request.POST.get("choice", ""),
-                                 voter_id=int(voter_id) if voter_id else None)
+                                 voter_id=int(voter_id) if voter_id else None, at=at)
         except (ServiceError, ValueError) as refusal:
             error = getattr(refusal, "message", _("Choose yes, no or abstain."))
             vote = _vote(pk)  # its state may be why the ballot was refused
+        else:
+            recorded_at = _local_time(at, vote.session)
         if error is None and not request.htmx:
-            messages.success(request, _("Your vote was recorded."))
+            messages.success(request, _("Your vote was recorded at %(time)s.")
+                             % {"time": recorded_at})
             return redirect("votes:vote_ballot", pk=vote.pk)
-    context = _ballot_context(vote, person, error, cast_for=cast_for)
+    context = _ballot_context(vote, person, error, cast_for=cast_for,
+                              recorded_at=recorded_at)
     template = "votes/_ballot_panel.html" if request.htmx else "votes/vote_ballot.html"
     return render(request, template, context)
 
 
-def _ballot_context(vote, person, error, *, cast_for=""):
-    """``cast_for`` ("own" or a voter's id) names the row just sent: its heading takes the
-    focus after the swap, so a screen reader reads what became of the vote."""
-    from django.utils import timezone
+def _local_time(moment, session) -> str:
+    """A moment as the session's clock shows it, with the zone: "12 June 2026 15:04 (Geneva)"."""
+    from django.utils.dateformat import format as date_format
 
+    return f"{date_format(moment.astimezone(session.zone), 'j F Y H:i')} ({session.time_zone})"
+
+
+def _ballot_confirmation(request, vote, person, voter_id) -> Confirmation | None:
+    """What the ballot will record, and for whom; None when there is nothing to confirm (the
+    ballot would be refused anyway: the service says why)."""
+    choice = request.POST.get("choice", "")
+    if person is None or vote.state != VoteState.OPEN or choice not in Choice.values:
+        return None
+    behalf = _("yourself, %(name)s") % {"name": person.name}
+    if voter_id:
+        held = {str(a.delegate.person_id): a for a in
+                services.appointments_held(vote, person, timezone.now())}
+        appointment = held.get(voter_id)
+        if appointment is None:
+            return None
+        behalf = _("%(name)s, in whose place you vote (appointment %(reference)s)") % {
+            "name": appointment.delegate.person.name,
+            "reference": appointment.document_reference}
+    facts = [(_("Vote"), vote.subject), (_("Your choice"), str(dict(Choice.choices)[choice]))]
+    if vote.method == Method.SECRET:
+        facts.append((_("Secret ballot"), _("Who voted is recorded; how they voted is not "
+                                            "stored with their name.")))
+    return Confirmation(
+        warning=vote.session.closed_warning(),
+        title=_("Cast this vote?"), facts=facts, on_behalf_of=behalf,
+        consequence=_("Once cast, a vote cannot be changed."), button=_("Cast the vote"),
+        cancel_url=reverse("votes:vote_ballot", kwargs={"pk": vote.pk}))
+
+
+def _ballot_context(vote, person, error, *, cast_for="", recorded_at=None):
+    """``cast_for`` ("own" or a voter's id) names the row just sent: its heading takes the
+    focus after the swap, so a screen reader reads what became of the vote, and the time it
+    was recorded (``recorded_at``)."""
     context = {"vote": vote, "person": person, "error": error, "choices": Choice.choices,
                "rows": []}
     if person is None:
@@ -251,6 +344,7 @@ def _ballot_context(vote, person, error, *, cast_for=""):
         row["choice"] = voted.get(row["person_id"])
         row["choice_label"] = dict(Choice.choices).get(row["choice"], "")
         row["focus"] = bool(cast_for) and cast_for == str(row["voter_id"] or "own")
+        row["recorded_at"] = recorded_at if row["focus"] else None
     context["rows"] = rows
     return context
 

@@ -4,6 +4,7 @@ from django import template
 from django.utils import timezone
 
 from tripartite.common import l10n
+from tripartite.common.history import history_lines, visible_to
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.text import current_language
 from tripartite.rules import citations
@@ -15,8 +16,11 @@ register = template.Library()
 def history(context, obj):
     """The action log of ``obj``, for users who may read it (detail pages)."""
     can = context.get("can", {})
-    entries = ActionLogEntry.objects.for_object(obj)[:50] if can.get("view_history") else []
-    return {"entries": entries, "shown": bool(can.get("view_history"))}
+    if not can.get("view_history"):
+        return {"entries": [], "shown": False}
+    entries = visible_to(ActionLogEntry.objects.for_object(obj).select_related("content_type"),
+                         context.get("user"))[:50]
+    return {"entries": history_lines(entries), "shown": True}
 
 
 # Named styles of ``local_time``, as the active language writes them (common/l10n.py).

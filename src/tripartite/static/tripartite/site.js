@@ -21,6 +21,50 @@ document.addEventListener("DOMContentLoaded", () => {
     const target = event.detail.target.querySelector("[data-focus]");
     if (target) target.focus();
   });
+  // A confirmation step takes the focus to its heading, so the question is read first.
+  const question = document.querySelector(".confirmation [data-focus]");
+  if (question && !summary) question.focus();
+  // A form marked data-working cannot be sent twice: its button says it is working and is
+  // disabled once the browser has read its value (a disabled button would not be sent).
+  document.body.addEventListener("submit", (event) => {
+    const form = event.target.closest("form[data-working]");
+    if (!form) return;
+    if (form.dataset.sent) { event.preventDefault(); return; }
+    form.dataset.sent = "true";
+    form.setAttribute("aria-busy", "true");
+    const button = event.submitter || form.querySelector("button[type=submit]");
+    if (button) {
+      button.classList.add("working");
+      setTimeout(() => { button.disabled = true; }, 0);
+    }
+  });
+  // A page brought back from the cache (the back button) has its forms usable again.
+  window.addEventListener("pageshow", () => {
+    for (const form of document.querySelectorAll("form[data-working][data-sent]")) {
+      delete form.dataset.sent;
+      form.removeAttribute("aria-busy");
+      for (const button of form.querySelectorAll("button.working")) {
+        button.disabled = false;
+        button.classList.remove("working");
+      }
+    }
+  });
+  // The menu's groups: one open at a time; Escape or a click elsewhere closes it.
+  const groups = document.querySelectorAll(".mainnav details.navgroup");
+  for (const group of groups) {
+    group.addEventListener("toggle", () => {
+      if (!group.open) return;
+      for (const other of groups) if (other !== group) other.open = false;
+    });
+  }
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    const open = document.querySelector(".mainnav details.navgroup[open]");
+    if (open) { open.open = false; open.querySelector("summary").focus(); }
+  });
+  document.addEventListener("click", (event) => {
+    for (const group of groups) if (group.open && !group.contains(event.target)) group.open = false;
+  });
   for (const select of document.querySelectorAll("select[data-autosubmit]")) {
     select.addEventListener("change", () => select.form.requestSubmit());
   }

@@ -1,5 +1,8 @@
+import datetime as dt
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
+from django.utils import timezone
 
 from tripartite.demo.loader import SCALES, demo_logins, is_demo_loaded, load_demo
 
@@ -18,10 +21,14 @@ class Command(BaseCommand):
                                  "in all 187 States.")
         parser.add_argument("--if-empty", action="store_true",
                             help="Do nothing when the database already holds any meeting.")
+        parser.add_argument("--today", type=dt.date.fromisoformat, default=None,
+                            help="The day to place the demo on (YYYY-MM-DD; default: today): "
+                                 "the Conference is then in its 11th day.")
 
-    def handle(self, *args, scale, if_empty, **options):
+    def handle(self, *args, scale, if_empty, today, **options):
         try:
-            result = load_demo(scale=scale, if_empty=if_empty)
+            result = load_demo(scale=scale, if_empty=if_empty,
+                               today=today or timezone.localdate())
         except DatabaseError as error:
             raise CommandError(f"The demo data could not be loaded and nothing was changed: "
                                f"{error}") from error

@@ -32,6 +32,18 @@ class RedactingLogger(Logger):
                 for name, value in atoms.items()}
 
 
+def served_url(host: str, port: int) -> str:
+    """The absolute address of links given out (calendar feeds, mail): ``SITE_URL`` when it
+    is set, else the address this server answers on (set before the workers are forked, so
+    each one has it)."""
+    if not os.environ.get("SITE_URL"):
+        everywhere = ("0.0.0.0", "::")  # noqa: S104 (a name of every interface, not a bind)
+        shown = "127.0.0.1" if host in everywhere else host
+        shown = f"[{shown}]" if ":" in shown else shown
+        settings.SITE_URL = f"http://{shown}:{port}"
+    return settings.SITE_URL
+
+
 def gunicorn_options(host: str, port: int, workers: int, *,
                      json_logs: bool = False) -> dict[str, object]:
     """Gunicorn settings for Tripartite; the access log goes to stdout, errors to stderr.
@@ -111,6 +123,7 @@ class Command(BaseCommand):
             self.stderr.write("Static files are not collected: run `tripartite collectstatic`.")
         connections.close_all()  # the workers are forked: none may inherit a connection
         url_host = f"[{host}]" if ":" in host else host
+        served_url(host, port)
         self.stdout.write(f"Tripartite is serving on http://{url_host}:{port}")
         self.stdout.flush()
         TripartiteServer(gunicorn_options(host, port, workers,
