@@ -87,13 +87,12 @@ def test_the_secretariat_corrects_a_states_names_and_it_is_logged(secretariat):
     seen = secretariat.get("/api/member-states/GB").json()["updated_at"]
 
     response = send(secretariat, "patch", "/api/member-states/GB",
-                    {"name_en": "United Kingdom of Great Britain and Northern Ireland",
-                     "updated_at": seen})
+                    {"name_en": "United Kingdom", "updated_at": seen})
 
     assert response.status_code == 200
-    assert response.json()["name_en"] == "United Kingdom of Great Britain and Northern Ireland"
+    assert response.json()["name_en"] == "United Kingdom"
     state = factories.state("GB")
-    assert state.name_en == "United Kingdom of Great Britain and Northern Ireland"
+    assert state.name_en == "United Kingdom"
     entry = ActionLogEntry.objects.get()
     assert entry.action == "constituents.member_state.updated"
     assert entry.object_id == str(state.pk)

@@ -85,8 +85,11 @@ def test_a_job_no_worker_took_says_the_worker_may_not_be_running(client, focal_p
 
 def test_my_downloads_is_linked_from_the_user_menu(client, focal_point):
     client.force_login(focal_point)
-    home = client.get(reverse("jobs:job_list")).content.decode()
+    home = client.get(reverse("home")).content.decode()
     assert f'<a href="{reverse("jobs:job_list")}">My downloads</a>' in home
+    downloads = client.get(reverse("jobs:job_list")).content.decode()
+    assert (f'<a href="{reverse("jobs:job_list")}" aria-current="page">My downloads</a>'
+            in downloads)
 
 
 def test_a_focal_point_cannot_download_another_users_job_result(

@@ -23,9 +23,11 @@ pytestmark = pytest.mark.django_db
 
 HREF = re.compile(r'href="(/[^"#?]*)')
 # Not rooms one navigates to: the login and password-reset pages (before logging in), the
-# actions answered only to a form, and files (feeds, exports) rather than pages.
-NOT_NAVIGATED = ("home", "healthz", "accounts:login", "accounts:logout", "accounts:set_language",
-                 "accounts:password_reset", "accounts:calendar_feed_key_replace",
+# actions answered only to a form, files (feeds, exports) rather than pages, and what machines
+# read (the health and readiness checks, the metrics).
+NOT_NAVIGATED = ("home", "healthz", "readyz", "metrics", "accounts:login", "accounts:logout",
+                 "accounts:set_language", "accounts:password_reset",
+                 "accounts:calendar_feed_key_replace",
                  "accounts:token_revoke", "meetings:ics_", "favicon")
 # The rooms: pages that name no object, and the pages of one session (its credentials,
 # votes, desk, doors and attendance), reached from the rooms' lists of sessions.
