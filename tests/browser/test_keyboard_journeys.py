@@ -174,13 +174,14 @@ def test_a_focal_point_adds_a_person_with_the_keyboard_alone(page, live_server):
     assert focused(page) == "id_name"
     assert not Nomination.objects.exists()
     # The selects start on Government and Delegate; typing a letter picks an option.
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
-    page.keyboard.press("Shift+Tab")
+    for _ in range(4):  # name, title, represents, role, group
+        page.keyboard.press("Shift+Tab")
     assert focused(page) == "id_group"
     assert page.input_value("#id_group") == "government"
     page.keyboard.press("Tab")
     assert focused(page) == "id_role"
+    page.keyboard.press("Tab")
+    assert focused(page) == "id_represents"  # a territory or federal State: empty here
     page.keyboard.press("Tab")
     assert focused(page) == "id_title"
     page.keyboard.type("Ms")
