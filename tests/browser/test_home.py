@@ -1,0 +1,45 @@
+"""A role's home page is its to-do list: the focal point finds the Office's query there and
+one click takes them to the answer form (site/selectors.py)."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from tests.browser.test_delegation_journey import _member_states  # noqa: F401 (fixture)
+from tests.browser.test_journeys import log_in
+from tests.factories import GENEVA, SessionFactory, UserFactory, state, user_with_role
+from tripartite.accounts.models import Role
+from tripartite.delegations.models import DelegationQuery
+from tripartite.delegations.services.nominations import (
+    delegation_open,
+    delegation_submit,
+    nomination_add,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_focal_point_finds_the_offices_query_on_the_home_page(page, live_server):
+    now = timezone.now().astimezone(GENEVA)
+    session = SessionFactory(opens_at=now + dt.timedelta(days=40),
+                             closes_at=now + dt.timedelta(days=50))
+    staff = user_with_role(Role.SECRETARIAT)
+    delegation = delegation_open(actor=staff, member_state=state("FR"), session=session)
+    nomination_add(actor=staff, delegation=delegation, group="government", role="delegate",
+                   name="Claire Dubois", gender="f")
+    delegation_submit(actor=staff, delegation=delegation)
+    DelegationQuery.objects.create(delegation=delegation, asked_by=staff,
+                                   question="Which ministry does the delegate serve?")
+    focal = UserFactory(role=Role.FOCAL_POINT, member_state=state("FR"), first_name="Camille")
+
+    log_in(page, live_server, focal.username)
+    queries = page.locator("#todo-queries")
+    assert queries.locator("h2").inner_text() == "Queries from the Office to answer 1"
+    deadlines = page.locator("#todo-deadlines li")
+    assert deadlines.count() == 1 and session.title in deadlines.inner_text()
+    assert "Received" in deadlines.inner_text()
+    queries.locator("text=Which ministry does the delegate serve?").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/delegations/portal/{session.pk}/FR/#queries")
+    assert page.locator("#queries").is_visible()
