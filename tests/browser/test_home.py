@@ -43,3 +43,30 @@ def test_the_focal_point_finds_the_offices_query_on_the_home_page(page, live_ser
     page.wait_for_load_state()
     assert page.url.endswith(f"/delegations/portal/{session.pk}/FR/#queries")
     assert page.locator("#queries").is_visible()
+
+
+def test_the_grouped_menu_opens_with_the_keyboard_on_a_phone(browser, live_server):
+    context = browser.new_context(locale="en-GB", viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    officer = UserFactory(role=Role.SECRETARIAT, first_name="Hélène")
+    log_in(page, live_server, officer.username)
+    relations = page.locator("nav.mainnav summary", has_text="Relations")
+    relations.focus()
+    page.keyboard.press("Enter")  # a <details> disclosure: Enter opens it
+    people = page.locator("nav.mainnav a", has_text="People")
+    assert people.is_visible()
+    box = people.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 375
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Member States"
+    page.keyboard.press("Escape")  # closes the group, the focus back on its summary
+    assert not people.is_visible()
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")
+    people.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text() == "People"
+    assert page.get_attribute("nav.mainnav a[href='/states/people/']",
+                              "aria-current") == "page"
+    context.close()
