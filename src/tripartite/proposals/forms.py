@@ -75,7 +75,7 @@ class ProposalForm(forms.Form):
     online = forms.BooleanField(label=_("Online meeting"), required=False)
     coverage = forms.ModelMultipleChoiceField(
         label=_("Geographical coverage"), required=False, queryset=MemberState.objects.all(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.SelectMultiple(attrs={"size": 8, "data-search": _("Search the countries")}),
         help_text=_("The countries whose participants are invited."))
     tripartite = forms.NullBooleanField(label=_("Tripartite meeting"), required=False)
     government = forms.IntegerField(label=_("Government participants"), min_value=0,
