@@ -68,7 +68,7 @@ def test_from_draft_to_approved_to_the_calendar(page, live_server, tmp_path, set
     page.fill("#id_standards_relevance_en", "Minimum Wage Fixing Convention, 1970 (No. 131).")
     page.fill("#id_start", "2027-09-13")
     page.fill("#id_end", "2027-09-15")
-    page.select_option("#id_time_zone", "Africa/Dakar")
+    page.fill("#id_time_zone", "Africa/Dakar")  # typed, or chosen from the suggestions
     page.select_option("#id_country", label="Senegal")
     page.fill("#id_city", "Dakar")
     page.select_option("#id_coverage", label=["Senegal", "Mali"])

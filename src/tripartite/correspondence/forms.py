@@ -49,7 +49,8 @@ class BatchForm(forms.Form):
                                                  "credentials are awaited."))
     recipients = forms.ModelMultipleChoiceField(
         AddressBookEntry.objects.filter(active=True).order_by("name"), required=False,
-        label=_("Hand-picked recipients"), widget=forms.SelectMultiple(attrs={"size": 8}))
+        label=_("Hand-picked recipients"), widget=forms.SelectMultiple(
+            attrs={"size": 8, "data-search": _("Search the recipients")}))
     signatory = forms.CharField(label=_("Signatory"), max_length=200, required=False)
     signatory_title = forms.CharField(label=_("Signatory's title"), max_length=200,
                                       required=False)

@@ -12,8 +12,9 @@ from tripartite.meetings.models import (
     Committee,
     Meeting,
     Officer,
-    time_zone_choices,
+    Session,
 )
+from tripartite.meetings.time_zones import TimeZoneField, country_zone, venue_zone_options
 
 
 class MeetingForm(forms.ModelForm):
@@ -39,8 +40,8 @@ class SessionForm(forms.Form):
                                 widget=forms.DateInput(attrs={"type": "date"}))
     closes_time = forms.TimeField(label=_("Closing time (local)"), initial=dt.time(18, 0),
                                   widget=forms.TimeInput(attrs={"type": "time"}))
-    time_zone = forms.ChoiceField(label=_("Time zone of the venue"), choices=time_zone_choices,
-                                  initial="Europe/Zurich")
+    time_zone = TimeZoneField(label=_("Time zone of the venue"), required=False,
+                              initial="Europe/Zurich")
     venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     country = forms.ModelChoiceField(label=_("Country"), required=False,
@@ -52,6 +53,14 @@ class SessionForm(forms.Form):
 
     FIELDS = ("number", "title_en", "title_fr", "title_es", "time_zone", "venue", "city",
               "country", "working_languages")
+    # The groups the page shows (common/_form_body.html).
+    fieldsets = (
+        (_("The session"), ("number", "title_en", "title_fr", "title_es")),
+        (_("Place"), ("venue", "city", "country", "time_zone")),
+        (_("Dates, in the venue's time"), ("opens_on", "opens_time", "closes_on",
+                                           "closes_time")),
+        (_("Languages"), ("working_languages",)),
+    )
 
     @classmethod
     def initial_for(cls, session) -> dict:
@@ -61,8 +70,19 @@ class SessionForm(forms.Form):
                 "closes_on": closes.date(), "closes_time": closes.time(),
                 "seen_updated_at": session.updated_at.isoformat()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["time_zone"].widget.options = venue_zone_options(
+            list(Session.objects.values_list("time_zone", flat=True).distinct()))
+
     def clean(self):
         data = super().clean()
+        if not data.get("time_zone") and "time_zone" not in self.errors:
+            country = data.get("country")
+            data["time_zone"] = country_zone(country.iso2 if country else "")
+            if not data["time_zone"]:
+                self.add_error("time_zone", _("Choose the venue's time zone (no country is "
+                                              "named to take it from)."))
         zone_name = data.get("time_zone")
         if not zone_name or any(data.get(key) is None for key in
                                 ("opens_on", "opens_time", "closes_on", "closes_time")):

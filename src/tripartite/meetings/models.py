@@ -41,11 +41,6 @@ class Meeting(TimeStampedModel):
         return self.title
 
 
-def time_zone_choices():
-    return [(name, name) for name in sorted(zoneinfo.available_timezones())
-            if "/" in name and not name.startswith(("Etc/", "SystemV/", "posix/", "right/"))]
-
-
 class Session(TimeStampedModel):
     """A session of a meeting, e.g. the 114th Session of the Conference.
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tripartite.common.forms import SeenVersionField
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import MemberState
-from tripartite.meetings.models import time_zone_choices
+from tripartite.meetings.time_zones import TimeZoneField, country_zone
 from tripartite.proposals.models import (
     ConsultedGroup,
     Decision,
@@ -67,15 +67,15 @@ class ProposalForm(forms.Form):
         widget=TEXT)
     start = forms.DateField(label=_("First day"), required=False, widget=DATE)
     end = forms.DateField(label=_("Last day"), required=False, widget=DATE)
-    time_zone = forms.ChoiceField(label=_("Time zone of the venue"), choices=time_zone_choices,
-                                  initial="Europe/Zurich")
+    time_zone = TimeZoneField(label=_("Time zone of the venue"), required=False,
+                              initial="Europe/Zurich")
     country = forms.ModelChoiceField(label=_("Country"), required=False,
                                      queryset=MemberState.objects.all())
     city = forms.CharField(label=_("City"), max_length=100, required=False)
     online = forms.BooleanField(label=_("Online meeting"), required=False)
     coverage = forms.ModelMultipleChoiceField(
         label=_("Geographical coverage"), required=False, queryset=MemberState.objects.all(),
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=forms.SelectMultiple(attrs={"size": 8, "data-search": _("Search the countries")}),
         help_text=_("The countries whose participants are invited."))
     tripartite = forms.NullBooleanField(label=_("Tripartite meeting"), required=False)
     government = forms.IntegerField(label=_("Government participants"), min_value=0,
@@ -133,6 +133,9 @@ class ProposalForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if not data.get("time_zone") and "time_zone" not in self.errors:
+            country = data.get("country")
+            data["time_zone"] = country_zone(country.iso2 if country else "") or "Europe/Zurich"
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
             self.add_error("end", _("The meeting cannot end before it starts."))

@@ -138,3 +138,19 @@ def form_error_summary(context):
         else:
             links += _form_error_links(form)
     return links
+
+
+@register.filter
+def fieldsets(form):
+    """The form's visible fields in its groups: [(legend, [bound fields])]. A form names its
+    groups in ``fieldsets`` ((legend, (field names…)), …); the fields it leaves out follow,
+    without a legend. A form without groups is one group without a legend."""
+    visible = {bound.name: bound for bound in form.visible_fields()}
+    groups = []
+    for legend, names in getattr(form, "fieldsets", ()):
+        fields = [visible.pop(name) for name in names if name in visible]
+        if fields:
+            groups.append((legend, fields))
+    if visible:
+        groups.append(("", list(visible.values())))
+    return groups

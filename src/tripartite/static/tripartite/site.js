@@ -65,6 +65,24 @@ document.addEventListener("DOMContentLoaded", () => {
   document.addEventListener("click", (event) => {
     for (const group of groups) if (group.open && !group.contains(event.target)) group.open = false;
   });
+  // A long multiple choice (countries, recipients) gets a search box above it: typing hides
+  // the options that do not match (the chosen ones stay). Without JavaScript: the list alone.
+  for (const select of document.querySelectorAll("select[multiple][data-search]")) {
+    const search = document.createElement("input");
+    search.type = "search";
+    search.className = "select-search";
+    search.setAttribute("aria-label", select.dataset.search);
+    search.setAttribute("aria-controls", select.id);
+    search.placeholder = select.dataset.search;
+    const fold = (text) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+    search.addEventListener("input", () => {
+      const wanted = fold(search.value.trim());
+      for (const option of select.options) {
+        option.hidden = Boolean(wanted) && !option.selected && !fold(option.text).includes(wanted);
+      }
+    });
+    select.before(search);
+  }
   for (const select of document.querySelectorAll("select[data-autosubmit]")) {
     select.addEventListener("change", () => select.form.requestSubmit());
   }

@@ -1,0 +1,60 @@
+"""The forms' helpers in a browser: a long list of countries searched as one types, and a
+long action's button that says it is working and cannot be pressed twice."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from tests.browser.test_journeys import log_in
+from tests.browser.test_keyboard_journeys import _member_states  # noqa: F401 (per test)
+from tests.factories import user_with_role
+from tests.votes.factories import delegate_user, plenary, vote
+from tripartite.accounts.models import Role
+from tripartite.votes import services
+from tripartite.votes.models import Ballot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_the_countries_are_searched_as_one_types(page, live_server):
+    unit = user_with_role(Role.UNIT_OFFICER, unit="SECTOR")
+    log_in(page, live_server, unit.username)
+    page.goto(live_server.url + reverse("proposals:create"))
+    page.select_option("#id_coverage", label="Peru")
+    search = page.locator("input.select-search")
+    assert search.get_attribute("aria-label") == "Search the countries"
+    search.fill("senegal")
+    shown = page.eval_on_selector_all(
+        "#id_coverage option", "options => options.filter(o => !o.hidden).map(o => o.text)")
+    assert shown == ["Peru", "Senegal"]  # the chosen one stays in sight
+    search.fill("")
+    assert page.eval_on_selector_all(
+        "#id_coverage option", "options => options.filter(o => o.hidden).length") == 0
+
+
+def test_a_long_action_says_it_is_working_and_is_sent_once(page, live_server):
+    item, delegates = plenary(("FR",))
+    v = services.vote_open(actor=user_with_role(Role.SECRETARIAT), vote=vote(item))
+    user = delegate_user(delegates["FR"][0])
+    user.set_password("secret-pass-123")
+    user.save()
+    log_in(page, live_server, user.username)
+    page.goto(f"{live_server.url}/votes/{v.pk}/ballot/")
+    page.check("#choice-1-yes")
+    page.click("#ballot-panel button[type=submit]")
+    page.wait_for_selector("#confirm-title")
+    sent = []
+
+    def slow(route):
+        sent.append(route.request.method)
+        time.sleep(1.5)  # the server is slow to answer
+        route.continue_()
+
+    page.route(f"**/votes/{v.pk}/ballot/", slow)
+    button = page.locator("#ballot-panel button[name=confirm]")
+    button.click()
+    page.wait_for_selector("#ballot-panel button.working[disabled]")
+    assert page.get_attribute("#ballot-panel form[data-working]", "aria-busy") == "true"
+    page.wait_for_selector("[data-voted=true]")
+    assert sent == ["POST"] and Ballot.objects.filter(vote=v).count() == 1
