@@ -48,7 +48,7 @@ ENGLISH_WORDS = {
 ALLOWED = (
     "International Labour Conference", "Governing Body", "Palais des Nations",
     "Employers' Federation", "Agenda item", "Session of the Conference", "Tripartite",
-    "ILO regular budget",
+    "ILO regular budget", "New Delhi", "New York",  # also their French names
 )
 
 SKIPPED_TAGS = {"script", "style", "template", "code", "pre", "textarea"}

@@ -15,19 +15,33 @@ from functools import cache
 
 from django import forms
 from django.utils.html import format_html, format_html_join
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-# The usual venues of the Office's meetings: (zone, where).
+# The usual venues of the Office's meetings: (zone, where, in the reader's language).
 VENUE_ZONES = (
-    ("Europe/Zurich", "Geneva"), ("Europe/Rome", "Turin"), ("Europe/Brussels", "Brussels"),
-    ("Africa/Addis_Ababa", "Addis Ababa"), ("Africa/Abidjan", "Abidjan"),
-    ("Africa/Dakar", "Dakar"), ("Africa/Johannesburg", "Pretoria"),
-    ("Africa/Nairobi", "Nairobi"), ("Africa/Cairo", "Cairo"), ("Asia/Beirut", "Beirut"),
-    ("Asia/Bangkok", "Bangkok"), ("Asia/Kolkata", "New Delhi"), ("Asia/Jakarta", "Jakarta"),
-    ("Asia/Manila", "Manila"), ("Asia/Tokyo", "Tokyo"), ("Australia/Sydney", "Sydney"),
-    ("America/Lima", "Lima"), ("America/Santiago", "Santiago"),
-    ("America/Mexico_City", "Mexico City"), ("America/Port_of_Spain", "Port of Spain"),
-    ("America/New_York", "New York"), ("America/Toronto", "Ottawa"),
+    ("Europe/Zurich", _("Geneva")),
+    ("Europe/Rome", _("Turin")),
+    ("Europe/Brussels", _("Brussels")),
+    ("Africa/Addis_Ababa", _("Addis Ababa")),
+    ("Africa/Abidjan", _("Abidjan")),
+    ("Africa/Dakar", _("Dakar")),
+    ("Africa/Johannesburg", _("Pretoria")),
+    ("Africa/Nairobi", _("Nairobi")),
+    ("Africa/Cairo", _("Cairo")),
+    ("Asia/Beirut", _("Beirut")),
+    ("Asia/Bangkok", _("Bangkok")),
+    ("Asia/Kolkata", _("New Delhi")),
+    ("Asia/Jakarta", _("Jakarta")),
+    ("Asia/Manila", _("Manila")),
+    ("Asia/Tokyo", _("Tokyo")),
+    ("Australia/Sydney", _("Sydney")),
+    ("America/Lima", _("Lima")),
+    ("America/Santiago", _("Santiago")),
+    ("America/Mexico_City", _("Mexico City")),
+    ("America/Port_of_Spain", _("Port of Spain")),
+    ("America/New_York", _("New York")),
+    ("America/Toronto", _("Ottawa")),
 )
 
 
@@ -53,7 +67,8 @@ def country_zone(iso2: str | None) -> str:
 def venue_zone_options(extra: list[str] | tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(zone, label) of the short list: the usual venues, then ``extra`` (e.g. the zones of
     the sessions in the database), without repeats."""
-    options = [(zone, f"{zone} — {where}") for zone, where in VENUE_ZONES]
+    # Lazy: a form class built at import time shows the label in each reader's language.
+    options = [(zone, format_lazy("{} — {}", zone, where)) for zone, where in VENUE_ZONES]
     known = {zone for zone, _label in options}
     options += [(zone, zone) for zone in sorted(set(extra) - known) if zone]
     return options
