@@ -99,3 +99,24 @@ def run_jobs(db, settings, tmp_path):
     if settings.MEDIA_ROOT == MEDIA_ROOT:
         settings.MEDIA_ROOT = tmp_path / "media"
     return run_queued_tasks
+
+
+@pytest.fixture(autouse=True)
+def _member_states_after_a_flush(request):
+    """The member States come from a data migration; a transactional test ends by flushing
+    the database, so the next one on the same worker would find none (which test ran before
+    depends on the worker's share). Every transactional test starts with them. Loading is
+    idempotent."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = ("transactional_db" in request.fixturenames or "live_server"
+                     in request.fixturenames
+                     or (marker is not None and marker.kwargs.get("transaction")))
+    if not transactional:
+        return
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    request.getfixturevalue("transactional_db")
+    importlib.import_module("tripartite.constituents.migrations.0002_load_member_states"
+                            ).load_member_states(django_apps, None)

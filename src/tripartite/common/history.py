@@ -370,6 +370,11 @@ def _related_names(entries: list[ActionLogEntry]) -> dict[type[models.Model], di
         for model, pks in wanted.items()}
 
 
+def _field_order(model, name: str) -> tuple[int, str]:
+    names = [field.name for field in model._meta.get_fields()] if model is not None else []
+    return (names.index(name) if name in names else len(names), name)
+
+
 def history_lines(entries: Iterable[ActionLogEntry]) -> list[HistoryLine]:
     """The entries in words, with their changed fields (the entries' ``actor`` and
     ``content_type`` selected with them)."""
@@ -379,7 +384,9 @@ def history_lines(entries: Iterable[ActionLogEntry]) -> list[HistoryLine]:
     for entry in entries:
         model = entry.content_type.model_class()
         changes = []
-        for name, (before, after) in _diffs(entry).items():
+        # In the model's own field order: PostgreSQL's jsonb keeps no key order.
+        for name, (before, after) in sorted(_diffs(entry).items(),
+                                            key=lambda item: _field_order(model, item[0])):
             model_field = _field(model, name)
             label = str(model_field.verbose_name) if model_field is not None else name
             changes.append(Change(label[:1].upper() + label[1:],
