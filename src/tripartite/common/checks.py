@@ -2,7 +2,9 @@
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
-from django.db import connection
+from django.db import DatabaseError, connection
+
+from tripartite.common import fonts
 
 
 @register(Tags.database)
@@ -77,3 +79,16 @@ def mail_delivery(app_configs, **kwargs):
     """`check --deploy` and `serve`: warn that no mail is sent, on SQLite too."""
     unsent = not settings.DEBUG and settings.EMAIL_BACKEND == settings.UNSENT_EMAIL_BACKEND
     return [_mail_not_sent()] if unsent and connection.vendor != "postgresql" else []
+
+
+@register()
+def fonts_for_the_data(app_configs, **kwargs):
+    """Names in a script whose Noto font is missing would print as empty boxes in PDFs."""
+    try:
+        missing = fonts.missing_fonts(fonts.data_texts())
+    except DatabaseError:
+        return []  # no database yet (before migrate): tripartite.E001 says so if it matters
+    if not missing:
+        return []
+    message, hint = fonts.check_message(missing)
+    return [Warning(message, id="tripartite.W009", hint=hint)]

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tripartite.common import fonts
 from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.delegations import list_files, lists, permissions
@@ -59,7 +60,15 @@ def _published(request, published) -> ListDocument:
     return list_files.published_document(published, _order(request, published.session))
 
 
+def _names(document: ListDocument):
+    for row in document.rows:
+        yield row["name"]
+        yield row.get("name_latin") or ""
+        yield row.get("function") or ""
+
+
 def _page(request, document: ListDocument, template: str, extra: dict):
+    fonts.warn_missing(request, _names(document))  # its PDF would print empty boxes
     states = lists.sections(document.rows, document.language)
     changes = {change: sum(1 for row in document.rows if row.get("change") == change)
                for change in (lists.ADDED, lists.WITHDRAWN, lists.CHANGED)}
@@ -77,6 +86,11 @@ def _file(request, file_format: str, *, session, published=None):
     POST queues it and leads to the job's progress, where the file waits when ready."""
     if request.method in READ_METHODS:
         name = list_files.FORMAT_NAMES[file_format]
+        if file_format == "pdf":
+            document = (list_files.published_document(published, _order(request, session))
+                        if published else list_files.current_document(
+                            session, _order(request, session)))
+            fonts.warn_missing(request, _names(document))
         return render(request, "jobs/start.html", {
             "title": _("%(format)s of the %(list)s") % {"format": name, "list": (
                 lists.list_title(published.kind, published.number) if published

@@ -12,23 +12,21 @@ adds folders (a list of paths) for a server that keeps them elsewhere.
 """
 
 import datetime as dt
-import functools
 import json
 from pathlib import Path
 
 import typst
-from django.conf import settings
 
+from tripartite.common import fonts as common_fonts
 from tripartite.delegations import lists
 
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "list_of_delegations.typ"
 
 
-@functools.cache
 def fonts() -> typst.Fonts:
-    """The fonts, scanned once per process (scanning takes a good part of a second)."""
-    return typst.Fonts(font_paths=[str(path) for path in
-                                   getattr(settings, "LIST_PDF_FONT_PATHS", [])])
+    """The fonts, scanned once per process (``common.fonts``, which also tells which are
+    missing)."""
+    return common_fonts.typst_fonts()
 
 
 def document_data(*, rows, language: str, title: str, session_titles, published: str,

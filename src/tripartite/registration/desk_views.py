@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from tripartite.common import fonts
 from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.forms import add_service_error
 from tripartite.common.services import ServiceError
@@ -107,6 +108,8 @@ def desk_session(request, session_pk):
     if request.htmx:
         return render(request, "registration/desk_results.html", context)
     context["counts"] = selectors.session_counts(session)
+    fonts.warn_missing(request, selectors.badge_texts(  # its badges would print empty boxes
+        Registration.objects.filter(session=session)))
     return render(request, "registration/desk_session.html", context)
 
 
@@ -150,6 +153,8 @@ def desk_registration(request, pk):
     _require_desk(request)
     registration = selectors.registrations_queryset().get(pk=registration.pk)
     nomination = registration.nomination
+    fonts.warn_missing(request, selectors.badge_texts(
+        Registration.objects.filter(pk=registration.pk)))
     return render(request, "registration/desk_registration.html", {
         "registration": registration, "session": registration.session,
         "no_longer_accredited": nomination is not None and (

@@ -90,6 +90,12 @@ def never_printed(session: Session) -> QuerySet[Registration]:
             .order_by("affiliation", "person__name_latin", "id"))
 
 
+def badge_texts(registrations: QuerySet[Registration]) -> Iterable[str]:
+    """What badges print of ``registrations`` in the holders' own words (fonts.warn_missing)."""
+    for row in registrations.values_list("person__name", "affiliation", "role_label").iterator():
+        yield from row
+
+
 def badges_for_printing(badges: Iterable[Badge]) -> list[Badge]:
     return list(Badge.objects.filter(pk__in=[badge.pk for badge in badges])
                 .select_related("registration__person").order_by("number"))
