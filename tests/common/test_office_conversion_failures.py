@@ -13,6 +13,7 @@ def test_without_libreoffice_the_conversion_says_so(monkeypatch):
     assert not office.conversion_available()
     with pytest.raises(office.PdfUnavailable) as refused:
         office.convert({"letter": b""})
+    assert refused.value.code == office.NOT_INSTALLED
     assert str(refused.value) == (
         "PDF files were not made: LibreOffice is not installed on the server "
         "(scripts/system-packages.sh installs it). The Word files are ready.")
@@ -24,9 +25,12 @@ def test_a_program_that_cannot_be_started_is_refused_plainly(monkeypatch, tmp_pa
     not_a_program.chmod(0o644)
     monkeypatch.setattr(office, "SOFFICE", str(not_a_program))
     monkeypatch.setattr(office.shutil, "which", lambda name: None)
-    with translation.override("fr"), pytest.raises(office.PdfUnavailable) as refused:
+    with pytest.raises(office.PdfUnavailable) as refused:
         office.docx_to_pdf(b"")
-    assert str(refused.value) == (
+    assert refused.value.code == office.NOT_STARTED
+    with translation.override("fr"):  # said in the language of whoever reads it
+        said = str(refused.value)
+    assert said == (
         "Les fichiers PDF n'ont pas été produits : LibreOffice n'a pas pu être lancé "
         "(Permission denied). Les fichiers Word sont prêts.")
 
@@ -83,8 +87,8 @@ def test_a_process_that_makes_too_few_files_is_reported(monkeypatch, tmp_path):
     fake_soffice(monkeypatch, tmp_path, skip='[ "$name" = "b" ] || ')
     with pytest.raises(office.PdfUnavailable) as refused:
         office.convert({"a": b"a", "b": b"b", "c": b"c"}, processes=2)
-    assert str(refused.value).startswith("LibreOffice made 2 PDF files out of 3. The Word "
-                                         "files are ready.")
+    assert (refused.value.code, str(refused.value)) == (
+        office.INCOMPLETE, "LibreOffice made 2 PDF files out of 3. The Word files are ready.")
 
 
 def test_processes_that_do_not_finish_in_time_are_stopped(monkeypatch, tmp_path):

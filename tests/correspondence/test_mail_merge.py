@@ -2,11 +2,13 @@
 previews, generation, the zip, the register and its exports, and query counts."""
 
 import datetime as dt
+import html
 import io
 import zipfile
 
 import openpyxl
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -141,10 +143,20 @@ def test_without_libreoffice_the_pdf_says_so_and_word_stands(secretariat, starte
     batch = hand_picked(secretariat, starters["circular"], [entries["KE"]], session)
     batch = batches.batch_generate(actor=secretariat, batch=batch)
     assert batch.status == BatchStatus.GENERATED
-    assert batch.pdf_problem.startswith("PDF files were not made: LibreOffice is not "
-                                        "installed on the server")
+    assert batch.pdf_problem == office.NOT_INSTALLED  # a code, said in each reader's language
     letter = batch.letters.get()
     assert letter.word_file and not letter.pdf_file
+    for language, said in (("fr", "LibreOffice n'est pas installé sur le serveur"),
+                           ("es", "LibreOffice no está instalado en el servidor"),
+                           ("en", "LibreOffice is not installed on the server")):
+        reader = user_with_role(Role.SECRETARIAT, language=language)
+        client = _client(reader)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        page = client.get(reverse("correspondence:batch_detail", args=[batch.pk]))
+        assert said in html.unescape(page.content.decode()), language
+        api = client.get(f"/api/correspondence/batches/{batch.pk}").json()
+        assert (api["pdf_problem"], said in api["pdf_problem_text"]) == (office.NOT_INSTALLED,
+                                                                          True)
 
 
 def _client(user):

@@ -5,9 +5,11 @@ Each run uses a fresh LibreOffice profile (``-env:UserInstallation``) in a tempo
 so that runs in parallel, or beside a user's own LibreOffice, do not lock each other out: a
 conversion of many files shares them among as many runs as the machine has cores.
 Where LibreOffice is not installed, :class:`PdfUnavailable` says so plainly; Word documents do
-not need it.
+not need it. Its ``code`` (``NOT_INSTALLED``…) is what a record keeps (a batch of letters'
+``pdf_problem``); ``problem_message(code)`` says it in the reader's language, whoever met it.
 """
 
+import logging
 import os
 import shutil
 import subprocess
@@ -18,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
 
 # Where Debian installs it: found even when the server's PATH leaves /usr/bin out.
 SOFFICE = "/usr/bin/soffice"
@@ -37,8 +41,49 @@ def a4(document, *, margin_mm: int = 25):
     return document
 
 
+# Why no PDF was made: the codes a record keeps.
+NOT_INSTALLED = "libreoffice_missing"
+NOT_STARTED = "libreoffice_not_started"
+TIMED_OUT = "libreoffice_timed_out"
+INCOMPLETE = "libreoffice_incomplete"
+PROBLEM_CODES = (NOT_INSTALLED, NOT_STARTED, TIMED_OUT, INCOMPLETE)
+
+
+def problem_message(code: str, **params) -> str:
+    """What ``code`` means, in the active language (``params``: ``error`` for NOT_STARTED,
+    ``made`` and ``total`` for INCOMPLETE when known). Text that is not a code (a record
+    written before the codes) is returned as it is."""
+    if code == NOT_INSTALLED:
+        return _("PDF files were not made: LibreOffice is not installed on the server "
+                 "(scripts/system-packages.sh installs it). The Word files are ready.")
+    if code == NOT_STARTED:
+        if params.get("error"):
+            return _("PDF files were not made: LibreOffice could not be started "
+                     "(%(error)s). The Word files are ready.") % {"error": params["error"]}
+        return _("PDF files were not made: LibreOffice could not be started. The Word files "
+                 "are ready.")
+    if code == TIMED_OUT:
+        return _("PDF files were not made: LibreOffice did not finish in time. The Word files "
+                 "are ready.")
+    if code == INCOMPLETE:
+        if "made" in params and "total" in params:
+            return _("LibreOffice made %(made)s PDF files out of %(total)s. The Word files are "
+                     "ready.") % {"made": params["made"], "total": params["total"]}
+        return _("LibreOffice did not make every PDF file. The Word files are ready.")
+    return code
+
+
 class PdfUnavailable(Exception):
-    """No PDF could be made; the message is for the user."""
+    """No PDF could be made: ``code`` (one of PROBLEM_CODES) says why; ``str()`` is the
+    message for the user, in the active language."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def __str__(self) -> str:
+        return problem_message(self.code, **self.params)
 
 
 def soffice() -> str | None:
@@ -78,9 +123,7 @@ def convert(documents: dict[str, bytes], *, processes: int | None = None,
         return {}
     program = soffice()
     if program is None:
-        raise PdfUnavailable(_("PDF files were not made: LibreOffice is not installed on the "
-                               "server (scripts/system-packages.sh installs it). The Word "
-                               "files are ready."))
+        raise PdfUnavailable(NOT_INSTALLED)
     names = list(documents)
     count = max(1, min(processes or parallel_processes(), len(names)))
     groups = [names[index::count] for index in range(count)]
@@ -102,9 +145,9 @@ def convert(documents: dict[str, bytes], *, processes: int | None = None,
                 if (target / f"{name}.pdf").exists():
                     pdfs[name] = (target / f"{name}.pdf").read_bytes()
         if len(pdfs) != len(documents):
-            raise PdfUnavailable(_("LibreOffice made %(made)s PDF files out of %(total)s. "
-                                   "The Word files are ready. %(detail)s") % {
-                "made": len(pdfs), "total": len(documents), "detail": details[:300]})
+            logger.warning("LibreOffice made %s PDF files out of %s: %s", len(pdfs),
+                           len(documents), details[:300])
+            raise PdfUnavailable(INCOMPLETE, made=len(pdfs), total=len(documents))
         return pdfs
 
 
@@ -131,15 +174,12 @@ def _run_all(program: str, work_dir: Path, runs: list[tuple[Path, list[Path]]],
     except OSError as error:
         _stop(started)
         # A program that cannot be started (removed, not executable): as if not installed.
-        raise PdfUnavailable(_("PDF files were not made: LibreOffice could not be started "
-                               "(%(error)s). The Word files are ready.") % {
-            "error": error.strerror or error}) from error
+        raise PdfUnavailable(NOT_STARTED, error=error.strerror or str(error)) from error
     made = 0
     while any(process.poll() is None for process, _log in started):
         if time.monotonic() > deadline:
             _stop(started)
-            raise PdfUnavailable(_("PDF files were not made: LibreOffice did not finish in "
-                                   "time. The Word files are ready."))
+            raise PdfUnavailable(TIMED_OUT)
         time.sleep(POLL_SECONDS)
         now_made = sum(1 for target, _sources in runs for _pdf in target.glob("*.pdf"))
         if on_progress is not None and now_made != made:

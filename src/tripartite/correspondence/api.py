@@ -138,7 +138,10 @@ class BatchOut(Schema):
                                                   "field, and which.")
     letters: int
     sent: int
-    pdf_problem: str
+    pdf_problem: str = Field(description="Why PDF files were not made, as a code: "
+                                         "libreoffice_missing, libreoffice_not_started, "
+                                         "libreoffice_timed_out, libreoffice_incomplete.")
+    pdf_problem_text: str = Field(description="The same, in the caller's language.")
     problem: str = Field(description="What went wrong last (generation or sending).")
     job: int | None = Field(None, description="The generation's job (`/api/jobs/{id}`), "
                                               "when the caller started it.")
@@ -160,7 +163,8 @@ def _batch(batch: MailMergeBatch) -> dict:
                      "language": row.language, "missing": row.missing}
                     for row in check.rows_missing] if check else [],
         "letters": len(letters), "sent": sum(1 for sent in letters if sent),
-        "pdf_problem": batch.pdf_problem, "problem": batch.problem,
+        "pdf_problem": batch.pdf_problem, "pdf_problem_text": batch.pdf_problem_text,
+        "problem": batch.problem,
     }
 
 

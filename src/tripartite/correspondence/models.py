@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tripartite.common import office
 from tripartite.common.models import TimeStampedModel
 
 DEFAULT_REFERENCE_PATTERN = "RELOFF/{year}/{number:04d}"
@@ -215,6 +216,7 @@ class MailMergeBatch(TimeStampedModel):
     reply_deadline = models.DateField(_("reply expected by"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=BatchStatus.choices,
                               default=BatchStatus.DRAFT)
+    # Why PDF files were not made: a code of common.office (pdf_problem_text says it).
     pdf_problem = models.TextField(_("PDF problem"), blank=True)
     problem = models.TextField(_("last problem"), blank=True)
     generated_at = models.DateTimeField(_("generated"), null=True, blank=True)
@@ -234,6 +236,17 @@ class MailMergeBatch(TimeStampedModel):
 
     def __str__(self):
         return f"{self.template} — {self.letter_date:%Y-%m-%d} (#{self.pk})"
+
+    @property
+    def pdf_problem_text(self) -> str:
+        """``pdf_problem`` in the active language ('' when there is none)."""
+        if not self.pdf_problem:
+            return ""
+        params = {}
+        if self.pdf_problem == office.INCOMPLETE:
+            letters = self.letters.all()
+            params = {"made": letters.exclude(pdf_file="").count(), "total": letters.count()}
+        return office.problem_message(self.pdf_problem, **params)
 
 
 class LetterStatus(models.TextChoices):

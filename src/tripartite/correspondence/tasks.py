@@ -67,7 +67,7 @@ def _generate(context: JobContext) -> JobFile:
         context.check()
         batch = batches.batch_pdfs_make(actor=actor, batch=batch, progress=pdf)
         if batch.pdf_problem:
-            raise ServiceError(batch.pdf_problem, code="pdf_failed")
+            raise ServiceError(batch.pdf_problem_text, code="pdf_failed")
     context.check()
     batch = MailMergeBatch.objects.select_related("template").get(pk=batch.pk)
     return JobFile(name=merge.zip_name(batch), content=merge.batch_zip(batch).getvalue(),

@@ -415,7 +415,7 @@ def batch_pdfs_make(*, actor: User, batch: MailMergeBatch,
             pdfs = office.convert({str(letter.pk): merge.read_file(letter.word_file)
                                    for letter in chunk}, on_progress=report)
         except office.PdfUnavailable as error:
-            problem = str(error)
+            problem = error.code  # said in each reader's language (MailMergeBatch)
             break
         saved: list[str | None] = []
         try:
