@@ -367,3 +367,23 @@ def test_a_senior_official_reads_the_objections_without_the_forms(client, sessio
     response = client.get(reverse("delegations:committee_objections", args=[session.pk]))
     assert response.status_code == 200 and response.context["form"] is None
     assert "A union" in response.content.decode()
+
+
+def test_the_page_gives_the_time_limit_of_each_list_from_the_one_rule(client, member, session):
+    """The provisional list's limit, and each revised list's (48 hours from 10:00 on the day
+    it was published), computed by rules.objections.objection_deadline, cited."""
+    from tripartite.delegations.models import PublishedList
+
+    revised = PublishedList.objects.create(session=session, kind="revised", number=1)
+    PublishedList.objects.filter(pk=revised.pk).update(
+        published_at=dt.datetime(2026, 6, 3, 9, 30, tzinfo=GENEVA))
+    url = reverse("delegations:committee_objections", args=[session.pk])
+    page = client.get(url).content.decode()
+    assert "Based on the provisional list: receivable until Thursday 4 June 2026, 10:00" in page
+    assert "Based on revised list No. 1: receivable until Friday 5 June 2026, 10:00" in page
+    assert "ILC Standing Orders (2008) art. 26bis(1)(a)" in page
+    member.language = "fr"
+    member.save(update_fields=["language"])
+    client.cookies["tripartite_language"] = "fr"
+    page = client.get(url).content.decode()
+    assert "Fondées sur la liste révisée n° 1 : recevables jusqu’au vendredi 5 juin 2026" in page

@@ -730,3 +730,28 @@ def test_each_delegate_votes_exactly_when_the_verdict_counts_them(delegation, sc
     verdict = evaluate_delegation(delegation, arrears_scope=scope)
     assert {v.person for v in verdict.delegates if v.votes} == set(verdict.voters)
     assert all(vote.reasons for vote in verdict.delegates)
+
+
+def test_time_limits_count_elapsed_hours_across_a_change_of_summer_time():
+    from datetime import time
+
+    from tripartite.rules import dates
+
+    # Summer time starts in Geneva on Sunday 29 March 2026 at 02:00: 72 hours from Friday
+    # 10:00 end on Monday at 11:00 on the clock.
+    assert dates.hours_from(date(2026, 3, 27), time(10), 72, GENEVA) == datetime(
+        2026, 3, 30, 11, 0, tzinfo=GENEVA)
+    assert dates.days_before(date(2026, 6, 1), days=21) == date(2026, 5, 11)
+    assert dates.days_before(date(2026, 6, 1), weeks=8) == date(2026, 4, 6)
+
+
+def test_the_rules_count_time_limits_in_one_module_only():
+    """No date arithmetic outside rules/dates.py: a limit is counted one way everywhere."""
+    from pathlib import Path
+
+    import tripartite.rules
+
+    folder = Path(tripartite.rules.__file__).parent
+    counting = [path.name for path in folder.glob("*.py")
+                if path.name != "dates.py" and "timedelta" in path.read_text()]
+    assert counting == []

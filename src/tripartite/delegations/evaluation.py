@@ -5,7 +5,7 @@ The web pages, the API and ``tripartite rules delegation`` all end in
 in ``tripartite.rules.objections.objection_receivable``.
 """
 
-from datetime import date
+from datetime import date, datetime
 
 from tripartite.delegations.models import (
     ArrearsStatus,
@@ -13,6 +13,7 @@ from tripartite.delegations.models import (
     Delegation,
     Objection,
     ObjectionKind,
+    PublishedList,
 )
 from tripartite.meetings.models import Session
 from tripartite.rules import delegations as rules
@@ -94,6 +95,28 @@ def objection_facts(objection: Objection) -> objection_rules.Objection:
         same_facts_found_irrelevant=objection.same_facts_found_irrelevant,
         revised_list_published_on=objection.revised_list_published_on,
     )
+
+
+def objection_deadline(session: Session,
+                       revised_list_published_on: date | None = None) -> datetime:
+    """CRED-3 for ``session``: the time limit for objections (``rules.objections``), based on
+    the provisional list or on a revised list published on ``revised_list_published_on``."""
+    return objection_rules.objection_deadline(
+        opening=session.local_opens_at.date(), time_zone=session.zone,
+        revised_list_published_on=revised_list_published_on)
+
+
+def objection_time_limits(session: Session
+                          ) -> list[tuple[PublishedList | None, datetime]]:
+    """(revised list or None for the provisional one, its time limit) for each list
+    published for ``session``; the provisional list's limit even before it is published."""
+    limits: list[tuple[PublishedList | None, datetime]] = [(None, objection_deadline(session))]
+    for revised in (PublishedList.objects.filter(session=session,
+                                                 kind=PublishedList.Kind.REVISED)
+                    .order_by("number")):
+        limits.append((revised, objection_deadline(
+            session, revised.published_at.astimezone(session.zone).date())))
+    return limits
 
 
 def objection_verdict(objection: Objection) -> objection_rules.ObjectionVerdict | None:

@@ -28,7 +28,7 @@ from tripartite.delegations import (
     review_selectors,
     selectors,
 )
-from tripartite.delegations.evaluation import objection_verdict
+from tripartite.delegations.evaluation import objection_time_limits, objection_verdict
 from tripartite.delegations.models import (
     ArrearsStatus,
     ConferenceResult,
@@ -67,7 +67,7 @@ from tripartite.delegations.services.objections import (
 from tripartite.delegations.services.settings import credentials_settings_update
 from tripartite.meetings.models import MeetingType, Session
 from tripartite.rules import delegations as rules
-from tripartite.rules.objections import objection_deadline
+from tripartite.rules import objections as objection_rules
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 GROUPS = ("government", "employers", "workers")
@@ -366,8 +366,10 @@ def committee_objections(request, session_pk):
     return render(request, "delegations/committee_objections.html", {
         "session": session, "nav": _nav(request.user), "rows": rows, "form": form,
         "kind": kind,
-        "deadline": objection_deadline(opening=session.local_opens_at.date(),
-                                             time_zone=session.zone),
+        "time_limits": objection_time_limits(session),
+        "hours": objection_rules.OBJECTION_HOURS,
+        "hours_revised": objection_rules.OBJECTION_HOURS_AFTER_REVISED_LIST,
+        "provision": objection_rules.OBJECTION_TIME_LIMIT,
     })
 
 

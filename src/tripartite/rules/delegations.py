@@ -8,11 +8,12 @@ the clock, and every conclusion is a Finding citing its provision in English, Fr
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from tripartite.rules import dates
 from tripartite.rules.catalogue import text
 from tripartite.rules.findings import Finding, Severity
 
@@ -523,7 +524,7 @@ def credentials_deadline(opening: date, own_deadline: date | None = None) -> dat
     before the opening, unless the session sets its own deadline."""
     if own_deadline is not None:
         return own_deadline
-    return opening - timedelta(days=CREDENTIALS_DAYS_BEFORE_OPENING)
+    return dates.days_before(opening, days=CREDENTIALS_DAYS_BEFORE_OPENING)
 
 
 def credentials_late(received_on: date | None, deadline: date) -> bool:

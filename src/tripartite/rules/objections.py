@@ -8,12 +8,14 @@ session's time zone are passed in; nothing is read from the clock.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, tzinfo
 
+from tripartite.rules import dates
 from tripartite.rules.catalogue import text
 from tripartite.rules.findings import Finding, Severity
 
 OBJECTIONS = "ILC Standing Orders (2008) art. 26bis"
+OBJECTION_TIME_LIMIT = "ILC Standing Orders (2008) art. 26bis(1)(a)"
 OBJECTION_HOURS = 72
 OBJECTION_HOURS_AFTER_REVISED_LIST = 48
 LIST_PUBLISHED_AT = time(10)  # the time limits run from 10:00, local time
@@ -40,16 +42,14 @@ class ObjectionVerdict:
 
 def objection_deadline(*, opening: date, time_zone: tzinfo,
                        revised_list_published_on: date | None = None) -> datetime:
-    """CRED-3: 72 hours from 10:00 on the opening day, or 48 hours from 10:00 on the day a
-    revised list is published, in the Conference's local time."""
+    """CRED-3 (OBJECTION_TIME_LIMIT): 72 hours from 10:00 on the opening day, or 48 hours
+    from 10:00 on the day a revised list is published, in the Conference's local time
+    (elapsed hours: ``dates.hours_from``). The one computation of the time limit: the rule
+    below, the pages and the API all call it."""
     if revised_list_published_on is None:
-        start_day, hours = opening, OBJECTION_HOURS
-    else:
-        start_day, hours = revised_list_published_on, OBJECTION_HOURS_AFTER_REVISED_LIST
-    start = datetime.combine(start_day, LIST_PUBLISHED_AT, tzinfo=time_zone)
-    # The limit is a number of hours, so count elapsed hours (in UTC): across a change of
-    # summer time the deadline moves by an hour on the clock instead of the period changing.
-    return (start.astimezone(UTC) + timedelta(hours=hours)).astimezone(time_zone)
+        return dates.hours_from(opening, LIST_PUBLISHED_AT, OBJECTION_HOURS, time_zone)
+    return dates.hours_from(revised_list_published_on, LIST_PUBLISHED_AT,
+                            OBJECTION_HOURS_AFTER_REVISED_LIST, time_zone)
 
 
 def objection_receivable(objection: Objection, *, opening: date,

@@ -25,11 +25,12 @@ them: the member States in the database, or the list shipped with the package).
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from tripartite.rules import dates
 from tripartite.rules.catalogue import text
 from tripartite.rules.findings import Finding, Severity
 
@@ -361,7 +362,7 @@ def lead_time(proposal: Proposal, setting: RuleSetting, as_of: date | None) -> l
     on = proposal.submitted_on or as_of
     if proposal.start is None or on is None:
         return []
-    latest = proposal.start - timedelta(weeks=weeks)
+    latest = dates.days_before(proposal.start, weeks=weeks)
     if on <= latest:
         return []
     days = (proposal.start - on).days
