@@ -141,3 +141,29 @@ def test_a_name_is_never_read_as_markup():
     reg = registration(session, person=PersonFactory(name='#panic("x") *bold* $x$ ]'))
     pdf = badges.badges_document(printed(reg), session_title=session.title)
     assert '#panic("x")' in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("fr", ["GOUVERNEMENT", "Déléguée", "Grèce", "N°", "Session française"]),
+    ("es", ["GOBIERNO", "Delegada", "Grecia", "N.º", "Sesión española"]),
+    ("en", ["GOVERNMENT", "Delegate", "Greece", "No", "English session"]),
+])
+def test_a_badge_is_printed_in_the_sessions_language(language, expected):
+    """The band, the role (in the holder's gender), the State and the session's title in
+    the session's working language; the same badges in English for an English session."""
+    session = SessionFactory(working_languages=[language], title_en="English session",
+                             title_fr="Session française", title_es="Sesión española")
+    reg = registration(session, "GR", person=PersonFactory(name="Eleni Nikolaou", gender="f"))
+    options = badges.session_options(session)
+    assert options["language"] == language
+    pdf = badges.badges_document(printed(reg), **options)
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    for word in expected:
+        assert word in text, (language, word, text)
+    if language != "en":
+        assert "Delegate" not in text and "GOVERNMENT" not in text
+
+
+def test_a_session_without_working_languages_prints_in_english():
+    assert badges.badge_language(SessionFactory(working_languages=[])) == "en"
+    assert badges.badge_language(SessionFactory(working_languages=["es", "en"])) == "es"

@@ -226,3 +226,20 @@ def test_revoking_a_badge_from_the_persons_page(desk, session):
               {"reason": "No longer accredited"})
     badge.refresh_from_db()
     assert badge.revoked_reason == "No longer accredited" and badge.revoked_at is not None
+
+
+@pytest.mark.parametrize(("language", "said"), [("fr", "révoqué (réimprimé)"),
+                                                ("es", "revocada (reimpresa)")])
+def test_a_reprinted_badge_is_said_so_in_the_readers_language(client, session, language,
+                                                              said):
+    """"reprinted" is kept as a code and agrees with the word for a badge (msgctxt)."""
+    reg = registration(session, "FR", person=PersonFactory(name="Camille Morel"))
+    user = user_with_role(Role.REGISTRATION_DESK, language=language)
+    client.force_login(user)
+    client.cookies["tripartite_language"] = language
+    url = reverse("registration:desk_print", kwargs={"pk": reg.pk})
+    client.post(url)
+    client.post(url, {"confirm": "yes"})
+    page = client.get(reverse("registration:desk_registration", kwargs={"pk": reg.pk}))
+    text = page.content.decode()
+    assert said in text and "reprinted" not in text

@@ -219,7 +219,7 @@ def badge_print(request, id: Id, payload: PrintIn):
                                     registrations=registrations)
         if payload.format == "pdf":
             content = badges.badges_document(selectors.badges_for_printing(printed),
-                                             session_title=session.title,
+                                             **badges.session_options(session),
                                              timestamp=timezone.now())
     if payload.format == "pdf":
         response = HttpResponse(content, content_type="application/pdf")

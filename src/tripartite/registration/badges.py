@@ -9,6 +9,11 @@ The data reaches the template (``typst/badges.typ``) as one JSON string in ``sys
 no name is ever read as Typst markup; photos and QR codes are written as files in a
 private temporary folder (``photos/<n>.jpg``, ``qr/<n>.png``), removed after. Fonts: the
 Noto families of ``delegations.pdf`` (one scan per process).
+
+A badge is printed in the session's language (``badge_language``: its first working language,
+English when it has none): the band's category, the role (in the holder's grammatical gender,
+from the nomination), the State's name and the session's title. A role typed at the desk for
+an observer, the press or the secretariat is printed as typed.
 """
 
 import datetime as dt
@@ -22,11 +27,15 @@ import typst
 from django.conf import settings
 from django.utils import translation
 
+from tripartite.delegations.lists import ROLE_LABELS
 from tripartite.delegations.pdf import fonts
 from tripartite.registration import tokens
 from tripartite.registration.models import BadgeCategory
 
 TEMPLATE = Path(__file__).resolve().parent / "typst" / "badges.typ"
+LANGUAGES = ("en", "fr", "es")
+# "No" before the badge's number, as each language abbreviates "number".
+NUMBER_LABELS = {"en": "No", "fr": "N°", "es": "N.º"}
 FORMATS = {"cr80": "CR80 card (54 × 85.6 mm)", "a6": "A6 (105 × 148 mm)"}
 
 
@@ -52,20 +61,55 @@ def name_size(name: str) -> float:
     return 4.4 if length <= 20 else 3.6 if length <= 30 else 3.0 if length <= 42 else 2.5
 
 
-def badge_data(badge) -> dict:
+def badge_language(session) -> str:
+    """The language badges of ``session`` are printed in: its first working language
+    (en, fr or es), English when it has none."""
+    for language in session.working_languages or []:
+        if language in LANGUAGES:
+            return language
+    return "en"
+
+
+def session_options(session) -> dict:
+    """``badges_document``'s language and session title for the badges of ``session``."""
+    language = badge_language(session)
+    with translation.override(language):
+        return {"language": language, "session_title": str(session.title)}
+
+
+def role_and_affiliation(registration, language: str) -> tuple[str, str]:
+    """The role and the delegation printed on the badge, in ``language``: from the
+    nomination (the role in the holder's gender, the State's name) when there is one, else as
+    typed at the desk."""
+    nomination = registration.nomination
+    if nomination is None or nomination.role not in ROLE_LABELS:
+        return registration.role_label, registration.affiliation
+    english, french, spanish = ROLE_LABELS[nomination.role]
+    gender = registration.person.gender if registration.person.gender in ("m", "f") else "x"
+    role = {"fr": french[gender], "es": spanish[gender]}.get(language, english)
+    if nomination.represents:
+        role = f"{role} — {nomination.represents}"
+    state = nomination.delegation.member_state
+    affiliation = (getattr(state, f"name_{language}", "") or getattr(state, "name_en", "")
+                   or registration.affiliation)
+    return role, affiliation
+
+
+def badge_data(badge, language: str = "en") -> dict:
     registration = badge.registration
     person = registration.person
     latin = person.name_latin if person.name_latin and person.name_latin != person.name else ""
-    with translation.override("en"):
+    with translation.override(language):
         category = str(BadgeCategory(registration.category).label)
+    role, affiliation = role_and_affiliation(registration, language)
     return {
         "number": badge.number,
         "name": person.name,
         "latin": latin,
         "name_size": name_size(person.name),
-        "affiliation": registration.affiliation,
+        "affiliation": affiliation,
         "category": category,
-        "role": registration.role_label,
+        "role": role,
         "colour": settings.BADGE_COLOURS.get(registration.category, "#444444"),
         "photo": f"photos/{badge.number}.jpg" if registration.photo else "",
         "qr": f"qr/{badge.number}.png",
@@ -82,15 +126,16 @@ def _photo_bytes(registration) -> bytes | None:
         return None
 
 
-def badges_document(badges, *, session_title: str, badge_format: str | None = None,
-                    output: str = "pdf", ppi: int = 300, timestamp: dt.datetime | None = None):
-    """The badges (with ``registration__person`` loaded) as PDF bytes, or with
-    ``output="png"`` a list of page images (tests decode the QR code from them)."""
+def badges_document(badges, *, session_title: str, language: str = "en",
+                    badge_format: str | None = None, output: str = "pdf", ppi: int = 300,
+                    timestamp: dt.datetime | None = None):
+    """The badges (with ``registration__person`` loaded) as PDF bytes in ``language``, or
+    with ``output="png"`` a list of page images (tests decode the QR code from them)."""
     badge_format = badge_format or settings.BADGE_FORMAT
     files = {}
     entries = []
     for badge in badges:
-        entry = badge_data(badge)
+        entry = badge_data(badge, language)
         if entry["photo"]:
             content = _photo_bytes(badge.registration)
             if content is None:
@@ -99,7 +144,8 @@ def badges_document(badges, *, session_title: str, badge_format: str | None = No
                 files[entry["photo"]] = content
         files[entry["qr"]] = qr_png(tokens.sign(badge.token_id))
         entries.append(entry)
-    data = {"format": badge_format, "session": session_title, "badges": entries}
+    data = {"format": badge_format, "session": session_title, "badges": entries,
+            "number_label": NUMBER_LABELS.get(language, NUMBER_LABELS["en"])}
     stamp = (timestamp or dt.datetime(2000, 1, 1)).astimezone(dt.UTC).replace(microsecond=0)
     # Typst reads images from its project folder: a private temporary one, removed after.
     with tempfile.TemporaryDirectory(prefix="badges-") as folder:

@@ -207,7 +207,7 @@ def _print(request, session, registrations, *, filename, back):
             printed = desk.badges_print(actor=request.user, session=session,
                                         registrations=registrations)
             content = badges.badges_document(selectors.badges_for_printing(printed),
-                                             session_title=session.title,
+                                             **badges.session_options(session),
                                              timestamp=timezone.now())
     except ServiceError as error:
         messages.error(request, error.message)

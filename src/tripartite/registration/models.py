@@ -11,6 +11,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from tripartite.common.models import TimeStampedModel
 
@@ -81,6 +82,10 @@ def new_token_id() -> str:
     return secrets.token_urlsafe(12)
 
 
+# Badge.revoked_reason when a new badge replaced it (a code; other reasons are typed).
+REPRINTED = "reprinted"
+
+
 class Badge(models.Model):
     """One printed badge. Reprinting revokes the previous one: at most one is valid."""
 
@@ -111,6 +116,14 @@ class Badge(models.Model):
 
     def __str__(self):
         return f"{self.number}"
+
+    @property
+    def revoked_reason_text(self) -> str:
+        """Why it was revoked, in the reader's language: "reprinted" agrees with the word
+        for a badge (msgctxt "badge": "réimprimé", "reimpresa"); a typed reason as typed."""
+        if self.revoked_reason == REPRINTED:
+            return pgettext("badge", "reprinted")
+        return self.revoked_reason
 
 
 class CheckIn(models.Model):

@@ -98,7 +98,9 @@ def badge_texts(registrations: QuerySet[Registration]) -> Iterable[str]:
 
 def badges_for_printing(badges: Iterable[Badge]) -> list[Badge]:
     return list(Badge.objects.filter(pk__in=[badge.pk for badge in badges])
-                .select_related("registration__person").order_by("number"))
+                .select_related("registration__person", "registration__session",
+                                "registration__nomination__delegation__member_state")
+                .order_by("number"))
 
 
 def session_counts(session: Session) -> dict[str, int]:

@@ -34,7 +34,7 @@ def _print_badges(context: JobContext) -> None:
         printed = desk.badges_print(actor=context.owner, session=session,
                                     registrations=registrations)
         content = badges.badges_document(selectors.badges_for_printing(printed),
-                                         session_title=session.title,
+                                         **badges.session_options(session),
                                          timestamp=timezone.now())
         name = slugify(f"badges {iso2}" if iso2 else "badges not yet printed")
         context.complete(JobFile(name=f"{name}.pdf", content=content,

@@ -27,7 +27,7 @@ from tripartite.jobs.models import Job
 from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import Session
 from tripartite.registration import permissions
-from tripartite.registration.models import Badge, BadgeCategory, Registration
+from tripartite.registration.models import REPRINTED, Badge, BadgeCategory, Registration
 from tripartite.registration.selectors import (
     accredited_nominations,
     delegation_registrations,
@@ -35,7 +35,6 @@ from tripartite.registration.selectors import (
 )
 
 HAND_CATEGORIES = (BadgeCategory.OBSERVER, BadgeCategory.SECRETARIAT, BadgeCategory.PRESS)
-REPRINTED = "reprinted"
 
 
 def _require_desk(actor: User) -> None:
