@@ -224,3 +224,91 @@ def test_template_strings_are_in_the_catalogue():
         if msgid and (ctx, msgid) not in known and (ctx, msgid.replace("%", "%%")) not in known
     )
     assert not missing, "run `make messages` and translate:\n" + "\n".join(missing)
+
+
+# --- plurals ------------------------------------------------------------------------------
+# A message that puts a count before a noun ("%(cast)s votes cast", "{{ n }} letters") needs
+# gettext's plural forms (ngettext, {% blocktranslate count %}): "1 votes cast" in English,
+# "1 suffrages exprimés" in French otherwise. Bounds ("at most %(count)d characters") are
+# always plural and are left alone.
+COUNTED = re.compile(
+    r"(?:%\((?P<p>\w+)\)[sd]|\{\{ *(?P<t>\w+) *\}\})(?:</strong>)?"
+    r"(?: of (?:%\(\w+\)[sd]|\{\{ *\w+ *\}\}) (?:sent|submitted|done|letters)\b"
+    r"|(?: [\w'-]+){0,2}? (?:votes|letters|files|persons|voters|Missions|missions|abstentions|"
+    r"badges|registrations|participants|observers|ratifications|delegations|women|replied|"
+    r"left|sent|done|submitted)\b)")
+BOUND = re.compile(r"(?:at most|at least|more than|up to|fewer than|than the|of the)\s*$")
+NOT_COUNTS = {"actor", "name", "state", "kind", "object", "person", "member", "organisation",
+              "reference", "recipient", "number", "entitled", "total"}
+GETTEXT_CALLS = {"_", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy", "text"}  # text: rules
+BLOCK = re.compile(r"\{%-?\s*blocktrans(?:late)?(?P<head>[^%]*)%\}(?P<body>.*?)"
+                   r"\{%-?\s*endblocktrans(?:late)?\s*-?%\}", re.DOTALL)
+
+
+def counted_without_plural(message: str) -> list[str]:
+    found = []
+    for match in COUNTED.finditer(message):
+        count = match.group("p") or match.group("t")
+        if count in NOT_COUNTS or BOUND.search(message[:match.start()]):
+            continue
+        found.append(match.group(0))
+    return found
+
+
+def singular_messages():
+    """(where, message) of every message translated without plural forms: gettext calls in
+    the Python code, {% blocktranslate %} without ``count`` in the templates."""
+    import ast
+
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = getattr(node, "func", None)
+            name = getattr(name, "id", None) or getattr(name, "attr", None)
+            if isinstance(node, ast.Call) and name in GETTEXT_CALLS:
+                for arg in node.args:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        yield f"{path.relative_to(PACKAGE_DIR)}:{node.lineno}", arg.value
+    for folder in TEMPLATES_DIRS:
+        for path in sorted(folder.rglob("*.html")):
+            source = path.read_text(encoding="utf-8")
+            for match in BLOCK.finditer(source):
+                if re.search(r"\bcount\b", match.group("head")):
+                    continue
+                line = source[:match.start()].count("\n") + 1
+                yield f"{path.relative_to(PACKAGE_DIR)}:{line}", match.group("body")
+
+
+def test_the_plural_detector_finds_counts_and_leaves_bounds_alone():
+    assert counted_without_plural("Quorum: %(quorum)s votes cast (base: %(total)s voters).") \
+        == ["%(quorum)s votes"]
+    assert counted_without_plural("{{ sent }} of {{ total }} sent") == [
+        "{{ sent }} of {{ total }} sent"]
+    assert counted_without_plural("At most %(count)d characters.") == []
+    assert counted_without_plural("%(actor)s sent the letters of %(object)s.") == []
+
+
+def test_messages_with_a_count_use_plural_forms():
+    found = [f"{where}: {hits}" for where, message in singular_messages()
+             if (hits := counted_without_plural(message))]
+    assert found == [], "use ngettext or {% blocktranslate count %}:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize(("language", "one", "two"), [
+    ("en", "1 vote cast (3 voters entitled to vote now)",
+     "2 votes cast (3 voters entitled to vote now)"),
+    ("fr", "1 suffrage exprimé (3 votants ayant actuellement le droit de vote)",
+     "2 suffrages exprimés (3 votants ayant actuellement le droit de vote)"),
+    ("es", "1 voto emitido (3 votantes con derecho a voto en este momento)",
+     "2 votos emitidos (3 votantes con derecho a voto en este momento)"),
+])
+def test_a_count_takes_the_languages_plural_form(language, one, two):
+    from django.utils import translation
+    from django.utils.translation import ngettext
+
+    with translation.override(language):
+        said = [ngettext("%(quorum)s vote cast (%(total)s voters entitled to vote now)",
+                         "%(quorum)s votes cast (%(total)s voters entitled to vote now)",
+                         n) % {"quorum": n, "total": 3} for n in (1, 2)]
+    assert said == [one, two]

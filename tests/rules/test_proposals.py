@@ -105,8 +105,8 @@ def test_parity_message_gives_both_numbers():
     proposal = replace(COMPLETE, composition=replace(COMPLETE.composition, employers=4))
     (finding,) = evaluate_proposal(proposal).findings
     assert finding.message_in("en") == (
-        "The meeting is tripartite but has 4 Employers' and 5 Workers' participants: the two "
-        "groups must be equal in number.")
+        "The meeting is tripartite but its Employers' and Workers' participants differ in "
+        "number (Employers: 4, Workers: 5): the two groups must be equal in number.")
     assert finding.severity == Severity.ERROR
 
 
@@ -304,7 +304,7 @@ def test_more_women_than_resource_persons_is_refused():
     proposal = replace(COMPLETE, composition=replace(
         COMPLETE.composition, resource_persons=2, resource_persons_women=3))
     assert problems_of(proposal) == [
-        ("resource_persons_women", "3 women among 2 resource persons is impossible.")]
+        ("resource_persons_women", "Resource persons: 2, of whom women: 3 — impossible.")]
 
 
 def test_currencies_are_iso_4217_codes_in_circulation():

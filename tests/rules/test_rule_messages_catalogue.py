@@ -24,13 +24,21 @@ FRENCH_OR_SPANISH = re.compile("[àâäçéèêëîïôöùûüÿœæñáíóú�
 
 
 def text_calls():
-    """(module, line, msgid, keyword names) of every text() call in the rules."""
+    """(module, line, msgid, keyword names) of every text() and text_n() call in the rules;
+    a plural message's msgid is its singular and plural joined by NUL, as in the catalogue,
+    and its count is the placeholder ``count``."""
     for path in MODULES:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "text":
+            name = getattr(node, "func", None) and getattr(node.func, "id", None)
+            if isinstance(node, ast.Call) and name == "text":
                 first = node.args[0] if node.args else None
                 msgid = first.value if isinstance(first, ast.Constant) else None
                 yield path.name, node.lineno, msgid, {k.arg for k in node.keywords}
+            elif isinstance(node, ast.Call) and name == "text_n":
+                forms = [arg.value for arg in node.args[:2] if isinstance(arg, ast.Constant)]
+                msgid = catalogue.PLURAL_SEPARATOR.join(forms) if len(forms) == 2 else None
+                yield (path.name, node.lineno, msgid,
+                       {k.arg for k in node.keywords} | {"count"})
 
 
 CALLS = list(text_calls())
@@ -78,6 +86,13 @@ def test_placeholders_are_the_same_in_every_language(language):
 def test_every_message_fills_in_every_language():
     # A stray "%" in a translation (30 % instead of 30 %%) breaks formatting at run time.
     for _, _, msgid, names in CALLS:
+        if catalogue.PLURAL_SEPARATOR in msgid:
+            singular, plural = msgid.split(catalogue.PLURAL_SEPARATOR)
+            for count in (0, 1, 2):
+                forms = catalogue.text_n(singular, plural, count,
+                                         **dict.fromkeys(names - {"count"}, "X"))
+                assert all(str(count) in form for form in forms.values()), msgid
+            continue
         message = text(msgid, **dict.fromkeys(names, "X"))
         assert sorted(message) == ["en", "es", "fr"]
         assert all(message.values()), msgid
@@ -89,7 +104,12 @@ def test_every_message_fills_in_every_language():
 def test_the_catalogue_reads_as_polib_reads_it(language):
     po = polib.pofile(str(catalogue.po_path(language)))
     assert catalogue.catalogue(language) == {
-        entry.msgid: entry.msgstr for entry in po.translated_entries()}
+        (entry.msgid + catalogue.PLURAL_SEPARATOR + entry.msgid_plural if entry.msgid_plural
+         else entry.msgid):
+        (catalogue.PLURAL_SEPARATOR.join(entry.msgstr_plural[i]
+                                          for i in sorted(entry.msgstr_plural))
+         if entry.msgid_plural else entry.msgstr)
+        for entry in po.translated_entries()}
     # Translators' tools check the placeholders of the entries flagged python-format.
     assert [entry.msgid for entry in po if ("python-format" in entry.flags)
             != bool(placeholders(entry.msgid))] == []
@@ -157,7 +177,8 @@ def test_the_reader_keeps_translated_entries_only():
 
 
 @pytest.mark.parametrize(("source", "error"), [
-    ('msgid "a"\nmsgid_plural "as"\nmsgstr[0] "b"\n', "<po>:2: not understood"),
+    ('msgid "a"\nmsgid_plural "as"\nmsgstr "b"\n', "<po>:3: not understood"),
+    ('msgid "a"\nmsgid_plural "as"\n\nmsgid "b"\nmsgstr "c"\n', "<po>:3: msgid_plural without"),
     ('msgid "a"\nmsgctxt "x"\n', "<po>:2: not understood"),
     ('msgid "a"\n\nmsgid "b"\nmsgstr "c"\n', "<po>:2: msgid without msgstr: 'a'"),
     ('msgid "a"\nmsgstr "b"\n\nmsgid "a"\nmsgstr "c"\n', "<po>:end: msgid given twice: 'a'"),
@@ -167,3 +188,19 @@ def test_the_reader_refuses_what_it_does_not_understand_naming_the_line(source, 
     with pytest.raises(CatalogueError) as refused:
         read_po(source)
     assert str(refused.value).startswith(error)
+
+
+def test_a_count_takes_each_languages_plural_form():
+    """French takes the singular for 0 and 1; English and Spanish for 1 only."""
+    from tripartite.rules.voting import quorum_met
+
+    one = quorum_met(yes=1, no=0, quorum=1).findings[0].message
+    assert one["en"].startswith("Quorum: 1 vote cast (1 for + 0 against) reaches the quorum")
+    assert one["fr"].startswith("Quorum\u00a0: 1 suffrage exprimé (1 pour + 0 contre) atteint")
+    assert one["es"].startswith("Quórum: 1 voto emitido (1 a favor + 0 en contra) alcanza")
+    none = quorum_met(yes=0, no=0, quorum=1).findings[0].message
+    assert none["en"].startswith("Quorum not reached: 0 votes cast")
+    assert none["fr"].startswith("Quorum non atteint\u00a0: 0 suffrage exprimé")
+    assert none["es"].startswith("Quórum no alcanzado: 0 votos emitidos")
+    two = quorum_met(yes=1, no=1, quorum=2).findings[0].message
+    assert two["fr"].startswith("Quorum\u00a0: 2 suffrages exprimés (1 pour + 1 contre) atteignent")

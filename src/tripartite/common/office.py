@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -67,8 +68,10 @@ def problem_message(code: str, **params) -> str:
                  "are ready.")
     if code == INCOMPLETE:
         if "made" in params and "total" in params:
-            return _("LibreOffice made %(made)s PDF files out of %(total)s. The Word files are "
-                     "ready.") % {"made": params["made"], "total": params["total"]}
+            return ngettext(
+                "LibreOffice made %(made)s PDF file out of %(total)s. The Word files are ready.",
+                "LibreOffice made %(made)s PDF files out of %(total)s. The Word files are ready.",
+                params["made"]) % {"made": params["made"], "total": params["total"]}
         return _("LibreOffice did not make every PDF file. The Word files are ready.")
     return code
 

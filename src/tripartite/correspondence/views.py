@@ -16,6 +16,7 @@ from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from tripartite.common import exports
@@ -489,8 +490,10 @@ def credentials_reminder(request, session_pk):
     if _service(request, lambda: made.append(replies.credentials_reminder_create(
             actor=request.user, session=session))):
         count = made[0].recipients.count()
-        messages.success(request, _("The reminder batch is ready for %(count)s Permanent "
-                                    "Missions: check it, preview it and generate it.") % {
-            "count": count})
+        messages.success(request, ngettext(
+            "The reminder batch is ready for %(count)s Permanent Mission: check it, preview it "
+            "and generate it.",
+            "The reminder batch is ready for %(count)s Permanent Missions: check it, preview it "
+            "and generate it.", count) % {"count": count})
         return redirect("correspondence:batch_detail", pk=made[0].pk)
     return redirect("delegations:review_overview", session_pk=session.pk)

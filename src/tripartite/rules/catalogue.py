@@ -7,19 +7,34 @@ catalogues. They are read here with the standard library, once per process: the 
 neither Django nor compiled .mo files.
 
 Placeholders are Python's ``%(name)s`` and must be the same in every language (a test checks
-it). A message given no parameters is not formatted, so a literal ``%`` needs no escaping there;
-in a message with parameters a literal percent sign is written ``%%``.
+it). A message with a count is written ``text_n(singular, plural, count)``, gettext's ngettext:
+each language takes the form its plural rule gives ("1 vote cast", "2 votes cast"; French takes
+the singular for 0 and 1), the count being ``%(count)s``; in the catalogue it is an entry with
+``msgid_plural`` and ``msgstr[0]``, ``msgstr[1]``. A message given no parameters is not
+formatted, so a literal ``%`` needs no escaping there; in a message with parameters a literal
+percent sign is written ``%%``.
 """
 
 import ast
 import functools
 from collections.abc import Mapping
+from fractions import Fraction
 from pathlib import Path
 
 LANGUAGES = ("en", "fr", "es")
 TRANSLATED = ("fr", "es")  # English is the message id itself
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "rules"
+
+# A plural entry's key and forms are joined by NUL, as in gettext's compiled catalogues.
+PLURAL_SEPARATOR = "\x00"
+
+
+def plural_index(language: str, count: int | Fraction) -> int:
+    """The form ``count`` takes (the catalogues' Plural-Forms): French's singular covers 0
+    and 1; English's and Spanish's, 1 only."""
+    return int(count > 1) if language == "fr" else int(count != 1)
+
 
 # A parameter: a value shown as it is, or a phrase given in each language, filled into the
 # message in that language.
@@ -34,6 +49,27 @@ def text(msgid: str, /, **params: Param) -> dict[str, str]:
     """
     return {language: _filled(translate(language, msgid), language, params)
             for language in LANGUAGES}
+
+
+def text_n(singular: str, plural: str, count: int | Fraction, /,
+           **params: Param) -> dict[str, str]:
+    """The message in every language, in the plural form ``count`` takes in that language;
+    ``%(count)s`` is the count (or a parameter ``count``, the count as it is to be shown: a
+    weighted count as a fraction)."""
+    return {language: _filled(translate_n(language, singular, plural, count), language,
+                              {"count": str(count), **params})
+            for language in LANGUAGES}
+
+
+def translate_n(language: str, singular: str, plural: str, count: int | Fraction) -> str:
+    """The form of a plural message for ``count``; English's, like gettext, when it has no
+    translation."""
+    found = "" if language == "en" else catalogue(language).get(
+        singular + PLURAL_SEPARATOR + plural, "")
+    if not found:
+        return (singular, plural)[plural_index("en", count)]
+    forms = found.split(PLURAL_SEPARATOR)
+    return forms[min(plural_index(language, count), len(forms) - 1)]
 
 
 def translate(language: str, msgid: str) -> str:
@@ -71,8 +107,9 @@ def read_po(source: str, *, name: str = "<po>") -> dict[str, str]:
 
     Enough of the format for a hand-edited catalogue: comments, flags, strings continued over
     several lines, C escapes. The header, untranslated entries and entries flagged ``fuzzy``
-    are left out, as gettext does; plural forms and contexts are refused (the rules use
-    neither), and so is a msgid given twice.
+    are left out, as gettext does; a plural entry is kept under ``msgid`` NUL
+    ``msgid_plural``, its forms joined by NUL. Contexts are refused (the rules use none), and so
+    is a msgid given twice.
     """
     entries: dict[str, str] = {}
     entry = _Entry()
@@ -89,13 +126,22 @@ def read_po(source: str, *, name: str = "<po>") -> dict[str, str]:
             if entry.msgid is not None:
                 entry = entry.closed(entries, where)
             entry.msgid = _string(stripped.removeprefix("msgid "), where)
-        elif stripped.startswith("msgstr ") and entry.msgid is not None and entry.msgstr is None:
+        elif (stripped.startswith("msgid_plural ") and entry.msgid is not None
+              and entry.plural is None and entry.msgstr is None):
+            entry.plural = _string(stripped.removeprefix("msgid_plural "), where)
+            entry.last = "plural"
+        elif (stripped.startswith("msgstr ") and entry.msgid is not None
+              and entry.msgstr is None and entry.plural is None):
             entry.msgstr = _string(stripped.removeprefix("msgstr "), where)
+            entry.last = "msgstr"
+        elif (stripped.startswith(f"msgstr[{len(entry.forms)}] ") and entry.plural is not None):
+            entry.forms.append(_string(stripped.split(" ", 1)[1], where))
+            entry.last = "forms"
         elif stripped.startswith('"') and entry.msgid is not None:
             entry.continued(_string(stripped, where))
         else:
-            raise CatalogueError(f"{where}: not understood (the rules' catalogue uses neither "
-                                 f"plural forms nor contexts): {stripped[:60]}")
+            raise CatalogueError(f"{where}: not understood (the rules' catalogue uses no "
+                                 f"contexts): {stripped[:60]}")
     entry.closed(entries, f"{name}:end")
     return entries
 
@@ -105,12 +151,19 @@ class _Entry:
 
     def __init__(self) -> None:
         self.msgid: str | None = None
+        self.plural: str | None = None
         self.msgstr: str | None = None
+        self.forms: list[str] = []
         self.flags: set[str] = set()
+        self.last = "msgid"  # the string a continued line adds to
 
     def continued(self, more: str) -> None:
-        if self.msgstr is not None:
+        if self.last == "forms":
+            self.forms[-1] += more
+        elif self.last == "msgstr" and self.msgstr is not None:
             self.msgstr += more
+        elif self.last == "plural" and self.plural is not None:
+            self.plural += more
         elif self.msgid is not None:
             self.msgid += more
 
@@ -118,6 +171,12 @@ class _Entry:
         """Record this entry if it is translated and not fuzzy; a new entry to read into."""
         if self.msgid is None:
             return self
+        if self.plural is not None:
+            if not self.forms:
+                raise CatalogueError(f"{where}: msgid_plural without msgstr[0]: "
+                                     f"{self.msgid[:60]!r}")
+            self.msgid = self.msgid + PLURAL_SEPARATOR + self.plural
+            self.msgstr = (PLURAL_SEPARATOR.join(self.forms) if all(self.forms) else "")
         if self.msgstr is None:
             raise CatalogueError(f"{where}: msgid without msgstr: {self.msgid[:60]!r}")
         if self.msgid in entries:

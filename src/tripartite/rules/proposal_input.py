@@ -69,7 +69,7 @@ def input_problems(proposal: Proposal, *, known_countries: Iterable[str] | None 
     women, persons = composition.resource_persons_women, composition.resource_persons
     if women is not None and persons is not None and women > persons:
         problems.append(Problem("resource_persons_women", text(
-            "%(women)s women among %(persons)s resource persons is impossible.",
+            "Resource persons: %(persons)s, of whom women: %(women)s — impossible.",
             women=women, persons=persons)))
     for funding in proposal.financing:
         if funding.amount is not None and funding.amount < 0:

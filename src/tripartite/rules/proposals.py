@@ -335,8 +335,9 @@ def parity(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
     if not proposal.tripartite or employers is None or workers is None or employers == workers:
         return []
     return [Finding(PARITY, PROVISIONS[PARITY], setting.severity, text(
-        "The meeting is tripartite but has %(employers)s Employers' and %(workers)s Workers' "
-        "participants: the two groups must be equal in number.",
+        "The meeting is tripartite but its Employers' and Workers' participants differ in number "
+        "(Employers: %(employers)s, Workers: %(workers)s): the two groups must be equal in "
+        "number.",
         employers=employers, workers=workers))]
 
 

@@ -10,7 +10,7 @@ quorum. The loss of the vote for arrears (CON-6) is ``delegations.in_arrears``.
 from dataclasses import dataclass
 from enum import StrEnum
 
-from tripartite.rules.catalogue import text
+from tripartite.rules.catalogue import text, text_n
 from tripartite.rules.findings import Finding, Severity
 
 
@@ -118,10 +118,12 @@ def majority_reached(yes: int, no: int, majority: Majority | str, *,
         kind = text("a two-thirds majority")
         formula = text("two-thirds of %(cast)s, rounded up", cast=cast)
     verdict = text("reached") if reached else text("not reached")
-    finding = Finding("ILC-2", provision, Severity.INFO, text(
-        "Votes cast: %(yes)s for + %(no)s against = %(cast)s; %(kind)s requires %(required)s "
+    finding = Finding("ILC-2", provision, Severity.INFO, text_n(
+        "Votes cast: %(yes)s for + %(no)s against = %(cast)s; %(kind)s requires %(count)s "
+        "vote for (%(formula)s): %(yes)s for, majority %(verdict)s.",
+        "Votes cast: %(yes)s for + %(no)s against = %(cast)s; %(kind)s requires %(count)s "
         "votes for (%(formula)s): %(yes)s for, majority %(verdict)s.",
-        yes=yes, no=no, cast=cast, kind=kind, required=required, formula=formula, verdict=verdict))
+        required, yes=yes, no=no, cast=cast, kind=kind, formula=formula, verdict=verdict))
     return MajorityResult(majority, yes, no, cast, required, reached, (finding,))
 
 
@@ -150,16 +152,21 @@ def quorum_met(yes: int, no: int, quorum: int) -> QuorumResult:
     cast = yes + no
     met = cast >= quorum
     if met:
-        message = text(
-            "Quorum: %(cast)s votes cast (%(yes)s for + %(no)s against) reach the quorum of "
+        message = text_n(
+            "Quorum: %(count)s vote cast (%(yes)s for + %(no)s against) reaches the quorum of "
             "%(quorum)s; abstentions do not count toward it.",
-            cast=cast, yes=yes, no=no, quorum=quorum)
+            "Quorum: %(count)s votes cast (%(yes)s for + %(no)s against) reach the quorum of "
+            "%(quorum)s; abstentions do not count toward it.",
+            cast, yes=yes, no=no, quorum=quorum)
     else:
-        message = text(
-            "Quorum not reached: %(cast)s votes cast (%(yes)s for + %(no)s against) are fewer "
+        message = text_n(
+            "Quorum not reached: %(count)s vote cast (%(yes)s for + %(no)s against) is fewer "
             "than the quorum of %(quorum)s; abstentions do not count toward it, so the vote is "
             "void.",
-            cast=cast, yes=yes, no=no, quorum=quorum)
+            "Quorum not reached: %(count)s votes cast (%(yes)s for + %(no)s against) are fewer "
+            "than the quorum of %(quorum)s; abstentions do not count toward it, so the vote is "
+            "void.",
+            cast, yes=yes, no=no, quorum=quorum)
     severity = Severity.INFO if met else Severity.WARNING
     return QuorumResult(cast, quorum, met, (Finding("ILC-3", QUORUM, severity, message),))
 
@@ -236,9 +243,10 @@ def outcome_in_words(outcome: Outcome) -> dict[str, str]:
 
 
 def _outcome_finding(outcome: Outcome, abstentions: int, majority_provision: str) -> Finding:
-    return Finding("ILC-4", f"{QUORUM}; {majority_provision}", Severity.INFO, text(
-        "Outcome: %(words)s (%(abstentions)s abstentions, which are not votes cast).",
-        words=outcome_in_words(outcome), abstentions=abstentions))
+    return Finding("ILC-4", f"{QUORUM}; {majority_provision}", Severity.INFO, text_n(
+        "Outcome: %(words)s (%(count)s abstention, which is not a vote cast).",
+        "Outcome: %(words)s (%(count)s abstentions, which are not votes cast).",
+        abstentions, words=outcome_in_words(outcome)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -276,10 +284,12 @@ def admission_of_member(yes: int, *, attending: int, government_yes: int,
     government_ok = government_yes >= government_required
     outcome = Outcome.ADOPTED if overall_ok and government_ok else Outcome.REJECTED
     findings = (
-        Finding("CON-9", ADMISSION, Severity.INFO, text(
+        Finding("CON-9", ADMISSION, Severity.INFO, text_n(
             "Delegates attending the session: %(attending)s; two-thirds, rounded up, is "
-            "%(required)s: %(yes)s votes for, requirement %(met)s.",
-            attending=attending, required=required, yes=yes, met=met_or_not(overall_ok))),
+            "%(required)s: %(count)s vote for, requirement %(met)s.",
+            "Delegates attending the session: %(attending)s; two-thirds, rounded up, is "
+            "%(required)s: %(count)s votes for, requirement %(met)s.",
+            yes, attending=attending, required=required, met=met_or_not(overall_ok))),
         Finding("CON-9", ADMISSION, Severity.INFO, text(
             "Government delegates present and voting: %(government_voting)s (%(government_yes)s "
             "for + %(government_no)s against); two-thirds, rounded up, is "
@@ -330,21 +340,29 @@ def amendment_in_force(ratifications: int, *, members: int,
     more = max(required - ratifications, cii_more)
     in_force = more == 0
     if in_force:
-        message = text(
-            "In force: %(ratifications)s ratifications of %(members)s Members reach two-thirds, "
+        message = text_n(
+            "In force: %(count)s ratification of %(members)s Members reaches two-thirds, "
+            "%(required)s, and includes %(chief_industrial)s of the %(chief_members)s Members of "
+            "chief industrial importance (at least %(chief_required)s).",
+            "In force: %(count)s ratifications of %(members)s Members reach two-thirds, "
             "%(required)s, and include %(chief_industrial)s of the %(chief_members)s Members of "
             "chief industrial importance (at least %(chief_required)s).",
-            ratifications=ratifications, members=members, required=required,
+            ratifications, members=members, required=required,
             chief_industrial=chief_industrial, chief_members=CHIEF_INDUSTRIAL_IMPORTANCE,
             chief_required=CHIEF_INDUSTRIAL_REQUIRED)
     else:
-        message = text(
-            "Not in force: %(ratifications)s ratifications of %(members)s Members, "
+        message = text_n(
+            "Not in force: %(count)s ratification of %(members)s Members, "
             "%(chief_industrial)s of them of chief industrial importance; two-thirds is "
             "%(required)s, including at least %(chief_required)s of the %(chief_members)s Members "
             "of chief industrial importance: %(more)s more needed, including at least "
             "%(chief_more)s of chief industrial importance.",
-            ratifications=ratifications, members=members, chief_industrial=chief_industrial,
+            "Not in force: %(count)s ratifications of %(members)s Members, "
+            "%(chief_industrial)s of them of chief industrial importance; two-thirds is "
+            "%(required)s, including at least %(chief_required)s of the %(chief_members)s Members "
+            "of chief industrial importance: %(more)s more needed, including at least "
+            "%(chief_more)s of chief industrial importance.",
+            ratifications, members=members, chief_industrial=chief_industrial,
             required=required, chief_required=CHIEF_INDUSTRIAL_REQUIRED,
             chief_members=CHIEF_INDUSTRIAL_IMPORTANCE, more=more, chief_more=cii_more)
     return AmendmentResult(ratifications, members, required, chief_industrial,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from math import lcm
 
-from tripartite.rules.catalogue import text
+from tripartite.rules.catalogue import text, text_n
 from tripartite.rules.findings import Finding, Severity
 from tripartite.rules.voting import (
     MAJORITY_SIMPLE,
@@ -70,14 +70,17 @@ def committee_weights(government: int, employers: int, workers: int) -> Weights:
     present = [n for n in sizes.values() if n]
     common = lcm(*present) if present else 0
     votes = {group: common // n if n else 0 for group, n in sizes.items()}
-    findings = [Finding("CTTE-1", WEIGHTING, Severity.INFO, text(
+    findings = [Finding("CTTE-1", WEIGHTING, Severity.INFO, text_n(
         "Weighting: %(government)s Government, %(employers)s Employer and %(workers)s Worker "
         "members entitled to vote; least common multiple %(common)s: each Government member holds "
-        "%(votes_government)s votes, each Employer member %(votes_employers)s, each Worker member "
+        "%(count)s vote, each Employer member %(votes_employers)s, each Worker member "
         "%(votes_workers)s.",
-        government=government, employers=employers, workers=workers, common=common,
-        votes_government=votes['government'], votes_employers=votes['employers'],
-        votes_workers=votes['workers']))]
+        "Weighting: %(government)s Government, %(employers)s Employer and %(workers)s Worker "
+        "members entitled to vote; least common multiple %(common)s: each Government member holds "
+        "%(count)s votes, each Employer member %(votes_employers)s, each Worker member "
+        "%(votes_workers)s.",
+        votes['government'], government=government, employers=employers, workers=workers,
+        common=common, votes_employers=votes['employers'], votes_workers=votes['workers']))]
     findings += [
         Finding("CTTE-1", WEIGHTING, Severity.WARNING, text(
             "No %(group)s are entitled to vote: the group cannot be weighted and holds no votes, "
@@ -151,10 +154,14 @@ def weighted_vote_outcome(yes: Fraction, no: Fraction, abstentions: Fraction = F
             required=fraction_text(required))
     verdict = text("reached") if reached else text("not reached")
     y, n, c, a = (fraction_text(v) for v in (yes, no, cast, abstentions))
-    findings = [Finding("CTTE-1", provision, Severity.INFO, text(
-        "Weighted votes cast: %(yes)s for + %(no)s against = %(cast)s (%(abstentions)s weighted "
+    # The count is a weighted (fractional) number: its form follows its value, shown as a
+    # fraction.
+    findings = [Finding("CTTE-1", provision, Severity.INFO, text_n(
+        "Weighted votes cast: %(yes)s for + %(no)s against = %(cast)s (%(count)s weighted "
+        "abstention is not a vote cast); the majority requires %(rule)s: majority %(verdict)s.",
+        "Weighted votes cast: %(yes)s for + %(no)s against = %(cast)s (%(count)s weighted "
         "abstentions are not votes cast); the majority requires %(rule)s: majority %(verdict)s.",
-        yes=y, no=n, cast=c, abstentions=a, rule=rule, verdict=verdict))]
+        abstentions, yes=y, no=n, cast=c, count=a, rule=rule, verdict=verdict))]
     if quorum:
         severity = Severity.INFO if met else Severity.WARNING
         findings.append(Finding("CTTE-3", QUORUM, severity, text(

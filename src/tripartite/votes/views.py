@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.forms import add_service_error, save_with_service
@@ -195,9 +195,11 @@ def _act_confirmation(request, vote, action) -> Confirmation:
         except ServiceError as error:
             facts.append((_("Quorum"), error.message))
         else:
-            facts.append((_("Quorum"), _("%(quorum)s votes cast (%(total)s voters entitled "
-                                         "to vote now)") % {"quorum": preview["quorum"],
-                                                           "total": preview["base"]["total"]}))
+            facts.append((_("Quorum"), ngettext(
+                "%(quorum)s vote cast (%(total)s voters entitled to vote now)",
+                "%(quorum)s votes cast (%(total)s voters entitled to vote now)",
+                preview["quorum"]) % {"quorum": preview["quorum"],
+                                      "total": preview["base"]["total"]}))
         title, button = _("Open the vote?"), _("Open the vote")
         consequence = _("Delegates can vote from the moment it opens, and the quorum is "
                         "fixed now. An open vote cannot go back to draft.")

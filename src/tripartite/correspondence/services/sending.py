@@ -10,6 +10,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tripartite.accounts.models import User
 from tripartite.common.services import ServiceError, log_action
@@ -104,8 +105,11 @@ def batch_send(*, actor: User, batch: MailMergeBatch,
             sent += 1
     except Exception as error:  # the mail server: refused, down, timed out…
         logger.warning("Sending batch %s stopped after %s letters: %s", batch.pk, sent, error)
-        message = _("Sending stopped after %(sent)s of %(total)s letters: %(error)s. Send the "
-                    "batch again to send the rest; nobody receives a letter twice.") % {
+        message = ngettext(
+            "Sending stopped after %(sent)s of %(total)s letters: %(error)s. Send the batch "
+            "again to send the rest; nobody receives a letter twice.",
+            "Sending stopped after %(sent)s of %(total)s letters: %(error)s. Send the batch "
+            "again to send the rest; nobody receives a letter twice.", sent) % {
             "sent": sent, "total": len(pending), "error": error}
         with transaction.atomic():
             MailMergeBatch.objects.filter(pk=batch.pk).update(

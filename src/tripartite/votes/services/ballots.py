@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tripartite.accounts.models import User
 from tripartite.common.services import ServiceError, log_action
@@ -242,9 +243,11 @@ def show_of_hands_totals_enter(*, actor: User, vote: Vote, yes: int, no: int, ab
     total = yes + no + abstain
     entitled = (locked.quorum_base or {}).get("total")
     if entitled is not None and total > entitled:
-        raise ServiceError(_("%(total)s votes are more than the %(entitled)s voters entitled "
-                             "to vote when the vote opened.") % {"total": total,
-                                                                "entitled": entitled},
+        raise ServiceError(ngettext(
+            "%(total)s vote is more than the %(entitled)s voters entitled to vote when the vote "
+            "opened.",
+            "%(total)s votes are more than the %(entitled)s voters entitled to vote when the "
+            "vote opened.", total) % {"total": total, "entitled": entitled},
                            field="yes")
     totals, _created = ShowOfHandsTotals.objects.update_or_create(
         vote=locked, defaults={"yes": yes, "no": no, "abstain": abstain,
