@@ -160,6 +160,12 @@ def test_the_conference_session(demo):
     session = Session.objects.get(meeting__acronym="ILC", number="114")
     assert session.title_fr == "114e session de la Conférence internationale du Travail"
     assert session.country.iso2 == "CH"
+    assert [(session.city_en, session.city_fr, session.city_es)] == [
+        ("Geneva", "Genève", "Ginebra")]
+    assert session.venue_es == "Palacio de las Naciones"
+    addis = Session.objects.get(meeting__acronym="AFRM")
+    assert (addis.city_fr, addis.venue_fr) == ("Addis-Abeba",
+                                               "Centre de conférences des Nations Unies")
     assert session.opens_at.isoformat() == "2026-06-01T08:00:00+00:00"
     assert session.local_opens_at.strftime("%d %B %Y %H:%M") == "01 June 2026 10:00"
     assert session.local_closes_at.strftime("%d %B %Y %H:%M") == "12 June 2026 18:00"

@@ -9,7 +9,7 @@ import pypdf
 import pytest
 from django.urls import reverse
 
-from tests.factories import GENEVA, MeetingFactory, SessionFactory, user_with_role
+from tests.factories import GENEVA, MeetingFactory, SessionFactory, state, user_with_role
 from tests.jobs.helpers import file_of, job_of
 from tests.proposals.factories import make_proposal, to_officers
 from tripartite.accounts.models import Role
@@ -207,3 +207,20 @@ def test_without_libreoffice_the_conversion_says_so(monkeypatch):
     assert not office.conversion_available()
     with pytest.raises(office.PdfUnavailable):
         office.docx_to_pdf(b"")
+
+
+def test_places_are_named_in_the_documents_language(governing_body):
+    """The proposal's city, typed in English, and the session's city read as each language
+    writes them."""
+    _previous, current = governing_body
+    secretariat = user_with_role(Role.SECRETARIAT)
+    proposal = make_proposal(city="Geneva", country=state("CH"))
+    to_officers(proposal, secretariat)
+    services.decision_record(proposal=proposal, actor=secretariat, decision="approved",
+                             decided_on=selectors.today())
+    for language, city, place in (("en", "Geneva", "Geneva, Switzerland"),
+                                  ("fr", "Genève", "Genève, Suisse"),
+                                  ("es", "Ginebra", "Ginebra, Suiza")):
+        paragraphs, tables = read_back(information_document.build_docx(current, language))
+        assert f", {city}, " in paragraphs[0]
+        assert dict(tables[0])[information_document.TEXT[language]["place"]] == place

@@ -43,6 +43,7 @@ from tripartite.demo.membership import create_membership
 from tripartite.demo.proposals import create_proposals
 from tripartite.demo.registration import create_registrations
 from tripartite.demo.votes import create_votes
+from tripartite.meetings import places
 from tripartite.meetings.models import (
     AgendaItem,
     Committee,
@@ -431,8 +432,15 @@ def _create_meetings(states: dict[str, MemberState]) -> dict[str, Session]:
         sessions[key] = Session.objects.create(
             meeting=meetings[meeting], number=number, title_en=en, title_fr=fr, title_es=es,
             opens_at=_local(opens, zone), closes_at=_local(closes, zone), time_zone=zone,
-            venue=venue, city=city, country=states[country], working_languages=languages)
+            **_place_names("venue", venue), **_place_names("city", city),
+            country=states[country], working_languages=languages)
     return sessions
+
+
+def _place_names(field: str, english: str) -> dict[str, str]:
+    """A venue or city in the three languages ("Geneva", "Genève", "Ginebra")."""
+    return {f"{field}_en": english,
+            **{f"{field}_{code}": name for code, name in places.translations(english).items()}}
 
 
 def _local(parts: tuple[int, int, int, int], zone: str) -> dt.datetime:

@@ -21,6 +21,7 @@ from docx.shared import Pt
 from tripartite.common import office
 from tripartite.common.l10n import amount, date_range, long_date
 from tripartite.common.text import sort_key
+from tripartite.meetings import places
 from tripartite.meetings.models import MeetingType, Session
 from tripartite.proposals.models import MeetingProposal, ProposalState
 from tripartite.proposals.selectors import proposals_with_facts
@@ -138,7 +139,7 @@ def entry_fields(proposal: MeetingProposal, language: str) -> list[tuple[str, st
         coverage = ", ".join(sorted((state.name for state in proposal.coverage.all()),
                                     key=sort_key))
     place = words["online"] if proposal.online else ", ".join(
-        part for part in (proposal.city, country) if part)
+        part for part in (places.place_in(proposal.city, language), country) if part)
     financing = "; ".join(
         f"{rules.FUNDING_SOURCE_NAMES[line.source][language]}"
         f"{' – ' + line.donor if line.donor else ''} "
@@ -189,8 +190,9 @@ def build_docx(session: Session, language: str, *, symbol: str = "") -> bytes:
     header = document.add_paragraph()
     header.add_run(words["body"]).bold = True
     header.add_run("\n" + (getattr(session, f"title_{language}") or session.title_en or ""))
-    if session.city:
-        header.add_run(", " + session.city)
+    city = getattr(session, f"city_{language}") or session.city_en
+    if city:
+        header.add_run(", " + city)
     header.add_run(", " + date_range(session.local_opens_at.date(),
                                      session.local_closes_at.date(), language))
     right = document.add_paragraph()

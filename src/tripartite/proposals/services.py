@@ -437,7 +437,7 @@ def _enter_in_calendar(proposal: MeetingProposal, actor: User) -> Session:
         opens_at=dt.datetime.combine(proposal.start, dt.time(9), tzinfo=zone),
         closes_at=dt.datetime.combine(proposal.end, dt.time(18), tzinfo=zone),
         time_zone=proposal.time_zone if zone is not dt.UTC else "UTC",
-        city=proposal.city if not proposal.online else _("Online"),
+        city=proposal.city if not proposal.online else "Online",  # English: fr/es follow
         country=proposal.country, working_languages=languages or ["en"])
 
 
