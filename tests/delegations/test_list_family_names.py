@@ -3,6 +3,7 @@ revised list tells a corrected family name from a list published before the fiel
 
 import io
 
+import docx
 import openpyxl
 import pypdf
 import pytest
@@ -12,7 +13,7 @@ from tests.factories import SessionFactory, state, user_with_role
 from tests.jobs.helpers import queued_file
 from tripartite.accounts.models import Role
 from tripartite.constituents.services import person_update
-from tripartite.delegations import lists
+from tripartite.delegations import list_files, lists
 from tripartite.delegations.models import PublishedList
 from tripartite.delegations.services.lists import list_publish
 from tripartite.delegations.services.nominations import (
@@ -42,7 +43,7 @@ def french(secretariat):
     return session, delegation, helene, johanna
 
 
-def test_the_page_the_pdf_and_the_spreadsheet_write_the_family_name(client, secretariat,
+def test_the_page_the_pdf_word_and_the_spreadsheet_write_the_family_name(client, secretariat,
                                                                      french, run_jobs):
     session, _delegation, helene, _johanna = french
     assert helene.person.family_name == "Marchetti"  # guessed at creation
@@ -57,6 +58,15 @@ def test_the_page_the_pdf_and_the_spreadsheet_write_the_family_name(client, secr
                                                 kwargs={"session_pk": session.pk}))
     text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "Mme Hélène MARCHETTI" in text
+
+    word = docx.Document(io.BytesIO(queued_file(
+        client, run_jobs, reverse("delegations:list_current_docx",
+                                  kwargs={"session_pk": session.pk}))))
+    persons = [p.text for p in word.paragraphs if p.text.startswith("Mme ")]
+    assert persons[0].splitlines()[0] == "Mme Hélène MARCHETTI"
+    assert persons[1].splitlines()[0] == "Mme Johanna STRAUẞ"
+    assert round(word.sections[0].page_width.mm) == 210  # A4
+    assert "France" in [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
 
     xlsx = queued_file(client, run_jobs, reverse("delegations:list_current_xlsx",
                                                  kwargs={"session_pk": session.pk}))
@@ -104,6 +114,11 @@ def test_a_corrected_family_name_is_a_change_of_the_next_list(secretariat, frenc
                   for p in group.persons if p["person"] == helene.person_id)
     assert person["display_name"] == "Hélène MARCHETTI ROSSI"
     assert person["before_label"] == "Hélène MARCHETTI Rossi"
+    word = docx.Document(io.BytesIO(list_files.file_content(
+        list_files.published_document(second, "fr"), "docx")))
+    [entry] = [p.text for p in word.paragraphs if "Hélène" in p.text]
+    assert entry.startswith("[changed / modifié / modificado] Mme Hélène MARCHETTI ROSSI")
+    assert entry.endswith("← Hélène MARCHETTI Rossi")
     first_rows, _ = lists.published_rows(first, "fr")
     assert next(row for row in first_rows
                 if row["person"] == helene.person_id)["changed_fields"] == ["name", "name_latin"]
