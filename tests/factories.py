@@ -7,6 +7,7 @@ import factory
 
 from tripartite.accounts.models import Role, User
 from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
+from tripartite.meetings import places
 from tripartite.meetings.models import AgendaItem, Meeting, Session
 
 GENEVA = ZoneInfo("Europe/Zurich")
@@ -89,8 +90,12 @@ class SessionFactory(factory.django.DjangoModelFactory):
     opens_at = dt.datetime(2026, 6, 1, 10, 0, tzinfo=GENEVA)
     closes_at = dt.datetime(2026, 6, 12, 18, 0, tzinfo=GENEVA)
     time_zone = "Europe/Zurich"
-    venue = "Palais des Nations"
-    city = "Geneva"
+    venue_en = "Palais des Nations"
+    venue_fr = factory.LazyAttribute(lambda s: places.place_in(s.venue_en, "fr"))
+    venue_es = factory.LazyAttribute(lambda s: places.place_in(s.venue_en, "es"))
+    city_en = "Geneva"
+    city_fr = factory.LazyAttribute(lambda s: places.place_in(s.city_en, "fr"))
+    city_es = factory.LazyAttribute(lambda s: places.place_in(s.city_en, "es"))
     working_languages = ["en", "fr", "es"]
 
 

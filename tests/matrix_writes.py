@@ -41,8 +41,8 @@ def writes_as_read(row):
 SESSION_FORM = {
     "number": "116", "title_en": "116th Session of the International Labour Conference",
     "opens_on": "2027-06-07", "opens_time": "10:00", "closes_on": "2027-06-18",
-    "closes_time": "18:00", "time_zone": "Europe/Zurich", "venue": "Palais des Nations",
-    "city": "Geneva", "working_languages": ["en", "fr", "es"],
+    "closes_time": "18:00", "time_zone": "Europe/Zurich", "venue_en": "Palais des Nations",
+    "city_en": "Geneva", "working_languages": ["en", "fr", "es"],
 }
 ORGANISATION = {"kind": "workers", "name": "Matrix Workers' Union", "acronym": "MWU"}
 PERSON = {"name": "Ada Matrix", "gender": "f", "function": "Adviser"}

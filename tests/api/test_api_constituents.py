@@ -342,7 +342,8 @@ def test_the_secretariat_creates_and_changes_a_person(secretariat):
     person = Person.objects.get()
     assert created.json() == {
         "id": person.pk, "name": "Μαρία Παπαδοπούλου", "name_latin": "Maria Papadopoulou",
-        "title": "", "gender": "f", "email": "", "function": "", "member_state": "FR",
+        "family_name": "Papadopoulou", "title": "", "gender": "f", "email": "", "function": "",
+        "member_state": "FR",
         "organisation": organisation.pk, "organisation_name": str(organisation),
         "created_at": created.json()["created_at"], "updated_at": created.json()["updated_at"]}
 

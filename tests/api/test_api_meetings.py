@@ -157,6 +157,9 @@ def test_a_session_is_created_in_utc_and_answered_with_its_time_zone(meeting_off
         "opens_at_local": "2026-06-01T10:00:00+02:00",
         "closes_at_local": "2026-06-12T18:00:00+02:00",
         "venue": "Palais des Nations", "city": "Geneva", "country": "CH",
+        "venue_en": "Palais des Nations", "venue_fr": "Palais des Nations",
+        "venue_es": "Palacio de las Naciones", "city_en": "Geneva", "city_fr": "Genève",
+        "city_es": "Ginebra",
         "working_languages": ["en", "fr", "es"],
         "created_at": body["created_at"], "updated_at": body["updated_at"]}
     assert actions() == ["meetings.session.created"]

@@ -53,19 +53,20 @@ def test_every_sentence_names_only_the_actor_and_the_object():
 
 def test_a_change_reads_as_a_sentence_with_each_field_before_and_after(client):
     officer = user_with_role(Role.SECRETARIAT, first_name="Hélène", last_name="Marchetti")
-    session = SessionFactory(city="Geneva", time_zone="Europe/Zurich")
+    session = SessionFactory(city_en="Geneva", time_zone="Europe/Zurich")
     session_update(actor=officer, session=session,
-                   changes={"city": "Genève", "time_zone": "Europe/Paris"})
+                   changes={"city_fr": "Genève (Suisse)", "time_zone": "Europe/Paris"})
     [line] = history_lines(ActionLogEntry.objects.filter(action="meetings.session.updated")
                            .select_related("actor", "content_type"))
     assert line.sentence == f"Hélène Marchetti changed the session {session.title}."
     assert [(c.label, c.before, c.after) for c in line.changes] == [
-        ("Time zone", "Europe/Zurich", "Europe/Paris"), ("City", "Geneva", "Genève")]
+        ("Time zone", "Europe/Zurich", "Europe/Paris"),
+        ("City [fr]", "Genève", "Genève (Suisse)")]
 
     client.force_login(officer)
     html = client.get(reverse("meetings:session_detail", args=[session.pk])).content.decode()
     assert f"Hélène Marchetti changed the session {session.title}." in html
-    assert "City: <del>Geneva</del>" in html and "<ins>Genève</ins>" in html
+    assert "City [fr]: <del>Genève</del>" in html and "<ins>Genève (Suisse)</ins>" in html
     assert "meetings.session.updated" not in html and "{&#x27;city" not in html
 
     logged_title = session.title
@@ -74,7 +75,7 @@ def test_a_change_reads_as_a_sentence_with_each_field_before_and_after(client):
             action="meetings.session.updated").select_related("actor", "content_type"))
         # The object is named as it was when the change was made (the log is not rewritten).
         assert line.sentence == f"Hélène Marchetti a modifié la session {logged_title}."
-        assert line.changes[1].label == "Ville"
+        assert line.changes[1].label == "Ville [fr]"
 
 
 def test_a_language_change_is_shown_to_its_owner_only(client):
@@ -96,7 +97,7 @@ def test_a_language_change_is_shown_to_its_owner_only(client):
 def test_the_action_log_filters_by_area_in_words(client):
     officer = user_with_role(Role.SECRETARIAT, first_name="Ana", last_name="Tester")
     session = SessionFactory()
-    session_update(actor=officer, session=session, changes={"city": "Genève"})
+    session_update(actor=officer, session=session, changes={"city_en": "Lausanne"})
     client.force_login(officer)
     page = client.get(reverse("site:action_log"), {"action": "meetings."}).content.decode()
     assert '<option value="meetings." selected>Meetings</option>' in page

@@ -28,7 +28,7 @@ def make_session(**kwargs):
         "title_es": "114.ª reunión de la Conferencia Internacional del Trabajo",
         "opens_at": dt.datetime(2026, 6, 1, 10, tzinfo=GENEVA),
         "closes_at": dt.datetime(2026, 6, 12, 18, tzinfo=GENEVA),
-        "venue": "Palais des Nations", "city": "Geneva",
+        "venue_en": "Palais des Nations", "city_en": "Geneva",
     }
     defaults.update(kwargs)
     return SessionFactory(**defaults)

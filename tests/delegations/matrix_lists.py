@@ -16,11 +16,13 @@ ROWS = {
     "delegations:list_index": ("delegation_session", EVERYONE),
     "delegations:list_current": ("delegation_session", rule(READERS)),
     "delegations:list_current_pdf": ("delegation_session", rule(READERS)),
+    "delegations:list_current_docx": ("delegation_session", rule(READERS)),
     "delegations:list_current_xlsx": ("delegation_session", rule(READERS)),
     "delegations:list_current_csv": ("delegation_session", rule(READERS)),
     "delegations:list_publish": ("delegation_session", POST_ONLY),
     "delegations:list_published": ("published_list", EVERYONE),
     "delegations:list_published_pdf": ("published_list", EVERYONE),
+    "delegations:list_published_docx": ("published_list", EVERYONE),
     "delegations:list_published_xlsx": ("published_list", EVERYONE),
     "delegations:list_published_csv": ("published_list", EVERYONE),
 }
@@ -32,10 +34,10 @@ WRITES = {
     # A list's file is a job queued for its reader (tripartite.jobs).
     **{f"delegations:list_current_{fmt}": ("delegation_session", {"order": "fr"},
                                            write_rule(READERS))
-       for fmt in ("pdf", "xlsx", "csv")},
+       for fmt in ("pdf", "docx", "xlsx", "csv")},
     **{f"delegations:list_published_{fmt}": ("published_list", {"order": "fr"},
                                              write_rule(set(Role.values)))
-       for fmt in ("pdf", "xlsx", "csv")},
+       for fmt in ("pdf", "docx", "xlsx", "csv")},
     # Publishing is confirmed first (common/confirm.py): the question writes nothing.
     "delegations:list_publish unconfirmed": ("delegation_session", {"kind": "final"},
                                              write_rule(set(), ok={Role.SECRETARIAT})),

@@ -177,7 +177,9 @@ def test_the_page_shows_trilingual_headings_and_roles(client, session, secretari
     assert "Delegate / Déléguée / Delegada" in html
     assert "Adviser / Conseillère technique / Consejera técnica" in html
     assert '<h2 lang="fr">Chine</h2>' in html
-    assert '<span dir="auto">王小明</span>' in html and "Wang Xiaoming" in html
+    # The family name in capitals in the Latin form, the Chinese name as written.
+    assert '<span dir="auto">王小明</span>' in html and "WANG Xiaoming" in html
+    assert '<span dir="auto">LI Na</span>' in html
     english = client.get(reverse("delegations:list_current",
                                  kwargs={"session_pk": session.pk}) + "?order=en")
     assert '<h2 lang="en">China</h2>' in english.content.decode()
@@ -193,7 +195,8 @@ def test_publishing_the_provisional_then_a_revised_list_marks_what_changed(
     assert provisional.rows[0] == {
         "state": "FR", "state_iso3": "FRA", "state_en": "France", "state_fr": "France",
         "state_es": "Francia", "person": stays.person_id, "title": "Ms", "name": "Stays",
-        "name_latin": "Stays", "gender": "f", "group": "government", "role": "delegate",
+        "name_latin": "Stays", "family_name": "Stays", "gender": "f", "group": "government",
+        "role": "delegate",
         "represents": "", "function": "Director", "organisation": "", "status": "received",
         "position": 1}
 
@@ -219,8 +222,9 @@ def test_publishing_the_provisional_then_a_revised_list_marks_what_changed(
     assert "+ added / ajouté / añadido" in html
     assert "− withdrawn / retiré / retirado" in html
     assert "changed / modifié / modificado" in html
-    assert '<del><span dir="auto">Leaves</span></del>' in html
-    assert '<ins><span dir="auto">Newcomer</span></ins>' in html
+    # A single name is the family name: in capitals.
+    assert '<del><span dir="auto">LEAVES</span></del>' in html
+    assert '<ins><span dir="auto">NEWCOMER</span></ins>' in html
     assert "Previously: <mark>Director</mark>" in html
     assert "Revised list of delegations No. 1" in html
 
@@ -326,7 +330,7 @@ def test_the_pdf_sets_names_in_their_own_scripts(client, session, secretariat, r
     assert (job.result_type, job.title) == (
         "application/pdf", f"{lists.list_title('current')}, {session} (PDF)")
     text = pdf_text(file_of(client, job))
-    assert "王小明" in text and "Wang Xiaoming" in text
+    assert "王小明" in text and "WANG Xiaoming" in text
     assert "Анна Иванова" in text
     assert "Chine" in text and "Fédération de Russie" in text
     assert "Government delegates / Délégués gouvernementaux" in text
@@ -345,10 +349,11 @@ def test_the_excel_export_has_a_heading_row_and_one_row_per_person(
     sheet = openpyxl.load_workbook(io.BytesIO(content)).active
     assert [list(row) for row in sheet.iter_rows(values_only=True)] == [
         ["State (ISO)", "Member State", "Group", "Role", "Title", "Name",
-         "Name in Latin script", "Gender", "Function", "Organization", "Status"],
+         "Name in Latin script", "Family name", "Gender", "Function", "Organization",
+         "Status"],
         ["DE", "Allemagne", "Government", "Delegate", "Ms", "Anna Schmidt", "Anna Schmidt",
-         "Female", "Director", None, "Received"],
-        ["DE", "Allemagne", "Workers", "Adviser", "Ms", "'=1+2", "'=1+2", "Female",
+         "Schmidt", "Female", "Director", None, "Received"],
+        ["DE", "Allemagne", "Workers", "Adviser", "Ms", "'=1+2", "'=1+2", "'=1+2", "Female",
          "Director", None, "Received"],
     ]
     assert sheet["F3"].data_type == "s"  # text, not a formula, even once edited in Excel
@@ -367,10 +372,11 @@ def test_the_csv_export_is_utf8_with_a_byte_order_mark(client, session, secretar
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert rows == [
         ["State (ISO)", "Member State", "Group", "Role", "Title", "Name",
-         "Name in Latin script", "Gender", "Function", "Organization", "Status"],
-        ["CN", "China", "Government", "Delegate", "Ms", "王小明", "Wang Xiaoming", "Female",
-         "Director", "", "Received"],
-        ["CN", "China", "Employers", "Delegate", "Ms", "'=HYPERLINK(\"x\")", "Safe",
+         "Name in Latin script", "Family name", "Gender", "Function", "Organization",
+         "Status"],
+        ["CN", "China", "Government", "Delegate", "Ms", "王小明", "Wang Xiaoming", "Wang",
+         "Female", "Director", "", "Received"],
+        ["CN", "China", "Employers", "Delegate", "Ms", "'=HYPERLINK(\"x\")", "Safe", "Safe",
          "Female", "Director", "", "Received"],
     ]
 

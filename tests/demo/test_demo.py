@@ -114,6 +114,18 @@ def test_names_come_in_many_scripts_with_a_latin_form(demo):
             assert name == name_latin
 
 
+def test_family_names_are_recorded_as_each_culture_writes_them(demo):
+    people = Person.objects.select_related("member_state")
+    # Every family name is written in the Latin form of the name (the list's capitals).
+    for person in people.exclude(member_state__iso2="MM"):
+        assert person.family_name and person.family_name in person.name_latin, person
+    # Family name first in Chinese names; two family names in Spanish names.
+    chinese = people.filter(member_state__iso2="CN", name__regex=r"^[^A-Za-z]+$").first()
+    assert chinese is not None and chinese.name_latin.startswith(chinese.family_name + " ")
+    assert any(len(person.family_name.split()) == 2
+               for person in people.filter(member_state__iso2="US"))  # 15 % Spanish names
+
+
 def test_every_pool_gives_latin_forms_in_latin_script():
     for key, culture in names.CULTURES.items():
         for entry in (*culture.female, *culture.male, *culture.family):
@@ -160,6 +172,12 @@ def test_the_conference_session(demo):
     session = Session.objects.get(meeting__acronym="ILC", number="114")
     assert session.title_fr == "114e session de la Conférence internationale du Travail"
     assert session.country.iso2 == "CH"
+    assert [(session.city_en, session.city_fr, session.city_es)] == [
+        ("Geneva", "Genève", "Ginebra")]
+    assert session.venue_es == "Palacio de las Naciones"
+    addis = Session.objects.get(meeting__acronym="AFRM")
+    assert (addis.city_fr, addis.venue_fr) == ("Addis-Abeba",
+                                               "Centre de conférences des Nations Unies")
     assert session.opens_at.isoformat() == "2026-06-01T08:00:00+00:00"
     assert session.local_opens_at.strftime("%d %B %Y %H:%M") == "01 June 2026 10:00"
     assert session.local_closes_at.strftime("%d %B %Y %H:%M") == "12 June 2026 18:00"
@@ -217,6 +235,7 @@ def test_the_delegate_login_is_linked_to_a_person_of_its_own_name(demo):
     delegate = User.objects.get(username="delegate")
     assert delegate.person is not None
     assert (delegate.person.name, delegate.person.name_latin) == ("Priya Nair", "Priya Nair")
+    assert delegate.person.family_name == "Nair"
     assert delegate.get_full_name() == "Priya Nair"
 
 

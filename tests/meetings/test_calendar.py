@@ -43,7 +43,7 @@ def auckland_session(**kwargs):
         "title_fr": "Réunion régionale Asie-Pacifique",
         "opens_at": dt.datetime(2026, 6, 1, 9, 0, tzinfo=AUCKLAND),
         "closes_at": dt.datetime(2026, 6, 3, 17, 0, tzinfo=AUCKLAND),
-        "time_zone": "Pacific/Auckland", "venue": "Aotea Centre", "city": "Auckland",
+        "time_zone": "Pacific/Auckland", "venue_en": "Aotea Centre", "city_en": "Auckland",
         "meeting": MeetingFactory(type="regional", title_en="Asia and Pacific Regional Meeting",
                                   acronym="APRM"),
     }

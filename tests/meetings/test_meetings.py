@@ -31,8 +31,8 @@ SESSION_FORM = {
     "number": "115", "title_en": "115th Session of the International Labour Conference",
     "title_fr": "115e session de la Conférence internationale du Travail", "title_es": "",
     "opens_on": "2027-06-07", "opens_time": "10:00", "closes_on": "2027-06-18",
-    "closes_time": "18:00", "time_zone": "Europe/Zurich", "venue": "Palais des Nations",
-    "city": "Geneva", "country": "", "working_languages": ["en", "fr", "es"],
+    "closes_time": "18:00", "time_zone": "Europe/Zurich", "venue_en": "Palais des Nations",
+    "city_en": "Geneva", "country": "", "working_languages": ["en", "fr", "es"],
 }
 
 
@@ -99,7 +99,7 @@ def test_editing_a_session_keeps_local_times_and_logs_the_change(client, officer
                                                    tzinfo=ZoneInfo("America/Lima")))
     form = client.get(reverse("meetings:session_edit", args=[session.pk])).context["form"]
     assert str(form.initial["opens_time"]) == "09:00:00"
-    data = {**{k: v for k, v in form.initial.items() if v is not None}, "city": "Lima",
+    data = {**{k: v for k, v in form.initial.items() if v is not None}, "city_en": "Lima",
             "working_languages": ["en", "es"], "country": ""}
     response = client.post(reverse("meetings:session_edit", args=[session.pk]), data)
     assert response.status_code == 302
@@ -107,7 +107,10 @@ def test_editing_a_session_keeps_local_times_and_logs_the_change(client, officer
     assert (session.city, session.working_languages) == ("Lima", ["en", "es"])
     assert session.opens_at == dt.datetime(2026, 9, 1, 14, 0, tzinfo=dt.UTC)
     entry = ActionLogEntry.objects.get(action="meetings.session.updated")
-    assert entry.data["city"] == ["Geneva", "Lima"]
+    assert entry.data["city_en"] == ["Geneva", "Lima"]
+    # The French and Spanish names were the table's "Genève", "Ginebra": they follow.
+    assert (session.city_fr, session.city_es) == ("Lima", "Lima")
+    assert entry.data["city_fr"] == ["Genève", "Lima"]
     assert "opens_at" not in entry.data
 
 

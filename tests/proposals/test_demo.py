@@ -40,7 +40,13 @@ def test_the_demo_proposals():
 
     gb357 = Session.objects.get(meeting__type="gb", number="357")
     document = docx.Document(io.BytesIO(information_document.build_docx(gb357, "fr")))
-    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    headings = [p.text for p in document.paragraphs
+                if p.style.name in ("Heading 2", "Heading 3")]
+    # Under the department (SECTOR) and the region of the office (ILO Lima).
     assert headings == [
+        "Département des politiques sectorielles",
         "1. Atelier tripartite sur la fixation des salaires minima en Afrique de l'Ouest",
+        "Amériques",
         "2. Séminaire régional sur le dialogue social dans l'économie de plateforme"]
+    assert document.paragraphs[0].text == "BUREAU INTERNATIONAL DU TRAVAIL"
+    assert document.paragraphs[2].text.startswith("357e session, Genève, ")

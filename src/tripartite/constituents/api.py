@@ -197,6 +197,8 @@ class PersonOut(Schema):
     id: int
     name: str
     name_latin: str
+    family_name: str = Field(description="As written in the name in Latin script; in "
+                                         "capitals in the lists of delegations.")
     title: str
     gender: str
     email: str
@@ -224,6 +226,7 @@ class PersonIn(InputSchema):
     name: str
     gender: Gender
     name_latin: str = Field("", description="Defaults to the name.")
+    family_name: str = Field("", description="Guessed from the name when empty.")
     title: str = ""
     email: str = ""
     function: str = ""
@@ -235,6 +238,7 @@ class PersonPatch(InputSchema):
     name: str | None = None
     gender: Gender | None = None
     name_latin: str | None = None
+    family_name: str | None = Field(None, description="Empty: guessed again from the name.")
     title: str | None = None
     email: str | None = None
     function: str | None = None

@@ -34,7 +34,8 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        fields = ["title", "name", "name_latin", "gender", "function", "email", "organisation"]
+        fields = ["title", "name", "name_latin", "family_name", "gender", "function", "email",
+                  "organisation"]
 
     def __init__(self, *args, member_state=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -101,6 +101,10 @@ class Person(TimeStampedModel):
     name_latin = models.CharField(
         _("name in Latin script"), max_length=200, db_index=True,
         help_text=_("Used for sorting and searching; may equal the name."))
+    family_name = models.CharField(
+        _("family name"), max_length=200, blank=True,
+        help_text=_("As written in the name in Latin script; lists of delegations show it in "
+                    "capitals (Hélène MARCHETTI). Left empty, it is guessed from the name."))
     title = models.CharField(_("title"), max_length=40, blank=True,
                              help_text=_("Mr, Ms, Dr, H.E. …"))
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)

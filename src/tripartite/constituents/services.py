@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from tripartite.accounts.models import User
 from tripartite.accounts.permissions import is_secretariat
+from tripartite.common.names import family_found, guess_family_name
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -19,8 +20,8 @@ from tripartite.constituents.models import ConstituentOrganisation, MemberState,
 
 MEMBER_STATE_FIELDS = ("name_en", "name_fr", "name_es")
 ORGANISATION_FIELDS = ("kind", "name", "acronym", "most_representative", "email", "website")
-PERSON_FIELDS = ("name", "name_latin", "title", "gender", "email", "function", "member_state",
-                 "organisation")
+PERSON_FIELDS = ("name", "name_latin", "family_name", "title", "gender", "email", "function",
+                 "member_state", "organisation")
 
 
 @transaction.atomic
@@ -65,9 +66,15 @@ def organisation_update(*, organisation: ConstituentOrganisation, actor: User,
 @transaction.atomic
 def person_create(*, actor: User, name: str, gender: str, name_latin: str = "", title: str = "",
                   email: str = "", function: str = "", member_state: MemberState | None = None,
-                  organisation: ConstituentOrganisation | None = None) -> Person:
+                  organisation: ConstituentOrganisation | None = None,
+                  family_name: str = "") -> Person:
+    """``family_name`` left empty is guessed from the name (``common.names``)."""
     _check_person_scope(actor, member_state, organisation)
-    person = Person(name=name.strip(), name_latin=(name_latin or name).strip(), title=title,
+    name, name_latin = name.strip(), (name_latin or name).strip()
+    person = Person(name=name, name_latin=name_latin, title=title,
+                    family_name=family_name.strip() or guess_family_name(
+                        name_latin, name=name,
+                        state=member_state.iso2 if member_state else ""),
                     gender=gender, email=email, function=function, member_state=member_state,
                     organisation=organisation)
     return create_logged(person, actor=actor, action="constituents.person.created")
@@ -82,8 +89,26 @@ def person_update(*, person: Person, actor: User, changes: dict[str, Any],
                             changes.get("organisation", person.organisation))
     if "name_latin" in changes and not (changes["name_latin"] or "").strip():
         changes = {**changes, "name_latin": changes.get("name", person.name)}
+    changes = _with_family_name(person, changes)
     return update_logged(person, changes=changes, fields=PERSON_FIELDS, actor=actor,
                          action="constituents.person.updated", seen_updated_at=seen_updated_at)
+
+
+def _with_family_name(person: Person, changes: dict[str, Any]) -> dict[str, Any]:
+    """A family name given is kept; one emptied, or no longer written in a changed name, is
+    guessed again from the name."""
+    if (changes.get("family_name") or "").strip():
+        return {**changes, "family_name": changes["family_name"].strip()}
+    name = changes.get("name", person.name)
+    latin = changes.get("name_latin", person.name_latin) or name
+    if "family_name" not in changes and (family_found(latin, person.family_name)
+                                         or family_found(name, person.family_name)):
+        return changes
+    state = changes.get("member_state", person.member_state)
+    guessed = guess_family_name(latin, name=name, state=state.iso2 if state else "")
+    if guessed == person.family_name and "family_name" not in changes:
+        return changes
+    return {**changes, "family_name": guessed}
 
 
 def _check_person_scope(actor: User, member_state: MemberState | None,

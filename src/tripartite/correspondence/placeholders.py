@@ -86,7 +86,8 @@ def batch_values(facts: BatchFacts, language: str) -> dict[str, str]:
     session = facts.session
     place = ""
     if session is not None:
-        place = ", ".join(part for part in (session.venue, session.city) if part)
+        place = ", ".join(part for part in (translated(session, "venue", language),
+                                            translated(session, "city", language)) if part)
     return {
         "meeting": translated(session.meeting, "title", language) if session else "",
         "session": translated(session, "title", language),

@@ -22,7 +22,7 @@ def _labels(choices) -> dict[str, str]:
 
 def headings(*, marked: bool) -> list[str]:
     columns = [_("State (ISO)"), _("Member State"), _("Group"), _("Role"), _("Title"),
-               _("Name"), _("Name in Latin script"), _("Gender"), _("Function"),
+               _("Name"), _("Name in Latin script"), _("Family name"), _("Gender"), _("Function"),
                _("Organization"), _("Status")]
     return [*columns, _("Change since the previous list")] if marked else columns
 
@@ -32,7 +32,7 @@ def field_names() -> dict[str, str]:
     return {"group": _("Group"), "role": _("Role"),
             "represents": _("Territory, State or province represented"), "title": _("Title"),
             "function": _("Function"), "name": _("Name"),
-            "name_latin": _("Name in Latin script")}
+            "name_latin": _("Name in Latin script"), "family_name": _("Family name")}
 
 
 def table(rows, *, language: str, marked: bool = False) -> list[list[str]]:
@@ -50,7 +50,7 @@ def table(rows, *, language: str, marked: bool = False) -> list[list[str]]:
         line = [row["state"], lists.state_name(row, language),
                 groups.get(row["group"], row["group"]), role,
                 row.get("title", ""), row["name"], row.get("name_latin", ""),
-                genders.get(gender, gender), row.get("function", ""),
+                row.get("family_name", ""), genders.get(gender, gender), row.get("function", ""),
                 row.get("organisation", ""), statuses.get(status, status)]
         if marked:
             change = row.get("change")
@@ -70,7 +70,7 @@ def to_xlsx(rows, *, language: str, marked: bool = False, sheet_title: str = "")
     workbook = exports.XlsxWriter()
     sheet = workbook.sheet(sheet_title or _("Delegations"))
     lines = table(rows, language=language, marked=marked)
-    widths = [6, 28, 14, 24, 10, 32, 32, 10, 36, 36, 14, 24]
+    widths = [6, 28, 14, 24, 10, 32, 32, 24, 10, 36, 36, 14, 24]
     for index, width in enumerate(widths[:len(lines[0])], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"

@@ -1,4 +1,4 @@
-"""A list of delegations as its pages and files show it, and its files (PDF, Excel, CSV):
+"""A list of delegations as its pages and files show it, and its files (PDF, Word, Excel, CSV):
 shared by the pages (lists_views) and the worker that makes the files (tasks)."""
 
 from dataclasses import dataclass
@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from tripartite.common import exports as common_exports
-from tripartite.delegations import exports, lists, pdf
+from tripartite.delegations import exports, lists, pdf, word
 from tripartite.delegations.models import PublishedList
 from tripartite.meetings.models import Session
 
@@ -67,15 +67,20 @@ def pdf_content(document: ListDocument) -> bytes:
                         if document.published else None)
 
 
-FORMATS = {"pdf": "application/pdf", "xlsx": common_exports.XLSX_TYPE,
-           "csv": common_exports.CSV_TYPE}
-FORMAT_NAMES = {"pdf": "PDF", "xlsx": "Excel", "csv": "CSV"}
+FORMATS = {"pdf": "application/pdf",
+           "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+           "xlsx": common_exports.XLSX_TYPE, "csv": common_exports.CSV_TYPE}
+FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "xlsx": "Excel", "csv": "CSV"}
 
 
 def file_content(document: ListDocument, file_format: str) -> bytes:
-    """The list as a PDF, an Excel workbook or a CSV file."""
+    """The list as a PDF, a Word document, an Excel workbook or a CSV file."""
     if file_format == "pdf":
         return pdf_content(document)
+    if file_format == "docx":
+        return word.list_docx(rows=document.rows, language=document.language,
+                              title=document.title, session_titles=document.session_titles,
+                              published=document.dated, marked=document.marked)
     if file_format == "xlsx":
         return exports.to_xlsx(document.rows, language=document.language,
                                marked=document.marked, sheet_title=_("Delegations"))

@@ -5,11 +5,13 @@ published lists store them in ``PublishedList.rows``)::
 
     {"state": "FR", "state_iso3": "FRA", "state_en": "France", "state_fr": "France",
      "state_es": "Francia", "person": 12, "title": "Ms", "name": "…", "name_latin": "…",
-     "gender": "f", "group": "government", "role": "delegate", "represents": "",
-     "function": "…", "organisation": "…", "status": "received", "position": 1}
+     "family_name": "…", "gender": "f", "group": "government", "role": "delegate",
+     "represents": "", "function": "…", "organisation": "…", "status": "received",
+     "position": 1}
 
 (``represents``, the territory, State or province of an additional adviser or a
-representative of a federal State, is absent from lists published before it existed.)
+representative of a federal State, is absent from lists published before it existed; so is
+``family_name``, the family name the list writes in capitals: "Hélène MARCHETTI".)
 
 The web page, the PDF and the exports all start from rows, so they cannot disagree. The
 headings and role labels are trilingual (English / French / Spanish) whatever the reader's
@@ -18,6 +20,7 @@ language: the list of delegations is one document for the whole Conference.
 
 from dataclasses import dataclass, field
 
+from tripartite.common.names import TURKIC, family_in_capitals
 from tripartite.common.text import sort_key
 from tripartite.delegations.models import (
     CredentialsSettings,
@@ -132,7 +135,11 @@ CHANGE_LEGEND = {
               "modificado desde la lista anterior"),
 }
 # What a revised list compares, person by person.
-COMPARED_FIELDS = ("group", "role", "represents", "title", "function", "name", "name_latin")
+COMPARED_FIELDS = ("group", "role", "represents", "title", "function", "name", "name_latin",
+                   "family_name")
+# Compared only when both lists have them: a list published before the field existed does not
+# say what it was (every person would otherwise show as changed in the next list).
+COMPARED_WHEN_KNOWN = frozenset({"family_name"})
 
 
 def trilingual(parts) -> str:
@@ -208,6 +215,7 @@ ROW_FIELDS = (
     ("title", "person__title"),
     ("name", "person__name"),
     ("name_latin", "person__name_latin"),
+    ("family_name", "person__family_name"),
     ("gender", "person__gender"),
     ("group", "group"),
     ("role", "role"),
@@ -239,6 +247,7 @@ def nomination_row(values) -> dict:
     row["state_fr"] = row["state_fr"] or row["state_en"]
     row["state_es"] = row["state_es"] or row["state_en"]
     row["name_latin"] = row["name_latin"] or row["name"]
+    row["family_name"] = row["family_name"] or ""
     row["title"] = row["title"] or ""
     row["function"] = row["function"] or ""
     return row
@@ -275,7 +284,8 @@ def mark_changes(previous_rows, rows) -> list[dict]:
             continue
         # A field a list published before it existed lacks counts as empty, not as changed.
         fields = [name for name in COMPARED_FIELDS
-                  if (old.get(name) or "") != (row.get(name) or "")]
+                  if (old.get(name) or "") != (row.get(name) or "")
+                  and (name not in COMPARED_WHEN_KNOWN or (name in old and name in row))]
         marked.append({**row, "change": CHANGED if fields else None,
                        "changed_fields": fields, "before": old if fields else None})
     marked.extend({**row, "change": WITHDRAWN} for row in before.values())
@@ -330,10 +340,21 @@ def sections(ordered_rows, language: str) -> list[StateSection]:
             **row, "role_label": role_label(row["role"], row.get("gender", "x"),
                                             row.get("represents") or ""),
             "latin_differs": bool(row.get("name_latin")) and row["name_latin"] != row["name"],
+            **display_names(row),
             "change": change, "marker": change_marker(change) if change else "",
             "before_label": (_before_label(before, row["changed_fields"]) if before
                              else "")})
     return states
+
+
+def display_names(row: dict) -> dict[str, str]:
+    """The name and its Latin form as the list writes them, the family name in capitals
+    ("Hélène MARCHETTI"; "王伟" and "WANG Wei"); as written when the row has no family name
+    (lists published before it existed) or it is in another script."""
+    family, turkic = row.get("family_name") or "", row.get("state") in TURKIC
+    return {"display_name": family_in_capitals(row["name"], family, turkic=turkic),
+            "display_latin": family_in_capitals(row.get("name_latin") or row["name"], family,
+                                                turkic=turkic)}
 
 
 def _before_label(before: dict, fields: list[str]) -> str:
@@ -347,6 +368,10 @@ def _before_label(before: dict, fields: list[str]) -> str:
                 parts.append(label)
         elif name == "group":
             parts.append(group_heading(before["group"]))
+        elif name == "family_name":
+            written = display_names(before)["display_latin"]
+            if written not in parts:
+                parts.append(written)
         elif before.get(name):
             parts.append(before[name])
     return " ; ".join(parts)

@@ -145,6 +145,12 @@ def list_current_pdf(request, session_pk):
 
 
 @login_required
+def list_current_docx(request, session_pk):
+    session = _current_session(request, session_pk)
+    return _file(request, "docx", session=session)
+
+
+@login_required
 def list_current_xlsx(request, session_pk):
     session = _current_session(request, session_pk)
     return _file(request, "xlsx", session=session)
@@ -183,6 +189,12 @@ def list_published(request, pk):
 def list_published_pdf(request, pk):
     published = _published_list(request, pk)
     return _file(request, "pdf", session=published.session, published=published)
+
+
+@login_required
+def list_published_docx(request, pk):
+    published = _published_list(request, pk)
+    return _file(request, "docx", session=published.session, published=published)
 
 
 @login_required

@@ -55,8 +55,8 @@ def document_data(*, rows, language: str, title: str, session_titles, published:
 def _person(p: dict) -> dict:
     return {
         "title": p.get("title") or "",
-        "name": p["name"],
-        "latin": p["name_latin"] if p["latin_differs"] else "",
+        "name": p["display_name"],
+        "latin": p["display_latin"] if p["latin_differs"] else "",
         "role": p["role_label"],
         "function": p.get("function") or "",
         "change": p.get("change"),

@@ -64,6 +64,10 @@ class NominationForm(forms.Form):
     name_latin = forms.CharField(
         label=_("Name in Latin script"), max_length=200, required=False,
         help_text=_("Leave empty when the name is already in Latin script."))
+    family_name = forms.CharField(
+        label=_("Family name"), max_length=200, required=False,
+        help_text=_("As written in the name in Latin script, shown in capitals in the "
+                    "lists of delegations. Left empty, it is guessed from the name."))
     gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices)
     function = forms.CharField(label=_("Function"), max_length=200, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)

@@ -171,7 +171,8 @@ def portal_delegation(request, session_pk, iso2):
             nomination = nomination_add(
                 actor=request.user, delegation=delegation, group=data["group"],
                 role=data["role"], name=data["name"], name_latin=data["name_latin"],
-                gender=data["gender"], title=data["title"], function=data["function"],
+                family_name=data["family_name"], gender=data["gender"], title=data["title"],
+                function=data["function"],
                 email=data["email"], organisation=data["organisation"],
                 adviser_to=data["adviser_to"], agenda_items=list(data["agenda_items"]),
                 represents=data["represents"])

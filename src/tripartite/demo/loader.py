@@ -43,6 +43,7 @@ from tripartite.demo.membership import create_membership
 from tripartite.demo.proposals import create_proposals
 from tripartite.demo.registration import create_registrations
 from tripartite.demo.votes import create_votes
+from tripartite.meetings import places
 from tripartite.meetings.models import (
     AgendaItem,
     Committee,
@@ -195,6 +196,7 @@ class PersonPlan:
     title: str
     function: str
     email: str
+    family_name: str = ""
 
 
 def rng_for(purpose: str) -> random.Random:
@@ -261,10 +263,11 @@ def _plan_person(iso2: str, position: int, gender: str, number: int, ministry: s
     """Positions 0–3 are the delegates: the Minister, the Ambassador, Employers, Workers."""
     kind = KINDS[(0, 0, 1, 2)[position]] if position < 4 else rng.choices(KINDS, (2, 1, 1))[0]
     culture = names.CULTURES[_pick_culture(iso2, rng)]
-    name, name_latin = person_name(culture, gender, rng)
+    name, name_latin, family_name = person_name(culture, gender, rng)
     title, function = _title_and_function(kind, position, gender, ministry, rng)
     email = f"{ascii_slug(name_latin)}.{number}@example.org"
-    return PersonPlan(iso2, kind, name, name_latin, gender, title, function, email)
+    return PersonPlan(iso2, kind, name, name_latin, gender, title, function, email,
+                      family_name)
 
 
 def _pick_culture(iso2: str, rng: random.Random) -> str:
@@ -285,8 +288,10 @@ def _title_and_function(kind: str, position: int, gender: str, ministry: str,
     return title, rng.choice(names.FUNCTIONS[kind])
 
 
-def person_name(culture: names.Culture, gender: str, rng: random.Random) -> tuple[str, str]:
-    """A (name, name in Latin script) pair in the culture's order and script."""
+def person_name(culture: names.Culture, gender: str,
+                rng: random.Random) -> tuple[str, str, str]:
+    """(name, name in Latin script, family name in Latin script) in the culture's order and
+    script; no family name where the culture has none (Burmese)."""
     feminine = gender == "f" or (gender == "x" and rng.random() < 0.5)
     given = _forms(rng.choice(culture.female if feminine else culture.male), culture, feminine)
     family = [_forms(entry, culture, feminine)
@@ -297,7 +302,9 @@ def person_name(culture: names.Culture, gender: str, rng: random.Random) -> tupl
     parts = [*family, given] if culture.family_first else [given, *family]
     native = culture.native_joiner.join(native for native, _latin in parts)
     latin = " ".join(latin for _native, latin in parts)
-    return unicodedata.normalize("NFC", native), unicodedata.normalize("NFC", latin)
+    family_name = "" if culture.no_family_name else " ".join(latin for _native, latin in family)
+    return (unicodedata.normalize("NFC", native), unicodedata.normalize("NFC", latin),
+            unicodedata.normalize("NFC", family_name))
 
 
 def _forms(entry, culture: names.Culture, feminine: bool) -> tuple[str, str]:
@@ -409,7 +416,8 @@ def _create_people(states, organisations, scale: str) -> tuple[list[PersonPlan],
                   if kind == OrganisationKind.MINISTRY}
     plans = plan_people(_state_infos(states), scale, ministries)
     people = Person.objects.bulk_create(
-        Person(name=p.name, name_latin=p.name_latin, title=p.title, gender=p.gender,
+        Person(name=p.name, name_latin=p.name_latin, family_name=p.family_name,
+               title=p.title, gender=p.gender,
                email=p.email, function=p.function, member_state=states[p.iso2],
                organisation=organisations[(p.iso2, p.kind)])
         for p in plans)
@@ -431,8 +439,15 @@ def _create_meetings(states: dict[str, MemberState]) -> dict[str, Session]:
         sessions[key] = Session.objects.create(
             meeting=meetings[meeting], number=number, title_en=en, title_fr=fr, title_es=es,
             opens_at=_local(opens, zone), closes_at=_local(closes, zone), time_zone=zone,
-            venue=venue, city=city, country=states[country], working_languages=languages)
+            **_place_names("venue", venue), **_place_names("city", city),
+            country=states[country], working_languages=languages)
     return sessions
+
+
+def _place_names(field: str, english: str) -> dict[str, str]:
+    """A venue or city in the three languages ("Geneva", "Genève", "Ginebra")."""
+    return {f"{field}_en": english,
+            **{f"{field}_{code}": name for code, name in places.translations(english).items()}}
 
 
 def _local(parts: tuple[int, int, int, int], zone: str) -> dt.datetime:

@@ -138,6 +138,7 @@ class Culture:
     native_joiner: str = " "
     family_names: int = 1                     # Spanish: two family names
     patronym: tuple[str, str] | None = None   # Malay: "bin" / "binti" + the father's name
+    no_family_name: bool = False              # Burmese: no family name to write in capitals
 
 
 TRANSLITERATORS: dict[str, Callable[[str], str]] = {
@@ -162,7 +163,8 @@ def _culture(data: dict) -> Culture:
         family_first=data.get("family_first", False),
         native_joiner=data.get("native_joiner", " "),
         family_names=data.get("family_names", 1),
-        patronym=(patronym[0], patronym[1]) if patronym else None)
+        patronym=(patronym[0], patronym[1]) if patronym else None,
+        no_family_name=data.get("no_family_name", False))
 
 
 def _parse_state_cultures(lines: list[str]) -> dict[str, tuple[tuple[str, int], ...]]:

@@ -84,6 +84,6 @@ def create_registrations(session) -> dict[str, int]:
             # greet, list and record the same person.
             Person.objects.filter(pk=person_id).update(
                 name=login.get_full_name(), name_latin=login.get_full_name(),
-                gender=DELEGATE_GENDER)
+                family_name=login.last_name, gender=DELEGATE_GENDER)
     return {"registrations": len(registrations), "registered": len(registered),
             "badges printed": len(badges), "delegate login linked": linked}

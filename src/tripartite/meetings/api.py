@@ -114,8 +114,14 @@ class SessionOut(Schema):
     time_zone: str = Field(description="The venue's time zone (IANA name).")
     opens_at_local: datetime = Field(description="In the session's time zone.")
     closes_at_local: datetime = Field(description="In the session's time zone.")
-    venue: str
-    city: str
+    venue: str = Field(description="In the reader's language (English where none is given).")
+    venue_en: str | None
+    venue_fr: str | None
+    venue_es: str | None
+    city: str = Field(description="In the reader's language (English where none is given).")
+    city_en: str | None
+    city_fr: str | None
+    city_es: str | None
     country: str | None = Field(description="ISO 3166-1 alpha-2 code of the host State.")
     working_languages: list[str]
     created_at: datetime
@@ -160,8 +166,13 @@ class SessionIn(InputSchema):
                                                 "2026-06-01T10:00:00+02:00.")
     closes_at: Moment
     time_zone: str = "Europe/Zurich"
-    venue: str = ""
-    city: str = ""
+    venue: str = Field("", description="In English.")
+    city: str = Field("", description="In English.")
+    venue_fr: str = Field("", description="Empty: the usual name of a well-known place, or the "
+                                          "English one.")
+    venue_es: str = ""
+    city_fr: str = Field("", description="e.g. Genève")
+    city_es: str = Field("", description="e.g. Ginebra")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 code of the host State.")
     working_languages: list[str] | None = Field(None, description="Defaults to en, fr, es.")
 
@@ -174,8 +185,14 @@ class SessionPatch(InputSchema):
     opens_at: Moment | None = None
     closes_at: Moment | None = None
     time_zone: str | None = None
-    venue: str | None = None
-    city: str | None = None
+    venue: str | None = Field(None, description="In English (as venue_en).")
+    city: str | None = Field(None, description="In English (as city_en).")
+    venue_en: str | None = None
+    venue_fr: str | None = None
+    venue_es: str | None = None
+    city_en: str | None = None
+    city_fr: str | None = None
+    city_es: str | None = None
     country: str | None = None
     working_languages: list[str] | None = None
     updated_at: Moment | None = None
@@ -227,6 +244,9 @@ def session_detail(request, id: Id):
 def session_update(request, id: Id, payload: SessionPatch):
     session = _session_or_404(id)
     changes, seen_updated_at = patch_changes(payload)
+    for field in ("venue", "city"):  # the plain names are the English ones
+        if field in changes:
+            changes.setdefault(f"{field}_en", changes.pop(field))
     return services.session_update(session=session, actor=request.user,
                                    changes=_country(changes), seen_updated_at=seen_updated_at)
 

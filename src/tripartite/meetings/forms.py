@@ -42,8 +42,18 @@ class SessionForm(forms.Form):
                                   widget=forms.TimeInput(attrs={"type": "time"}))
     time_zone = TimeZoneField(label=_("Time zone of the venue"), required=False,
                               initial="Europe/Zurich")
-    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
-    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    venue_en = forms.CharField(label=_("Venue (English)"), max_length=200, required=False)
+    venue_fr = forms.CharField(label=_("Venue (French)"), max_length=200, required=False,
+                               help_text=_("Left empty: the English name, or the usual name "
+                                           "of a well-known place."))
+    venue_es = forms.CharField(label=_("Venue (Spanish)"), max_length=200, required=False,
+                               help_text=_("Left empty: the English name, or the usual name "
+                                           "of a well-known place."))
+    city_en = forms.CharField(label=_("City (English)"), max_length=100, required=False)
+    city_fr = forms.CharField(label=_("City (French)"), max_length=100, required=False,
+                              help_text=_("e.g. Genève"))
+    city_es = forms.CharField(label=_("City (Spanish)"), max_length=100, required=False,
+                              help_text=_("e.g. Ginebra"))
     country = forms.ModelChoiceField(label=_("Country"), required=False,
                                      queryset=MemberState.objects.all())
     working_languages = forms.MultipleChoiceField(
@@ -51,12 +61,14 @@ class SessionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple)
     seen_updated_at = SeenVersionField()
 
-    FIELDS = ("number", "title_en", "title_fr", "title_es", "time_zone", "venue", "city",
-              "country", "working_languages")
+    FIELDS = ("number", "title_en", "title_fr", "title_es", "time_zone", "venue_en",
+              "venue_fr", "venue_es", "city_en", "city_fr", "city_es", "country",
+              "working_languages")
     # The groups the page shows (common/_form_body.html).
     fieldsets = (
         (_("The session"), ("number", "title_en", "title_fr", "title_es")),
-        (_("Place"), ("venue", "city", "country", "time_zone")),
+        (_("Place"), ("venue_en", "venue_fr", "venue_es", "city_en", "city_fr", "city_es",
+                      "country", "time_zone")),
         (_("Dates, in the venue's time"), ("opens_on", "opens_time", "closes_on",
                                            "closes_time")),
         (_("Languages"), ("working_languages",)),
@@ -98,6 +110,12 @@ class SessionForm(forms.Form):
         data = self.cleaned_data
         return {**{name: data[name] for name in self.FIELDS},
                 "opens_at": data["opens_at"], "closes_at": data["closes_at"]}
+
+    def create_values(self) -> dict:
+        """``service_values`` for ``session_create``: the English names as venue and city."""
+        values = self.service_values()
+        values["venue"], values["city"] = values.pop("venue_en"), values.pop("city_en")
+        return values
 
 
 class AgendaItemForm(forms.ModelForm):

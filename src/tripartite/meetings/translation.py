@@ -11,8 +11,11 @@ class MeetingTranslation(TranslationOptions):
 
 @register(Session)
 class SessionTranslation(TranslationOptions):
-    fields = ("title",)
-    required_languages = ("en",)
+    """Title, venue and city in EN/FR/ES: "Geneva", "Genève", "Ginebra"; an empty French or
+    Spanish venue or city reads as the English one."""
+
+    fields = ("title", "venue", "city")
+    required_languages = {"en": ("title",), "default": ()}
 
 
 @register(AgendaItem)

@@ -79,7 +79,7 @@ def session_create(request, meeting_pk):
 
     def save(_data):
         created["session"] = services.session_create(actor=request.user, meeting=meeting,
-                                                     **form.service_values())
+                                                     **form.create_values())
 
     if save_with_service(request, form, save):
         messages.success(request, _("The session was created. Now add its agenda items."))

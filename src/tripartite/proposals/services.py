@@ -31,7 +31,7 @@ from tripartite.common.text import current_language
 from tripartite.constituents.models import MemberState
 from tripartite.jobs.models import Job
 from tripartite.jobs.services import job_queue
-from tripartite.meetings.models import MeetingType, Session
+from tripartite.meetings.models import AgendaItem, MeetingType, Session
 from tripartite.meetings.services import meeting_create, session_create
 from tripartite.proposals import information_document, permissions, selectors, workflow
 from tripartite.proposals.models import (
@@ -437,7 +437,7 @@ def _enter_in_calendar(proposal: MeetingProposal, actor: User) -> Session:
         opens_at=dt.datetime.combine(proposal.start, dt.time(9), tzinfo=zone),
         closes_at=dt.datetime.combine(proposal.end, dt.time(18), tzinfo=zone),
         time_zone=proposal.time_zone if zone is not dt.UTC else "UTC",
-        city=proposal.city if not proposal.online else _("Online"),
+        city=proposal.city if not proposal.online else "Online",  # English: fr/es follow
         country=proposal.country, working_languages=languages or ["en"])
 
 
@@ -490,14 +490,22 @@ INFORMATION_DOCUMENT_TASK = "tripartite.proposals.tasks.make_information_documen
 
 def information_document_queue(*, actor: User, session: Session, language: str,
                                file_format: str, symbol: str = "",
+                               agenda_item: AgendaItem | None = None, original: str = "en",
                                back_url: str = "") -> Job:
     """Queue the information document for a session of the Governing Body, in ``language``,
-    as Word or PDF, as a job of ``actor``'s."""
+    as Word or PDF, as a job of ``actor``'s; under ``agenda_item`` of that session if given,
+    originally written in ``original``."""
     if not permissions.can_view_information_document(actor):
         raise PermissionDeniedError
     if language not in information_document.LANGUAGES or file_format not in ("docx", "pdf"):
         raise ServiceError(_("Choose English, French or Spanish, as Word or PDF."),
                            code="invalid_choice")
+    if original not in information_document.LANGUAGES:
+        raise ServiceError(_("Choose English, French or Spanish, as Word or PDF."),
+                           code="invalid_choice", field="original")
+    if agenda_item is not None and agenda_item.session_id != session.pk:
+        raise ServiceError(_("Choose an item on the agenda of this session."),
+                           field="agenda_item")
     if symbol and not information_document.SYMBOL.match(symbol):
         raise ServiceError(_("“%(symbol)s” is not a Governing Body symbol such as "
                              "GB.356/INS/INF/1.") % {"symbol": symbol}, field="symbol")
@@ -508,4 +516,6 @@ def information_document_queue(*, actor: User, session: Session, language: str,
             "session": session.title, "language": language.upper(),
             "format": "PDF" if file_format == "pdf" else "Word"},
         params={"session": session.pk, "language": language, "format": file_format,
-                "symbol": symbol}, back_url=back_url)
+                "symbol": symbol, "original": original,
+                "agenda_item": agenda_item.pk if agenda_item is not None else None},
+        back_url=back_url)

@@ -27,7 +27,12 @@ def _information_document(context: JobContext) -> JobFile:
     language, file_format = params["language"], params["format"]
     total = 2 if file_format == "pdf" else 1
     context.progress(0, total, _("Writing the Word document"))
-    content = information_document.build_docx(session, language, symbol=params["symbol"])
+    # Jobs queued before the agenda item and the original language were asked have neither.
+    item_pk = params.get("agenda_item")
+    agenda_item = session.agenda_items.filter(pk=item_pk).first() if item_pk else None
+    content = information_document.build_docx(
+        session, language, symbol=params["symbol"], original=params.get("original", "en"),
+        agenda_item=agenda_item)
     name = f"approved-meetings-GB{session.number or session.pk}-{language}"
     if file_format != "pdf":
         return JobFile(name=f"{name}.docx", content=content, content_type=DOCX)

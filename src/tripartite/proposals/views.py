@@ -346,7 +346,7 @@ def batch_send(request):
 @login_required
 def information_documents(request):
     require(permissions.can_view_information_document(request.user))
-    sessions = list(information_document.gb_sessions())
+    sessions = list(information_document.gb_sessions().prefetch_related("agenda_items"))
     return render(request, "proposals/information_documents.html", {
         "sessions": [(session, information_document.default_symbol(session))
                      for session in sessions],
@@ -364,7 +364,13 @@ def information_document_file(request, session_pk):
     data = request.POST if request.method == "POST" else request.GET
     language = data.get("language", current_language())
     file_format = data.get("format", "docx")
+    if "file" in data:  # the page's buttons: "fr.docx", "es.pdf"
+        language, _dot, file_format = data["file"].partition(".")
     symbol = data.get("symbol", "").strip()
+    original = data.get("original", "en")
+    item_pk = data.get("agenda_item", "")
+    agenda_item = (session.agenda_items.filter(pk=item_pk).first() if item_pk.isdigit()
+                   else None)
     if request.method in ("GET", "HEAD"):
         return render(request, "jobs/start.html", {
             "title": _("Information document for %(session)s") % {"session": session.title},
@@ -374,13 +380,16 @@ def information_document_file(request, session_pk):
                 "format": "PDF" if file_format == "pdf" else "Word",
                 "language": language.upper()},
             "button": _("Make the document"),
-            "hidden": {"language": language, "format": file_format, "symbol": symbol}})
+            "hidden": {"language": language, "format": file_format, "symbol": symbol,
+                       "original": original,
+                       "agenda_item": agenda_item.pk if agenda_item else ""}})
     if request.method != "POST":
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
     try:
         job = services.information_document_queue(
             actor=request.user, session=session, language=language, file_format=file_format,
-            symbol=symbol, back_url=reverse("proposals:information_documents"))
+            symbol=symbol, original=original, agenda_item=agenda_item,
+            back_url=reverse("proposals:information_documents"))
     except ServiceError as error:
         if error.status == 403:
             raise PermissionDenied from error

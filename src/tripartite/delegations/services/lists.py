@@ -21,7 +21,7 @@ def list_file_queue(*, actor: User, session: Session, published: PublishedList |
     ``can_view_delegations``) or of a published one (every reader of published lists) as a
     job of ``actor``'s; the worker checks the same permission again when it makes it."""
     if file_format not in FORMAT_NAMES:
-        raise ServiceError(_("Choose PDF, Excel or CSV."), code="invalid_format")
+        raise ServiceError(_("Choose PDF, Word, Excel or CSV."), code="invalid_format")
     if published is None and not permissions.can_view_delegations(actor):
         raise PermissionDeniedError
     if published is not None and not permissions.can_view_published_lists(actor):

@@ -58,6 +58,7 @@ def _current_amendment(delegation: Delegation) -> int:
 @transaction.atomic
 def nomination_add(*, actor: User, delegation: Delegation, group: str, role: str, name: str,
                    gender: str, name_latin: str = "", title: str = "", function: str = "",
+                   family_name: str = "",
                    email: str = "", organisation: ConstituentOrganisation | None = None,
                    adviser_to: Nomination | None = None,
                    agenda_items: Iterable[AgendaItem] = (),
@@ -71,6 +72,7 @@ def nomination_add(*, actor: User, delegation: Delegation, group: str, role: str
     delegation = Delegation.objects.select_for_update().get(pk=delegation.pk)
     if person is None:
         person = person_create(actor=actor, name=name, gender=gender, name_latin=name_latin,
+                               family_name=family_name,
                                title=title, function=function, email=email,
                                member_state=delegation.member_state)
     elif person.member_state_id not in (None, delegation.member_state_id):

@@ -2,6 +2,8 @@
 
 from django import template
 
+from tripartite.common.text import current_language
+from tripartite.meetings import places
 from tripartite.proposals import permissions
 
 register = template.Library()
@@ -26,3 +28,9 @@ def days(delta) -> int:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, key)
+
+
+@register.filter
+def place(name: str) -> str:
+    """A proposal's city in the reader's language when it is a well-known place ("Genève")."""
+    return places.place_in(name, current_language())

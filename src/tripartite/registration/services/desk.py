@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tripartite.accounts.models import User
+from tripartite.common.names import guess_family_name
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -126,7 +127,9 @@ def registration_add(*, actor: User, session: Session, category: str,
             raise ServiceError(_("Give the person's name and gender."), code="required",
                                field="name")
         person = create_logged(
-            Person(name=name.strip(), name_latin=(name_latin or name).strip(), gender=gender),
+            Person(name=name.strip(), name_latin=(name_latin or name).strip(), gender=gender,
+                   family_name=guess_family_name((name_latin or name).strip(),
+                                                 name=name.strip())),
             actor=actor, action="constituents.person.created")
     if Registration.objects.filter(session=session, person=person).exists():
         raise ServiceError(_("%(person)s is already registered for this session.")
