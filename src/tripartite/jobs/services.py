@@ -5,6 +5,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
@@ -18,10 +19,13 @@ from tripartite.common.services import PermissionDeniedError, ServiceError, log_
 from tripartite.jobs import permissions
 from tripartite.jobs.models import Job, JobStatus
 
-# A running job without a sign of life for this long lost its worker (killed, machine
-# restarted): it is queued again. The worker beats every 15 s; on SQLite a beat waits for a
-# long transaction of the work (a batch's letters: tens of seconds), hence the margin.
-STALE_AFTER = dt.timedelta(minutes=3)
+
+def stale_after() -> dt.timedelta:
+    """A running job without a sign of life for this long lost its worker (killed, machine
+    restarted): it is queued again. JOBS_STALE_AFTER (3 minutes by default): the worker beats
+    every JOBS_HEARTBEAT (15 s); on SQLite a beat waits for a long transaction of the work (a
+    batch's letters: tens of seconds), hence the margin."""
+    return dt.timedelta(seconds=settings.JOBS_STALE_AFTER)
 
 
 def _task(path: str) -> Task[Any, Any]:
@@ -91,9 +95,9 @@ def job_retry(*, job: Job, actor: User) -> Job:
 
 
 def jobs_resume_stale(*, now: dt.datetime | None = None) -> list[Job]:
-    """Queue again each running job whose worker died (no sign of life for STALE_AFTER),
+    """Queue again each running job whose worker died (no sign of life for JOBS_STALE_AFTER),
     under a new attempt: the dead run, were it only slow, stops at its next step."""
-    limit = (now or timezone.now()) - STALE_AFTER
+    limit = (now or timezone.now()) - stale_after()
     resumed = []
     for pk in Job.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=limit
                                  ).values_list("pk", flat=True):

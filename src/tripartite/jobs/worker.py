@@ -2,13 +2,14 @@
 
 :meth:`JobWorker.run_once` takes one ready task off the queue and runs it (the loop's body;
 the tests call it to run what a request queued). :meth:`JobWorker.run` loops over it and,
-every ``RESUME_EVERY`` seconds, queues again the jobs whose worker died
+every ``JOBS_RESUME_EVERY`` seconds, queues again the jobs whose worker died
 (:func:`tripartite.jobs.services.jobs_resume_stale`).
 """
 
 import logging
 import time
 
+from django.conf import settings
 from django.db import close_old_connections
 from django.db.utils import OperationalError
 from django.utils.crypto import get_random_string
@@ -19,9 +20,6 @@ from django_tasks_db.utils import exclusive_transaction, is_locked_database_exce
 from tripartite.jobs import services
 
 logger = logging.getLogger(__name__)
-
-RESUME_EVERY = 30.0
-
 
 class JobWorker(Worker):
     def __init__(self, *, backend_name: str = "default", interval: float = 1.0,
@@ -52,7 +50,7 @@ class JobWorker(Worker):
 
     def resume_stale_jobs(self) -> None:
         now = time.monotonic()
-        if now - self._resumed_at < RESUME_EVERY:
+        if now - self._resumed_at < settings.JOBS_RESUME_EVERY:
             return
         self._resumed_at = now
         try:
