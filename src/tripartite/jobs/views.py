@@ -14,6 +14,7 @@ from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.jobs import permissions, selectors, services
 from tripartite.jobs.models import Job, JobStatus
 
+
 def _job(request, pk) -> Job:
     job = selectors.job_with_owner(pk)
     if job is None:
