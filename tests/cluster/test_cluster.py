@@ -216,10 +216,10 @@ def test_a_mail_merge_whose_worker_is_killed_half_way_makes_each_letter_once(clu
     works and started again: the job is taken up again and each letter, with its reference
     and its PDF file, exists once."""
     from tests.correspondence.helpers import make_session
+    from tripartite.constituents.models import MemberState
     from tripartite.correspondence.install import install_starter_templates
     from tripartite.correspondence.models import AddressBookEntry, Letter, RecipientKind
     from tripartite.jobs.models import Job
-    from tripartite.constituents.models import MemberState
 
     script = _cluster_script()
     install_starter_templates(actor=None)

@@ -7,7 +7,6 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.urls import reverse
-
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
