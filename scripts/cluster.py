@@ -3,6 +3,10 @@
     scripts/cluster.sh up      start it and print where it answers
     scripts/cluster.sh down    stop it
     scripts/cluster.sh test    start it, run tests/cluster (pytest -m cluster), stop it
+    scripts/cluster.sh kill-worker | start-worker
+                               kill the worker at once (SIGKILL: a machine's death) / start
+                               it again (the tests do both, through kill_worker and
+                               start_worker)
 
 What it starts (ports from CLUSTER_PORT, 8800 by default):
 
@@ -100,6 +104,10 @@ def _environment() -> dict[str, str]:
         "TRIPARTITE_VAR_DIR": str(CLUSTER_DIR / "var"),
         "TASK_BACKEND": "database",
         "CHECKIN_RATE_PER_MINUTE": "20",
+        # A killed worker's job is taken up again within seconds, not minutes.
+        "JOBS_HEARTBEAT": "1",
+        "JOBS_STALE_AFTER": "5",
+        "JOBS_RESUME_EVERY": "1",
         "LOG_FORMAT": "json",
         "METRICS_TOKEN": secrets.token_urlsafe(24),
         "CLUSTER_PROXY_URL": f"http://127.0.0.1:{ports()['proxy']}",
@@ -148,6 +156,46 @@ def _worker_command() -> list[str]:
     has_worker = subprocess.run([tripartite, "help", "worker"], cwd=ROOT,
                                 capture_output=True).returncode == 0
     return [tripartite, "worker"] if has_worker else [tripartite, "db_worker"]
+
+
+def _pids() -> dict[str, int]:
+    return json.loads(STATE.read_text()) if STATE.exists() else {}
+
+
+def _group_alive(group: int) -> bool:
+    """Whether a process of ``group`` still runs (a zombie, waiting for its parent to reap
+    it, does not)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[2]) == group and fields[0] != "Z":
+                return True
+    return False
+
+
+def kill_worker() -> None:
+    """Kill the worker and what it started (LibreOffice) with SIGKILL: no chance to finish
+    the job in hand or to say so, as when its machine dies."""
+    pids = _pids()
+    pid = pids.pop("worker", None)
+    if pid is None:
+        raise SystemExit("No worker runs in the cluster.")
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, signal.SIGKILL)
+    deadline = time.monotonic() + 10
+    while _group_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    STATE.write_text(json.dumps(pids))
+
+
+def start_worker() -> None:
+    """Start a worker (again), with the cluster's settings."""
+    pids = _pids()
+    if "worker" in pids:
+        raise SystemExit("A worker runs already in the cluster.")
+    env = json.loads(ENV_FILE.read_text())
+    pids["worker"] = _start("worker", _worker_command(), env)
+    STATE.write_text(json.dumps(pids))
 
 
 def up() -> dict[str, str]:
@@ -235,6 +283,12 @@ def main() -> int:
         return 0
     if command == "test":
         return test(sys.argv[2:])
+    if command == "kill-worker":
+        kill_worker()
+        return 0
+    if command == "start-worker":
+        start_worker()
+        return 0
     print(__doc__)
     return 2
 

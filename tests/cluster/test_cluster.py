@@ -194,3 +194,86 @@ def test_a_mail_merge_started_on_one_server_is_followed_on_the_other_and_done_by
     assert (archive.status_code, archive.headers["Content-Type"]) == (200, "application/zip")
     references = list(Letter.objects.filter(batch_id=batch).values_list("reference", flat=True))
     assert len(references) == len(set(references)) == 3
+
+
+def _cluster_script():
+    """scripts/cluster.py, to kill and restart the cluster's worker."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "cluster.py"
+    spec = importlib.util.spec_from_file_location("tripartite_cluster_script", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+LANGUAGES = ("en", "fr", "es")
+
+
+def test_a_mail_merge_whose_worker_is_killed_half_way_makes_each_letter_once(cluster, seed):
+    """Started on one server, followed on the other; the worker is killed (SIGKILL) while it
+    works and started again: the job is taken up again and each letter, with its reference
+    and its PDF file, exists once."""
+    from tests.correspondence.helpers import make_session
+    from tripartite.constituents.models import MemberState
+    from tripartite.correspondence.install import install_starter_templates
+    from tripartite.correspondence.models import AddressBookEntry, Letter, RecipientKind
+    from tripartite.jobs.models import Job
+
+    script = _cluster_script()
+    install_starter_templates(actor=None)
+    session = make_session()
+    states = list(MemberState.objects.exclude(iso2__in=("KE", "FR", "MX")).order_by("iso2")[:12])
+    entries = [AddressBookEntry.objects.create(
+        kind=RecipientKind.PERMANENT_MISSION, member_state=member, language=LANGUAGES[n % 3],
+        name=f"Permanent Mission of {member.iso2}", addressee="H.E. Ms Ada Example",
+        addressee_title="Ambassador", form_of_address="Excellency",
+        postal_address="Rue de Lausanne 1\n1202 Genève",
+        email=f"mission.{member.iso2.lower()}@example.org") for n, member in enumerate(states)]
+    first, second = cluster["CLUSTER_APP_URLS"].split(",")
+    headers = _bearer(_token_for(user_with_role(Role.SECRETARIAT)))
+    created = requests.post(f"{first}/api/correspondence/batches", headers=headers, timeout=30,
+                            json={"template": "minister-letter", "selection": "hand_picked",
+                                  "session": session.pk, "signatory": "A. Officer",
+                                  "recipients": [entry.pk for entry in entries],
+                                  "signatory_title": "Director"})
+    assert created.status_code == 201, created.text
+    batch = created.json()["id"]
+    queued = requests.post(f"{first}/api/correspondence/batches/{batch}/generate",
+                           headers=headers, json={"pdf_files": True}, timeout=30)
+    assert queued.status_code == 200, queued.text
+    job_url = f"{second}/api/jobs/{queued.json()['job']}"
+
+    def follow(until, seconds):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            job = requests.get(job_url, headers=headers, timeout=10).json()
+            if until(job):
+                return job
+            time.sleep(0.2)
+        raise AssertionError(f"the job did not get there in {seconds} s: {job}")
+
+    half_way = follow(lambda job: job["status"] in ("running", "done", "failed")
+                      and (job["status"] != "running" or 0 < job["done"] < (job["total"] or 0)),
+                      120)
+    assert half_way["status"] == "running", half_way  # caught while it works
+    script.kill_worker()
+    killed_at = requests.get(job_url, headers=headers, timeout=10).json()
+    assert killed_at["status"] == "running" and killed_at["done"] < killed_at["total"]
+    script.start_worker()
+    job = follow(lambda job: job["status"] in ("done", "failed"), 240)
+    assert (job["status"], job["done"], job["total"]) == ("done", 24, 24), job
+    assert Job.objects.get(pk=job["id"]).attempts >= 2  # taken up again after the kill
+
+    letters = list(Letter.objects.filter(batch_id=batch).values_list(
+        "recipient_id", "reference", "number", "pdf_file"))
+    assert sorted(recipient for recipient, *_ in letters) == sorted(e.pk for e in entries)
+    references = [reference for _r, reference, _n, _f in letters]
+    assert len(set(references)) == len(references) == 12
+    assert all(pdf for *_, pdf in letters)
+    # The register's numbers run on without a gap: none was taken by the killed run and lost.
+    numbers = sorted(int(reference.rsplit("/", 1)[-1]) for reference in references)
+    assert numbers == list(range(numbers[0], numbers[0] + 12)), references
+    archive = requests.get(f"{first}{job['file_url']}", headers=headers, timeout=30)
+    assert (archive.status_code, archive.headers["Content-Type"]) == (200, "application/zip")

@@ -59,7 +59,12 @@ def test_a_batch_through_the_api(secretariat, starters, session, entries, run_jo
 
     for letter in Letter.objects.all():
         letter.pdf_file.save("x.pdf", ContentFile(b"%PDF-1.4"))
-    sent = send(client, "post", f"{url}/send", {}).json()
+    sending = send(client, "post", f"{url}/send", {}).json()
+    assert (sending["status"], sending["sent"], mail.outbox) == ("sending", 0, [])
+    assert client.get(f"/api/jobs/{sending['job']}").json()["kind"] == (
+        "correspondence.batch_send")
+    assert run_jobs() == 1
+    sent = client.get(url).json()
     assert (sent["status"], sent["sent"]) == ("sent", 3)
     assert len(mail.outbox) == 3
     detail = client.get(f"/api/correspondence/letters/{first['id']}").json()

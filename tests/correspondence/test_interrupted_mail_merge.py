@@ -93,7 +93,7 @@ def assert_generated_once(batch):
 
 
 def after_the_worker_is_taken_for_dead() -> dt.datetime:
-    return timezone.now() + job_services.STALE_AFTER + dt.timedelta(seconds=1)
+    return timezone.now() + job_services.stale_after() + dt.timedelta(seconds=1)
 
 
 def test_a_job_killed_half_way_is_resumed_and_makes_each_letter_once(

@@ -7,14 +7,19 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from tests.correspondence import failing_mail
 from tests.factories import user_with_role
+from tests.jobs.helpers import job_of
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
-from tripartite.correspondence.models import BatchStatus, LetterStatus, Selection
+from tripartite.correspondence.models import BatchStatus, Letter, LetterStatus, Selection
 from tripartite.correspondence.services import batches, sending
+from tripartite.jobs import services as job_services
+from tripartite.jobs.models import Job, JobStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -97,18 +102,93 @@ def test_nothing_is_sent_when_a_recipient_has_no_address(secretariat, generated,
     assert generated.status == BatchStatus.GENERATED
 
 
-def test_the_page_sends_and_shows_the_interruption(secretariat, generated, settings, client):
+def test_the_page_sends_through_a_job_and_shows_the_interruption(
+        secretariat, generated, settings, client, run_jobs):
     settings.EMAIL_BACKEND = "tests.correspondence.failing_mail.FailingAfter"
     failing_mail.FailingAfter.accept = 2
     client.force_login(secretariat)
     url = reverse("correspondence:batch_detail", kwargs={"pk": generated.pk})
+    job = job_of(client.post(url, {"action": "send"}))
+    assert (job.kind, job.total, job.back_url) == ("correspondence.batch_send", 3, url)
+    assert mail.outbox == []  # nothing went in the request
+    generated.refresh_from_db()
+    assert generated.status == BatchStatus.SENDING
+    # Asked again meanwhile: refused, nothing queued twice.
     page = client.post(url, {"action": "send"}, follow=True).content.decode()
+    assert "This batch is being sent right now." in page
+
+    assert run_jobs() == 1
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total) == (JobStatus.FAILED, 2, 3)
+    assert job.problem.startswith("Sending stopped after 2 of 3 letters")
+    page = client.get(url).content.decode()
     assert "Sending stopped after 2 of 3 letters" in page
     assert "Resume sending" in page
+
     failing_mail.FailingAfter.accept = 100
-    page = client.post(url, {"action": "send"}, follow=True).content.decode()
-    assert "Every letter was sent by e-mail." in page
-    assert len(mail.outbox) == 3
+    client.post(reverse("jobs:job_retry", kwargs={"pk": job.pk}))
+    assert run_jobs() == 1
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total, job.problem) == (JobStatus.DONE, 3, 3, "")
+    generated.refresh_from_db()
+    assert generated.status == BatchStatus.SENT
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "mission.fr@example.org", "mission.ke@example.org", "mission.mx@example.org"]
+
+
+def test_a_sending_taken_up_after_its_worker_died_sends_no_letter_twice(
+        secretariat, generated, run_jobs):
+    """The dead run had sent the first letter and was handing the second to the mail server:
+    the run that takes over sends the third, not the second (it may have gone), and says so;
+    trying the job again then sends the second."""
+    job = sending.batch_send_start(actor=secretariat, batch=generated)
+    first, second, third = generated.letters.order_by("number")
+    Letter.objects.filter(pk=first.pk).update(sent_at=timezone.now(), status=LetterStatus.SENT)
+    long_ago = timezone.now() - job_services.stale_after() - dt.timedelta(seconds=5)
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, heartbeat_at=long_ago,
+                                         params={"batch": generated.pk, "sending": second.pk},
+                                         attempts=1)
+    DBTaskResult.objects.all().delete()  # the dead worker's task
+    assert [resumed.pk for resumed in job_services.jobs_resume_stale()] == [job.pk]
+    assert run_jobs() == 1
+    assert [m.to[0] for m in mail.outbox] == [third.recipient.email]
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    assert job.problem.startswith(f"The worker stopped while handing {second.reference} to "
+                                  "the mail server: it may have gone, so it was not sent again.")
+    generated.refresh_from_db()
+    assert generated.status == BatchStatus.INTERRUPTED
+
+    job_services.job_retry(job=job, actor=secretariat)
+    assert run_jobs() == 1
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total) == (JobStatus.DONE, 3, 3)
+    assert [m.to[0] for m in mail.outbox] == [third.recipient.email, second.recipient.email]
+    generated.refresh_from_db()
+    assert generated.status == BatchStatus.SENT
+
+
+def test_a_sending_run_that_was_replaced_sends_nothing_more(secretariat, generated):
+    from tripartite.correspondence import tasks
+
+    job = sending.batch_send_start(actor=secretariat, batch=generated)
+    Job.objects.filter(pk=job.pk).update(attempt="the-new-run")
+    assert tasks.send_batch.call(job.pk, job.attempt) == "superseded"
+    assert mail.outbox == []
+
+
+def test_the_api_queues_the_sending(secretariat, generated, run_jobs):
+    from tests.api import client_for
+
+    api = client_for(secretariat)
+    answer = api.post(f"/api/correspondence/batches/{generated.pk}/send", {},
+                      content_type="application/json")
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["status"] == "sending"
+    job_url = f"/api/jobs/{answer.json()['job']}"
+    assert api.get(job_url).json()["total"] == 3
+    assert run_jobs() == 1
+    assert (api.get(job_url).json()["status"], len(mail.outbox)) == ("done", 3)
 
 
 def test_only_the_secretariat_sends(generated, client):

@@ -179,11 +179,44 @@ def test_a_running_job_with_a_sign_of_life_is_not_resumed(focal_point, published
                          order="en")
     now = timezone.now()
     Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, heartbeat_at=now)
-    assert services.jobs_resume_stale(now=now + services.STALE_AFTER) == []
+    assert services.jobs_resume_stale(now=now + services.stale_after()) == []
     assert services.jobs_resume_stale(
-        now=now + services.STALE_AFTER + dt.timedelta(seconds=1)) == [job]
+        now=now + services.stale_after() + dt.timedelta(seconds=1)) == [job]
     job.refresh_from_db()
     assert job.status == JobStatus.QUEUED
+
+
+def test_the_jobs_timings_come_from_the_settings(client, focal_point, published, settings,
+                                                 monkeypatch):
+    settings.JOBS_STALE_AFTER = 7
+    job = list_file_queue(actor=focal_point, session=published.session, published=published,
+                         order="en")
+    now = timezone.now()
+    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, heartbeat_at=now)
+    assert services.stale_after() == dt.timedelta(seconds=7)
+    assert services.jobs_resume_stale(now=now + dt.timedelta(seconds=7)) == []
+    assert services.jobs_resume_stale(now=now + dt.timedelta(seconds=8)) == [job]
+
+    # The worker looks for dead runs every JOBS_RESUME_EVERY seconds, not at every turn.
+    from tripartite.jobs import worker as worker_module
+
+    looked = []
+    monkeypatch.setattr(worker_module.services, "jobs_resume_stale", lambda: looked.append(1)
+                        or [])
+    clock = iter([1000.0, 1004.0, 1006.0])
+    monkeypatch.setattr(worker_module.time, "monotonic", lambda: next(clock))
+    settings.JOBS_RESUME_EVERY = 5
+    worker = worker_module.JobWorker()
+    worker._resumed_at = 995.0
+    worker.resume_stale_jobs()  # 5 s since the last look: looks
+    worker.resume_stale_jobs()  # 4 s: not yet
+    worker.resume_stale_jobs()  # 6 s: looks
+    assert len(looked) == 2
+
+    settings.JOBS_PAGE_POLL = 5
+    client.force_login(focal_point)
+    page = client.get(reverse("jobs:job_detail", kwargs={"pk": job.pk})).content.decode()
+    assert 'hx-trigger="every 5s"' in page
 
 
 def test_a_run_whose_attempt_was_replaced_does_nothing(focal_point, published):
@@ -223,6 +256,7 @@ def test_the_worker_command_runs_a_queued_job(focal_point, published, monkeypatc
                                               tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     monkeypatch.setattr(runner, "heartbeat_seconds", None)
+    settings.JOBS_HEARTBEAT = 4
     job = list_file_queue(actor=focal_point, session=published.session, published=published,
                          order="en")
     import signal
@@ -235,4 +269,4 @@ def test_the_worker_command_runs_a_queued_job(focal_point, published, monkeypatc
             signal.signal(sig, handler)
     job.refresh_from_db()
     assert job.status == JobStatus.DONE
-    assert runner.heartbeat_seconds == 15.0
+    assert runner.heartbeat_seconds == 4.0  # JOBS_HEARTBEAT

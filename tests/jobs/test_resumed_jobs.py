@@ -57,7 +57,7 @@ def test_a_badge_batch_killed_half_way_prints_each_badge_once(client, dying_stor
     assert not Badge.objects.exists()  # rolled back with the dead transaction
     dead_attempt = job.attempt
 
-    later = timezone.now() + services.STALE_AFTER + dt.timedelta(seconds=1)
+    later = timezone.now() + services.stale_after() + dt.timedelta(seconds=1)
     assert services.jobs_resume_stale(now=later) == [job]
     assert run_jobs() == 1
     job.refresh_from_db()

@@ -173,3 +173,30 @@ def test_an_api_check_in_is_one_transaction_of_four_statements(staff_client, ses
     assert len(scan_statements) == 4, scan_statements
     # Inside the test's own transaction each atomic block is a savepoint: one block.
     assert [sql.split()[0] for sql in statements].count("SAVEPOINT") == 1
+
+
+def test_an_api_check_in_with_a_token_costs_six_statements_in_all(session, settings):
+    """The whole request of a door's scanner (API token): the token with its login, the
+    session, then the scan's transaction (rate count, badge, entry, scan log); nothing per
+    request beyond, whatever the session's size."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from tripartite.accounts.services import api_token_create
+
+    codes = [badged(session)[2] for _ in range(2)]
+    for _ in range(20):
+        badged(session)
+    staff = user_with_role(Role.CHECKIN_STAFF)
+    secret = api_token_create(user=staff, actor=staff, name="door")[1]
+    door = Client(HTTP_AUTHORIZATION=f"Bearer {secret}")
+    path = f"/api/sessions/{session.pk}/check-ins"
+    door.post(path, {"token": codes[0], "door": "N"}, content_type="application/json")
+    with CaptureQueriesContext(connection) as captured:
+        answer = door.post(path, {"token": codes[1], "door": "N"},
+                           content_type="application/json")
+    assert answer.json()["result"] == "admitted"
+    statements = [q["sql"] for q in captured.captured_queries
+                  if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    assert len(statements) == 6, statements

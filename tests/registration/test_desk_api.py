@@ -51,7 +51,22 @@ def test_search_detail_and_identity(desk):
     assert again.status_code == 400 and again.json()["code"] == "already_registered"
 
 
-def test_printing_answers_numbers_or_the_pdf_whose_qr_is_the_token(desk):
+def _job_pdf(desk, run_jobs, answer) -> bytes:
+    """The PDF of the printing job the API answered with (202), once the worker ran it."""
+    assert answer.status_code == 202, answer.content
+    job = answer.json()
+    assert (job["kind"], job["status"], job["file_url"]) == ("registration.badges", "queued",
+                                                            None)
+    assert not Badge.objects.filter(number__gt=1).exists()  # none printed in the request
+    assert run_jobs() == 1
+    done = desk.get(job["url"]).json()
+    assert (done["status"], done["done"], done["total"]) == ("done", job["total"], job["total"])
+    pdf = desk.get(done["file_url"])
+    assert pdf["Content-Type"] == "application/pdf"
+    return b"".join(pdf.streaming_content)
+
+
+def test_printing_answers_numbers_or_the_pdf_whose_qr_is_the_token(desk, run_jobs):
     session = SessionFactory()
     regs = [registration(session, "FR") for _ in range(2)]
 
@@ -60,10 +75,10 @@ def test_printing_answers_numbers_or_the_pdf_whose_qr_is_the_token(desk):
                         content_type="application/json").json()
     assert numbers == [{"registration": regs[0].pk, "number": 1, "replaces": None}]
 
-    pdf = desk.post(f"/api/sessions/{session.pk}/badges", {"member_state": "FR"},
-                    content_type="application/json")
-    assert pdf["Content-Type"] == "application/pdf"
-    assert len(PdfReader(io.BytesIO(pdf.content)).pages) == 2
+    pdf = _job_pdf(desk, run_jobs, desk.post(f"/api/sessions/{session.pk}/badges",
+                                             {"member_state": "FR"},
+                                             content_type="application/json"))
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 2
     assert Badge.objects.get(number=1).revoked_reason == "reprinted"
     badge = Badge.objects.get(number=2)
     [png, _second] = badges.badges_document([badge, Badge.objects.get(number=3)],
@@ -71,6 +86,31 @@ def test_printing_answers_numbers_or_the_pdf_whose_qr_is_the_token(desk):
                                             ppi=150)
     [code] = zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))
     assert tokens.unsign(code.text) == badge.token_id
+
+
+def test_printing_chosen_registrations_as_a_job_prints_those_in_their_order(desk, run_jobs):
+    session = SessionFactory()
+    regs = [registration(session, "FR") for _ in range(3)]
+    pdf = _job_pdf(desk, run_jobs, desk.post(
+        f"/api/sessions/{session.pk}/badges", {"registrations": [regs[2].pk, regs[0].pk]},
+        content_type="application/json"))
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == 2
+    assert list(Badge.objects.order_by("number").values_list("registration_id", flat=True)) == [
+        regs[2].pk, regs[0].pk]
+
+
+def test_a_printing_job_whose_registration_was_deleted_prints_nothing(desk, run_jobs):
+    session = SessionFactory()
+    regs = [registration(session, "FR") for _ in range(2)]
+    job = desk.post(f"/api/sessions/{session.pk}/badges",
+                    {"registrations": [reg.pk for reg in regs]},
+                    content_type="application/json").json()
+    Registration.objects.filter(pk=regs[1].pk).delete()
+    assert run_jobs() == 1
+    failed = desk.get(job["url"]).json()
+    assert (failed["status"], failed["problem"]) == (
+        "failed", "A registration to print was deleted meanwhile: no badge was printed.")
+    assert not Badge.objects.exists()
 
 
 @pytest.mark.parametrize("body", [{}, {"registrations": [1], "not_printed": True},

@@ -117,4 +117,7 @@ WRITES = {
                           write_rule({Role.DELEGATE})),
     "votes:vote_ballot unconfirmed": ("open_vote", {"choice": "yes"},
                                       write_rule(set(), ok={Role.DELEGATE})),
+    # The results sheet is a job queued for any reader of the published result.
+    "votes:vote_result_pdf": ("published_vote", {"language": "fr"},
+                              write_rule(set(Role.values))),
 }

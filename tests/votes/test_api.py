@@ -114,3 +114,27 @@ def test_the_list_of_votes_takes_the_same_queries_for_1_and_10_votes(client, pag
         if n % 2:
             services.vote_close(actor=user, vote=v)
     assert count() == one
+
+
+def test_a_ballot_costs_the_same_queries_however_large_the_delegation():
+    """The ballot's rights check reads the voter's delegation in a fixed number of queries:
+    none per member (each member's fields are read with the delegation, none deferred)."""
+    from tests.votes.factories import delegation
+
+    item, delegates = plenary(("FR",))
+    delegates["DE"] = delegation(item.session, "DE", advisers=6)  # a larger delegation
+    staff = secretariat()
+    v = services.vote_open(actor=staff, vote=vote(item))
+
+    def queries_for(nomination) -> list[str]:
+        client = client_for(delegate_user(nomination))
+        with CaptureQueriesContext(connection) as captured:
+            answer = send(client, "post", f"/api/votes/{v.pk}/ballots", {"choice": "yes"})
+        assert answer.status_code == 201, answer.json()
+        return [q["sql"] for q in captured.captured_queries]
+
+    small, large = queries_for(delegates["FR"][0]), queries_for(delegates["DE"][0])
+    assert len(small) == len(large), large
+    per_member = [sql for sql in large if '"delegations_nomination"."id" = ' in sql]
+    assert per_member == []
+    assert len(small) <= 20, small  # the login, the vote, the rights (one delegation), the ballot

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import user_with_role
+from tests.jobs.helpers import file_of, job_of
 from tests.votes.factories import delegate_user, delegation, plenary, register, secretariat, vote
 from tripartite.accounts.models import Role
 from tripartite.votes import services
@@ -166,7 +167,7 @@ def test_roll_call_and_close_and_publish_through_the_management_page(client):
     assert v.state == VoteState.PUBLISHED
 
 
-def test_result_page_and_sheet_of_a_record_vote(client):
+def test_result_page_and_sheet_of_a_record_vote(client, run_jobs):
     item, delegates = plenary(("FR", "DE"))
     staff = secretariat()
     v = services.vote_open(actor=staff, vote=vote(item))
@@ -185,9 +186,14 @@ def test_result_page_and_sheet_of_a_record_vote(client):
     assert page.index("France") < page.index("Germany")
     assert page.count('data-choice="yes"') == 4 and page.count('data-choice="no"') == 4
     client.cookies.load({"django_language": "fr"})
-    pdf = client.get(reverse("votes:vote_result_pdf", args=[v.pk]) + "?language=fr")
-    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
-    assert pdf.content.startswith(b"%PDF")
+    offer = client.get(reverse("votes:vote_result_pdf", args=[v.pk]) + "?language=fr")
+    assert '<input type="hidden" name="language" value="fr">' in offer.content.decode()
+    job = job_of(client.post(reverse("votes:vote_result_pdf", args=[v.pk]), {"language": "fr"}))
+    assert (job.kind, job.params) == ("votes.results_sheet", {"vote": v.pk, "language": "fr"})
+    assert run_jobs() == 1
+    job.refresh_from_db()
+    assert job.result_name == f"record-vote-{v.pk}-fr.pdf"
+    assert file_of(client, job).startswith(b"%PDF")
 
 
 def test_the_pdf_is_only_for_record_votes(client):
@@ -197,3 +203,7 @@ def test_the_pdf_is_only_for_record_votes(client):
     services.vote_close(actor=staff, vote=v)
     client.force_login(staff)
     assert client.get(reverse("votes:vote_result_pdf", args=[v.pk])).status_code == 404
+    assert client.post(reverse("votes:vote_result_pdf", args=[v.pk])).status_code == 404
+    from tripartite.jobs.models import Job
+
+    assert not Job.objects.exists()

@@ -254,6 +254,22 @@ TASKS = {
     }
 }
 
+# The jobs' timings, in seconds (docs/background-jobs.md). A running job shows a sign of life
+# every JOBS_HEARTBEAT; one silent for JOBS_STALE_AFTER lost its worker and is queued again by
+# a worker, which looks for such jobs every JOBS_RESUME_EVERY. The progress page asks again
+# every JOBS_PAGE_POLL. A finished job and its file are kept JOBS_KEEP_DAYS days, then the
+# worker removes them (it looks every JOBS_PRUNE_EVERY; `tripartite prunejobs` does it at once).
+JOBS_HEARTBEAT = env_int("JOBS_HEARTBEAT", 15, minimum=1)
+JOBS_STALE_AFTER = env_int("JOBS_STALE_AFTER", 180, minimum=2)
+if JOBS_STALE_AFTER <= JOBS_HEARTBEAT:
+    raise ConfigurationError(
+        f"JOBS_STALE_AFTER ({JOBS_STALE_AFTER} s) must be longer than JOBS_HEARTBEAT "
+        f"({JOBS_HEARTBEAT} s): a living job would be taken for a dead one.")
+JOBS_RESUME_EVERY = env_int("JOBS_RESUME_EVERY", 30, minimum=1)
+JOBS_PAGE_POLL = env_int("JOBS_PAGE_POLL", 2, minimum=1)
+JOBS_KEEP_DAYS = env_int("JOBS_KEEP_DAYS", 30, minimum=1)
+JOBS_PRUNE_EVERY = env_int("JOBS_PRUNE_EVERY", 3600, minimum=1)
+
 # Logs go to standard error. LOG_FORMAT=json: one JSON object per line, and one line per
 # request (tripartite.request) with its id, taken from the proxy's X-Request-ID or made here
 # and echoed in the response. Plain text otherwise (gunicorn's access log has the requests).

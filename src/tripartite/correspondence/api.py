@@ -143,8 +143,8 @@ class BatchOut(Schema):
                                          "libreoffice_timed_out, libreoffice_incomplete.")
     pdf_problem_text: str = Field(description="The same, in the caller's language.")
     problem: str = Field(description="What went wrong last (generation or sending).")
-    job: int | None = Field(None, description="The generation's job (`/api/jobs/{id}`), "
-                                              "when the caller started it.")
+    job: int | None = Field(None, description="The generation's or the sending's job "
+                                              "(`/api/jobs/{id}`), when the caller started it.")
 
 
 def _batch(batch: MailMergeBatch) -> dict:
@@ -240,8 +240,12 @@ class SendIn(InputSchema):
 @router.post("/correspondence/batches/{id}/send", response=BatchOut, operation_id="batch_send",
              summary="Send (or resume sending) a batch by e-mail")
 def batch_send(request, id: Id, payload: SendIn):
-    """Sends the letters not sent yet, each with its PDF attached; when the mail server fails
-    part-way, answers 502 (``send_interrupted``) and the batch can be sent again."""
+    """Queues the sending of the letters not sent yet, each with its PDF attached: the worker
+    sends them, the batch answers ``sending`` until done, and ``job`` names the job whose
+    progress ``/api/jobs/{job}`` gives (letters sent of the batch's letters). Refused (400,
+    ``cannot_send``) when a letter cannot go. When the mail server fails part-way the job
+    fails saying where it stopped, the batch is ``interrupted``, and sending it again (or
+    retrying the job) sends only the rest."""
     _require_manager(request)
-    sending.batch_send(actor=request.user, batch=_batch_or_404(id))
-    return _batch(_batch_or_404(id))
+    job = sending.batch_send_start(actor=request.user, batch=_batch_or_404(id))
+    return {**_batch(_batch_or_404(id)), "job": job.pk}

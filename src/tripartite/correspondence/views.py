@@ -396,9 +396,11 @@ def _batch_action(request, batch):
                 back_url=reverse("correspondence:batch_detail", args=[batch.pk])))):
             return redirect("jobs:job_detail", pk=started[0].pk)
     elif action == "send":
-        if _service(request, lambda: sending.batch_send(actor=user, batch=batch),
-                    _("Every letter was sent by e-mail.")):
-            pass
+        started = []
+        if _service(request, lambda: started.append(sending.batch_send_start(
+                actor=user, batch=batch,
+                back_url=reverse("correspondence:batch_detail", args=[batch.pk])))):
+            return redirect("jobs:job_detail", pk=started[0].pk)
     elif action == "remind":
         form = ReminderForm(request.POST)
         if not form.is_valid():

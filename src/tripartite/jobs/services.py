@@ -3,14 +3,18 @@ which ``tripartite.jobs.runner`` makes)."""
 
 import datetime as dt
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_tasks.base import Task
 from django_tasks_db.backend import DatabaseBackend
+from django_tasks_db.models import DBTaskResult
 
 from tripartite.accounts.models import User
 from tripartite.accounts.permissions import is_active_user
@@ -18,10 +22,13 @@ from tripartite.common.services import PermissionDeniedError, ServiceError, log_
 from tripartite.jobs import permissions
 from tripartite.jobs.models import Job, JobStatus
 
-# A running job without a sign of life for this long lost its worker (killed, machine
-# restarted): it is queued again. The worker beats every 15 s; on SQLite a beat waits for a
-# long transaction of the work (a batch's letters: tens of seconds), hence the margin.
-STALE_AFTER = dt.timedelta(minutes=3)
+
+def stale_after() -> dt.timedelta:
+    """A running job without a sign of life for this long lost its worker (killed, machine
+    restarted): it is queued again. JOBS_STALE_AFTER (3 minutes by default): the worker beats
+    every JOBS_HEARTBEAT (15 s); on SQLite a beat waits for a long transaction of the work (a
+    batch's letters: tens of seconds), hence the margin."""
+    return dt.timedelta(seconds=settings.JOBS_STALE_AFTER)
 
 
 def _task(path: str) -> Task[Any, Any]:
@@ -91,9 +98,9 @@ def job_retry(*, job: Job, actor: User) -> Job:
 
 
 def jobs_resume_stale(*, now: dt.datetime | None = None) -> list[Job]:
-    """Queue again each running job whose worker died (no sign of life for STALE_AFTER),
+    """Queue again each running job whose worker died (no sign of life for JOBS_STALE_AFTER),
     under a new attempt: the dead run, were it only slow, stops at its next step."""
-    limit = (now or timezone.now()) - STALE_AFTER
+    limit = (now or timezone.now()) - stale_after()
     resumed = []
     for pk in Job.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=limit
                                  ).values_list("pk", flat=True):
@@ -112,3 +119,58 @@ def jobs_resume_stale(*, now: dt.datetime | None = None) -> list[Job]:
             _enqueue(job)
         resumed.append(job)
     return resumed
+
+
+@dataclass(frozen=True)
+class Pruned:
+    jobs: int
+    files: int
+    tasks: int
+
+
+def _job_files(pk: int) -> list[str]:
+    """Every file under the job's folder (one sub-folder per attempt), on the local disk or
+    in the object store."""
+    names: list[str] = []
+    pending = [f"jobs/{pk}"]
+    while pending:
+        folder = pending.pop()
+        try:
+            folders, files = default_storage.listdir(folder)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        names.extend(f"{folder}/{name}" for name in files)
+        pending.extend(f"{folder}/{name}" for name in folders)
+    return names
+
+
+def jobs_prune(*, now: dt.datetime | None = None, keep_days: int | None = None,
+               dry_run: bool = False) -> Pruned:
+    """Remove the jobs finished (done or failed) over ``keep_days`` (JOBS_KEEP_DAYS) ago,
+    their files (every attempt's) and the queue's finished tasks as old. A job still queued
+    or running is never touched. The action log keeps what each job was."""
+    days = settings.JOBS_KEEP_DAYS if keep_days is None else keep_days
+    limit = (now or timezone.now()) - dt.timedelta(days=days)
+    old = Job.objects.filter(status__in=(JobStatus.DONE, JobStatus.FAILED),
+                             finished_at__lt=limit)
+    tasks = DBTaskResult.objects.finished().filter(finished_at__lt=limit)
+    pks = list(old.values_list("pk", flat=True))
+    files = 0
+    for pk in pks:
+        names = _job_files(pk)
+        files += len(names)
+        if dry_run:
+            continue
+        with transaction.atomic():
+            # Still finished and old (a retry meanwhile keeps it).
+            job = old.select_for_update().filter(pk=pk).first()
+            if job is None:
+                continue
+            log_action(actor=None, action="jobs.job.pruned", obj=job,
+                       data={"kind": job.kind, "owner": job.owner_id, "files": len(names),
+                             "finished_at": job.finished_at, "kept_days": days})
+            job.delete()
+        for name in names:  # once no job names them
+            default_storage.delete(name)
+    task_count = tasks.count() if dry_run else tasks.delete()[0]
+    return Pruned(jobs=len(pks), files=files, tasks=task_count)

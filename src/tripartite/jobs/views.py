@@ -1,5 +1,6 @@
 """The pages of jobs: a job's progress (polled by htmx), "My downloads", the file, retrying."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,8 +14,6 @@ from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.jobs import permissions, selectors, services
 from tripartite.jobs.models import Job, JobStatus
 
-POLL_SECONDS = 2
-
 
 def _job(request, pk) -> Job:
     job = selectors.job_with_owner(pk)
@@ -26,13 +25,13 @@ def _job(request, pk) -> Job:
 
 
 def _context(request, job: Job) -> dict:
-    return {"job": job, "poll_seconds": POLL_SECONDS,
+    return {"job": job, "poll_seconds": settings.JOBS_PAGE_POLL,
             "can_retry": permissions.can_retry_job(request.user, job)}
 
 
 @login_required
 def job_detail(request, pk):
-    """The job's progress; htmx asks for the progress part again every POLL_SECONDS until
+    """The job's progress; htmx asks for the progress part again every JOBS_PAGE_POLL seconds until
     the job has finished (then the part it gets back no longer asks)."""
     job = _job(request, pk)
     if request.method not in ("GET", "HEAD"):

@@ -2,13 +2,16 @@
 
 :meth:`JobWorker.run_once` takes one ready task off the queue and runs it (the loop's body;
 the tests call it to run what a request queued). :meth:`JobWorker.run` loops over it and,
-every ``RESUME_EVERY`` seconds, queues again the jobs whose worker died
-(:func:`tripartite.jobs.services.jobs_resume_stale`).
+every ``JOBS_RESUME_EVERY`` seconds, queues again the jobs whose worker died
+(:func:`tripartite.jobs.services.jobs_resume_stale`), and every ``JOBS_PRUNE_EVERY`` seconds
+removes the jobs finished over ``JOBS_KEEP_DAYS`` days ago with their files
+(:func:`tripartite.jobs.services.jobs_prune`).
 """
 
 import logging
 import time
 
+from django.conf import settings
 from django.db import close_old_connections
 from django.db.utils import OperationalError
 from django.utils.crypto import get_random_string
@@ -20,9 +23,6 @@ from tripartite.jobs import services
 
 logger = logging.getLogger(__name__)
 
-RESUME_EVERY = 30.0
-
-
 class JobWorker(Worker):
     def __init__(self, *, backend_name: str = "default", interval: float = 1.0,
                  max_tasks: int | None = None, worker_id: str | None = None,
@@ -32,6 +32,7 @@ class JobWorker(Worker):
                          max_tasks=max_tasks, worker_id=worker_id or get_random_string(32),
                          excluded_queue_names=[])
         self._resumed_at = 0.0
+        self._pruned_at = 0.0
 
     def run_once(self) -> bool:
         """Run one ready task, if there is one; whether one ran."""
@@ -52,7 +53,7 @@ class JobWorker(Worker):
 
     def resume_stale_jobs(self) -> None:
         now = time.monotonic()
-        if now - self._resumed_at < RESUME_EVERY:
+        if now - self._resumed_at < settings.JOBS_RESUME_EVERY:
             return
         self._resumed_at = now
         try:
@@ -61,11 +62,29 @@ class JobWorker(Worker):
         except OperationalError as error:
             logger.info("Resuming stale jobs skipped: %s", error)
 
+    def prune_old_jobs(self) -> None:
+        """Every JOBS_PRUNE_EVERY seconds (the first time at start), remove the jobs finished
+        over JOBS_KEEP_DAYS ago and their files. Several workers may do it at once: each job
+        is removed under its row's lock, once."""
+        now = time.monotonic()
+        if self._pruned_at and now - self._pruned_at < settings.JOBS_PRUNE_EVERY:
+            return
+        self._pruned_at = now
+        try:
+            pruned = services.jobs_prune()
+        except (OperationalError, OSError) as error:
+            logger.info("Pruning old jobs skipped: %s", error)
+            return
+        if pruned.jobs or pruned.tasks:
+            logger.info("Pruned %s old job(s), %s file(s), %s finished task(s).", pruned.jobs,
+                        pruned.files, pruned.tasks)
+
     def run(self) -> None:
         logger.info("Worker %s started", self.worker_id)
         while self.running:
             close_old_connections()
             self.resume_stale_jobs()
+            self.prune_old_jobs()
             ran = self.run_once()
             close_old_connections()
             if self.max_tasks is not None and self._run_tasks >= self.max_tasks:

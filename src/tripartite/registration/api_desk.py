@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, File, Query, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -19,8 +18,9 @@ from ninja.files import UploadedFile
 from tripartite.common.api import Id, InputSchema
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import MemberState
+from tripartite.jobs.api import JobOut
 from tripartite.meetings.models import Session
-from tripartite.registration import badges, permissions, photos, selectors
+from tripartite.registration import permissions, photos, selectors
 from tripartite.registration.models import Badge, Registration
 from tripartite.registration.services import desk
 from tripartite.registration.services.photos import photo_set
@@ -184,12 +184,15 @@ class PrintedOut(Schema):
     replaces: int | None = Field(description="The number of the badge revoked by this print.")
 
 
-@router.post("/sessions/{id}/badges", response={200: list[PrintedOut]},
-             operation_id="badge_print", summary="Print badges",
-             openapi_extra={"responses": {200: {"content": {"application/pdf": {}}}}})
+@router.post("/sessions/{id}/badges", response={200: list[PrintedOut], 202: JobOut},
+             operation_id="badge_print", summary="Print badges")
 def badge_print(request, id: Id, payload: PrintIn):
     """One choice among ``registrations``, ``member_state`` and ``not_printed``. Each
-    registration gets a new badge; its previous one is revoked ("reprinted")."""
+    registration gets a new badge; its previous one is revoked ("reprinted").
+
+    ``format: json`` prints them at once and answers their numbers. ``format: pdf`` queues a
+    job (202, the job): the worker prints the badges and makes their PDF together (neither
+    without the other); poll the job's ``url`` until ``done``, then fetch ``file_url``."""
     session = _desk_session(request, id)
     chosen = sum((bool(payload.registrations), bool(payload.member_state),
                   payload.not_printed))
@@ -211,20 +214,19 @@ def badge_print(request, id: Id, payload: PrintIn):
         registrations = list(selectors.delegation_registrations(session, state.iso2))
     else:
         registrations = list(selectors.never_printed(session))
+    if payload.format == "pdf":
+        if not registrations:
+            raise ServiceError(_("There is no badge to print."), code="nothing_to_print")
+        return Status(202, desk.badges_print_queue(
+            actor=request.user, session=session,
+            member_state=payload.member_state if payload.member_state else "",
+            registrations=[reg.pk for reg in registrations] if payload.registrations else None))
     with transaction.atomic():
         previous = dict(Badge.objects.filter(registration__in=registrations,
                                              revoked_at__isnull=True)
                         .values_list("registration_id", "number"))
         printed = desk.badges_print(actor=request.user, session=session,
                                     registrations=registrations)
-        if payload.format == "pdf":
-            content = badges.badges_document(selectors.badges_for_printing(printed),
-                                             **badges.session_options(session),
-                                             timestamp=timezone.now())
-    if payload.format == "pdf":
-        response = HttpResponse(content, content_type="application/pdf")
-        response["Content-Disposition"] = 'inline; filename="badges.pdf"'
-        return response
     return [{"registration": b.registration_id, "number": b.number,
              "replaces": previous.get(b.registration_id)} for b in printed]
 

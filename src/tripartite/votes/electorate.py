@@ -83,7 +83,7 @@ def _one_delegation(session, delegation_id):
     items as ids from the link table), in four queries."""
     nominations = (Nomination.objects.filter(ACTIVE).select_related("person")
                    .only("id", "delegation", "group", "role", "adviser_to", "admitted",
-                         "withdrawn_in_amendment", "person__gender"))
+                         "represents", "withdrawn_in_amendment", "person__gender"))
     delegation = (Delegation.objects.filter(pk=delegation_id, session=session)
                   .select_related("member_state", "session")
                   .prefetch_related(Prefetch("nominations", queryset=nominations),

@@ -7,7 +7,7 @@ is read from it), then a service; the services decide and log.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -37,7 +37,6 @@ from tripartite.votes.models import (
     Vote,
     VoteState,
 )
-from tripartite.votes.pdf import results_sheet_pdf
 
 
 def _vote(pk) -> Vote:
@@ -373,15 +372,25 @@ def vote_result(request, pk):
 
 @login_required
 def vote_result_pdf(request, pk):
+    """The results sheet is made by the worker (a job): GET offers to make it, POST queues
+    it and leads to the job's progress, where the PDF waits when ready."""
     vote = _vote(pk)
     require(permissions.can_view_result(request.user, vote))
     if vote.method != Method.RECORD or vote.state not in (VoteState.CLOSED,
                                                           VoteState.PUBLISHED):
         raise Http404
-    language = request.GET.get("language") or current_language()
+    language = request.POST.get("language") or request.GET.get("language") or (
+        current_language())
     if language not in ("en", "fr", "es"):
         language = "en"
-    pdf = results_sheet_pdf(vote, language=language)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="record-vote-{vote.pk}-{language}.pdf"'
-    return response
+    if request.method in ("GET", "HEAD"):
+        return render(request, "jobs/start.html", {
+            "title": _("Results sheet (PDF)"),
+            "explanation": _("The file is made in the background: you will see its "
+                             "progress, and find it under “My downloads” when it is ready."),
+            "button": _("Make the results sheet"), "hidden": {"language": language}})
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    job = services.results_sheet_queue(actor=request.user, vote=vote, language=language,
+                                       back_url=reverse("votes:vote_result", args=[vote.pk]))
+    return redirect("jobs:job_detail", pk=job.pk)

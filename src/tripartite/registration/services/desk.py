@@ -165,24 +165,32 @@ PRINT_TASK = "tripartite.registration.tasks.print_badges"
 
 @transaction.atomic
 def badges_print_queue(*, actor: User, session: Session, member_state: str = "",
-                       back_url: str = "") -> Job:
-    """Queue the printing of a batch of badges as a job of ``actor``'s: a delegation's
-    (``member_state``, an ISO code) or, without one, every registration never printed. The
-    registrations are read when the job runs (a badge printed at the desk meanwhile is not
-    printed again); the badges and their PDF are made in one transaction with the job's end
+                       registrations: list[int] | None = None, back_url: str = "") -> Job:
+    """Queue the printing of a batch of badges as a job of ``actor``'s: the chosen
+    ``registrations`` (ids, in their order), a delegation's (``member_state``, an ISO code)
+    or, without either, every registration never printed. A delegation's and the never
+    printed are read when the job runs (a badge printed at the desk meanwhile is not printed
+    again); the badges and their PDF are made in one transaction with the job's end
     (tripartite.registration.tasks)."""
     _require_desk(actor)
     iso2 = member_state.upper()
-    chosen = (delegation_registrations(session, iso2) if iso2 else never_printed(session))
-    count = chosen.count()
+    if registrations:
+        count = len(registrations)
+        title = _("Badges of %(count)d registrations (%(session)s)") % {
+            "count": count, "session": session}
+    else:
+        chosen = (delegation_registrations(session, iso2) if iso2 else never_printed(session))
+        count = chosen.count()
+        title = (_("Badges of the delegation of %(state)s (%(session)s)") % {
+            "state": iso2, "session": session} if iso2 else
+            _("Badges not yet printed (%(session)s)") % {"session": session})
     if not count:
         raise ServiceError(_("There is no badge to print."), code="nothing_to_print")
-    title = (_("Badges of the delegation of %(state)s (%(session)s)") % {
-        "state": iso2, "session": session} if iso2 else
-        _("Badges not yet printed (%(session)s)") % {"session": session})
+    params: dict[str, object] = {"session": session.pk, "member_state": iso2}
+    if registrations:
+        params["registrations"] = list(registrations)
     return job_queue(owner=actor, kind="registration.badges", title=title, task=PRINT_TASK,
-                     params={"session": session.pk, "member_state": iso2}, total=count,
-                     back_url=back_url)
+                     params=params, total=count, back_url=back_url)
 
 
 @transaction.atomic

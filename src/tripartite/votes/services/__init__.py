@@ -21,6 +21,7 @@ from tripartite.votes.services.results import (
     explanation,
     required_text,
     result_correct,
+    results_sheet_queue,
     tally,
     vote_close,
     vote_publish,
@@ -28,6 +29,7 @@ from tripartite.votes.services.results import (
 
 __all__ = [
     "appointments_held",
+    "results_sheet_queue",
     "ballot_cast",
     "compute_result",
     "explanation",

@@ -9,10 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tripartite.accounts.models import User
-from tripartite.common.services import ServiceError, log_action
+from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
+from tripartite.jobs.models import Job
+from tripartite.jobs.services import job_queue
 from tripartite.rules import decisions, weighting
 from tripartite.rules import voting as rules
 from tripartite.rules.weighting import fraction_text as _number
+from tripartite.votes import permissions
 from tripartite.votes.models import (
     MajorityKind,
     Method,
@@ -164,3 +167,25 @@ def result_correct(*, actor: User, vote: Vote, yes: int, no: int, abstain: int, 
         "correction": correction.pk, "yes": yes, "no": no, "abstain": abstain,
         "outcome": correction.outcome, "reason": correction.reason})
     return correction
+
+
+RESULTS_SHEET_TASK = "tripartite.votes.tasks.make_results_sheet"
+SHEET_LANGUAGES = ("en", "fr", "es")
+
+
+def results_sheet_queue(*, actor: User, vote: Vote, language: str, back_url: str = "") -> Job:
+    """Queue the results sheet (PDF) of a closed record vote in ``language``, as a job of
+    ``actor``'s (who may read the result; the worker checks it again when it makes it)."""
+    if not permissions.can_view_result(actor, vote):
+        raise PermissionDeniedError
+    if vote.method != Method.RECORD or vote.state not in (VoteState.CLOSED,
+                                                          VoteState.PUBLISHED):
+        raise ServiceError(_("Only a closed record vote has a results sheet."),
+                           code="no_results_sheet", status=404)
+    if language not in SHEET_LANGUAGES:
+        language = "en"
+    return job_queue(owner=actor, kind="votes.results_sheet", task=RESULTS_SHEET_TASK,
+                     title=_("Results sheet of %(vote)s (%(language)s)") % {
+                         "vote": vote, "language": language.upper()},
+                     params={"vote": vote.pk, "language": language}, total=1,
+                     back_url=back_url)

@@ -7,6 +7,7 @@ SIGTERM lets the job in hand finish, then stops; a second one stops at once (the
 resumed by another worker, or by this one when it starts again).
 """
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.compat import task_backends
@@ -23,14 +24,17 @@ class Command(BaseCommand):
                             help="seconds between two looks at an empty queue (default 1)")
         parser.add_argument("--max-tasks", type=int, default=None,
                             help="stop after this many tasks (default: never)")
-        parser.add_argument("--heartbeat", type=float, default=15.0,
-                            help="seconds between two signs of life of a running job")
+        parser.add_argument("--heartbeat", type=float, default=None,
+                            help="seconds between two signs of life of a running job "
+                                 "(default: JOBS_HEARTBEAT, 15)")
 
-    def handle(self, *args, interval: float, max_tasks: int | None, heartbeat: float,
+    def handle(self, *args, interval: float, max_tasks: int | None, heartbeat: float | None,
                **options):
         if not isinstance(task_backends["default"], DatabaseBackend):
             raise CommandError("The worker needs the database queue: unset TASK_BACKEND or "
                                "set it to database.")
+        if heartbeat is None:
+            heartbeat = float(settings.JOBS_HEARTBEAT)
         if interval < 0 or heartbeat <= 0 or (max_tasks is not None and max_tasks < 1):
             raise CommandError("--interval must be ≥ 0, --heartbeat > 0, --max-tasks ≥ 1.")
         runner.heartbeat_seconds = heartbeat

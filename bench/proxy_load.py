@@ -1,0 +1,432 @@
+"""Load through a real proxy against one and against two application servers, in one run.
+
+    .venv/bin/python -m bench.proxy_load       # PostgreSQL on 127.0.0.1:5432; haproxy
+
+What it does (everything on loopback, in a database of its own, ``bench_proxy``, dropped and
+made again each run):
+
+1. migrates, loads the ILC demo, and prepares: 2 × 3,000 people with a printed badge in a
+   session of their own (one set per topology: each person checks in once), 8 check-in
+   logins with an API token each (one per door); 480 registered delegates of the 114th
+   Session entitled to vote, each with a delegate login and an API token; two record votes
+   (one per topology), the first open;
+2. starts two application servers (``tripartite serve``, 2 workers × 4 threads each, the
+   bench settings, CHECKIN_RATE_PER_MINUTE raised: one door login scans hundreds a minute
+   here) and HAProxy with two front ends: port P sends everything to the first server ("one
+   server"), port P + 3 spreads requests round-robin over both ("two servers");
+3. for each topology, with locust (8 users, as fast as the server answers): the bare Django
+   view as many times as there are people (the baseline), the 3,000 check-ins
+   (``POST /api/sessions/{id}/check-ins``), the 480 ballots (``POST /api/votes/{id}/ballots``);
+   between the two, the first vote is closed and the second opened;
+4. counts what the database holds: one check-in per person, one ballot per delegate and vote.
+
+Prints one Markdown table with both topologies side by side: requests per second, p50, p95
+and p99 latency (ms), errors; the ratio of each throughput to the bare view's; the machine's
+load average. Client, proxy, servers and database share this machine's cores: on a 2-core
+machine a second server adds processes, not cores, so read the figures as what the proxy
+and the servers' sharing cost, not as what a second machine would bring.
+"""
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PEOPLE = int(os.environ.get("BENCH_PEOPLE", "3000"))
+DELEGATES = int(os.environ.get("BENCH_DELEGATES", "480"))
+USERS = 8
+PORT = int(os.environ.get("BENCH_PROXY_PORT", "8810"))  # proxies P and P+3, servers P+1, P+2
+DATABASE = "bench_proxy"
+PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+TIME_LIMIT_S = 600
+TOPOLOGIES = (("one server", PORT), ("two servers", PORT + 3))
+
+HAPROXY_CONFIG = """\
+global
+    maxconn 4000
+defaults
+    mode http
+    timeout connect 5s
+    timeout client 60s
+    timeout server 60s
+    option http-keep-alive
+frontend one
+    bind 127.0.0.1:{one}
+    default_backend one_server
+frontend two
+    bind 127.0.0.1:{two}
+    default_backend two_servers
+backend one_server
+    server app1 127.0.0.1:{app1}
+backend two_servers
+    balance roundrobin
+    server app1 127.0.0.1:{app1}
+    server app2 127.0.0.1:{app2}
+"""
+
+
+# --- steps run in a Django process (a subprocess: locust's gevent must not patch it) ------
+
+def prepare(out: Path) -> None:
+    import io
+
+    import django
+
+    django.setup()
+    from django.contrib.auth.hashers import make_password
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from tripartite.accounts.models import Role, User
+    from tripartite.accounts.services import api_token_create
+    from tripartite.constituents.models import MemberState, Person
+    from tripartite.delegations.models import Nomination
+    from tripartite.meetings.models import Meeting, Session
+    from tripartite.registration import tokens
+    from tripartite.registration.attendance import registered_voters
+    from tripartite.registration.models import Badge, Registration
+    from tripartite.votes import services as votes
+    from tripartite.votes.models import Vote
+
+    call_command("migrate", verbosity=0)
+    call_command("demo", scale="ilc", if_empty=True, stdout=io.StringIO())
+    now = timezone.now()
+    # Voters: registered delegates of the demo's 114th Session, each with a login and token.
+    ilc = Session.objects.get(number="114", meeting__type="ilc")
+    voters = registered_voters(ilc, now)
+    linked = set(User.objects.filter(person__isnull=False).values_list("person_id", flat=True))
+    people = [p for p in Nomination.objects.filter(pk__in=voters).order_by("pk")
+              .values_list("person_id", flat=True) if p not in linked][:DELEGATES]
+    if len(people) < DELEGATES:
+        raise SystemExit(f"only {len(people)} registered voters in the demo")
+    password = make_password(None)
+    delegates = User.objects.bulk_create([
+        User(username=f"bench-delegate-{n}", role=Role.DELEGATE, person_id=person,
+             password=password) for n, person in enumerate(people)])
+    voter_secrets = [api_token_create(user=user, actor=user, name="bench")[1]
+                     for user in delegates]
+    staff = User.objects.get(username="secretariat")
+    vote_ids = []
+    for label in ("one server", "two servers"):
+        vote = votes.vote_create(actor=staff, session=ilc, method="record",
+                                 subject_en=f"Bench through the proxy: {label}",
+                                 majority="simple")
+        vote_ids.append(vote.pk)
+    votes.vote_open(actor=staff, vote=Vote.objects.get(pk=vote_ids[0]))
+    # Doors: a session of their own, 2 × PEOPLE badges.
+    meeting = Meeting.objects.create(type="ilc", title_en="Bench meeting", acronym="BENCH")
+    session = Session.objects.create(meeting=meeting, number="1", title_en="Bench session",
+                                     opens_at=now - timezone.timedelta(hours=2),
+                                     closes_at=now + timezone.timedelta(days=10),
+                                     time_zone="Europe/Zurich")
+    states = list(MemberState.objects.order_by("iso2"))
+    persons = Person.objects.bulk_create(
+        Person(name=f"Bench participant {n:05d}", name_latin=f"Bench participant {n:05d}",
+               gender="f", member_state=states[n % len(states)]) for n in range(2 * PEOPLE))
+    registrations = Registration.objects.bulk_create(
+        Registration(session=session, person=person, category="government",
+                     affiliation=person.member_state.name, role_label="Delegate",
+                     registered_at=now) for person in persons)
+    badges = Badge.objects.bulk_create(
+        Badge(session=session, registration=registration, number=n + 1)
+        for n, registration in enumerate(registrations))
+    door_secrets = []
+    for door in range(USERS):
+        user = User.objects.create(username=f"bench-door{door + 1}", role=Role.CHECKIN_STAFF,
+                                   password=password)
+        door_secrets.append(api_token_create(user=user, actor=user, name="bench")[1])
+    codes = [tokens.sign(badge.token_id) for badge in badges]
+    out.write_text(json.dumps({
+        "session": session.pk, "door_secrets": door_secrets,
+        "codes": [codes[:PEOPLE], codes[PEOPLE:]], "votes": vote_ids,
+        "voter_secrets": voter_secrets}))
+
+
+def switch_vote(data_file: Path) -> None:
+    """Close the first vote, open the second."""
+    import django
+
+    django.setup()
+    from tripartite.accounts.models import User
+    from tripartite.votes import services as votes
+    from tripartite.votes.models import Vote
+
+    data = json.loads(data_file.read_text())
+    staff = User.objects.get(username="secretariat")
+    votes.vote_close(actor=staff, vote=Vote.objects.get(pk=data["votes"][0]))
+    votes.vote_open(actor=staff, vote=Vote.objects.get(pk=data["votes"][1]))
+
+
+def verify(data_file: Path) -> None:
+    import django
+
+    django.setup()
+    from tripartite.registration.models import CheckIn
+    from tripartite.votes.models import Ballot
+
+    data = json.loads(data_file.read_text())
+    check_ins = CheckIn.objects.filter(session_id=data["session"])
+    print(json.dumps({
+        "check_ins": check_ins.count(),
+        "people": check_ins.values("registration").distinct().count(),
+        "ballots": [Ballot.objects.filter(vote_id=pk).count() for pk in data["votes"]],
+        "voters": [Ballot.objects.filter(vote_id=pk).values("voter").distinct().count()
+                   for pk in data["votes"]]}))
+
+
+# --- the load, with locust ---------------------------------------------------------------
+
+class Plan:
+    """What the users of one run share: the work left, and the answers seen."""
+
+    session = 0
+    vote = 0
+    left: list = []
+    secrets: list[str] = []
+    started = 0
+    answers: dict[str, int] = {}
+
+    @classmethod
+    def configure(cls, *, left, secrets=(), session=0, vote=0) -> None:
+        cls.left, cls.secrets, cls.session, cls.vote = left, list(secrets), session, vote
+        cls.started, cls.answers = 0, {}
+
+
+def _users():
+    from locust import FastHttpUser, task
+    from locust.exception import StopUser
+
+    class BareView(FastHttpUser):
+        @task
+        def bare(self):
+            if not Plan.left:
+                raise StopUser
+            Plan.left.pop()
+            with self.client.get("/bench/bare", name="bare", catch_response=True) as answer:
+                if answer.status_code != 200:
+                    answer.failure(f"status {answer.status_code}")
+
+    class Door(FastHttpUser):
+        def on_start(self):
+            self.door = Plan.started % USERS
+            Plan.started += 1
+            self.codes = Plan.left[self.door::USERS]
+            self.headers = {"Authorization": f"Bearer {Plan.secrets[self.door]}"}
+
+        @task
+        def scan(self):
+            if not self.codes:
+                raise StopUser
+            body = {"token": self.codes.pop(), "door": f"Door {self.door + 1}",
+                    "request_id": uuid.uuid4().hex}
+            with self.client.post(f"/api/sessions/{Plan.session}/check-ins", json=body,
+                                  headers=self.headers, name="check-in",
+                                  catch_response=True) as answer:
+                if answer.status_code != 200:
+                    answer.failure(f"status {answer.status_code}: {answer.text[:120]}")
+                    return
+                result = answer.json()["result"]
+                Plan.answers[result] = Plan.answers.get(result, 0) + 1
+                if result != "admitted":
+                    answer.failure(f"result {result}")
+
+    class Voter(FastHttpUser):
+        @task
+        def vote(self):
+            if not Plan.left:
+                raise StopUser
+            number, secret = Plan.left.pop()
+            with self.client.post(f"/api/votes/{Plan.vote}/ballots",
+                                  json={"choice": ("yes", "yes", "no", "abstain")[number % 4]},
+                                  headers={"Authorization": f"Bearer {secret}"},
+                                  name="ballot", catch_response=True) as answer:
+                key = str(answer.status_code)
+                Plan.answers[key] = Plan.answers.get(key, 0) + 1
+                if answer.status_code != 201:
+                    answer.failure(f"status {answer.status_code}: {answer.text[:120]}")
+
+    return BareView, Door, Voter
+
+
+def _percentile(ordered: list[float], share: float) -> float:
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def run_load(port: int, user_class, total: int) -> dict:
+    import gevent
+    from locust.env import Environment
+
+    timings, failures = [], []
+
+    def on_request(request_type, name, response_time, response_length, exception=None,
+                   **kwargs):
+        timings.append(response_time)
+        if exception is not None:
+            failures.append(str(exception)[:200])
+
+    env = Environment(user_classes=[user_class], host=f"http://127.0.0.1:{port}")
+    env.events.request.add_listener(on_request)
+    runner = env.create_local_runner()
+    start = time.perf_counter()
+    runner.start(USERS, spawn_rate=USERS)
+    deadline = start + TIME_LIMIT_S
+    while len(timings) < total and time.perf_counter() < deadline:
+        gevent.sleep(0.05)
+    elapsed = time.perf_counter() - start
+    runner.quit()
+    ordered = sorted(timings)
+    return {"requests": len(timings), "seconds": elapsed,
+            "throughput": len(timings) / elapsed, "p50": statistics.median(ordered),
+            "p95": _percentile(ordered, 0.95), "p99": _percentile(ordered, 0.99),
+            "errors": len(failures), "error_samples": sorted(set(failures))[:3],
+            "answers": dict(Plan.answers)}
+
+
+# --- orchestration -----------------------------------------------------------------------
+
+def _fresh_database() -> str:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DATABASE}"')
+    return PG_ADMIN.rsplit("/", 1)[0] + f"/{DATABASE}"
+
+
+def _wait_for(url: str, process: subprocess.Popen, seconds: int = 60) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{url}: the process stopped before answering")
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer in {seconds} s")
+
+
+def _step(step: str, data_file: Path, env: dict, capture: bool = False) -> str:
+    done = subprocess.run([PYTHON, "-m", "bench.proxy_load", step, str(data_file)],
+                          check=True, cwd=ROOT, env=env, capture_output=capture, text=True)
+    return done.stdout if capture else ""
+
+
+def main() -> None:
+    if shutil.which("haproxy") is None:
+        raise SystemExit("haproxy is missing (Debian: apt-get install haproxy)")
+    var_dir = Path(tempfile.mkdtemp(prefix="bench-proxy-"))
+    env = {**os.environ, "DATABASE_URL": _fresh_database(), "TRIPARTITE_VAR_DIR": str(var_dir),
+           "DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "false",
+           "SECURE_COOKIES": "false", "CHECKIN_RATE_PER_MINUTE": "100000",
+           "ALLOWED_HOSTS": "127.0.0.1,localhost", "PYTHONPATH": str(ROOT)}
+    env.pop("REDIS_URL", None)  # the rate limit counts in PostgreSQL, shared by both servers
+    data_file = var_dir / "data.json"
+    started = time.perf_counter()
+    _step("--prepare", data_file, env)
+    prepared = time.perf_counter() - started
+    data = json.loads(data_file.read_text())
+    processes = []
+    config = var_dir / "haproxy.cfg"
+    config.write_text(HAPROXY_CONFIG.format(one=PORT, app1=PORT + 1, app2=PORT + 2,
+                                            two=PORT + 3))
+    results: dict[str, dict[str, dict]] = {}
+    try:
+        for name, port in (("app1", PORT + 1), ("app2", PORT + 2)):
+            log = open(var_dir / f"{name}.log", "w")  # noqa: SIM115 — the child keeps it
+            processes.append(subprocess.Popen(
+                [PYTHON, "-m", "tripartite.cli", "serve", "--host", "127.0.0.1", "--port",
+                 str(port), "--workers", "2"], cwd=ROOT, env=env, stdout=log,
+                stderr=subprocess.STDOUT))
+            _wait_for(f"http://127.0.0.1:{port}/bench/bare", processes[-1])
+        processes.append(subprocess.Popen(["haproxy", "-db", "-f", str(config)], cwd=ROOT,
+                                          stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL))
+        for _label, port in TOPOLOGIES:
+            _wait_for(f"http://127.0.0.1:{port}/bench/bare", processes[-1])
+        bare_view, door, voter = _users()
+        for index, (label, port) in enumerate(TOPOLOGIES):
+            if index:
+                _step("--switch-vote", data_file, env)
+            codes = data["codes"][index]
+            Plan.configure(left=list(range(len(codes))))
+            run_load(port, bare_view, 200)  # warm-up
+            Plan.configure(left=list(range(len(codes))))
+            bare = run_load(port, bare_view, len(codes))
+            Plan.configure(left=list(codes), secrets=data["door_secrets"],
+                           session=data["session"])
+            check_in = run_load(port, door, len(codes))
+            Plan.configure(left=list(enumerate(data["voter_secrets"])),
+                           vote=data["votes"][index])
+            ballot = run_load(port, voter, len(data["voter_secrets"]))
+            results[label] = {"bare view (baseline)": bare, "check-in": check_in,
+                              "ballot": ballot}
+        load_average = os.getloadavg()
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    counted = json.loads(_step("--verify", data_file, env, capture=True))
+
+    print(f"PostgreSQL; each application server `tripartite serve` (gunicorn, 2 workers × 4 "
+          f"threads) on loopback; HAProxy in front (round-robin over both for \"two "
+          f"servers\"); locust {USERS} users as fast as the servers answer; {PEOPLE:,} "
+          f"check-ins and {len(data['voter_secrets'])} ballots per topology (prepared in "
+          f"{prepared:.0f} s).\n")
+    header = "| run | " + " | ".join(
+        f"{label}: {column}" for label, _port in TOPOLOGIES
+        for column in ("req/s", "p50 ms", "p95 ms", "p99 ms", "errors")) + " |"
+    print(header)
+    print("|---|" + "---:|" * 10)
+    for run in ("bare view (baseline)", "check-in", "ballot"):
+        cells = []
+        for label, _port in TOPOLOGIES:
+            row = results[label][run]
+            cells += [f"{row['throughput']:.0f}", f"{row['p50']:.0f}", f"{row['p95']:.0f}",
+                      f"{row['p99']:.0f}", str(row["errors"])]
+        print(f"| {run} | " + " | ".join(cells) + " |")
+    for label, _port in TOPOLOGIES:
+        bare = results[label]["bare view (baseline)"]["throughput"]
+        print(f"\n{label}: check-in / bare view throughput "
+              f"{results[label]['check-in']['throughput'] / bare:.2f}, ballot / bare view "
+              f"{results[label]['ballot']['throughput'] / bare:.2f}; answers: check-ins "
+              f"{results[label]['check-in']['answers']}, ballots "
+              f"{results[label]['ballot']['answers']}")
+        for run, row in results[label].items():
+            for sample in row["error_samples"]:
+                print(f"error ({label}, {run}): {sample}")
+    print(f"\nload average at the end: {' / '.join(f'{v:.1f}' for v in load_average)} "
+          f"(1 / 5 / 15 min; {os.cpu_count()} cores, shared with other work)")
+    print(f"afterwards: {counted['check_ins']:,} check-ins of {counted['people']:,} people; "
+          f"ballots per vote {counted['ballots']} of voters {counted['voters']}")
+    ok = (counted["check_ins"] == counted["people"] == 2 * PEOPLE
+          and counted["ballots"] == counted["voters"] == [DELEGATES, DELEGATES])
+    print("verdict:", "each person checked in once, each delegate's ballot counted once"
+          if ok else "FAILED")
+    if not ok:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--prepare":
+        prepare(Path(sys.argv[2]))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--switch-vote":
+        switch_vote(Path(sys.argv[2]))
+    elif len(sys.argv) == 3 and sys.argv[1] == "--verify":
+        verify(Path(sys.argv[2]))
+    else:
+        main()
