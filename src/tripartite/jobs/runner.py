@@ -36,8 +36,10 @@ from tripartite.jobs.models import Job, JobStatus, result_path
 
 logger = logging.getLogger(__name__)
 
-# Seconds between two signs of life while a job runs (set by `tripartite worker`; None in
-# tests and with the immediate backend, where nobody resumes a job).
+# Seconds between two signs of life while a job runs (set by `tripartite worker`, by default
+# DEFAULT_HEARTBEAT_SECONDS; None in tests and with the immediate backend, where nobody
+# resumes a job). services.STALE_AFTER must leave room for several beats.
+DEFAULT_HEARTBEAT_SECONDS = 15.0
 heartbeat_seconds: float | None = None
 # Progress written from inside a transaction goes through another connection at most this
 # often (PostgreSQL; on SQLite the transaction's own write shows when it commits).

@@ -23,8 +23,9 @@ class Command(BaseCommand):
                             help="seconds between two looks at an empty queue (default 1)")
         parser.add_argument("--max-tasks", type=int, default=None,
                             help="stop after this many tasks (default: never)")
-        parser.add_argument("--heartbeat", type=float, default=15.0,
-                            help="seconds between two signs of life of a running job")
+        parser.add_argument("--heartbeat", type=float, default=runner.DEFAULT_HEARTBEAT_SECONDS,
+                            help="seconds between two signs of life of a running job "
+                                 f"(default {runner.DEFAULT_HEARTBEAT_SECONDS:g})")
 
     def handle(self, *args, interval: float, max_tasks: int | None, heartbeat: float,
                **options):
