@@ -16,6 +16,8 @@ from tripartite.accounts.models import Role
 from tripartite.delegations.models import Delegation, DelegationStatus
 from tripartite.delegations.services.credentials import delegation_query_send
 from tripartite.delegations.services.objections import objection_lodge
+from tripartite.demo.loader import load_demo
+from tripartite.jobs import notifications
 from tripartite.proposals import services as proposals
 
 pytestmark = pytest.mark.django_db
@@ -177,3 +179,19 @@ def test_a_proposal_in_consultation_mails_the_group_secretariats_whose_opinion_i
                                       to_state="in_consultation")
     run_jobs()
     assert [m.to for m in mail.outbox] == [[workers.email]]
+
+
+def test_acts_done_while_suppressed_mail_nobody(
+        delegation, focal_points, run_jobs, django_capture_on_commit_callbacks):
+    """Loading the demo's data moves proposals into consultation and so on: nobody is asked
+    anything by it."""
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, notifications.suppressed():
+        delegation_query_send(actor=user_with_role(Role.SECRETARIAT), delegation=delegation,
+                              question="Why?")
+    assert callbacks == [] and run_jobs() == 0 and mail.outbox == []
+
+
+def test_loading_the_demo_queues_no_mail(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo()
+    assert not DBTaskResult.objects.filter(task_path__contains=".mail_").exists()

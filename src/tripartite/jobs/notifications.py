@@ -9,9 +9,11 @@ with :func:`send_notice`. A recipient deactivated, or left without an address, m
 nothing.
 """
 
+import contextlib
+import contextvars
 import functools
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.conf import settings
@@ -30,12 +32,26 @@ logger = logging.getLogger(__name__)
 # the subject and the body of the mail.
 Writer = Callable[[User], tuple[str, str]]
 
+_suppressed = contextvars.ContextVar("notifications_suppressed", default=False)
+
+
+@contextlib.contextmanager
+def suppressed() -> Iterator[None]:
+    """No mail for the acts done inside (loading the demo's data: nobody is asked anything)."""
+    token = _suppressed.set(True)
+    try:
+        yield
+    finally:
+        _suppressed.reset(token)
+
 
 def notify(recipients: Iterable[User], task: Task[Any, Any], *args: Any,
            exclude: User | None = None) -> list[int]:
     """Queue ``task(user_id, *args)`` for each active recipient with an address (but
     ``exclude``, who asked for the act), after the current transaction commits. Returns the
-    ids of the recipients, in order."""
+    ids of the recipients, in order (none while :func:`suppressed`)."""
+    if _suppressed.get():
+        return []
     ids = sorted({user.pk for user in recipients
                   if user.is_active and user.email
                   and (exclude is None or user.pk != exclude.pk)})
