@@ -40,17 +40,3 @@ def page(browser):
     yield page
     context.close()
 
-
-@pytest.fixture(autouse=True)
-def _member_states_in_every_browser_test(django_db_setup, django_db_blocker):
-    """The member States of the data migration: a transactional test (every browser test is
-    one) starts from a database another such test may have flushed, so a page listing the
-    States would depend on the order the tests ran in. Loading is idempotent."""
-    import importlib
-
-    from django.apps import apps as django_apps
-
-    load = importlib.import_module(
-        "tripartite.constituents.migrations.0002_load_member_states").load_member_states
-    with django_db_blocker.unblock():
-        load(django_apps, None)

@@ -16,13 +16,11 @@ it runs on SQLite only (tests/conftest.py, ``engine_independent``).
 """
 
 import hashlib
-import importlib
 import os
 import re
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
 from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -71,15 +69,6 @@ def axe():
             pytest.fail(f"REQUIRE_BROWSER=1 but {AXE_FILE} is missing (make install)")
         pytest.skip("axe-core is not installed: `make install` installs it with npm")
     return AXE_FILE.read_text(encoding="utf-8")
-
-
-@pytest.fixture(autouse=True)
-def _member_states(django_db_setup, django_db_blocker):
-    """The member States of the data migration (a transactional test flushes them)."""
-    load = importlib.import_module(
-        "tripartite.constituents.migrations.0002_load_member_states").load_member_states
-    with django_db_blocker.unblock():
-        load(django_apps, None)
 
 
 # Anonymous first: the login and password pages are seen as a visitor sees them (a logged-in

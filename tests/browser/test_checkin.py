@@ -2,11 +2,8 @@
 each answer shows in the big panel, the field is ready for the next, and nothing counts
 twice."""
 
-import importlib
 
 import pytest
-from django.apps import apps as django_apps
-from django.db import connections
 from django.urls import reverse
 
 from tests.browser.test_journeys import log_in
@@ -16,19 +13,6 @@ from tripartite.accounts.models import Role
 from tripartite.registration.models import CheckIn, Scan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)  # per test: each transactional test flushes them
-def _member_states(django_db_setup, django_db_blocker):
-    """The member States of the data migration (a transactional test flushes them)."""
-    load = importlib.import_module(
-        "tripartite.constituents.migrations.0002_load_member_states").load_member_states
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-    yield
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-        connections.close_all()
 
 
 def _scan(page, code):

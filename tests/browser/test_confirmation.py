@@ -5,7 +5,7 @@ tests/browser/test_keyboard_journeys.py."""
 
 import pytest
 
-from tests.browser.test_votes import _member_states, _user, log_in  # noqa: F401 (fixture)
+from tests.browser.test_votes import _user, log_in
 from tests.votes.factories import plenary, vote
 from tripartite.accounts.models import Role
 from tripartite.votes import services

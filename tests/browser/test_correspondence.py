@@ -2,13 +2,10 @@
 the template and the recipients, read the check, preview the French letter, generate,
 download the zip."""
 
-import importlib
 import io
 import zipfile
 
 import pytest
-from django.apps import apps as django_apps
-from django.db import connections
 
 from tests.browser.test_journeys import log_in
 from tests.correspondence.helpers import make_entries, make_session
@@ -19,20 +16,6 @@ from tripartite.correspondence.models import Letter
 from tripartite.jobs.worker import run_queued_tasks
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _member_states(django_db_setup, django_db_blocker):
-    """The member States of the data migration, before this module and after it (a
-    transactional test ends with a flush of every table, the States included)."""
-    load = importlib.import_module(
-        "tripartite.constituents.migrations.0002_load_member_states").load_member_states
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-    yield
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-        connections.close_all()
 
 
 def test_a_mail_merge_from_choice_to_zip(page, live_server, tmp_path, settings):

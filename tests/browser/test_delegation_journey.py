@@ -3,14 +3,11 @@ one bad row refuses the whole file, the corrected file is taken, the letter is a
 the credentials are submitted; then the secretariat accepts them."""
 
 import datetime as dt
-import importlib
 import io
 
 import openpyxl
 import pypdf
 import pytest
-from django.apps import apps as django_apps
-from django.db import connections
 from django.urls import NoReverseMatch, reverse
 
 from tests.browser.test_journeys import log_in
@@ -35,25 +32,6 @@ ROWS = [
     ["workers", "delegate", "Ms", "Sophie Binet", "", "f", "", "", "CGT", "", ""],
     ["government", "adviser", "Ms", "Amina Haddad", "", "f", "", "", "", "2", "IV"],
 ]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _member_states(django_db_setup, django_db_blocker):
-    """The member States of the data migration, before this module and after it.
-
-    A transactional test ends with a flush of every table, the States included: the browser
-    test that ran before may have emptied them, and the ones after expect them.
-    """
-    load = importlib.import_module(
-        "tripartite.constituents.migrations.0002_load_member_states").load_member_states
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-    yield
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-        # This connection may belong to the browser's context: close it, or PostgreSQL
-        # refuses to drop the test database at the end of the run.
-        connections.close_all()
 
 
 def fill(template_path, rows, target):

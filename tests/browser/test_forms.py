@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 
 from tests.browser.test_journeys import log_in
-from tests.browser.test_keyboard_journeys import _member_states  # noqa: F401 (per test)
 from tests.factories import user_with_role
 from tests.votes.factories import delegate_user, plenary, vote
 from tripartite.accounts.models import Role

@@ -7,7 +7,6 @@ import pytest
 from django.utils import timezone
 
 from tests.browser.test_journeys import log_in
-from tests.browser.test_keyboard_journeys import _member_states  # noqa: F401 (per test)
 from tests.factories import GENEVA, SessionFactory, UserFactory, state, user_with_role
 from tripartite.accounts.models import Role
 from tripartite.delegations.models import DelegationQuery

@@ -3,11 +3,8 @@ with Tab, typing, Enter and Space only (no click, no fill), checking where the f
 each step."""
 
 import datetime as dt
-import importlib
 
 import pytest
-from django.apps import apps as django_apps
-from django.db import connections
 from django.urls import reverse
 
 from tests.factories import GENEVA, SessionFactory, user_with_role
@@ -23,19 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "secret-pass-123"
 # More Tab presses than any of these pages has stops before the element sought.
 MAX_TABS = 80
-
-
-@pytest.fixture(autouse=True)  # per test: each transactional test flushes them
-def _member_states(django_db_setup, django_db_blocker):
-    """The member States of the data migration (a transactional test flushes them)."""
-    load = importlib.import_module(
-        "tripartite.constituents.migrations.0002_load_member_states").load_member_states
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-    yield
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-        connections.close_all()
 
 
 def focused(page) -> str:

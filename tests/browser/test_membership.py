@@ -1,11 +1,8 @@
 """The secretariat adds a member to a committee from a delegation's nominations, then a
 member leaves: the weights change, each publication with its date."""
 
-import importlib
 
 import pytest
-from django.apps import apps as django_apps
-from django.db import connections
 
 from tests.factories import PersonFactory, state
 from tests.membership.factories import OPENING, CommitteeFactory
@@ -16,20 +13,6 @@ from tripartite.membership.models import CommitteeMembership, WeightSnapshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "secret-pass-123"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _member_states(django_db_setup, django_db_blocker):
-    """The member States of the data migration, before this module and after it (a
-    transactional test ends with a flush of every table)."""
-    load = importlib.import_module(
-        "tripartite.constituents.migrations.0002_load_member_states").load_member_states
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-    yield
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-        connections.close_all()
 
 
 def test_the_secretariat_adds_and_removes_members_and_the_weights_follow(page, live_server):

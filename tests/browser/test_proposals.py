@@ -10,7 +10,6 @@ import pytest
 from django.db import connections
 from django.urls import reverse
 
-from tests.browser.test_delegation_journey import _member_states  # noqa: F401 - fixture
 from tests.browser.test_journeys import log_in
 from tests.factories import user_with_role
 from tripartite.accounts.models import Role

@@ -1,11 +1,8 @@
 """At the desk, in the browser: find a person by typing part of their name (results come as
 you type), confirm their identity, and upload a photo with its preview."""
 
-import importlib
 
 import pytest
-from django.apps import apps as django_apps
-from django.db import connections
 
 from tests.browser.test_journeys import log_in
 from tests.factories import PersonFactory, SessionFactory, user_with_role
@@ -14,19 +11,6 @@ from tripartite.accounts.models import Role
 from tripartite.registration.models import Registration
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _member_states(django_db_setup, django_db_blocker):
-    """The member States of the data migration (a transactional test flushes them)."""
-    load = importlib.import_module(
-        "tripartite.constituents.migrations.0002_load_member_states").load_member_states
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-    yield
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-        connections.close_all()
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,8 @@
 """A delegate votes on their own device; the secretariat closes the vote and reads the
 result sheet."""
 
-import importlib
 
 import pytest
-from django.apps import apps as django_apps
-from django.db import connections
 
 from tests.votes.factories import plenary, vote
 from tripartite.accounts.models import Role, User
@@ -14,20 +11,6 @@ from tripartite.votes.models import Ballot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "secret-pass-123"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _member_states(django_db_setup, django_db_blocker):
-    """The member States of the data migration, before this module and after it (a
-    transactional test ends with a flush of every table)."""
-    load = importlib.import_module(
-        "tripartite.constituents.migrations.0002_load_member_states").load_member_states
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-    yield
-    with django_db_blocker.unblock():
-        load(django_apps, None)
-        connections.close_all()
 
 
 def _user(username, role, person=None) -> User:

@@ -40,29 +40,3 @@ def entries(db):
 def today():
     return dt.date(2026, 3, 2)
 
-
-def _load_member_states():
-    import importlib
-
-    from django.apps import apps as django_apps
-
-    importlib.import_module("tripartite.constituents.migrations.0002_load_member_states"
-                            ).load_member_states(django_apps, None)
-
-
-@pytest.fixture
-def keep_member_states(_member_states_after_module, transactional_db):
-    """For transactional tests: the member States, loaded again before each such test."""
-    _load_member_states()
-
-
-@pytest.fixture(scope="module")
-def _member_states_after_module(django_db_setup, django_db_blocker):
-    """For transactional tests: the member States of the data migration, before the module
-    and after it (a transactional test ends by emptying every table, the States included)."""
-    from django.db import connections
-
-    yield
-    with django_db_blocker.unblock():
-        _load_member_states()
-        connections.close_all()

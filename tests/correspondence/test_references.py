@@ -37,7 +37,6 @@ def test_a_pattern_must_name_the_number_and_nothing_unknown():
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("keep_member_states")
 def test_allocation_runs_only_inside_a_transaction():
     with pytest.raises(RuntimeError):
         references.allocate(1, year=2026)
@@ -97,7 +96,6 @@ def _more_missions(count):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("keep_member_states")
 def test_batches_generated_at_the_same_time_share_one_gap_free_series(settings, tmp_path):
     """Real concurrent transactions on PostgreSQL (one connection per thread); on SQLite,
     which has one writer at a time, the same batches run one after the other."""

@@ -7,7 +7,12 @@ import pypdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.correspondence.helpers import docx_text, docx_with_paragraphs, zip_without_document
+from tests.correspondence.helpers import (
+    docx_text,
+    docx_with_paragraphs,
+    make_session,
+    zip_without_document,
+)
 from tests.factories import user_with_role
 from tripartite.accounts.models import Role
 from tripartite.common.models import ActionLogEntry
@@ -196,3 +201,20 @@ def test_a_subject_with_a_broken_placeholder_is_refused(secretariat):
             "code": "x", "kind": "circular", "name_en": "X", "name_fr": "X", "name_es": "X",
             "subject_en": "About {{ session", "subject_fr": "S", "subject_es": "S"})
     assert not LetterTemplate.objects.filter(code="x").exists()
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_the_samples_give_every_placeholder_as_a_letter_of_a_batch_does(db, language):
+    """The samples shown at upload and a real batch's letters fill the same placeholders,
+    their dates written out the same way."""
+    samples = placeholders.sample_values(language)
+    assert set(samples) == set(placeholders.PLACEHOLDERS)
+    session = make_session()
+    batch = placeholders.batch_values(placeholders.BatchFacts(session=session), language)
+    assert set(batch) == set(placeholders.BATCH_PLACEHOLDERS)
+    assert set(placeholders.batch_values(placeholders.BatchFacts(), language)) == set(batch)
+    assert set(placeholders.original_values(None, language)) == {
+        name for name in placeholders.PLACEHOLDERS if name.startswith("original_")}
+    expected = {"en": "1–12 June 2026", "fr": "du 1er au 12 juin 2026",
+                "es": "del 1 al 12 de junio de 2026"}[language]
+    assert samples["session_dates"] == expected

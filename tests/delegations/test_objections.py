@@ -51,6 +51,43 @@ def member(client):
     return user
 
 
+@pytest.fixture
+def lodge(member, session, delegation):
+    """Lodge an objection to the delegation through the service, in time (Tuesday 9:00, the
+    time limit is Thursday 10:00); keywords change what is lodged."""
+    def lodge(**overrides):
+        return objection_lodge(**{
+            "actor": member, "session": session, "delegation": delegation,
+            "lodged_by": "A union", "lodged_at": dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA),
+            "summary": "Not representative", **overrides})
+    return lodge
+
+
+def found_receivable(objection, member):
+    """The Committee, unanimous, finds the objection receivable (it is then examined)."""
+    return objection_decide_receivability(actor=member, objection=objection, receivable=True,
+                                          decided_on=dt.date(2026, 6, 3), text="Receivable.",
+                                          positions=UNANIMOUS)
+
+
+@pytest.fixture
+def under_examination(lodge, member, workers_delegate):
+    """An objection to the Workers' delegate, found receivable."""
+    objection = lodge(nomination=workers_delegate)
+    found_receivable(objection, member)
+    return objection
+
+
+@pytest.fixture
+def lodge_page(client, member, session, delegation):
+    """Lodge an objection to the delegation through the Committee's page (as a member of the
+    Committee, unless the test logs in someone else): the response. Keywords change the
+    form's fields."""
+    url = reverse("delegations:committee_objections", args=[session.pk])
+    return lambda nomination=None, **overrides: client.post(
+        url, lodge_form(delegation, nomination, **overrides))
+
+
 def lodge_form(delegation, nomination=None, **overrides):
     return {"kind": "objection", "delegation": delegation.pk,
             "nomination": nomination.pk if nomination else "",
@@ -61,9 +98,8 @@ def lodge_form(delegation, nomination=None, **overrides):
 
 
 def test_an_objection_lodged_on_thursday_at_10_is_receivable(
-        client, member, session, delegation, workers_delegate):
-    url = reverse("delegations:committee_objections", args=[session.pk])
-    response = client.post(url, lodge_form(delegation, workers_delegate))
+        client, member, session, workers_delegate, lodge_page):
+    response = lodge_page(workers_delegate)
     objection = Objection.objects.get()
     assert response["Location"] == reverse("delegations:committee_objection",
                                            args=[objection.pk])
@@ -72,7 +108,8 @@ def test_an_objection_lodged_on_thursday_at_10_is_receivable(
     verdict = objection_verdict(objection)
     assert verdict.receivable is True
     assert verdict.deadline == dt.datetime(2026, 6, 4, 10, 0, tzinfo=GENEVA)
-    page = client.get(url).content.decode()
+    page = client.get(reverse("delegations:committee_objections", args=[session.pk])
+                      ).content.decode()
     assert "Receivable" in page and "Irreceivable" not in page
     assert "4 June 2026, 10:00" in page  # shown in the session's time zone
     assert "Karl Arbeiter" in page
@@ -80,9 +117,8 @@ def test_an_objection_lodged_on_thursday_at_10_is_receivable(
     assert (entry.actor, entry.data["receivable_by_rules"]) == (member, True)
 
 
-def test_one_minute_later_it_is_irreceivable(client, member, session, delegation):
-    client.post(reverse("delegations:committee_objections", args=[session.pk]),
-                lodge_form(delegation, lodged_time="10:01"))
+def test_one_minute_later_it_is_irreceivable(client, lodge_page):
+    lodge_page(lodged_time="10:01")
     objection = Objection.objects.get()
     response = client.get(reverse("delegations:committee_objection", args=[objection.pk]))
     assert response.context["verdict"].receivable is False
@@ -91,10 +127,8 @@ def test_one_minute_later_it_is_irreceivable(client, member, session, delegation
     assert "ILC Standing Orders (2008) art. 26bis" in page
 
 
-def test_anonymous_authors_make_it_irreceivable(client, member, session, delegation):
-    response = client.post(reverse("delegations:committee_objections", args=[session.pk]),
-                           lodge_form(delegation, lodged_by="", authors_anonymous="on",
-                                      lodged_on="2026-06-02"))
+def test_anonymous_authors_make_it_irreceivable(lodge_page):
+    response = lodge_page(lodged_by="", authors_anonymous="on", lodged_on="2026-06-02")
     assert response.status_code == 302
     verdict = objection_verdict(Objection.objects.get())
     assert verdict.receivable is False
@@ -102,31 +136,28 @@ def test_anonymous_authors_make_it_irreceivable(client, member, session, delegat
         "Irreceivable: the authors of the objection are anonymous."]
 
 
-def test_48_hours_from_a_revised_list(client, member, session, delegation):
+def test_48_hours_from_a_revised_list(lodge_page):
     """A revised list published on Wednesday 10:00: objections until Friday 10:00."""
-    url = reverse("delegations:committee_objections", args=[session.pk])
-    client.post(url, lodge_form(delegation, lodged_on="2026-06-05", lodged_time="10:00",
-                                revised_list_published_on="2026-06-03"))
-    client.post(url, lodge_form(delegation, lodged_on="2026-06-05", lodged_time="10:00"))
+    lodge_page(lodged_on="2026-06-05", lodged_time="10:00",
+               revised_list_published_on="2026-06-03")
+    lodge_page(lodged_on="2026-06-05", lodged_time="10:00")
     first, second = Objection.objects.order_by("id")
     assert objection_verdict(first).receivable is True
     assert objection_verdict(second).receivable is False
 
 
-def test_the_author_must_be_named_unless_anonymous(client, member, session, delegation):
-    response = client.post(reverse("delegations:committee_objections", args=[session.pk]),
-                           lodge_form(delegation, lodged_by=""))
+def test_the_author_must_be_named_unless_anonymous(lodge_page):
+    response = lodge_page(lodged_by="")
     assert response.status_code == 200
     assert "Name who lodged it" in response.content.decode()
     assert not Objection.objects.exists()
 
 
-def test_a_person_of_another_delegation_is_refused(client, member, session, delegation):
+def test_a_person_of_another_delegation_is_refused(session, lodge_page):
     french = Delegation.objects.create(member_state=state("FR"), session=session)
     stranger = Nomination.objects.create(delegation=french, group="government",
                                          role="delegate", person=PersonFactory())
-    response = client.post(reverse("delegations:committee_objections", args=[session.pk]),
-                           lodge_form(delegation, stranger))
+    response = lodge_page(stranger)
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert not Objection.objects.exists()
@@ -152,9 +183,8 @@ def step_form(step, seen, **values):
 
 
 def test_the_rules_advise_but_the_committee_decides_receivability_unanimously(
-        client, member, session, delegation, workers_delegate):
-    client.post(reverse("delegations:committee_objections", args=[session.pk]),
-                lodge_form(delegation, workers_delegate, lodged_time="10:01"))
+        client, member, workers_delegate, lodge_page):
+    lodge_page(workers_delegate, lodged_time="10:01")
     objection = Objection.objects.get()
     url = reverse("delegations:committee_objection", args=[objection.pk])
     page = client.get(url)
@@ -182,11 +212,8 @@ def test_the_rules_advise_but_the_committee_decides_receivability_unanimously(
 
 
 def test_a_divided_committee_sends_receivability_to_the_conference(
-        member, session, delegation, workers_delegate):
-    objection = objection_lodge(
-        actor=member, session=session, delegation=delegation, nomination=workers_delegate,
-        lodged_by="A union", lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA),
-        summary="Not representative")
+        member, workers_delegate, lodge):
+    objection = lodge(nomination=workers_delegate)
     decision = objection_decide_receivability(
         actor=member, objection=objection, receivable=False, decided_on=dt.date(2026, 6, 3),
         text="Irreceivable by majority.", positions=WORKER_AGAINST,
@@ -218,15 +245,8 @@ def test_a_divided_committee_sends_receivability_to_the_conference(
     ("recommendation", "decided"),
     ("propose_invalidation", "at_conference"),
 ])
-def test_each_outcome_of_the_committee(member, session, delegation, workers_delegate,
-                                       outcome, status):
-    objection = objection_lodge(
-        actor=member, session=session, delegation=delegation, nomination=workers_delegate,
-        lodged_by="A union", lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA),
-        summary="Not representative")
-    objection_decide_receivability(actor=member, objection=objection, receivable=True,
-                                   decided_on=dt.date(2026, 6, 3), text="Receivable.",
-                                   positions=UNANIMOUS)
+def test_each_outcome_of_the_committee(member, under_examination, outcome, status):
+    objection = under_examination
     decision = objection_decide_outcome(
         actor=member, objection=objection, outcome=outcome, decided_on=dt.date(2026, 6, 6),
         text="Observations of the Committee.", positions=WORKER_AGAINST)
@@ -238,14 +258,8 @@ def test_each_outcome_of_the_committee(member, session, delegation, workers_dele
 
 
 def test_a_proposal_to_invalidate_adopted_by_the_conference_refuses_admission(
-        member, session, delegation, workers_delegate):
-    objection = objection_lodge(
-        actor=member, session=session, delegation=delegation, nomination=workers_delegate,
-        lodged_by="A union", lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA),
-        summary="Not representative")
-    objection_decide_receivability(actor=member, objection=objection, receivable=True,
-                                   decided_on=dt.date(2026, 6, 3), text="Receivable.",
-                                   positions=UNANIMOUS)
+        member, workers_delegate, under_examination):
+    objection = under_examination
     objection_decide_outcome(actor=member, objection=objection,
                              outcome="propose_invalidation", decided_on=dt.date(2026, 6, 6),
                              text="Proposes to invalidate.", positions=UNANIMOUS)
@@ -263,14 +277,8 @@ def test_a_proposal_to_invalidate_adopted_by_the_conference_refuses_admission(
 
 
 def test_the_committee_page_offers_the_conference_vote_on_a_proposal_to_invalidate(
-        client, member, session, delegation, workers_delegate):
-    objection = objection_lodge(
-        actor=member, session=session, delegation=delegation, nomination=workers_delegate,
-        lodged_by="A union", lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA),
-        summary="Not representative")
-    objection_decide_receivability(actor=member, objection=objection, receivable=True,
-                                   decided_on=dt.date(2026, 6, 3), text="Receivable.",
-                                   positions=UNANIMOUS)
+        client, member, under_examination):
+    objection = under_examination
     objection_decide_outcome(actor=member, objection=objection,
                              outcome="propose_invalidation", decided_on=dt.date(2026, 6, 6),
                              text="Proposes to invalidate.", positions=WORKER_AGAINST)
@@ -282,14 +290,9 @@ def test_the_committee_page_offers_the_conference_vote_on_a_proposal_to_invalida
         "adopted", "rejected"]
 
 
-def test_an_outcome_needs_two_members_and_an_invalidation_names_a_person(
-        member, session, delegation):
-    objection = objection_lodge(
-        actor=member, session=session, delegation=delegation, lodged_by="A union",
-        lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA), summary="No Workers' delegate")
-    objection_decide_receivability(actor=member, objection=objection, receivable=True,
-                                   decided_on=dt.date(2026, 6, 3), text="Receivable.",
-                                   positions=UNANIMOUS)
+def test_an_outcome_needs_two_members_and_an_invalidation_names_a_person(member, lodge):
+    objection = lodge(summary="No Workers' delegate")
+    found_receivable(objection, member)
     with pytest.raises(ServiceError) as error:
         objection_decide_outcome(actor=member, objection=objection, outcome="no_action",
                                  decided_on=dt.date(2026, 6, 6), text="No.",
@@ -303,10 +306,8 @@ def test_an_outcome_needs_two_members_and_an_invalidation_names_a_person(
                                  positions=UNANIMOUS)
 
 
-def test_a_decision_needs_its_date_and_text(member, session, delegation):
-    objection = objection_lodge(
-        actor=member, session=session, delegation=delegation, lodged_by="A union",
-        lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA), summary="Not representative")
+def test_a_decision_needs_its_date_and_text(member, lodge):
+    objection = lodge()
     values = {"actor": member, "objection": objection, "receivable": True,
               "positions": UNANIMOUS}
     with pytest.raises(ServiceError, match="date of the decision"):
@@ -324,10 +325,9 @@ def test_a_decision_needs_its_date_and_text(member, session, delegation):
                                  positions=UNANIMOUS, seen_updated_at=seen)
 
 
-def test_a_complaint_is_left_to_the_committee(client, member, session, delegation):
-    client.post(reverse("delegations:committee_objections", args=[session.pk]),
-                lodge_form(delegation, kind="complaint", lodged_on="2026-06-10",
-                           summary="Travel expenses of the Workers' delegate unpaid."))
+def test_a_complaint_is_left_to_the_committee(client, member, lodge_page):
+    lodge_page(kind="complaint", lodged_on="2026-06-10",
+               summary="Travel expenses of the Workers' delegate unpaid.")
     complaint = Objection.objects.get()
     assert objection_verdict(complaint) is None
     page = client.get(reverse("delegations:committee_objection",
@@ -344,25 +344,19 @@ def test_a_complaint_is_left_to_the_committee(client, member, session, delegatio
 
 
 @pytest.mark.parametrize("role", [Role.OBSERVER, Role.SENIOR_OFFICIAL, Role.MEETING_OFFICER])
-def test_only_the_committee_and_the_secretariat_record_objections(client, session,
-                                                                  delegation, role):
+def test_only_the_committee_and_the_secretariat_record_objections(client, role, lodge,
+                                                                  lodge_page):
     user = user_with_role(role)
     with pytest.raises(PermissionDeniedError):
-        objection_lodge(actor=user, session=session, delegation=delegation,
-                        lodged_by="X", summary="Y",
-                        lodged_at=dt.datetime(2026, 6, 2, tzinfo=dt.UTC))
+        lodge(actor=user)
     client.force_login(user)
-    response = client.post(reverse("delegations:committee_objections", args=[session.pk]),
-                           lodge_form(delegation))
+    response = lodge_page()
     assert response.status_code == 403
     assert not Objection.objects.exists()
 
 
-def test_a_senior_official_reads_the_objections_without_the_forms(client, session,
-                                                                  delegation):
-    objection_lodge(actor=user_with_role(Role.SECRETARIAT), session=session,
-                    delegation=delegation, lodged_by="A union", summary="Y",
-                    lodged_at=dt.datetime(2026, 6, 2, 9, tzinfo=GENEVA))
+def test_a_senior_official_reads_the_objections_without_the_forms(client, session, lodge):
+    lodge(actor=user_with_role(Role.SECRETARIAT), summary="Y")
     client.force_login(user_with_role(Role.SENIOR_OFFICIAL))
     response = client.get(reverse("delegations:committee_objections", args=[session.pk]))
     assert response.status_code == 200 and response.context["form"] is None

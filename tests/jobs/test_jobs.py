@@ -20,7 +20,7 @@ from tripartite.common.models import ActionLogEntry
 from tripartite.delegations.models import PublishedList
 from tripartite.delegations.services.lists import list_file_queue
 from tripartite.jobs import runner, services
-from tripartite.jobs.models import Job, JobStatus
+from tripartite.jobs.models import WAITING_LONG, Job, JobStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +79,10 @@ def test_a_job_no_worker_took_says_the_worker_may_not_be_running(client, focal_p
     client.force_login(focal_point)
     url = reverse("jobs:job_detail", kwargs={"pk": job.pk})
     assert "may not be running" not in client.get(url).content.decode()
-    Job.objects.filter(pk=job.pk).update(updated_at=timezone.now() - dt.timedelta(minutes=2))
+    almost = timezone.now() - WAITING_LONG / 2
+    Job.objects.filter(pk=job.pk).update(updated_at=almost)
+    assert "may not be running" not in client.get(url).content.decode()
+    Job.objects.filter(pk=job.pk).update(updated_at=timezone.now() - WAITING_LONG)
     assert "the background worker may not be running" in client.get(url).content.decode()
 
 
@@ -270,3 +273,10 @@ def test_the_worker_command_runs_a_queued_job(focal_point, published, monkeypatc
     job.refresh_from_db()
     assert job.status == JobStatus.DONE
     assert runner.heartbeat_seconds == 4.0  # JOBS_HEARTBEAT
+
+
+def test_a_live_job_beats_several_times_before_it_counts_as_dead():
+    """A worker slowed down (a long transaction on SQLite delays a beat) must not see the
+    job of a live worker resumed under it: the defaults leave room for several beats."""
+    from tripartite.config import settings as defaults
+    assert defaults.JOBS_STALE_AFTER >= 4 * defaults.JOBS_HEARTBEAT

@@ -23,7 +23,6 @@ postgres_only = pytest.mark.skipif(connection.vendor != "postgresql",
 
 @postgres_only
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("member_states")
 @pytest.mark.parametrize("method", ["record", "secret"])
 def test_the_same_delegate_submitting_many_times_at_once_stores_one_ballot(method):
     item, delegates = plenary(("FR",))
@@ -46,7 +45,6 @@ def test_the_same_delegate_submitting_many_times_at_once_stores_one_ballot(metho
 
 @postgres_only
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("member_states")
 def test_many_delegates_at_once_lose_no_ballot_and_closing_waits_for_them():
     states = ("FR", "DE", "IT", "ES", "PT", "BE")
     item, delegates = plenary(states)
@@ -65,7 +63,6 @@ def test_many_delegates_at_once_lose_no_ballot_and_closing_waits_for_them():
 
 @postgres_only
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("member_states")
 def test_no_ballot_lands_after_the_close_that_raced_with_it():
     states = ("FR", "DE", "IT")
     item, delegates = plenary(states)
@@ -86,7 +83,6 @@ def test_no_ballot_lands_after_the_close_that_raced_with_it():
 
 @postgres_only
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("member_states")
 def test_many_secret_ballots_at_once_are_each_counted_once():
     states = ("FR", "DE", "IT", "ES", "PT", "BE")
     item, delegates = plenary(states)
@@ -108,7 +104,6 @@ def test_many_secret_ballots_at_once_are_each_counted_once():
 
 @postgres_only
 @pytest.mark.django_db
-@pytest.mark.usefixtures("member_states")
 @pytest.mark.parametrize("method", ["record", "secret"])
 def test_a_ballot_holds_the_votes_lock_only_to_store_itself(method):
     """The right to vote is read before the vote's row is locked, so that ballots of one vote

@@ -18,7 +18,6 @@ def _migrate(targets):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("member_states")
 def test_secret_ballots_already_cast_become_counts_and_come_back():
     item = AgendaItemFactory()
     voters = [PersonFactory() for _ in range(3)]

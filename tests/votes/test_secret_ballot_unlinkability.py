@@ -200,7 +200,6 @@ def _varint(data, offset):
 
 @sqlite_only
 @pytest.mark.django_db(transaction=True)  # a backup copies what is committed
-@pytest.mark.usefixtures("member_states")
 def test_a_backup_keeps_no_order_and_no_earlier_count_that_would_link(tmp_path):
     first, second = _two_votes_with_permuted_choices()
     path = tmp_path / "backup.sqlite3"
@@ -221,7 +220,6 @@ def test_a_backup_keeps_no_order_and_no_earlier_count_that_would_link(tmp_path):
 
 @postgres_only
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("member_states")
 def test_xmin_and_ctid_tell_nothing_about_the_choices():
     first, second = _two_votes_with_permuted_choices(close=False)
     for v in (first, second):

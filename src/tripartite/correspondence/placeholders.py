@@ -82,26 +82,40 @@ def translated(instance, field: str, language: str) -> str:
             or getattr(instance, field, "") or "")
 
 
+def _batch_block(language: str, *, meeting: str = "", session: str = "",
+                 opens: dt.date | None = None, closes: dt.date | None = None, place: str = "",
+                 credentials_deadline: dt.date | None = None,
+                 reply_deadline: dt.date | None = None, signatory: str = "",
+                 signatory_title: str = "") -> dict[str, str]:
+    """The values every letter of a batch shares (BATCH_PLACEHOLDERS), dates written out in
+    ``language``: a real batch's and the samples' alike."""
+    return {
+        "meeting": meeting,
+        "session": session,
+        "session_opens": long_date(opens, language),
+        "session_closes": long_date(closes, language),
+        "session_dates": l10n.date_range(opens, closes, language) if opens and closes else "",
+        "session_place": place,
+        "credentials_deadline": long_date(credentials_deadline, language),
+        "deadline": long_date(reply_deadline, language),
+        "signatory": signatory,
+        "signatory_title": signatory_title,
+    }
+
+
 def batch_values(facts: BatchFacts, language: str) -> dict[str, str]:
     session = facts.session
-    place = ""
-    if session is not None:
-        place = ", ".join(part for part in (translated(session, "venue", language),
-                                            translated(session, "city", language)) if part)
-    return {
-        "meeting": translated(session.meeting, "title", language) if session else "",
-        "session": translated(session, "title", language),
-        "session_opens": long_date(session.local_opens_at.date(), language) if session else "",
-        "session_closes": long_date(session.local_closes_at.date(), language)
-        if session else "",
-        "session_dates": l10n.date_range(session.local_opens_at, session.local_closes_at,
-                                         language) if session else "",
-        "session_place": place,
-        "credentials_deadline": long_date(facts.credentials_deadline, language),
-        "deadline": long_date(facts.reply_deadline, language),
-        "signatory": facts.signatory,
-        "signatory_title": facts.signatory_title,
-    }
+    common = {"credentials_deadline": facts.credentials_deadline,
+              "reply_deadline": facts.reply_deadline, "signatory": facts.signatory,
+              "signatory_title": facts.signatory_title}
+    if session is None:
+        return _batch_block(language, **common)
+    return _batch_block(
+        language, meeting=translated(session.meeting, "title", language),
+        session=translated(session, "title", language),
+        opens=session.local_opens_at.date(), closes=session.local_closes_at.date(),
+        place=", ".join(part for part in (translated(session, "venue", language),
+                                          translated(session, "city", language)) if part), **common)
 
 
 def recipient_values(entry, language: str) -> dict[str, str]:
@@ -117,30 +131,37 @@ def recipient_values(entry, language: str) -> dict[str, str]:
     }
 
 
+def _original_block(language: str, reference: str = "", day: dt.date | None = None,
+                    subject: str = "") -> dict[str, str]:
+    """The letter a reminder or an acknowledgement follows: a real one's or the samples'."""
+    return {"original_reference": reference, "original_date": long_date(day, language),
+            "original_subject": subject}
+
+
 def original_values(letter, language: str) -> dict[str, str]:
     if letter is None:
-        return {"original_reference": "", "original_date": "", "original_subject": ""}
-    return {"original_reference": letter.reference,
-            "original_date": long_date(letter.letter_date, language),
-            "original_subject": letter.subject}
+        return _original_block(language)
+    return _original_block(language, letter.reference, letter.letter_date, letter.subject)
 
 
 SAMPLES = {
     "en": {"recipient_name": "Permanent Mission of Kenya",
            "addressee_title": "Ambassador and Permanent Representative",
+           "addressee": "H.E. Ms Amina Wanjiru",
            "form_of_address": "Excellency", "postal_address": "Avenue de la Paix 1\n1202 Geneva",
            "member_state": "Kenya", "organisation": "Ministry of Labour",
            "meeting": "International Labour Conference", "session": "114th Session",
            "session_place": "Palais des Nations, Geneva", "signatory_title": "Director"},
     "fr": {"recipient_name": "Mission permanente du Kenya",
            "addressee_title": "Ambassadrice, Représentante permanente",
+           "addressee": "S.E. Mme Amina Wanjiru",
            "form_of_address": "Excellence", "postal_address": "Avenue de la Paix 1\n1202 Genève",
            "member_state": "Kenya", "organisation": "Ministère du Travail",
            "meeting": "Conférence internationale du Travail", "session": "114e session",
            "session_place": "Palais des Nations, Genève", "signatory_title": "Directeur"},
     "es": {"recipient_name": "Misión Permanente de Kenya",
            "addressee_title": "Embajadora, Representante Permanente",
-           "form_of_address": "Excelentísima Señora",
+           "addressee": "Excma. Sra. Amina Wanjiru", "form_of_address": "Excelentísima Señora",
            "postal_address": "Avenue de la Paix 1\n1202 Ginebra",
            "member_state": "Kenya", "organisation": "Ministerio de Trabajo",
            "meeting": "Conferencia Internacional del Trabajo", "session": "114.ª reunión",
@@ -151,23 +172,18 @@ SAMPLES = {
 def sample_values(language: str) -> dict[str, str]:
     """Example values, to try a template at upload and to show staff what each one looks like,
     in the template's language."""
-    day = dt.date(2026, 3, 2)
+    sample = SAMPLES.get(language, SAMPLES["en"])
     with translation.override(language):
         return {
-            **SAMPLES.get(language, SAMPLES["en"]),
+            **sample,
             "reference": "RELOFF/2026/0042",
-            "letter_date": long_date(day, language),
+            "letter_date": long_date(dt.date(2026, 3, 2), language),
             "subject": "…",
-            "addressee": "H.E. Ms Amina Wanjiru" if language == "en" else (
-                "S.E. Mme Amina Wanjiru" if language == "fr" else "Excma. Sra. Amina Wanjiru"),
-            "session_opens": long_date(dt.date(2026, 6, 1), language),
-            "session_closes": long_date(dt.date(2026, 6, 12), language),
-            "session_dates": l10n.date_range(dt.date(2026, 6, 1), dt.date(2026, 6, 12),
-                                             language),
-            "credentials_deadline": long_date(dt.date(2026, 5, 11), language),
-            "deadline": long_date(dt.date(2026, 4, 15), language),
-            "signatory": "A. Officer",
-            "original_reference": "RELOFF/2026/0007",
-            "original_date": long_date(dt.date(2026, 1, 15), language),
-            "original_subject": "…",
+            **_batch_block(language, meeting=sample["meeting"], session=sample["session"],
+                           opens=dt.date(2026, 6, 1), closes=dt.date(2026, 6, 12),
+                           place=sample["session_place"],
+                           credentials_deadline=dt.date(2026, 5, 11),
+                           reply_deadline=dt.date(2026, 4, 15), signatory="A. Officer",
+                           signatory_title=sample["signatory_title"]),
+            **_original_block(language, "RELOFF/2026/0007", dt.date(2026, 1, 15), "…"),
         }

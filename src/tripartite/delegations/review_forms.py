@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -135,6 +136,12 @@ class ObjectionForm(forms.Form):
                 withdrawn_in_amendment__isnull=True).select_related("person")
                 .order_by("position", "id"))
         self.fields["nomination"].queryset = nominations
+        # Choosing the delegation lists its persons (htmx: the page again, its nomination field
+        # only); without JavaScript, the page's "List the persons" button does it.
+        self.fields["delegation"].widget.attrs.update({
+            "hx-get": reverse("delegations:committee_objections", args=[session.pk]),
+            "hx-trigger": "change", "hx-include": "this", "hx-target": "#field-nomination",
+            "hx-select": "#field-nomination", "hx-swap": "outerHTML"})
         if not self.is_bound:
             now = timezone.now().astimezone(session.zone)
             self.initial.setdefault("lodged_on", now.date())

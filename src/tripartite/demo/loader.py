@@ -43,6 +43,7 @@ from tripartite.demo.membership import create_membership
 from tripartite.demo.proposals import create_proposals
 from tripartite.demo.registration import create_registrations
 from tripartite.demo.votes import create_votes
+from tripartite.jobs import notifications
 from tripartite.meetings import places
 from tripartite.meetings.models import (
     AgendaItem,
@@ -136,7 +137,8 @@ def load_demo(*, scale: str = "small", if_empty: bool = False,
     started = time.perf_counter()
     clock.load_on(today)
     try:
-        with translation.override("en"), transaction.atomic():
+        # The demo's acts are history, not requests: nobody is mailed for them.
+        with translation.override("en"), notifications.suppressed(), transaction.atomic():
             counts = _load(scale)
     finally:
         clock.load_on(REFERENCE_DAY)

@@ -190,9 +190,18 @@ def funding_lines(formset) -> list[dict]:
 
 
 class TransitionForm(forms.Form):
-    to_state = forms.CharField()
+    to_state = forms.CharField(widget=forms.HiddenInput)
     comment = forms.CharField(label=_("Comments for the unit"), required=False, widget=TEXT)
     seen_updated_at = SeenVersionField()
+
+    def __init__(self, *args, with_comment: bool = True, **kwargs):
+        """``with_comment``: the move asks for comments (returning a proposal needs them, the
+        service says so; the page asks for them before sending); else the field is left out."""
+        super().__init__(*args, **kwargs)
+        if not with_comment:
+            del self.fields["comment"]
+        elif not self.is_bound:
+            self.fields["comment"].widget.attrs["required"] = True
 
 
 class OpinionForm(forms.Form):
@@ -201,6 +210,13 @@ class OpinionForm(forms.Form):
     comments = forms.CharField(label=_("Comments"), required=False, widget=TEXT)
     consulted_on = forms.DateField(label=_("Date of the consultation"), widget=DATE,
                                    initial=timezone.localdate)
+
+    def __init__(self, *args, groups: list[str] | None = None, **kwargs):
+        """``groups``: those the user may speak for; only one, it is not asked."""
+        super().__init__(*args, **kwargs)
+        if groups and len(groups) == 1:
+            self.fields["group"].widget = forms.HiddenInput()
+            self.initial.setdefault("group", groups[0])
 
 
 class DecisionForm(forms.Form):

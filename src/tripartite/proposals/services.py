@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tripartite.accounts.models import User
+from tripartite.accounts.models import Role, User
 from tripartite.accounts.permissions import is_secretariat
 from tripartite.common.services import (
     LogData,
@@ -30,10 +30,11 @@ from tripartite.common.services import (
 from tripartite.common.text import current_language
 from tripartite.constituents.models import MemberState
 from tripartite.jobs.models import Job
+from tripartite.jobs.notifications import notify
 from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import AgendaItem, MeetingType, Session
 from tripartite.meetings.services import meeting_create, session_create
-from tripartite.proposals import information_document, permissions, selectors, workflow
+from tripartite.proposals import information_document, permissions, selectors, tasks, workflow
 from tripartite.proposals.models import (
     Consultation,
     Decision,
@@ -303,7 +304,17 @@ def proposal_transition(*, proposal: MeetingProposal, actor: User, to_state: str
     if to_state == ProposalState.RETURNED and not comment:
         raise ServiceError(_("Say what the unit must change."), field="comment")
     _move(proposal, actor=actor, to_state=to_state, comment=comment)
+    if to_state == ProposalState.IN_CONSULTATION:
+        _ask_for_opinions(proposal)
     return proposal
+
+
+def _ask_for_opinions(proposal: MeetingProposal) -> None:
+    """Mail the group secretariats whose opinion the proposal still awaits (once committed)."""
+    given = set(proposal.consultations.values_list("group", flat=True))
+    waiting = [group for group in ("employers", "workers") if group not in given]
+    notify(User.objects.filter(role=Role.GROUP_SECRETARIAT, group__in=waiting),
+           tasks.mail_consultation_opened, proposal.pk)
 
 
 @transaction.atomic

@@ -1,15 +1,21 @@
 """Background work of the meeting proposals: the information document for a session of the
 Governing Body (Word, and PDF by LibreOffice), as a job (``tripartite.jobs``) queued by
 :func:`~tripartite.proposals.services.information_document_queue`. It changes nothing in the
-database: a run resumed after its worker died makes the document again."""
+database: a run resumed after its worker died makes the document again.
+
+And the mail to the group secretariats when a proposal awaits their opinion
+(``tripartite.jobs.notifications``)."""
 
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from tripartite.accounts.models import User
 from tripartite.common import office
 from tripartite.common.services import PermissionDeniedError, ServiceError
+from tripartite.jobs.notifications import absolute_url, send_notice
 from tripartite.jobs.runner import JobContext, JobFile, run_job
 from tripartite.proposals import information_document, permissions
+from tripartite.proposals.models import MeetingProposal
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -44,3 +50,25 @@ def _information_document(context: JobContext) -> JobFile:
                              "or failed); the Word version is available."),
                            code="pdf_unavailable") from error
     return JobFile(name=f"{name}.pdf", content=content, content_type="application/pdf")
+
+
+@task()
+def mail_consultation_opened(user_id: int, proposal_id: int) -> bool:
+    """To a group secretariat: a proposal awaits its group's opinion."""
+    proposal = MeetingProposal.objects.filter(pk=proposal_id).first()
+    if proposal is None:
+        return False
+
+    def write(user: User) -> tuple[str, str]:
+        values = {"title": str(proposal), "unit": proposal.unit,
+                  "group": user.get_group_display(),
+                  "name": user.get_full_name() or user.username,
+                  "url": absolute_url("proposals:detail", proposal.pk)}
+        subject = _("Meeting proposal awaiting your opinion: %(title)s") % values
+        body = _("Dear %(name)s,\n\n"
+                 "The secretariat asks for the opinion of your group (%(group)s) on the meeting "
+                 "proposal "
+                 "“%(title)s” (%(unit)s):\n%(url)s\n") % values
+        return subject, body
+
+    return send_notice(user_id, write)

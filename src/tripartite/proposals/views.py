@@ -106,7 +106,10 @@ def proposal_detail(request, pk):
     require(permissions.can_view_proposal(user, proposal))
     verdict = selectors.evaluate(proposal)
     seen = seen_version_initial(proposal)
-    moves = [(state, MOVE_LABELS[state]) for state in workflow.TRANSITIONS[proposal.state]
+    moves = [(state, MOVE_LABELS[state],
+              TransitionForm(initial={"to_state": state, "seen_updated_at": seen},
+                             with_comment=state == ProposalState.RETURNED))
+             for state in workflow.TRANSITIONS[proposal.state]
              if state in MOVE_LABELS and permissions.can_move(user, proposal, state)]
     groups = [value for value in ConsultedGroup.values
               if permissions.can_give_opinion(user, proposal, value)]
@@ -123,8 +126,8 @@ def proposal_detail(request, pk):
         "can_edit": permissions.can_edit_proposal(user, proposal),
         "can_submit": permissions.can_move(user, proposal, ProposalState.SUBMITTED),
         "moves": moves, "seen": seen,
-        "opinion_form": OpinionForm(initial={"group": groups[0]}) if groups else None,
-        "opinion_groups": groups,
+        "opinion_form": OpinionForm(initial={"group": groups[0]}, groups=groups)
+        if groups else None,
         "decision_form": DecisionForm(initial={"seen_updated_at": seen})
         if proposal.state == ProposalState.WITH_OFFICERS
         and permissions.can_run_pipeline(user) else None,

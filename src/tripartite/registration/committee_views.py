@@ -9,6 +9,7 @@ Its address is the one it always had, under /delegations/.
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tripartite.common import exports
 from tripartite.common.views import require
@@ -25,7 +26,8 @@ def _session(session_pk) -> Session:
 def _at(request, session):
     """The moment asked for (in the session's time zone), or now; and the form that asked."""
     with timezone.override(session.zone):
-        form = QuorumAtForm(request.GET if request.GET.get("at") else None)
+        form = QuorumAtForm(request.GET if request.GET.get("at") else None,
+                            label=_("The figures at another time"))
         chosen = form.cleaned_data.get("at") if form.is_valid() else None
     return chosen or timezone.now(), form
 

@@ -20,6 +20,11 @@ class SearchForm(forms.Form):
             (state.iso2, state.name) for state in states]
 
 
+class RevokeBadgeForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=200, widget=forms.TextInput(
+        attrs={"placeholder": _("lost, no longer accredited…")}))
+
+
 class PhotoUploadForm(forms.Form):
     # A plain file field: photos.process_photo does the checks, with its own messages.
     photo = forms.FileField(label=_("Photo"), help_text=_(

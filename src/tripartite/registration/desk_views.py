@@ -31,6 +31,7 @@ from tripartite.registration.desk_forms import (
     AddRegistrationForm,
     PhotoConfirmForm,
     PhotoUploadForm,
+    RevokeBadgeForm,
     SearchForm,
 )
 from tripartite.registration.models import Badge, Registration
@@ -160,6 +161,7 @@ def desk_registration(request, pk):
         "no_longer_accredited": nomination is not None and (
             nomination.withdrawn_in_amendment is not None or not nomination.admitted),
         "badge": selectors.valid_badge(registration),
+        "revoke_form": RevokeBadgeForm(),
         "badges": list(registration.badges.all()),
         "state": permissions.registration_state(registration),
     })

@@ -54,6 +54,12 @@ class QuorumAtForm(forms.Form):
     at = forms.DateTimeField(label=_("At"), required=False, widget=LOCAL_DATETIME,
                              help_text=_("In the session's time zone; empty: now."))
 
+    def __init__(self, *args, label=None, **kwargs):
+        """``label``: what the moment is for on the page ("The figures at another time")."""
+        super().__init__(*args, **kwargs)
+        if label is not None:
+            self.fields["at"].label = label
+
 
 class DepartureForm(forms.Form):
     effective_at = forms.DateTimeField(
@@ -65,5 +71,9 @@ class DepartureForm(forms.Form):
 
 
 class QuorumBasisForm(forms.Form):
-    quorum_basis = forms.ChoiceField(label=_("Who counts in the quorum base"),
-                                     choices=QuorumBasis.choices, widget=forms.RadioSelect)
+    quorum_basis = forms.ChoiceField(
+        label=_("Who counts in the quorum base"), choices=QuorumBasis.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Since 2021-22 the Conference counts every accredited delegate as "
+                    "registered for the whole session unless a departure is notified. The "
+                    "default here is the registration at the desk."))

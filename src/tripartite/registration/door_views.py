@@ -159,7 +159,8 @@ def attendance_page(request, session_pk):
         request.GET.get("page"))
 
     with timezone.override(session.zone):
-        at_form = QuorumAtForm(request.GET if "at" in request.GET else None)
+        at_form = QuorumAtForm(request.GET if "at" in request.GET else None,
+                               label=_("The quorum base at another time"))
         chosen_at = at_form.cleaned_data.get("at") if at_form.is_valid() else None
     basis = attendance.quorum_basis(session)
     return render(request, "registration/attendance.html", {

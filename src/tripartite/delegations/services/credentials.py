@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tripartite.accounts.models import User
+from tripartite.accounts.models import Role, User
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -15,13 +15,14 @@ from tripartite.common.services import (
     log_action,
 )
 from tripartite.constituents.models import MemberState
-from tripartite.delegations import permissions
+from tripartite.delegations import permissions, tasks
 from tripartite.delegations.models import (
     ArrearsStatus,
     Delegation,
     DelegationQuery,
     DelegationStatus,
 )
+from tripartite.jobs.notifications import notify
 from tripartite.meetings.models import Session
 
 
@@ -80,8 +81,12 @@ def delegation_query_send(*, actor: User, delegation: Delegation, question: str,
     _set_status(delegation, DelegationStatus.QUERY_SENT, actor=actor,
                 action="delegations.query.sent", seen_updated_at=seen_updated_at,
                 data={"question": question})
-    return DelegationQuery.objects.create(delegation=delegation, question=question,
-                                          asked_by=actor)
+    query = DelegationQuery.objects.create(delegation=delegation, question=question,
+                                           asked_by=actor)
+    # The State's focal points are asked to answer (by mail, once committed).
+    notify(User.objects.filter(role=Role.FOCAL_POINT, member_state=delegation.member_state_id),
+           tasks.mail_query_sent, query.pk)
+    return query
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tripartite.accounts.models import User
+from tripartite.accounts.models import Role, User
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -30,7 +30,7 @@ from tripartite.common.services import (
     log_action,
 )
 from tripartite.common.text import current_language
-from tripartite.delegations import permissions
+from tripartite.delegations import permissions, tasks
 from tripartite.delegations.evaluation import objection_verdict
 from tripartite.delegations.models import (
     CommitteeDecision,
@@ -45,6 +45,7 @@ from tripartite.delegations.models import (
     ObjectionOutcome,
     ObjectionStatus,
 )
+from tripartite.jobs.notifications import notify
 from tripartite.meetings.models import Session
 from tripartite.rules import credentials_committee as committee_rules
 from tripartite.rules import objections as rules
@@ -113,6 +114,9 @@ def objection_lodge(*, actor: User, session: Session, delegation: Delegation, su
         "revised_list_published_on": revised_list_published_on,
         **_verdict_for_log(objection_verdict(objection)),
     })
+    # The Committee's members are asked to decide its receivability (by mail, once committed).
+    notify(User.objects.filter(role=Role.CREDENTIALS_COMMITTEE), tasks.mail_objection_lodged,
+           objection.pk, exclude=actor)
     return objection
 
 
