@@ -114,14 +114,17 @@ def test_even_a_backend_that_runs_tasks_at_once_sends_only_after_the_commit(
     assert len(mail.outbox) == 2
 
 
-def test_a_user_deactivated_before_the_worker_runs_gets_nothing(
+def test_who_is_no_longer_concerned_when_the_worker_runs_gets_nothing(
         delegation, focal_points, run_jobs, django_capture_on_commit_callbacks):
+    focal_points["another"] = user_with_role(Role.FOCAL_POINT)
     with django_capture_on_commit_callbacks(execute=True):
         delegation_query_send(actor=user_with_role(Role.SECRETARIAT), delegation=delegation,
                               question="Why?")
-    focal_points["es"].is_active = False
+    focal_points["es"].is_active = False  # deactivated meanwhile
     focal_points["es"].save()
-    run_jobs()
+    focal_points["another"].member_state = state("DE")  # now Germany's focal point
+    focal_points["another"].save()
+    assert run_jobs() == 3
     assert [message.to for message in mail.outbox] == [[focal_points["fr"].email]]
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from tripartite.accounts.models import User
+from tripartite.accounts.permissions import is_focal_point_of
 from tripartite.common.services import PermissionDeniedError
 from tripartite.delegations import list_files, permissions
 from tripartite.delegations.models import DelegationQuery, Objection, PublishedList
@@ -66,7 +67,8 @@ def mail_query_sent(user_id: int, query_id: int) -> bool:
                  "Please answer it in the delegations portal:\n%(url)s\n") % values
         return subject, body
 
-    return send_notice(user_id, write)
+    return send_notice(user_id, write,
+                       lambda user: is_focal_point_of(user, delegation.member_state))
 
 
 @task()
@@ -91,5 +93,4 @@ def mail_objection_lodged(user_id: int, objection_id: int) -> bool:
                  "The Committee decides on its receivability:\n%(url)s\n") % values
         return subject, body
 
-    return send_notice(user_id, write)
-
+    return send_notice(user_id, write, permissions.can_decide_objections)

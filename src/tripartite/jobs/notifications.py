@@ -67,11 +67,13 @@ def absolute_url(view_name: str, *args: Any) -> str:
     return settings.SITE_URL + reverse(view_name, args=args)
 
 
-def send_notice(user_id: int, write: Writer) -> bool:
+def send_notice(user_id: int, write: Writer,
+                concerned: Callable[[User], bool] | None = None) -> bool:
     """Write the mail in the recipient's language and send it; False if there is nobody to
-    send it to any more (deactivated, no address) or the mail server refused it."""
+    send it to any more (deactivated, no address, no longer ``concerned``: another State's
+    focal point now, say) or the mail server refused it."""
     user = User.objects.filter(pk=user_id, is_active=True).exclude(email="").first()
-    if user is None:
+    if user is None or (concerned is not None and not concerned(user)):
         return False
     with translation.override(user.language or settings.LANGUAGE_CODE):
         subject, body = write(user)

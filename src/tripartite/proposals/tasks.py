@@ -9,7 +9,8 @@ And the mail to the group secretariats when a proposal awaits their opinion
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from tripartite.accounts.models import User
+from tripartite.accounts.models import Role, User
+from tripartite.accounts.permissions import has_role
 from tripartite.common import office
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.jobs.notifications import absolute_url, send_notice
@@ -71,4 +72,6 @@ def mail_consultation_opened(user_id: int, proposal_id: int) -> bool:
                  "“%(title)s” (%(unit)s):\n%(url)s\n") % values
         return subject, body
 
-    return send_notice(user_id, write)
+    return send_notice(user_id, write, lambda user: (
+        has_role(user, Role.GROUP_SECRETARIAT)
+        and permissions.can_view_proposal(user, proposal)))
