@@ -55,14 +55,14 @@ test: system lint
 
 test-sqlite: install
 	@echo "== Test suite on SQLite"
-	env -u DATABASE_URL $(BIN)/pytest -n 2 --durations=20
+	env -u DATABASE_URL $(BIN)/pytest -n 2 --dist worksteal --durations=20
 
 # Runs the suite again on PostgreSQL when it answers; REQUIRE_POSTGRES=1 (CI) makes a
 # silent server a failure instead of a skip.
 test-postgres: install
 	@if $(BIN)/python scripts/pg_answers.py "$(PG_URL)"; then \
 		echo "== Test suite on PostgreSQL"; \
-		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -n 2 --durations=20; \
+		DATABASE_URL="$(PG_URL)" $(BIN)/pytest -n 2 --dist worksteal --durations=20; \
 	elif [ "$$REQUIRE_POSTGRES" = "1" ]; then \
 		echo "PostgreSQL does not answer at $(PG_URL), and REQUIRE_POSTGRES=1."; exit 1; \
 	else \

@@ -59,7 +59,10 @@ def _system_packages(request):
 # A test that never opens a database connection gives the same answer on SQLite and on
 # PostgreSQL, so `make test` runs it once, on SQLite (the PostgreSQL run counts it among the
 # "deselected"). `@pytest.mark.engine_independent` marks database tests whose subject is not the
-# engine (the axe walk audits the DOM; the database behind it is covered by the rest).
+# engine (the axe walk audits the DOM; the database behind it is covered by the rest). Browser
+# tests are about what the page does in the browser: the views they drive run on PostgreSQL
+# through the test client (the permission matrix opens and posts to every page), and the
+# cluster tests drive real servers on PostgreSQL.
 # EVERY_TEST_ON_EVERY_DATABASE=1 runs everything on both.
 # (pytest-django's django_db_blocker is in every test's closure: it says nothing.)
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "django_db_reset_sequences",
@@ -69,7 +72,7 @@ DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "django_db_res
 def _runs_once(item) -> bool:
     if item.get_closest_marker("cluster"):  # PostgreSQL is the cluster's own database
         return False
-    if item.get_closest_marker("engine_independent"):
+    if item.get_closest_marker("engine_independent") or item.get_closest_marker("browser"):
         return True
     uses_database = (item.get_closest_marker("django_db") is not None
                      or bool(DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))))
@@ -120,3 +123,15 @@ def _member_states_after_a_flush(request):
     request.getfixturevalue("transactional_db")
     importlib.import_module("tripartite.constituents.migrations.0002_load_member_states"
                             ).load_member_states(django_apps, None)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """PostgreSQL: the test databases' commits do not wait for the disk (a crash of the test
+    server loses nothing worth keeping); each transactional test and each migration commits."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if "postgresql" in database["ENGINE"]:
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = (options.get("options", "") + " -c synchronous_commit=off").strip()
