@@ -197,3 +197,33 @@ def test_no_page_has_english_left_in_french_or_spanish(client, matrix_objects,  
     report = "\n".join(f"{segment!r}: {pages[0]}{' and more' if len(pages) > 1 else ''}"
                        for segment, pages in sorted(by_segment.items()))
     assert not by_segment, f"English in {language} pages:\n{report}"
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_a_badge_printed_for_a_french_or_spanish_session_has_no_english(language, settings,
+                                                                        tmp_path):
+    """The badge's own words (band, role, State, "No") in the session's language; the person's
+    name and the session's title are data."""
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.factories import PersonFactory, SessionFactory
+    from tests.registration.factories import desk_user, registration
+    from tripartite.registration import badges
+    from tripartite.registration.services import desk
+
+    settings.MEDIA_ROOT = tmp_path
+    session = SessionFactory(working_languages=[language])
+    registrations = [registration(session, iso2, group=group, role=role,
+                                  person=PersonFactory(name=name, gender=gender))
+                     for iso2, group, role, name, gender in (
+                         ("GR", "government", "adviser", "Eleni Nikolaou", "f"),
+                         ("KE", "employers", "delegate", "Otieno Kamau", "m"),
+                         ("DE", "workers", "substitute_delegate", "Karl Arbeiter", "m"))]
+    printed = desk.badges_print(actor=desk_user(), session=session, registrations=registrations)
+    pdf = badges.badges_document(printed, **badges.session_options(session))
+    lines = [line for page in PdfReader(io.BytesIO(pdf)).pages
+             for line in page.extract_text().splitlines()]
+    data = {session.title, "Eleni Nikolaou", "Otieno Kamau", "Karl Arbeiter"}
+    assert english_segments(lines, data) == [], lines

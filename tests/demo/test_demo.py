@@ -2,6 +2,8 @@
 
 import datetime as dt
 import io
+import random
+import re
 import unicodedata
 from collections import Counter
 
@@ -186,7 +188,7 @@ def test_the_conference_session(demo):
     assert Committee.objects.get(kind="credentials").session == session
     president = Officer.objects.get(session=session, committee=None, role="chair")
     assert president.group == "government"
-    assert president.person.function.startswith("Minister")
+    assert president.person.function.startswith(("Minister", "Ministre", "Ministr"))
     vice_presidents = Officer.objects.filter(session=session, committee=None, role="vice_chair")
     assert sorted(vice_presidents.values_list("group", flat=True)) == [
         "employers", "government", "workers"]
@@ -260,3 +262,32 @@ def test_the_demo_is_alive_on_the_day_it_is_loaded():
     assert all(o.lodged_at < noon for o in Objection.objects.filter(session=ilc))
     # Loaded again on the reference day, the dates are the demo's own.
     assert clock.date(2026, 6, 1) == dt.date(2026, 6, 1)
+
+
+def test_french_and_spanish_speaking_states_have_their_ministries_and_functions_in_their_language(
+        demo):
+    from tripartite.constituents.models import ConstituentOrganisation, Person
+
+    ministry = ConstituentOrganisation.objects.get(member_state__iso2="FR", kind="ministry")
+    assert ministry.name.startswith("Ministère ") and ministry.name.endswith(" de France")
+    assert ConstituentOrganisation.objects.get(
+        member_state__iso2="KE", kind="ministry").name.startswith("Ministry of ")
+    english = re.compile(r"\b(Minister|Ambassador|Secretary|Adviser|Head|Officer|Counsellor|"
+                         r"Deputy|Chief|Labour|Board|Legal|Representative)\b")
+    french = set(Person.objects.filter(member_state__iso2="FR").values_list("function",
+                                                                            flat=True))
+    # Mexico is not in the small demo: its people as the full demo plans them.
+    rng = random.Random(1)
+    mexican = {loader._plan_person("MX", position, gender, position + 1,
+                                   "Ministerio de Trabajo y Previsión Social de México",
+                                   rng).function
+               for position in range(40) for gender in ("f", "m")}
+    assert "Ministra de Trabajo y Previsión Social de México" in mexican
+    assert "Embajadora, Representante Permanente en Ginebra" in mexican
+    for functions, words in ((french, ("Ministre", "Ambassad", "Secrétaire", "Président")),
+                             (mexican, ("Ministr", "Embajador", "Secretari", "President"))):
+        assert not {f for f in functions if english.search(f)}, functions
+        assert all(any(f.startswith(word) for f in functions) for word in words), functions
+    women = Person.objects.filter(member_state__iso2="FR", gender="f",
+                                  function__startswith="Ambassa")
+    assert all(p.function.startswith("Ambassadrice") for p in women)

@@ -243,3 +243,13 @@ def test_a_reprinted_badge_is_said_so_in_the_readers_language(client, session, l
     page = client.get(reverse("registration:desk_registration", kwargs={"pk": reg.pk}))
     text = page.content.decode()
     assert said in text and "reprinted" not in text
+
+
+def test_the_persons_page_shows_the_role_and_state_as_the_badge_prints_them(desk, session):
+    session.working_languages = ["es"]
+    session.save(update_fields=["working_languages"])
+    reg = registration(session, "FR", role="adviser",
+                       person=PersonFactory(name="Camille Morel", gender="f"))
+    page = desk.get(reverse("registration:desk_registration", kwargs={"pk": reg.pk}))
+    text = page.content.decode()
+    assert "<dd>Consejera técnica</dd>" in text and "<dd>Francia</dd>" in text

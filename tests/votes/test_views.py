@@ -207,3 +207,22 @@ def test_the_pdf_is_only_for_record_votes(client):
     from tripartite.jobs.models import Job
 
     assert not Job.objects.exists()
+
+
+def test_the_result_page_warns_when_a_voters_script_has_no_font(client, monkeypatch):
+    """Its results sheet (PDF) would print empty boxes for a name in Arabic script."""
+    from tripartite.common import fonts
+
+    monkeypatch.setattr(fonts, "font_installed", lambda family: False)
+    item, delegates = plenary(("FR", "DE"))
+    person = delegates["DE"][0].person
+    person.name = "محمد علي"
+    person.save(update_fields=["name"])
+    staff = secretariat()
+    v = services.vote_open(actor=staff, vote=vote(item))
+    for nomination in delegates["DE"]:
+        services.ballot_cast(actor=delegate_user(nomination), vote=v, choice="yes")
+    services.vote_close(actor=staff, vote=v)
+    client.force_login(staff)
+    page = client.get(reverse("votes:vote_result", args=[v.pk])).content.decode()
+    assert "Arabic script" in page and "fonts-noto-core" in page

@@ -9,6 +9,8 @@ the demo load is one action by no one, recorded once by the loader.
 
 import unicodedata
 
+from django.db.models import Q
+
 from tripartite.constituents.models import ConstituentOrganisation, MemberState, Person
 from tripartite.correspondence.install import install_starter_templates
 from tripartite.correspondence.models import AddressBookEntry, RecipientKind
@@ -117,16 +119,22 @@ def state_phrase(state: MemberState, language: str) -> str:
     return english_of(state.name_en)
 
 
+def _starts_with(prefixes: tuple[str, ...]) -> Q:
+    """The persons whose function starts with one of ``prefixes`` (in any language)."""
+    condition = Q()
+    for prefix in prefixes:
+        condition |= Q(function__startswith=prefix)
+    return condition
+
+
 def _delegates(states) -> dict[tuple[str, str], Person]:
     """The demo's Ambassador and Minister of each State that has demo people."""
     found = {}
     for person in Person.objects.filter(member_state__in=states).filter(
-            function__startswith="Ambassador and Permanent Representative").select_related(
-            "member_state"):
+            _starts_with(names.AMBASSADOR_PREFIXES)).select_related("member_state"):
         found.setdefault((person.member_state.iso2, "ambassador"), person)
-    for person in Person.objects.filter(member_state__in=states, title__startswith="H.E.",
-                                        function__startswith="Minister").select_related(
-            "member_state"):
+    for person in Person.objects.filter(member_state__in=states, title__startswith="H.E.").filter(
+            _starts_with(names.MINISTER_PREFIXES)).select_related("member_state"):
         found.setdefault((person.member_state.iso2, "minister"), person)
     return found
 

@@ -31,6 +31,7 @@ from tripartite.delegations.models import (
     NominationRole,
     Objection,
 )
+from tripartite.demo import names
 from tripartite.demo.clock import clock
 
 SEED = 2026
@@ -149,7 +150,7 @@ def create_delegations(session) -> dict[str, int]:
             workers = []
         people = []  # (person, group, role)
         if (code != UNSUBMITTED_STATE and len(government) >= 3
-                and government[0][2].startswith("Minister") and rng.random() < 0.3):
+                and names.is_minister(government[0][2]) and rng.random() < 0.3):
             people.append((government.pop(0), "government", NominationRole.MINISTER))
         people += [(government.pop(0), "government", NominationRole.DELEGATE)
                    for _ in range(min(2, len(government)))]

@@ -210,11 +210,15 @@ def plan_organisations(states: Iterable[StateInfo]) -> list[OrganisationPlan]:
     rng = rng_for("organisations")
     plans = []
     for state in sorted(states, key=lambda s: s.iso2):
-        ministry = f"{rng.choice(names.MINISTRY_NAMES)} of {english_state_name(state.name_en)}"
+        language, of = _organisation_language(state)
+        # The ministry in the State's language when it is French or Spanish.
+        if language in names.MINISTRY_NAMES_IN:
+            ministry = rng.choice(names.MINISTRY_NAMES_IN[language]).format(of=of)
+        else:
+            ministry = f"{rng.choice(names.MINISTRY_NAMES)} of {english_state_name(state.name_en)}"
         plans.append(OrganisationPlan(
             state.iso2, OrganisationKind.MINISTRY, ministry, "",
             f"international.affairs@labour-{state.iso2.lower()}.example.org"))
-        language, of = _organisation_language(state)
         for kind in (OrganisationKind.EMPLOYERS, OrganisationKind.WORKERS):
             name = rng.choice(names.ORGANISATION_NAMES[language][kind]).format(of=of)
             acronym = acronym_of(name)
@@ -266,7 +270,8 @@ def _plan_person(iso2: str, position: int, gender: str, number: int, ministry: s
     kind = KINDS[(0, 0, 1, 2)[position]] if position < 4 else rng.choices(KINDS, (2, 1, 1))[0]
     culture = names.CULTURES[_pick_culture(iso2, rng)]
     name, name_latin, family_name = person_name(culture, gender, rng)
-    title, function = _title_and_function(kind, position, gender, ministry, rng)
+    title, function = _title_and_function(kind, position, gender, ministry, rng,
+                                          function_language(iso2))
     email = f"{ascii_slug(name_latin)}.{number}@example.org"
     return PersonPlan(iso2, kind, name, name_latin, gender, title, function, email,
                       family_name)
@@ -277,17 +282,31 @@ def _pick_culture(iso2: str, rng: random.Random) -> str:
     return rng.choices([key for key, _w in mix], [weight for _k, weight in mix])[0]
 
 
+def function_language(iso2: str) -> str:
+    """The language of a State's ministry and of its people's functions: French or Spanish
+    for the States that speak it, English otherwise."""
+    return ("fr" if iso2 in names.STATE_IN_FRENCH else "es" if iso2 in names.STATE_IN_SPANISH
+            else "en")
+
+
 def _title_and_function(kind: str, position: int, gender: str, ministry: str,
-                        rng: random.Random) -> tuple[str, str]:
+                        rng: random.Random, language: str = "en") -> tuple[str, str]:
     courtesy = {"f": "Ms", "m": "Mr", "x": "Mx"}[gender]
+    form = "f" if gender == "f" else "m"
     if position == 0:
-        return f"H.E. {courtesy}", ministry.replace("Ministry", "Minister", 1)
+        word, minister = names.MINISTER_OF[language]
+        return f"H.E. {courtesy}", ministry.replace(word, minister[form], 1)
     if position == 1:
-        return f"H.E. {courtesy}", "Ambassador and Permanent Representative in Geneva"
+        return f"H.E. {courtesy}", names.AMBASSADOR_FUNCTION[language][form]
+    functions = names.FUNCTIONS_IN.get(language, {}).get(kind)
+
+    def in_language(index: int) -> str:
+        return functions[index][form == "f"] if functions else names.FUNCTIONS[kind][index]
+
     if position in (2, 3):
-        return courtesy, names.FUNCTIONS[kind][0]
+        return courtesy, in_language(0)
     title = "Dr" if rng.random() < 0.12 else courtesy
-    return title, rng.choice(names.FUNCTIONS[kind])
+    return title, in_language(rng.randrange(len(names.FUNCTIONS[kind])))
 
 
 def person_name(culture: names.Culture, gender: str,
@@ -380,7 +399,7 @@ def plan_officers(people: list[PersonPlan]) -> list[tuple[str, str | None, str, 
 
     def pick(kind: str, minister: bool = False) -> int:
         pool = [i for i, p in enumerate(people) if p.kind == kind and p.iso2 not in used
-                and (not minister or p.function.startswith("Minister"))]
+                and (not minister or names.is_minister(p.function))]
         index = rng.choice(pool)
         used.add(people[index].iso2)
         return index

@@ -284,6 +284,124 @@ FUNCTIONS = {
                 "Occupational Safety and Health Officer"),
 }
 
+# The ministries and functions of French- and Spanish-speaking States, in their language: the
+# same number of each as in English (the demo's random choices stay the same), each function
+# as (masculine, feminine). English functions are the same for everyone.
+MINISTRY_NAMES_IN = {
+    "fr": ("Ministère du Travail {of}", "Ministère du Travail et de l'Emploi {of}",
+           "Ministère du Travail et de la Sécurité sociale {of}",
+           "Ministère du Travail et des Affaires sociales {of}",
+           "Ministère de l'Emploi et du Travail {of}",
+           "Ministère du Travail, de l'Emploi et de la Protection sociale {of}",
+           "Ministère du Travail et de la Protection sociale {of}",
+           "Ministère du Travail et de la Prévoyance sociale {of}"),
+    "es": ("Ministerio de Trabajo {of}", "Ministerio de Trabajo y Empleo {of}",
+           "Ministerio de Trabajo y Seguridad Social {of}",
+           "Ministerio de Trabajo y Asuntos Sociales {of}",
+           "Ministerio de Empleo y Trabajo {of}",
+           "Ministerio de Trabajo, Empleo y Protección Social {of}",
+           "Ministerio de Trabajo y Protección Social {of}",
+           "Ministerio de Trabajo y Previsión Social {of}"),
+}
+# A ministry's name → its minister's function, by language and gender.
+MINISTER_OF = {"en": ("Ministry", {"m": "Minister", "f": "Minister"}),
+               "fr": ("Ministère", {"m": "Ministre", "f": "Ministre"}),
+               "es": ("Ministerio", {"m": "Ministro", "f": "Ministra"})}
+AMBASSADOR_FUNCTION = {
+    "en": {"m": "Ambassador and Permanent Representative in Geneva",
+           "f": "Ambassador and Permanent Representative in Geneva"},
+    "fr": {"m": "Ambassadeur, Représentant permanent à Genève",
+           "f": "Ambassadrice, Représentante permanente à Genève"},
+    "es": {"m": "Embajador, Representante Permanente en Ginebra",
+           "f": "Embajadora, Representante Permanente en Ginebra"},
+}
+# How a minister's and an ambassador's functions start, in every language (the demo finds them
+# by it).
+MINISTER_PREFIXES = ("Minister", "Ministre", "Ministro", "Ministra")
+AMBASSADOR_PREFIXES = ("Ambassador and Permanent Representative", "Ambassadeur, Représentant",
+                       "Ambassadrice, Représentante", "Embajador, Representante",
+                       "Embajadora, Representante")
+
+
+def is_minister(function: str) -> bool:
+    return function.startswith(MINISTER_PREFIXES)
+
+
+def _same(*functions: str) -> tuple[tuple[str, str], ...]:
+    return tuple((function, function) for function in functions)
+
+
+FUNCTIONS_IN = {
+    "fr": {
+        "ministry": (
+            ("Directeur des affaires internationales du travail",
+             "Directrice des affaires internationales du travail"),
+            ("Attaché du travail, Mission permanente", "Attachée du travail, Mission permanente"),
+            ("Conseiller, Mission permanente à Genève", "Conseillère, Mission permanente à Genève"),
+            ("Directeur général adjoint", "Directrice générale adjointe"),
+            ("Chef des relations internationales", "Cheffe des relations internationales"),
+            ("Conseiller juridique principal", "Conseillère juridique principale"),
+            ("Directeur de l'inspection du travail", "Directrice de l'inspection du travail"),
+            ("Directeur de la politique de l'emploi", "Directrice de la politique de l'emploi"),
+            ("Premier secrétaire, Mission permanente", "Première secrétaire, Mission permanente"),
+            ("Conseiller politique principal", "Conseillère politique principale"),
+            ("Directeur de la sécurité sociale", "Directrice de la sécurité sociale"),
+            ("Inspecteur général du travail", "Inspectrice générale du travail")),
+        "employers": (
+            ("Président", "Présidente"), ("Directeur général", "Directrice générale"),
+            ("Directeur exécutif", "Directrice exécutive"),
+            *_same("Responsable des affaires sociales"),
+            ("Conseiller juridique", "Conseillère juridique"),
+            *_same("Membre du conseil d'administration"),
+            ("Conseiller politique", "Conseillère politique"),
+            ("Directeur des relations professionnelles",
+             "Directrice des relations professionnelles"),
+            *_same("Responsable des affaires internationales", "Économiste en chef")),
+        "workers": (
+            ("Secrétaire général", "Secrétaire générale"), ("Président", "Présidente"),
+            ("Secrétaire international", "Secrétaire internationale"),
+            ("Secrétaire général adjoint", "Secrétaire générale adjointe"),
+            *_same("Responsable de la formation", "Juriste"),
+            ("Coordinateur régional", "Coordinatrice régionale"),
+            *_same("Responsable de l'égalité entre femmes et hommes"),
+            ("Chargé de recherche", "Chargée de recherche"),
+            *_same("Responsable de la sécurité et de la santé au travail")),
+    },
+    "es": {
+        "ministry": (
+            ("Director de Asuntos Laborales Internacionales",
+             "Directora de Asuntos Laborales Internacionales"),
+            ("Agregado laboral, Misión Permanente", "Agregada laboral, Misión Permanente"),
+            ("Consejero, Misión Permanente en Ginebra", "Consejera, Misión Permanente en Ginebra"),
+            ("Director General Adjunto", "Directora General Adjunta"),
+            ("Jefe de Relaciones Internacionales", "Jefa de Relaciones Internacionales"),
+            ("Asesor jurídico principal", "Asesora jurídica principal"),
+            ("Director de Inspección del Trabajo", "Directora de Inspección del Trabajo"),
+            ("Director de Políticas de Empleo", "Directora de Políticas de Empleo"),
+            ("Primer Secretario, Misión Permanente", "Primera Secretaria, Misión Permanente"),
+            ("Asesor principal de políticas", "Asesora principal de políticas"),
+            ("Director de Seguridad Social", "Directora de Seguridad Social"),
+            ("Inspector General del Trabajo", "Inspectora General del Trabajo")),
+        "employers": (
+            ("Presidente", "Presidenta"), ("Director General", "Directora General"),
+            ("Director Ejecutivo", "Directora Ejecutiva"),
+            ("Jefe de Asuntos Sociales", "Jefa de Asuntos Sociales"),
+            ("Asesor jurídico", "Asesora jurídica"), *_same("Miembro del Consejo Directivo"),
+            ("Asesor de políticas", "Asesora de políticas"),
+            ("Director de Relaciones Laborales", "Directora de Relaciones Laborales"),
+            ("Jefe de Asuntos Internacionales", "Jefa de Asuntos Internacionales"),
+            *_same("Economista jefe")),
+        "workers": (
+            ("Secretario General", "Secretaria General"), ("Presidente", "Presidenta"),
+            ("Secretario Internacional", "Secretaria Internacional"),
+            ("Secretario General Adjunto", "Secretaria General Adjunta"),
+            *_same("Responsable de Formación"), ("Abogado", "Abogada"),
+            ("Coordinador Regional", "Coordinadora Regional"),
+            *_same("Responsable de Igualdad de Género"), ("Investigador", "Investigadora"),
+            *_same("Responsable de Seguridad y Salud en el Trabajo")),
+    },
+}
+
 
 # --- meetings -------------------------------------------------------------------------------
 # Titles in English, French and Spanish. Meetings: key → (type, acronym, titles).

@@ -156,7 +156,11 @@ def desk_registration(request, pk):
     nomination = registration.nomination
     fonts.warn_missing(request, selectors.badge_texts(
         Registration.objects.filter(pk=registration.pk)))
+    # What the badge prints, in the badge's language (the session's).
+    badge_role, badge_affiliation = badges.role_and_affiliation(
+        registration, badges.badge_language(registration.session))
     return render(request, "registration/desk_registration.html", {
+        "badge_role": badge_role, "badge_affiliation": badge_affiliation,
         "registration": registration, "session": registration.session,
         "no_longer_accredited": nomination is not None and (
             nomination.withdrawn_in_amendment is not None or not nomination.admitted),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext
 
+from tripartite.common import fonts
 from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.forms import add_service_error, save_with_service
 from tripartite.common.models import Group
@@ -362,6 +363,10 @@ def vote_result(request, pk):
     result = vote.result
     corrections = list(result.corrections.select_related("corrected_by"))
     sheet = (selectors.results_sheet(vote, language) if vote.method == Method.RECORD else None)
+    if sheet:  # its PDF would print empty boxes for names in a script without its font
+        fonts.warn_missing(request, (ballot[key] for state in sheet
+                                     for ballot in state["ballots"] for key in ("name",
+                                                                                "substitute")))
     return render(request, "votes/vote_result.html", {
         "vote": vote, "session": vote.session, "result": result,
         "explanation": _explanation(result.explanation, language),
