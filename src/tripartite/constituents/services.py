@@ -100,7 +100,7 @@ def _with_family_name(person: Person, changes: dict[str, Any]) -> dict[str, Any]
     family = changes.get("family_name")
     if family is not None and not isinstance(family, str):
         return changes  # refused by the field's own check, as any other wrong value
-    if (family or "").strip():
+    if family and family.strip():
         return {**changes, "family_name": family.strip()}
     name = changes.get("name", person.name)
     latin = changes.get("name_latin", person.name_latin) or name
