@@ -283,6 +283,17 @@ def test_approval_puts_the_meeting_in_the_calendar(unit_officer, secretariat):
     assert "proposals.proposal.approved" in actions(proposal)
 
 
+def test_an_online_meeting_is_online_in_each_language(unit_officer, secretariat):
+    proposal = make_proposal(unit_officer, online=True, city="", country=None)
+    to_officers(proposal, secretariat)
+    services.decision_record(proposal=proposal, actor=secretariat, decision="approved",
+                             decided_on=selectors.today())
+    proposal.refresh_from_db()
+    session = Session.objects.get(pk=proposal.session_id)
+    assert (session.city_en, session.city_fr, session.city_es) == ("Online", "En ligne",
+                                                                   "En línea")
+
+
 def test_a_deferred_decision_holds_the_proposal_for_a_later_batch(unit_officer, secretariat):
     proposal = make_proposal(unit_officer)
     to_officers(proposal, secretariat)

@@ -78,7 +78,7 @@ def family_in_capitals(name: str, family_name: str, *, turkic: bool = False) -> 
 
 
 def _written_family_first(name: str) -> bool:
-    return any(unicodedata.name(ch, "").startswith(_FAMILY_FIRST_SCRIPTS) for ch in name)
+    return any(unicodedata.name(ch, "").startswith(_FAMILY_FIRST_SCRIPTS) for ch in name or "")
 
 
 def guess_family_name(name_latin: str, *, name: str = "", state: str = "") -> str:

@@ -97,10 +97,15 @@ def person_update(*, person: Person, actor: User, changes: dict[str, Any],
 def _with_family_name(person: Person, changes: dict[str, Any]) -> dict[str, Any]:
     """A family name given is kept; one emptied, or no longer written in a changed name, is
     guessed again from the name."""
-    if (changes.get("family_name") or "").strip():
-        return {**changes, "family_name": changes["family_name"].strip()}
+    family = changes.get("family_name")
+    if family is not None and not isinstance(family, str):
+        return changes  # refused by the field's own check, as any other wrong value
+    if family and family.strip():
+        return {**changes, "family_name": family.strip()}
     name = changes.get("name", person.name)
     latin = changes.get("name_latin", person.name_latin) or name
+    if not isinstance(name, str) or not isinstance(latin, str):
+        return changes  # a name left out is refused when the change is saved
     if "family_name" not in changes and (family_found(latin, person.family_name)
                                          or family_found(name, person.family_name)):
         return changes
