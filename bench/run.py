@@ -4,6 +4,7 @@ Writes nothing by itself: copy the figures it prints into bench/RESULTS.md with 
 """
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -91,6 +92,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as var_dir:
             print("\n## 480 ballots within a minute (issue 5)\n")
             run_module("votes_load", {"TRIPARTITE_VAR_DIR": var_dir})
+        if shutil.which("haproxy"):
+            print("\n## Through HAProxy: one and two application servers (issue 13)\n")
+            run_module("proxy_load", {})
+            print("\n## Server time of one check-in and one ballot (issue 13)\n")
+            run_module("server_time", {})
 
 
 if __name__ == "__main__":

@@ -27,6 +27,9 @@ def run_tripartite(tmp_path, **env):
     ("BADGE_COLOURS", "press=red"),
     ("BADGE_COLOURS", "visitors=#123456"),
     ("CHECKIN_RATE_PER_MINUTE", "0"),
+    ("JOBS_STALE_AFTER", "10"),  # not longer than JOBS_HEARTBEAT's 15 s
+    ("JOBS_KEEP_DAYS", "0"),
+    ("JOBS_HEARTBEAT", "soon"),
 ])
 def test_a_bad_setting_stops_start_up_with_one_line_naming_it(tmp_path, variable, value):
     result = run_tripartite(tmp_path, **{variable: value})

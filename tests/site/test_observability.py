@@ -182,3 +182,22 @@ def test_serve_gives_its_workers_a_metrics_folder(monkeypatch):
         assert _metrics_directory() is None  # given: kept as it is
     finally:
         os.rmdir(folder)
+
+
+def test_a_request_is_answered_when_its_count_cannot_be_written(tmp_path):
+    """The metrics folder removed under a running server (a /tmp cleaner): the request that
+    did its work is still answered as it was (never a 500 after a committed check-in); the
+    count is lost and a warning says why."""
+    (tmp_path / "metrics").mkdir()
+    environment = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics")}
+    code = ("import logging, os, shutil\n"
+            "logging.basicConfig()\n"
+            "from tripartite.site.metrics import observe_request\n"
+            "shutil.rmtree(os.environ['PROMETHEUS_MULTIPROC_DIR'])\n"
+            "observe_request('GET', 200, 0.02)\n"
+            "observe_request('POST', 201, 0.02)\n"
+            "print('answered')\n")
+    done = subprocess.run([sys.executable, "-c", code], env=environment, timeout=60,
+                          capture_output=True, text=True)
+    assert (done.returncode, done.stdout.strip()) == (0, "answered"), done.stderr
+    assert done.stderr.count("Request metrics not counted") == 1  # said once, not per request

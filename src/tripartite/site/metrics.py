@@ -11,6 +11,7 @@ Two kinds:
   figures, however many there are and whichever process answers.
 """
 
+import logging
 import os
 
 from prometheus_client import (
@@ -25,6 +26,7 @@ from prometheus_client import (
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST
+logger = logging.getLogger(__name__)
 
 REQUESTS = Counter("tripartite_http_requests", "HTTP requests answered, by method and status.",
                    ["method", "status"])
@@ -33,12 +35,27 @@ LATENCY = Histogram("tripartite_http_request_duration_seconds",
                     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30))
 
 
+_unwritable_warned = False
+
+
 def observe_request(method: str, status: int, seconds: float) -> None:
+    """Count a request that was answered. A count that cannot be written (the metrics folder
+    removed under the running server, a full disk) is lost, never the request's answer: the
+    work is done by now (a check-in committed), and a 500 would tell the client it was not.
+    Said once per process in the log."""
+    global _unwritable_warned
     # Only the methods a browser or client sends: anything else would be one label per typo.
     method = method if method in {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE",
                                   "OPTIONS"} else "other"
-    REQUESTS.labels(method=method, status=str(status)).inc()
-    LATENCY.observe(seconds)
+    try:
+        REQUESTS.labels(method=method, status=str(status)).inc()
+        LATENCY.observe(seconds)
+    except OSError as error:
+        if not _unwritable_warned:
+            _unwritable_warned = True
+            logger.warning("Request metrics not counted from now on in this process: %s "
+                           "(PROMETHEUS_MULTIPROC_DIR=%s). Restart the server to count again.",
+                           error, os.environ.get("PROMETHEUS_MULTIPROC_DIR", ""))
 
 
 class DatabaseFigures:
