@@ -175,6 +175,9 @@ def test_a_focal_point_adds_a_person_with_the_keyboard_alone(page, live_server):
     page.keyboard.press("Tab")
     assert focused(page) == "id_name_latin"
     page.keyboard.press("Tab")
+    assert focused(page) == "id_family_name"
+    page.keyboard.type("Vautrin")
+    page.keyboard.press("Tab")
     assert focused(page) == "id_gender"
     page.keyboard.type("F")
     assert page.input_value("#id_gender") == "f"

@@ -33,6 +33,8 @@ ALLOWED = {
                                               "proposals the batch form sends",
     ("votes/_ballot_panel.html", "choice"): "the ballot's choices, one row per voter, in the "
                                             "ballot's own accessible layout (docs/votes.md)",
+    ("proposals/information_documents.html", "agenda_item"): "one GET form per session of "
+        "the Governing Body (symbol, agenda item, original language), no Django form behind it",
     ("membership/_moment.html", "at"): "the moment a page shows (GET), no Django form",
     ("membership/committee_detail.html", "at"): "the moment of each row's change, in the table",
     ("membership/gb_session.html", "at"): "the moment of each row's change, in the table",

@@ -43,7 +43,7 @@ def rooms(role, objects) -> dict[str, str]:
                 name.startswith(NOT_NAVIGATED):
             continue
         url = reverse(name, kwargs=objects[kwargs_key] if kwargs_key else None)
-        if not re.search(r"\.(csv|xlsx|pdf|ics|zip)$|/(pdf|xlsx|csv)$", url):
+        if not re.search(r"\.(csv|xlsx|pdf|docx|ics|zip)$|/(pdf|docx|xlsx|csv)$", url):
             found[key] = url
     return found
 

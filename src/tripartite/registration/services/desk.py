@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tripartite.accounts.models import User
 from tripartite.common.names import guess_family_name
@@ -176,7 +177,8 @@ def badges_print_queue(*, actor: User, session: Session, member_state: str = "",
     iso2 = member_state.upper()
     if registrations:
         count = len(registrations)
-        title = _("Badges of %(count)d registrations (%(session)s)") % {
+        title = ngettext("Badges of %(count)d registration (%(session)s)",
+                         "Badges of %(count)d registrations (%(session)s)", count) % {
             "count": count, "session": session}
     else:
         chosen = (delegation_registrations(session, iso2) if iso2 else never_printed(session))
