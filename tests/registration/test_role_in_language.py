@@ -1,0 +1,54 @@
+"""The desk's search results, the attendance list and a departure's page show a registration's
+role in the reader's language, in the holder's gender ("Déléguée", "Consejera técnica"), not
+the English label stored for the badge; a role typed at the desk is shown as typed."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import PersonFactory, SessionFactory, user_with_role
+from tests.registration.factories import hand_registration, registration
+from tripartite.accounts.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def session():
+    return SessionFactory()
+
+
+def _as(client, role, language):
+    client.force_login(user_with_role(role, language=language))
+    client.cookies["tripartite_language"] = language
+    return client
+
+
+def _cells(html: str) -> set[str]:
+    return {cell.split("</td>")[0] for cell in html.split("<td>")[1:]}
+
+
+@pytest.mark.parametrize(("language", "delegate", "adviser"), [
+    ("fr", "Déléguée", "Conseiller technique"), ("es", "Delegada", "Consejero técnico")])
+def test_the_desk_search_and_the_attendance_list_show_the_role_in_the_readers_language(
+        client, session, language, delegate, adviser):
+    carmen = registration(session, "CL", person=PersonFactory(name="Carmen Rojas", gender="f"))
+    registration(session, "CL", role="adviser",
+                 person=PersonFactory(name="Pablo Soto", gender="m"))
+    hand_registration(session, person=PersonFactory(name="Ana Romero", member_state=None))
+    assert carmen.role_label == "Delegate"  # stored in English for the badge
+
+    desk = _as(client, Role.REGISTRATION_DESK, language)
+    results = desk.get(reverse("registration:desk_session", kwargs={"session_pk": session.pk}),
+                       {"q": "o"})
+    cells = _cells(results.content.decode())
+    assert {delegate, adviser} <= cells and "Delegate" not in cells and "Adviser" not in cells
+    assert "Observer" in cells  # typed at the desk, shown as typed
+
+    client.logout()
+    secretariat = _as(client, Role.SECRETARIAT, language)
+    page = secretariat.get(reverse("registration:attendance", args=[session.pk]),
+                           {"day": "2026-06-02"}).content.decode()
+    cells = _cells(page)
+    assert {delegate, adviser} <= cells and "Delegate" not in cells
+    departure = secretariat.get(reverse("registration:departure", args=[carmen.pk]))
+    assert f"· {delegate}</p>" in departure.content.decode()
