@@ -27,7 +27,7 @@ def test_a_known_title_is_written_as_french_and_spanish_write_it(title, gender, 
 
 @pytest.mark.parametrize(("typed", "english"), [
     ("Mme", "Ms"), ("M.", "Mr"), ("Sra.", "Ms"), ("Excmo. Sr.", "H.E. Mr"),
-    ("S.E. Mme", "H.E. Ms"), ("Dra.", "Dr"), ("Ms", "Ms"),
+    ("S.E. Mme", "H.E. Ms"), ("S. E. M.", "H.E. Mr"), ("Dra.", "Dr"), ("Ms", "Ms"),
 ])
 def test_a_title_typed_in_french_or_spanish_is_read_in_english(typed, english):
     assert title_in(typed, "en", "x") == english

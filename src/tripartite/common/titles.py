@@ -51,7 +51,8 @@ _CODES = {spelling: code for code, spellings in SPELLINGS.items() for spelling i
 
 
 def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace(".", "").strip().lower())
+    text = re.sub(r"\s+", " ", text.replace(".", "").strip().lower())
+    return re.sub(r"^([hs]) e\b", r"\1e", text)  # "S. E. Mme", as French typography spaces it
 
 
 def parse(title: str) -> tuple[bool, str, bool] | None:
