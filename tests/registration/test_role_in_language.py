@@ -4,10 +4,14 @@ the English label stored for the badge; a role typed at the desk is shown as typ
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import PersonFactory, SessionFactory, user_with_role
 from tests.registration.factories import hand_registration, registration
+from tests.registration.factories_doors import OPENING, badge
 from tripartite.accounts.models import Role
+from tripartite.registration import tokens
+from tripartite.registration.services import checkin
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +56,18 @@ def test_the_desk_search_and_the_attendance_list_show_the_role_in_the_readers_la
     assert {delegate, adviser} <= cells and "Delegate" not in cells
     departure = secretariat.get(reverse("registration:departure", args=[carmen.pk]))
     assert f"· {delegate}</p>" in departure.content.decode()
+
+
+@pytest.mark.parametrize(("language", "said"), [("fr", "Déléguée"), ("es", "Delegada"),
+                                                ("en", "Delegate")])
+def test_a_scan_at_the_door_says_the_role_in_the_language_of_the_request(session, language,
+                                                                         said):
+    carmen = registration(session, "CL", person=PersonFactory(name="Carmen Rojas", gender="f"))
+    issued = badge(carmen)
+    staff = user_with_role(Role.CHECKIN_STAFF)
+    with translation.override(language):
+        outcome = checkin.scan(session, tokens.sign(issued.token_id), "North", staff,
+                               request_id=f"r-{language}", at=OPENING)
+        replayed = checkin.scan(session, tokens.sign(issued.token_id), "North", staff,
+                                request_id=f"r-{language}", at=OPENING)
+    assert outcome.role == replayed.role == said
