@@ -31,12 +31,13 @@ def _cells(html: str) -> set[str]:
     return {cell.split("</td>")[0] for cell in html.split("<td>")[1:]}
 
 
-@pytest.mark.parametrize(("language", "delegate", "adviser"), [
-    ("fr", "Déléguée", "Conseiller technique"), ("es", "Delegada", "Consejero técnico")])
+@pytest.mark.parametrize(("language", "delegate", "adviser", "germany"), [
+    ("fr", "Déléguée", "Conseiller technique", "Allemagne"),
+    ("es", "Delegada", "Consejero técnico", "Alemania")])
 def test_the_desk_search_and_the_attendance_list_show_the_role_in_the_readers_language(
-        client, session, language, delegate, adviser):
+        client, session, language, delegate, adviser, germany):
     carmen = registration(session, "CL", person=PersonFactory(name="Carmen Rojas", gender="f"))
-    registration(session, "CL", role="adviser",
+    registration(session, "DE", role="adviser",
                  person=PersonFactory(name="Pablo Soto", gender="m"))
     hand_registration(session, person=PersonFactory(name="Ana Romero", member_state=None))
     assert carmen.role_label == "Delegate"  # stored in English for the badge
@@ -47,13 +48,16 @@ def test_the_desk_search_and_the_attendance_list_show_the_role_in_the_readers_la
     cells = _cells(results.content.decode())
     assert {delegate, adviser} <= cells and "Delegate" not in cells and "Adviser" not in cells
     assert "Observer" in cells  # typed at the desk, shown as typed
+    assert germany in cells and "Germany" not in cells  # the State's name too
+    assert "United Nations" in cells  # an organization typed at the desk, as typed
 
     client.logout()
     secretariat = _as(client, Role.SECRETARIAT, language)
     page = secretariat.get(reverse("registration:attendance", args=[session.pk]),
                            {"day": "2026-06-02"}).content.decode()
     cells = _cells(page)
-    assert {delegate, adviser} <= cells and "Delegate" not in cells
+    assert {delegate, adviser, germany} <= cells and "Delegate" not in cells
+    assert f'<option value="Germany">{germany}</option>' in page  # the filter by delegation
     departure = secretariat.get(reverse("registration:departure", args=[carmen.pk]))
     assert f"· {delegate}</p>" in departure.content.decode()
 

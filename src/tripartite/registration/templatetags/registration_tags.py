@@ -1,5 +1,5 @@
 """The registration menu asks the same predicates as the pages it links to; a registration's
-role is shown in the reader's language."""
+role and State are shown in the reader's language."""
 
 from django import template
 
@@ -21,3 +21,10 @@ def role_in_language(registration) -> str:
     as typed at the desk. Read the nomination, its delegation and State and the person with
     ``select_related``."""
     return badges.role_and_affiliation(registration, current_language())[0]
+
+
+@register.filter
+def affiliation_in_language(registration) -> str:
+    """The registration's delegation in the active language: the State's name from the
+    nomination ("Allemagne"), else the organization as typed at the desk."""
+    return badges.role_and_affiliation(registration, current_language())[1]
