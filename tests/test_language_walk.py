@@ -42,7 +42,13 @@ ENGLISH_WORDS = {
     "profile", "log", "out", "new", "add", "remove", "list", "lists", "name",
     "status", "time", "results", "workshop", "seminar", "symposium", "members",
     "member", "states", "state", "labour", "conference", "body", "governing",
+    "mr", "ms", "mrs",  # personal titles, which a page writes in its reader's language
 }
+# What users typed but a page shows in its reader's language, so it is not test data to
+# leave alone: a person's title ("Ms" is "Mme", "Sra."; common/titles.py) and the role of a
+# registration from a nomination (the badge's English label; "Adviser" is "Conseiller
+# technique").
+READER_LANGUAGE_COLUMNS = {("Person", "title"), ("Registration", "role_label")}
 # Proper names and the test data of the matrix (tests/factories.py and the matrix modules
 # write it in English); a phrase here is taken out of the text before it is looked at.
 ALLOWED = (
@@ -120,9 +126,26 @@ def english_segments(parts: list[str], data: set[str]) -> list[str]:
     return found
 
 
+def test_the_matrix_data_has_titles_and_registrations_the_walk_would_see(
+        matrix_objects):  # noqa: F811
+    """Pages show titles and roles in the reader's language only when the walked data has
+    them: people with a title, registrations from a nomination with an English role."""
+    from tripartite.constituents.models import Person
+    from tripartite.registration.models import Registration
+
+    data = _data_strings()
+    assert Person.objects.exclude(title="").exists()
+    assert "Ms" not in data
+    english_roles = set(Registration.objects.filter(nomination__isnull=False)
+                        .exclude(role_label="").values_list("role_label", flat=True))
+    assert english_roles and not english_roles & data
+
+
 def test_the_detector_finds_english_and_leaves_french_and_spanish_alone():
     assert english_segments(["Reprinted badge", "Ginebra, 1 de junio"], set()) == [
         "Reprinted badge"]
+    assert english_segments(["H.E. Ms", "Adviser"], set()) == ["Ms", "Adviser"]
+    assert english_segments(["S.E. Mme", "Excma. Sra.", "Conseiller technique"], set()) == []
     assert english_segments(["Genève", "du 1er au 12 juin 2026", "Délégué des employeurs",
                              "Conferencia Internacional del Trabajo"], set()) == []
 
@@ -147,9 +170,13 @@ def _data_strings() -> set[str]:
         columns = [field.attname for field in model._meta.concrete_fields
                    if isinstance(field, models.CharField | models.TextField)
                    and not field.choices and field.name not in translated
-                   and not any(field.name.startswith(f"{name}_") for name in translated)]
+                   and not any(field.name.startswith(f"{name}_") for name in translated)
+                   and (model.__name__, field.name) not in READER_LANGUAGE_COLUMNS]
         if model.__name__ == "MemberState":
             continue
+        if model.__name__ == "Registration":  # the role typed at the desk is shown as typed
+            strings.update(model.objects.filter(nomination__isnull=True)
+                           .values_list("role_label", flat=True))
         if columns:
             for values in model.objects.values_list(*columns):
                 strings.update(value for value in values if isinstance(value, str))

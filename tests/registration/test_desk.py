@@ -252,4 +252,4 @@ def test_the_persons_page_shows_the_role_and_state_as_the_badge_prints_them(desk
                        person=PersonFactory(name="Camille Morel", gender="f"))
     page = desk.get(reverse("registration:desk_registration", kwargs={"pk": reg.pk}))
     text = page.content.decode()
-    assert "<dd>Consejera técnica</dd>" in text and "<dd>Francia</dd>" in text
+    assert '<dd lang="es">Consejera técnica</dd>' in text and '<dd lang="es">Francia</dd>' in text

@@ -10,6 +10,8 @@ from openpyxl.utils import get_column_letter
 
 from tripartite.common import exports
 from tripartite.common.models import Group
+from tripartite.common.text import current_language
+from tripartite.common.titles import title_in
 from tripartite.constituents.models import Gender
 from tripartite.delegations import lists
 from tripartite.delegations.models import DelegationStatus, NominationRole
@@ -41,6 +43,7 @@ def table(rows, *, language: str, marked: bool = False) -> list[list[str]]:
                lists.CHANGED: _("changed")}
     groups, roles = _labels(Group), _labels(NominationRole)
     genders, statuses = _labels(Gender), _labels(DelegationStatus)
+    reader = current_language()  # the language of the headings, roles and genders
     lines = [headings(marked=marked)]
     for row in rows:
         gender, status = row.get("gender") or "", row.get("status") or ""
@@ -49,7 +52,8 @@ def table(rows, *, language: str, marked: bool = False) -> list[list[str]]:
             role = f"{role} — {row['represents']}"
         line = [row["state"], lists.state_name(row, language),
                 groups.get(row["group"], row["group"]), role,
-                row.get("title", ""), row["name"], row.get("name_latin", ""),
+                title_in(row.get("title") or "", reader, gender), row["name"],
+                row.get("name_latin", ""),
                 row.get("family_name", ""), genders.get(gender, gender), row.get("function", ""),
                 row.get("organisation", ""), statuses.get(status, status)]
         if marked:

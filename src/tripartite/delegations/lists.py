@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from tripartite.common.names import TURKIC, family_in_capitals
 from tripartite.common.text import sort_key
+from tripartite.common.titles import title_in
 from tripartite.delegations.models import (
     CredentialsSettings,
     DelegationStatus,
@@ -337,12 +338,13 @@ def sections(ordered_rows, language: str) -> list[StateSection]:
         change, before = row.get("change"), row.get("before")
         # Every key the template reads is present: a missing one costs a dir() per lookup.
         groups[-1].persons.append({
-            **row, "role_label": role_label(row["role"], row.get("gender", "x"),
+            **row, "title": title_in(row.get("title") or "", language, row.get("gender", "")),
+            "role_label": role_label(row["role"], row.get("gender", "x"),
                                             row.get("represents") or ""),
             "latin_differs": bool(row.get("name_latin")) and row["name_latin"] != row["name"],
             **display_names(row),
             "change": change, "marker": change_marker(change) if change else "",
-            "before_label": (_before_label(before, row["changed_fields"]) if before
+            "before_label": (_before_label(before, row["changed_fields"], language) if before
                              else "")})
     return states
 
@@ -357,7 +359,7 @@ def display_names(row: dict) -> dict[str, str]:
                                                 turkic=turkic)}
 
 
-def _before_label(before: dict, fields: list[str]) -> str:
+def _before_label(before: dict, fields: list[str], language: str = "en") -> str:
     """What the changed fields read in the previous list, e.g. "Adviser / … ; Mr"."""
     parts = []
     for name in fields:
@@ -372,6 +374,8 @@ def _before_label(before: dict, fields: list[str]) -> str:
             written = display_names(before)["display_latin"]
             if written not in parts:
                 parts.append(written)
+        elif name == "title" and before.get(name):
+            parts.append(title_in(before[name], language, before.get("gender", "")))
         elif before.get(name):
             parts.append(before[name])
     return " ; ".join(parts)

@@ -157,10 +157,11 @@ def desk_registration(request, pk):
     fonts.warn_missing(request, selectors.badge_texts(
         Registration.objects.filter(pk=registration.pk)))
     # What the badge prints, in the badge's language (the session's).
-    badge_role, badge_affiliation = badges.role_and_affiliation(
-        registration, badges.badge_language(registration.session))
+    badge_language = badges.badge_language(registration.session)
+    badge_role, badge_affiliation = badges.role_and_affiliation(registration, badge_language)
     return render(request, "registration/desk_registration.html", {
         "badge_role": badge_role, "badge_affiliation": badge_affiliation,
+        "badge_language": badge_language,
         "registration": registration, "session": registration.session,
         "no_longer_accredited": nomination is not None and (
             nomination.withdrawn_in_amendment is not None or not nomination.admitted),

@@ -44,7 +44,7 @@ class AttendanceFilterForm(forms.Form):
         super().__init__(data)
         self.fields["day"].choices = [(day.isoformat(), date_format(day, "D j M Y"))
                                       for day in days]
-        self.fields["delegation"].choices = [("", _("All")), *((d, d) for d in delegations)]
+        self.fields["delegation"].choices = [("", _("All")), *delegations]
         for field in self.fields.values():
             field.widget.attrs["data-autosubmit"] = ""
         del self.fields["q"].widget.attrs["data-autosubmit"]

@@ -20,7 +20,9 @@ from django.views.decorators.http import require_POST
 
 from tripartite.common.forms import add_service_error, seen_version_initial
 from tripartite.common.services import ServiceError
+from tripartite.common.text import sort_key
 from tripartite.common.views import require
+from tripartite.constituents.models import MemberState
 from tripartite.meetings.models import Session
 from tripartite.registration import attendance, figures, permissions
 from tripartite.registration.door_forms import (
@@ -109,9 +111,15 @@ def checkin_page(request, session_pk):
 
 # --- attendance and the quorum base ----------------------------------------------------------
 
-def _affiliations(session) -> list[str]:
-    return sorted(set(Registration.objects.filter(session=session).exclude(affiliation="")
-                      .values_list("affiliation", flat=True)))
+def _affiliations(session) -> list[tuple[str, str]]:
+    """(stored affiliation, label) of the session's registrations: a State's name (stored in
+    English for the badge) in the reader's language, an organization as typed."""
+    stored = set(Registration.objects.filter(session=session).exclude(affiliation="")
+                 .values_list("affiliation", flat=True))
+    names = {state.name_en: str(state.name)  # type: ignore[attr-defined]
+             for state in MemberState.objects.filter(name_en__in=stored)}
+    return sorted(((value, names.get(value) or value) for value in stored),
+                  key=lambda pair: sort_key(pair[1]))
 
 
 def _quorum(session, at) -> dict:

@@ -7,6 +7,7 @@ from tripartite.common import l10n
 from tripartite.common.history import history_lines, visible_to
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.text import current_language
+from tripartite.common.titles import title_in
 from tripartite.rules import citations
 
 register = template.Library()
@@ -56,6 +57,13 @@ def date_range(start, end, zone=None):
         start = start.astimezone(zone) if isinstance(start, dt.datetime) else start
         end = end.astimezone(zone) if isinstance(end, dt.datetime) else end
     return l10n.date_range(start, end)
+
+
+@register.filter
+def person_title(person) -> str:
+    """A person's title in the active language ("Ms" -> "Mme", "Sra."; common/titles.py)."""
+    return title_in(getattr(person, "title", "") or "", current_language(),
+                    getattr(person, "gender", "") or "")
 
 
 @register.filter

@@ -16,7 +16,9 @@ Two doors scanning the same badge at the same moment: the unique constraint on
 (registration, day) decides which one records the entry; the other's transaction is rolled
 back and run again, and answers ALREADY_INSIDE. (A savepoint around the insert would do the
 same at the cost of two more round trips to the database on every scan.)
-The answer shows only what the badge itself shows (photo, name, delegation, category, role).
+The answer shows only what the badge itself shows (photo, name, delegation, category, role);
+the category and the role are in the language of the request (the role in the holder's
+gender, from the nomination; a role typed at the desk as typed).
 """
 
 from dataclasses import dataclass
@@ -32,8 +34,9 @@ from django.utils.translation import gettext as _
 from tripartite.accounts.models import User
 from tripartite.common import ratelimit
 from tripartite.common.services import PermissionDeniedError, ServiceError
+from tripartite.common.text import current_language
 from tripartite.meetings.models import Session
-from tripartite.registration import permissions, tokens
+from tripartite.registration import badges, permissions, tokens
 from tripartite.registration.models import (
     HOLDER_SHOWN_RESULTS,
     Badge,
@@ -130,7 +133,8 @@ def _outcome(result: str, *, at: datetime, door: str, badge: Badge | None = None
         name=person.name, name_latin=person.name_latin if person.name_latin != person.name
         else "", affiliation=registration.affiliation, category=registration.category,
         category_label=str(registration.get_category_display()),
-        role=registration.role_label, photo_url=photo_url(registration))
+        role=badges.role_and_affiliation(registration, current_language())[0],
+        photo_url=photo_url(registration))
 
 
 def clean_door(door: str) -> str:
@@ -175,7 +179,9 @@ def _replay(previous: Scan, *, user: User, session: Session) -> ScanOutcome:
 def _previous_scan(request_id: str | None) -> Scan | None:
     if request_id is None:
         return None
-    return (Scan.objects.select_related("badge__registration__person")
+    return (Scan.objects.select_related(
+                "badge__registration__person",
+                "badge__registration__nomination__delegation__member_state")
             .filter(request_id=request_id).first())
 
 
@@ -193,7 +199,8 @@ def _decide(session: Session, token_text: str, *, door: str, user: User,
         return ScanResult.FORGED, None
     day = local_day(session, at)
     entered = CheckIn.objects.filter(registration=OuterRef("registration"), day=day)
-    badge = (Badge.objects.select_related("registration__person")
+    badge = (Badge.objects.select_related("registration__person",
+                                          "registration__nomination__delegation__member_state")
              .annotate(entered=Exists(entered)).filter(token_id=token_id).first())
     if badge is None:
         return ScanResult.UNKNOWN, None
