@@ -121,9 +121,9 @@ def sitting_step(*, actor, sitting: Sitting, step: str,
     sitting = _locked(sitting)
     allowed, target = TRANSITIONS[step]
     if sitting.state not in allowed:
-        raise ServiceError(_("The sitting is %(state)s: it cannot be %(step)s now.") % {
-            "state": sitting.get_state_display().lower(), "step": _step_label(step)},
-            code="wrong_state", status=409)
+        raise ServiceError(_("Not possible now: the sitting's state is “%(state)s”.")
+                           % {"state": sitting.get_state_display()},
+                           code="wrong_state", status=409)
     at = at or timezone.now()
     if target == SittingState.CLOSED:
         _end_current(sitting, at)
@@ -132,11 +132,6 @@ def sitting_step(*, actor, sitting: Sitting, step: str,
     _bump(sitting)
     _event(sitting, actor, step, at)
     return sitting
-
-
-def _step_label(step: str) -> str:
-    return {"open": _("opened"), "suspend": _("suspended"), "resume": _("resumed"),
-            "close": _("closed")}[step]
 
 
 @transaction.atomic
