@@ -45,9 +45,9 @@ API_ROWS = {
     ("GET", "/api/sittings/{id}"): ("open_sitting", None, ALL_API),
     ("POST", "/api/sittings/{id}/steps"): ("planned_sitting", {"step": "open"},
                                            api_rule(SECRETARIAT)),
-    ("POST", "/api/sittings/{id}/speakers"): ("open_sitting", {"kind": "speech"},
-                                              api_rule({Role.DELEGATE, Role.SECRETARIAT},
-                                                       201)),
+    # The secretariat may enter a request for anyone, but must say for whom (400 no_person).
+    ("POST", "/api/sittings/{id}/speakers"): ("open_sitting", {"kind": "speech"}, {
+        **api_rule({Role.DELEGATE}, 201), Role.SECRETARIAT: 400}),
     ("POST", "/api/sittings/{id}/floor"): ("open_sitting", {}, api_rule(SECRETARIAT)),
     ("POST", "/api/sittings/{id}/list/close"): ("open_sitting", {}, api_rule(SECRETARIAT)),
     ("POST", "/api/speakers/{id}/move"): ("waiting_speaker", {"direction": "down",
@@ -72,7 +72,7 @@ OPERATION_IDS = {
 
 def objects(session) -> dict:
     """A planned sitting and an open one of ``session``, and a speaker waiting in the open
-    one (a delegate of another State, so the matrix's delegate may still ask)."""
+    one (delegates of other States, so the matrix's delegate may still ask)."""
     from tests.factories import PersonFactory, user_with_role
     from tests.votes.factories import delegation
     from tripartite.meetings.models import Officer
@@ -87,14 +87,16 @@ def objects(session) -> dict:
                                    **values)
     services.sitting_step(actor=staff, sitting=opened, step="open")
     speaker = delegation(session, "PT")[0]
-    first = services.floor_request(actor=staff, sitting=opened, person=speaker.person)
+    services.floor_request(actor=staff, sitting=opened, person=speaker.person)
+    # the API's rows give the floor to the first before moving and withdrawing the second
     second = services.floor_request(actor=staff, sitting=opened,
                                     person=delegation(session, "BE")[0].person)
-    del second
+    services.floor_request(actor=staff, sitting=opened,
+                           person=delegation(session, "NL")[0].person)
     return {
         "sittings_session": {"session_pk": session.pk},
         "sittings_session_api": {"pk": session.pk},
         "planned_sitting": {"pk": planned.pk},
         "open_sitting": {"pk": opened.pk},
-        "waiting_speaker": {"pk": first.pk},
+        "waiting_speaker": {"pk": second.pk},
     }
