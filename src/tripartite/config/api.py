@@ -342,6 +342,8 @@ def _input_message(error: dict) -> str:
     if kind == "string_too_short":
         return _("Ensure this value has at least %(min)s characters.") % {
             "min": context.get("min_length")}
+    if kind == "time_with_offset":
+        return _("Give the time in the venue's time zone, without an offset.")
     if kind == "year_out_of_range":
         return _("The year must be from %(min)s to %(max)s.") % context
     if kind in {"greater_than_equal", "less_than_equal"}:

@@ -6,15 +6,17 @@ write goes through ``sittings.services``, which applies SIT-1 and the sitting's 
 """
 
 from datetime import date, datetime, time
-from typing import Literal
+from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from tripartite.accounts.models import User
-from tripartite.common.api import Count, Id, InputSchema, plain, unknown_reference
+from tripartite.common.api import Count, Day, Id, InputSchema, plain, unknown_reference
 from tripartite.common.services import ServiceError
 from tripartite.constituents.models import Person
 from tripartite.meetings.models import AgendaItem, Committee, Officer, Session
@@ -29,6 +31,18 @@ from tripartite.sittings.models import (
 )
 
 router = Router()
+
+
+def _without_offset(value: time) -> time:
+    if value.tzinfo is not None:
+        # config/api.py gives the message in the user's language.
+        raise PydanticCustomError("time_with_offset", "Give the time in the venue's time "
+                                  "zone, without an offset.")
+    return value
+
+
+# A time of day in the venue's time zone (the session's): an offset would say another zone.
+VenueTime = Annotated[time, AfterValidator(_without_offset)]
 
 
 class SpeakerOut(Schema):
@@ -54,8 +68,9 @@ class SittingOut(Schema):
     committee: int | None
     title: str
     date: date
-    starts_at: time = Field(description="In the venue's time zone (the session's).")
-    ends_at: time | None
+    starts_at: str = Field(description="HH:MM:SS in the venue's time zone (the session's), "
+                                       "without an offset.")
+    ends_at: str | None
     time_zone: str
     room: str
     agenda_items: list[int]
@@ -89,8 +104,10 @@ def _sitting_out(sitting: Sitting) -> dict:
                 .select_related("person", "nomination__delegation__member_state").first())
     return {
         "id": sitting.pk, "session": sitting.session_id, "committee": sitting.committee_id,
-        "title": sitting.title, "date": sitting.date, "starts_at": sitting.starts_at,
-        "ends_at": sitting.ends_at, "time_zone": sitting.session.time_zone,
+        "title": sitting.title, "date": sitting.date,
+        "starts_at": sitting.starts_at.isoformat(),
+        "ends_at": sitting.ends_at.isoformat() if sitting.ends_at else None,
+        "time_zone": sitting.session.time_zone,
         "room": sitting.room,
         "agenda_items": sorted(sitting.agenda_items.values_list("pk", flat=True)),
         "current_item": sitting.current_item_id, "chair": sitting.chair_id,
@@ -122,9 +139,9 @@ def sitting_list(request, id: Id):
 
 class SittingIn(InputSchema):
     title: str = Field(min_length=1, max_length=200)
-    date: date
-    starts_at: time = Field(description="In the venue's time zone.")
-    ends_at: time | None = None
+    date: Day
+    starts_at: VenueTime = Field(description="In the venue's time zone, without an offset.")
+    ends_at: VenueTime | None = None
     room: str = Field("", max_length=200)
     committee: Id | None = None
     agenda_items: list[Id] = Field(default_factory=list, max_length=100)
