@@ -61,3 +61,13 @@ def test_someone_not_accredited_is_refused_with_the_reason(client):
     assert response.status_code == 400
     assert response.json()["code"] == "may_not_speak"
     assert "Not accredited" in response.json()["message"]
+
+
+def test_a_time_of_day_with_an_offset_is_refused_not_a_server_error(client):
+    sitting, _, _, _ = sitting_with_delegates()
+    client.force_login(secretariat())
+    response = client.post(f"/api/sessions/{sitting.session_id}/sittings",
+                           {"title": "Night", "date": "2026-06-02", "starts_at": "00:00:00Z"},
+                           content_type="application/json")
+    assert response.status_code == 422
+    assert "without an offset" in response.content.decode()
