@@ -137,3 +137,13 @@ def test_a_move_on_a_stale_list_is_refused_and_the_list_is_unchanged():
     assert at_end.value.code == "at_the_end"
     assert SittingEvent.objects.filter(sitting=sitting, action="moved").count() == 1
     assert SpeakerRequest.objects.filter(sitting=sitting).count() == 2
+
+
+def test_only_an_item_the_sitting_takes_can_be_taken_up():
+    from tests.factories import AgendaItemFactory
+
+    sitting, _, chair, _ = opened()
+    with pytest.raises(ServiceError) as refused:
+        services.item_take_up(actor=chair, sitting=sitting,
+                              item=AgendaItemFactory(session=sitting.session))
+    assert refused.value.field == "item"

@@ -104,3 +104,23 @@ def test_the_clock_is_the_servers(client):
     client.force_login(chair)
     html = client.get(reverse("sittings:floor", kwargs={"pk": sitting.pk})).content.decode()
     assert "Time nearly up" in html
+
+
+def test_the_console_takes_up_another_item_of_the_sitting_only(client):
+    from tests.factories import AgendaItemFactory
+
+    sitting, delegates, chair, _ = opened()
+    second = AgendaItemFactory(session=sitting.session, number="II")
+    sitting.agenda_items.add(second)
+    elsewhere = AgendaItemFactory(session=sitting.session, number="III")
+    client.force_login(chair)
+    url = reverse("sittings:console", kwargs={"pk": sitting.pk})
+    assert "Take up this item" in client.get(url).content.decode()
+    assert client.post(url, {"action": "item", "item": elsewhere.pk}).status_code == 404
+    assert client.post(url, {"action": "item", "item": second.pk}).status_code == 302
+    sitting.refresh_from_db()
+    assert sitting.current_item == second
+    asked = services.floor_request(actor=chair, sitting=sitting,
+                                   person=delegates["FR"][0].person)
+    assert asked.agenda_item == second
+    assert sitting.events.filter(action="item").count() == 1

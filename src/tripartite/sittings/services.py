@@ -149,6 +149,23 @@ def list_close(*, actor, sitting: Sitting, version: int | None = None) -> Sittin
     return sitting
 
 
+@transaction.atomic
+def item_take_up(*, actor, sitting: Sitting, item: AgendaItem) -> Sitting:
+    """The item under discussion becomes ``item``, one of the items the sitting takes: new
+    requests for the floor are on it."""
+    _require_console(actor, sitting)
+    sitting = _locked(sitting)
+    if not sitting.agenda_items.filter(pk=item.pk).exists():
+        raise ServiceError(_("This item is not among the items the sitting takes."),
+                           field="item")
+    if sitting.current_item_id != item.pk:
+        sitting.current_item = item
+        sitting.save(update_fields=["current_item", "updated_at"])
+        _bump(sitting)
+        _event(sitting, actor, "item", timezone.now(), item=item.pk)
+    return sitting
+
+
 # ---------------------------------------------------------------------------------------------
 # Requests for the floor
 

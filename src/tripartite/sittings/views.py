@@ -87,6 +87,7 @@ CONSOLE_MESSAGES = {
     "down": gettext_lazy("The speaker was moved."),
     "close_list": gettext_lazy("The list of speakers is closed."),
     "enter": gettext_lazy("The request was entered in the list."),
+    "item": gettext_lazy("The item under discussion was changed."),
 }
 
 
@@ -113,6 +114,9 @@ def _console_act(request, sitting, action, enter_form):
         services.speaker_move(actor=request.user, request=speaker, direction=action,
                               version=version if version is not None else
                               sitting.list_version)
+    elif action == "item":
+        item = get_object_or_404(sitting.agenda_items, pk=request.POST.get("item") or 0)
+        services.item_take_up(actor=request.user, sitting=sitting, item=item)
     elif action == "close_list":
         services.list_close(actor=request.user, sitting=sitting, version=version)
     elif action == "enter":
@@ -137,6 +141,7 @@ EVENT_LABELS = {
     "requested": gettext_lazy("Asked for the floor"), "withdrawn": gettext_lazy("Withdrew"),
     "floor_given": gettext_lazy("Given the floor"), "ended": gettext_lazy("Finished speaking"),
     "moved": gettext_lazy("Moved in the list"),
+    "item": gettext_lazy("Item taken up"),
 }
 
 
@@ -174,7 +179,7 @@ def console(request, pk):
     current, clock = _speaking(sitting)
     return render(request, "sittings/console.html", {
         "sitting": sitting, "rows": _rows(sitting), "current": current, "clock": clock,
-        "enter_form": enter_form,
+        "enter_form": enter_form, "items": sitting.agenda_items.order_by("position", "id"),
         "ordering": _ordering(sitting), "events": _events(sitting)})
 
 
