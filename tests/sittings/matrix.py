@@ -73,7 +73,7 @@ OPERATION_IDS = {
 def objects(session) -> dict:
     """A planned sitting and an open one of ``session``, and a speaker waiting in the open
     one (delegates of other States, so the matrix's delegate may still ask)."""
-    from tests.factories import PersonFactory, user_with_role
+    from tests.factories import AgendaItemFactory, PersonFactory, user_with_role
     from tests.votes.factories import delegation
     from tripartite.meetings.models import Officer
     from tripartite.sittings import services
@@ -81,8 +81,10 @@ def objects(session) -> dict:
     staff = user_with_role(Role.SECRETARIAT)
     chair = Officer.objects.create(session=session, role="chair", person=PersonFactory())
     values = {"date": dt.date(2026, 6, 2), "starts_at": dt.time(10, 0), "chair": chair}
+    # two items, so that the console's choice of the item under discussion is walked too
+    items = [AgendaItemFactory(session=session, number=number) for number in ("S1", "S2")]
     planned = services.sitting_plan(actor=staff, session=session, title="Planned sitting",
-                                    **values)
+                                    agenda_items=items, **values)
     opened = services.sitting_plan(actor=staff, session=session, title="Open sitting",
                                    **values)
     services.sitting_step(actor=staff, sitting=opened, step="open")
