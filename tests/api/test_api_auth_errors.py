@@ -44,7 +44,8 @@ OPERATIONS = [
     *((method, path, name) for (method, path), name in DELEGATION_OPERATION_IDS.items()),
 ]
 # Each later part lists its operations' ids beside its permission-matrix rows.
-for _part in ("registration", "membership", "votes", "proposals", "correspondence", "jobs"):
+for _part in ("registration", "membership", "votes", "proposals", "correspondence", "jobs",
+              "sittings"):
     _ids = __import__(f"tests.{_part}.matrix", fromlist=["OPERATION_IDS"]).OPERATION_IDS
     OPERATIONS += [(method, path, name) for (method, path), name in _ids.items()]
 

@@ -7,6 +7,8 @@ a body that breaks the documented schema fails the test. Examples are few and de
 the run stays short and repeatable.
 """
 
+import datetime as dt
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -24,6 +26,7 @@ from tests.votes import factories as vote_factories
 from tripartite.accounts.models import Role
 from tripartite.accounts.services import api_token_create
 from tripartite.config.wsgi import application
+from tripartite.sittings import services as sitting_services
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
 
@@ -50,10 +53,17 @@ def dataset():
     vote = vote_factories.vote(item)
     organisation = factories.OrganisationFactory()
     person = factories.PersonFactory(organisation=organisation)
-    vote_factories.delegation(item.session, "FR")
+    france = vote_factories.delegation(item.session, "FR")
+    sitting = sitting_services.sitting_plan(
+        actor=factories.user_with_role(Role.SECRETARIAT), session=item.session,
+        agenda_items=[item], title="First sitting", date=dt.date(2026, 6, 2),
+        starts_at=dt.time(10, 0))
+    speaker = sitting_services.floor_request(actor=factories.user_with_role(Role.SECRETARIAT),
+                                             sitting=sitting, person=france[0].person)
     return {"agenda-items": item.pk, "sessions": item.session_id,
             "meetings": item.session.meeting_id, "votes": vote.pk,
-            "organisations": organisation.pk, "people": person.pk}
+            "organisations": organisation.pk, "people": person.pk, "sittings": sitting.pk,
+            "speakers": speaker.pk}
 
 
 @pytest.fixture

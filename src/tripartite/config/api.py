@@ -38,6 +38,7 @@ from tripartite.proposals.api import router as proposals_router
 from tripartite.registration.api import router as registration_router
 from tripartite.site.middleware import RETRY_AFTER_SECONDS, unavailable_message
 from tripartite.site.readiness import unavailable_service
+from tripartite.sittings.api import router as sittings_router
 from tripartite.votes.api import router as votes_router
 
 logger = logging.getLogger(__name__)
@@ -180,6 +181,7 @@ api.add_router("", objections_router, tags=["objections"])
 api.add_router("", registration_router, tags=["registration"])
 api.add_router("", membership_router, tags=["membership"])
 api.add_router("", votes_router, tags=["votes"])
+api.add_router("", sittings_router, tags=["sittings"])
 api.add_router("", proposals_router, tags=["proposals"])
 api.add_router("", correspondence_router, tags=["correspondence"])
 api.add_router("", jobs_router, tags=["jobs"])
@@ -340,6 +342,8 @@ def _input_message(error: dict) -> str:
     if kind == "string_too_short":
         return _("Ensure this value has at least %(min)s characters.") % {
             "min": context.get("min_length")}
+    if kind == "time_with_offset":
+        return _("Give the time in the venue's time zone, without an offset.")
     if kind == "year_out_of_range":
         return _("The year must be from %(min)s to %(max)s.") % context
     if kind in {"greater_than_equal", "less_than_equal"}:

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "tripartite.votes",
     "tripartite.proposals",
     "tripartite.correspondence",
+    "tripartite.sittings",
     "tripartite.site",
 ]
 

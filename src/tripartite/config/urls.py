@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("tripartite.registration.urls")),
     path("membership/", include("tripartite.membership.urls")),
     path("votes/", include("tripartite.votes.urls")),
+    path("sittings/", include("tripartite.sittings.urls")),
     path("proposals/", include("tripartite.proposals.urls")),
     path("correspondence/", include("tripartite.correspondence.urls")),
     path("downloads/", include("tripartite.jobs.urls")),

@@ -31,6 +31,7 @@ from tripartite.registration.permissions import (
     can_view_attendance,
     can_view_own_photos_page,
 )
+from tripartite.sittings.permissions import can_view_sittings
 from tripartite.votes.permissions import can_manage_votes, can_vote_electronically
 
 # A role with at most this many entries sees them in one row, without groups.
@@ -83,6 +84,7 @@ MENU = (
         Entry(_("Meeting proposals"), "proposals:pipeline", can_view_proposals,
               ("proposals:",)),
         Entry(_("Membership"), "membership:index", can_view_membership, ("membership:",)),
+        Entry(_("Sittings"), "sittings:index", can_view_sittings, ("sittings:",)),
     )),
     Group(_("Delegations and attendance"), (
         Entry(_("My delegations"), "delegations:portal", can_use_delegations_portal,
