@@ -16,7 +16,6 @@ postgres_only = pytest.mark.skipif(connection.vendor != "postgresql",
 
 @postgres_only
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("member_states")
 def test_two_clerks_moving_the_same_speaker_at_once_one_wins_the_other_is_told():
     sitting, delegates, chair, secretary = opened()
     a = services.floor_request(actor=chair, sitting=sitting, person=delegates["FR"][0].person)
@@ -35,7 +34,6 @@ def test_two_clerks_moving_the_same_speaker_at_once_one_wins_the_other_is_told()
 
 @postgres_only
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("member_states")
 def test_many_requests_at_once_each_get_their_own_place():
     sitting, delegates, chair, _ = opened(states=("FR", "DE", "IT"))
     people = [n.person for nominations in delegates.values() for n in nominations]
@@ -51,7 +49,6 @@ def test_many_requests_at_once_each_get_their_own_place():
 
 @postgres_only
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("member_states")
 def test_next_pressed_twice_at_once_gives_the_floor_once():
     sitting, delegates, chair, secretary = opened()
     services.floor_request(actor=chair, sitting=sitting, person=delegates["FR"][0].person)

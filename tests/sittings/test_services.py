@@ -10,7 +10,7 @@ from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.sittings import services
 from tripartite.sittings.models import SittingEvent, SpeakerRequest
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("member_states")]
+pytestmark = pytest.mark.django_db
 
 
 def names(sitting):

@@ -5,6 +5,7 @@ sitting's row (locked), logged as a ``SittingEvent``. Who may take the floor is
 practice (``rules.sittings.insertion_index``)."""
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -12,6 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.accounts.models import User
 from tripartite.common.services import (
     EditConflictError,
     PermissionDeniedError,
@@ -38,7 +40,7 @@ PLANNED_FIELDS = ("title", "committee", "date", "starts_at", "ends_at", "room", 
                   "secretary", "ordering", "time_limit_seconds")
 
 
-def _event(sitting: Sitting, actor, action: str, at: dt.datetime,
+def _event(sitting: Sitting, actor: User | None, action: str, at: dt.datetime,
            speaker: SpeakerRequest | None = None, **data: Any) -> SittingEvent:
     return SittingEvent.objects.create(sitting=sitting, actor=actor if actor and
                                        actor.is_authenticated else None,
@@ -49,7 +51,7 @@ def _locked(sitting: Sitting) -> Sitting:
     return Sitting.objects.select_for_update().get(pk=sitting.pk)
 
 
-def _require_console(actor, sitting: Sitting) -> None:
+def _require_console(actor: User, sitting: Sitting) -> None:
     if not permissions.can_drive_console(actor, sitting):
         raise PermissionDeniedError(
             _("Only the Chair and the secretary of the sitting drive its console."))
@@ -82,7 +84,8 @@ def _check_planned(session: Session, values: dict[str, Any],
 
 
 @transaction.atomic
-def sitting_plan(*, actor, session: Session, agenda_items=(), **values: Any) -> Sitting:
+def sitting_plan(*, actor: User, session: Session, agenda_items: Iterable[AgendaItem] = (),
+                 **values: Any) -> Sitting:
     """Plan a sitting of ``session`` (the secretariat)."""
     if not permissions.can_plan_sittings(actor):
         raise PermissionDeniedError()
@@ -112,7 +115,7 @@ TRANSITIONS = {
 
 
 @transaction.atomic
-def sitting_step(*, actor, sitting: Sitting, step: str,
+def sitting_step(*, actor: User, sitting: Sitting, step: str,
                  at: dt.datetime | None = None) -> Sitting:
     """Open, suspend, resume or close a sitting; closing it ends the speech under way."""
     if step not in TRANSITIONS:
@@ -135,7 +138,7 @@ def sitting_step(*, actor, sitting: Sitting, step: str,
 
 
 @transaction.atomic
-def list_close(*, actor, sitting: Sitting, version: int | None = None) -> Sitting:
+def list_close(*, actor: User, sitting: Sitting, version: int | None = None) -> Sitting:
     """Close the list of speakers: no new speech may be asked for; points of order and rights
     of reply still may."""
     _require_console(actor, sitting)
@@ -150,7 +153,7 @@ def list_close(*, actor, sitting: Sitting, version: int | None = None) -> Sittin
 
 
 @transaction.atomic
-def item_take_up(*, actor, sitting: Sitting, item: AgendaItem) -> Sitting:
+def item_take_up(*, actor: User, sitting: Sitting, item: AgendaItem) -> Sitting:
     """The item under discussion becomes ``item``, one of the items the sitting takes: new
     requests for the floor are on it."""
     _require_console(actor, sitting)
@@ -216,12 +219,12 @@ def waiting(sitting: Sitting) -> list[SpeakerRequest]:
                                 "agenda_item"))
     points = sorted((r for r in rows if r.position is None), key=lambda r: (r.requested_at,
                                                                            r.pk))
-    listed = sorted((r for r in rows if r.position is not None), key=lambda r: r.position)
+    listed = sorted((r for r in rows if r.position is not None), key=lambda r: r.position or 0)
     return points + listed
 
 
 @transaction.atomic
-def floor_request(*, actor, sitting: Sitting, person: Person, kind: str = SpeakerKind.SPEECH,
+def floor_request(*, actor: User, sitting: Sitting, person: Person, kind: str = SpeakerKind.SPEECH,
                   on_behalf_of: str = OnBehalfOf.SELF, agenda_item: AgendaItem | None = None,
                   acting_for_delegate: bool = False, authorised_by_delegate: bool = False,
                   chair_allows: bool = False, at: dt.datetime | None = None) -> SpeakerRequest:
@@ -299,7 +302,7 @@ def _fresh(request: SpeakerRequest, sitting: Sitting) -> SpeakerRequest:
 
 
 @transaction.atomic
-def floor_withdraw(*, actor, request: SpeakerRequest) -> SpeakerRequest:
+def floor_withdraw(*, actor: User, request: SpeakerRequest) -> SpeakerRequest:
     """Withdraw a request still waiting: the delegate their own, the console anyone's."""
     sitting = request.sitting
     if not permissions.can_drive_console(actor, sitting) and not (
@@ -347,7 +350,7 @@ def _end_current(sitting: Sitting, at: dt.datetime) -> SpeakerRequest | None:
 
 
 @transaction.atomic
-def floor_give(*, actor, sitting: Sitting, request: SpeakerRequest | None = None,
+def floor_give(*, actor: User, sitting: Sitting, request: SpeakerRequest | None = None,
                version: int | None = None, at: dt.datetime | None = None
                ) -> SpeakerRequest | None:
     """Give the floor to ``request``, or to the next speaker (a point of order first); the
@@ -380,7 +383,7 @@ def floor_give(*, actor, sitting: Sitting, request: SpeakerRequest | None = None
 
 
 @transaction.atomic
-def speaker_move(*, actor, request: SpeakerRequest, direction: str,
+def speaker_move(*, actor: User, request: SpeakerRequest, direction: str,
                  version: int) -> SpeakerRequest:
     """Move a waiting speaker one place up or down. ``version`` is the list's version the
     clerk saw: if someone changed the list since, nothing moves and they are told."""
