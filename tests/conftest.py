@@ -104,25 +104,42 @@ def run_jobs(db, settings, tmp_path):
     return run_queued_tasks
 
 
-@pytest.fixture(autouse=True)
-def _member_states_after_a_flush(request):
-    """The member States come from a data migration; a transactional test ends by flushing
-    the database, so the next one on the same worker would find none (which test ran before
-    depends on the worker's share). Every transactional test starts with them. Loading is
-    idempotent."""
-    marker = request.node.get_closest_marker("django_db")
-    transactional = ("transactional_db" in request.fixturenames or "live_server"
-                     in request.fixturenames
-                     or (marker is not None and marker.kwargs.get("transaction")))
-    if not transactional:
-        return
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    names = getattr(item, "fixturenames", ())
+    return ("transactional_db" in names or "live_server" in names
+            or (marker is not None and bool(marker.kwargs.get("transaction"))))
+
+
+def _load_member_states() -> None:
     import importlib
 
     from django.apps import apps as django_apps
 
-    request.getfixturevalue("transactional_db")
     importlib.import_module("tripartite.constituents.migrations.0002_load_member_states"
                             ).load_member_states(django_apps, None)
+
+
+@pytest.fixture(autouse=True)
+def _member_states_after_a_flush(request):
+    """The member States come from a data migration; a transactional test ends by flushing
+    the database, so the next test on the same worker would find none (which test ran before
+    depends on the worker's share). Every transactional test starts with them, and puts them
+    back once its flush is done (pytest_runtest_teardown below). Loading is idempotent."""
+    if _transactional(request.node):
+        request.getfixturevalue("transactional_db")
+        _load_member_states()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield  # the test's fixtures are torn down: a transactional test's flush is done
+    # (After the last test the test database is gone with the session's fixtures.)
+    if _transactional(item) and nextitem is not None:
+        from pytest_django.plugin import blocking_manager_key
+
+        with item.config.stash[blocking_manager_key].unblock():
+            _load_member_states()
 
 
 @pytest.fixture(scope="session")
