@@ -35,7 +35,7 @@ from tripartite.sittings.permissions import can_view_sittings
 from tripartite.votes.permissions import can_manage_votes, can_vote_electronically
 
 # A role with at most this many entries sees them in one row, without groups.
-FLAT_UP_TO = 7
+FLAT_UP_TO = 8
 
 
 @dataclass(frozen=True)
