@@ -93,7 +93,8 @@ def test_a_focal_point_nominates_from_the_template_and_submits(page, live_server
 
     bad = [*ROWS[:4], [*ROWS[4][:10], "IX"]]  # row 6: an agenda item the session lacks
     page.set_input_files("#id_sheet-file", str(fill(template, bad, tmp_path / "bad.xlsx")))
-    page.click("#import >> button[type=submit]")
+    with page.expect_navigation():
+        page.click("#import >> button[type=submit]")
     problems = page.locator("#import-problems tbody tr")
     assert problems.count() == 1
     assert [cell.strip() for cell in problems.first.locator("td").all_inner_texts()] == [

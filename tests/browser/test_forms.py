@@ -1,7 +1,6 @@
 """The forms' helpers in a browser: a long list of countries searched as one types, and a
 long action's button that says it is working and cannot be pressed twice."""
 
-import time
 
 import pytest
 from django.urls import reverse
@@ -43,17 +42,17 @@ def test_a_long_action_says_it_is_working_and_is_sent_once(page, live_server):
     page.check("#choice-1-yes")
     page.click("#ballot-panel button[type=submit]")
     page.wait_for_selector("#confirm-title")
-    sent = []
-
-    def slow(route):
-        sent.append(route.request.method)
-        time.sleep(1.5)  # the server is slow to answer
-        route.continue_()
-
-    page.route(f"**/votes/{v.pk}/ballot/", slow)
+    # The server is slow to answer: the request is held until the page has been looked at
+    # (a handler that slept would block this thread, and the answer could replace the form
+    # before it is read).
+    held = []
+    page.route(f"**/votes/{v.pk}/ballot/", lambda route: held.append(route))
     button = page.locator("#ballot-panel button[name=confirm]")
     button.click()
     page.wait_for_selector("#ballot-panel button.working[disabled]")
     assert page.get_attribute("#ballot-panel form[data-working]", "aria-busy") == "true"
+    sent = [route.request.method for route in held]
+    for route in held:
+        route.continue_()
     page.wait_for_selector("[data-voted=true]")
     assert sent == ["POST"] and Ballot.objects.filter(vote=v).count() == 1
