@@ -1,32 +1,17 @@
 """The migration that gives the people already recorded a family name (0004)."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrations import migrate_to, schema_back_to_the_latest  # noqa: F401
 
 BEFORE = [("constituents", "0003_official_member_state_names")]
 AFTER = [("constituents", "0004_person_family_name")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def _schema_back_to_the_latest():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("_schema_back_to_the_latest")
+@pytest.mark.usefixtures("schema_back_to_the_latest")
 def test_people_already_recorded_get_a_guessed_family_name():
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     Person = old.get_model("constituents", "Person")
     states = {state.iso2: state for state in
               old.get_model("constituents", "MemberState").objects.filter(
@@ -43,7 +28,7 @@ def test_people_already_recorded_get_a_guessed_family_name():
         "Nobody's": Person.objects.create(name="Ludwig van der Berg",
                                           name_latin="Ludwig van der Berg", gender="m"),
     }
-    new = _migrate(AFTER).get_model("constituents", "Person")
+    new = migrate_to(AFTER).get_model("constituents", "Person")
     assert {key: new.objects.get(pk=person.pk).family_name
             for key, person in people.items()} == {
         "Hélène Marchetti": "Marchetti", "María José García López": "García López",

@@ -3,12 +3,11 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import translation
 
 from tests.factories import GENEVA, MeetingFactory, SessionFactory, state, user_with_role
+from tests.migrations import migrate_to, schema_back_to_the_latest  # noqa: F401
 from tripartite.accounts.models import Role
 from tripartite.correspondence.placeholders import BatchFacts, batch_values
 from tripartite.meetings import places, services
@@ -94,25 +93,10 @@ BEFORE = [("meetings", "0002_agenda_item_adviser_help_text")]
 AFTER = [("meetings", "0003_session_venue_and_city_in_three_languages")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def _schema_back_to_the_latest():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.usefixtures("_schema_back_to_the_latest")
+@pytest.mark.usefixtures("schema_back_to_the_latest")
 def test_the_migration_fills_french_and_spanish_for_known_places():
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     meeting = old.get_model("meetings", "Meeting").objects.create(type="gb", title_en="GB")
     old_session = old.get_model("meetings", "Session")
     moment = dt.datetime(2026, 3, 9, 9, tzinfo=dt.UTC)
@@ -122,7 +106,7 @@ def test_the_migration_fills_french_and_spanish_for_known_places():
     unknown = old_session.objects.create(
         meeting=meeting, title_en="Other", opens_at=moment, closes_at=moment + dt.timedelta(1),
         venue="", city="Saly")
-    new = _migrate(AFTER).get_model("meetings", "Session")
+    new = migrate_to(AFTER).get_model("meetings", "Session")
     assert new.objects.filter(pk=known.pk).values(
         "venue_en", "venue_fr", "venue_es", "city_en", "city_fr", "city_es").get() == {
         "venue_en": "International Labour Office",
@@ -131,5 +115,5 @@ def test_the_migration_fills_french_and_spanish_for_known_places():
         "city_en": "Geneva", "city_fr": "Genève", "city_es": "Ginebra"}
     assert new.objects.filter(pk=unknown.pk).values_list(
         "venue_en", "city_en", "city_fr", "city_es").get() == (None, "Saly", None, None)
-    back = _migrate(BEFORE).get_model("meetings", "Session")
+    back = migrate_to(BEFORE).get_model("meetings", "Session")
     assert back.objects.get(pk=known.pk).city == "Geneva"

@@ -1,27 +1,20 @@
 """The data migration that turns the secret ballots already cast into counts (0003), and back."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from tests.factories import AgendaItemFactory, PersonFactory
+from tests.migrations import migrate_to, schema_back_to_the_latest  # noqa: F401
 
 BEFORE = [("votes", "0002_secret_tally_and_participation_time_optional")]
 AFTER = [("votes", "0004_drop_secret_ballot_rows_and_participation_time")]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("schema_back_to_the_latest")
 def test_secret_ballots_already_cast_become_counts_and_come_back():
     item = AgendaItemFactory()
     voters = [PersonFactory() for _ in range(3)]
-    old = _migrate(BEFORE)
+    old = migrate_to(BEFORE)
     Vote = old.get_model("votes", "Vote")
     SecretBallot = old.get_model("votes", "SecretBallot")
     Participation = old.get_model("votes", "VoteParticipation")
@@ -31,21 +24,14 @@ def test_secret_ballots_already_cast_become_counts_and_come_back():
         Participation.objects.create(vote=v, voter_id=person.pk, cast_by_id=person.pk,
                                      group="government", cast_at=item.session.opens_at)
         SecretBallot.objects.create(vote=v, choice=choice)
-    new = _migrate(AFTER)
+    new = migrate_to(AFTER)
     SecretTally = new.get_model("votes", "SecretTally")
     assert list(SecretTally.objects.filter(vote_id=v.pk).order_by("id").values_list(
         "choice", "weight_numerator", "weight_denominator", "count")) == [
         ("yes", 1, 1, 2), ("no", 1, 1, 1), ("abstain", 1, 1, 0)]
-    back = _migrate(BEFORE)
+    back = migrate_to(BEFORE)
     assert sorted(back.get_model("votes", "SecretBallot").objects.filter(vote_id=v.pk)
                   .values_list("choice", flat=True)) == ["no", "yes", "yes"]
     assert back.get_model("votes", "SecretTally").objects.count() == 0
 
 
-@pytest.fixture(autouse=True)
-def _schema_back_to_the_latest():
-    """Whatever a test migrated to, the next test finds every migration applied (not only
-    those that existed when the test was written)."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
