@@ -30,13 +30,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import loadkit
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "3000"))
 DOORS = 8
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
-DATABASE = "bench_checkin"
 PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+DATABASE_URL = PG_ADMIN.rsplit("/", 1)[0] + "/bench_checkin"
 RATE_FOR_BENCH = "100000"
 TIME_LIMIT_S = 600  # the whole load stops by itself after this, done or not
 SPARE = 300  # badges kept out of the load, for the in-process server-time measure
@@ -128,38 +130,11 @@ def verify(data_file: Path) -> None:
 
 # --- the load, with locust ---------------------------------------------------------------
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
 def run_load(label: str, user_class, total: int) -> dict:
     """Run ``user_class`` × DOORS until ``total`` requests are answered; return figures."""
-    import gevent
-    from locust.env import Environment
-
-    timings, failures = [], []
-
-    def on_request(request_type, name, response_time, response_length, exception=None,
-                   **kwargs):
-        timings.append(response_time)
-        if exception is not None:
-            failures.append(str(exception)[:200])
-
-    env = Environment(user_classes=[user_class], host=f"http://127.0.0.1:{PORT}")
-    env.events.request.add_listener(on_request)
-    runner = env.create_local_runner()
-    start = time.perf_counter()
-    runner.start(DOORS, spawn_rate=DOORS)
-    deadline = start + TIME_LIMIT_S
-    while len(timings) < total and time.perf_counter() < deadline:
-        gevent.sleep(0.05)
-    elapsed = time.perf_counter() - start
-    runner.quit()
-    return {"label": label, "requests": len(timings), "seconds": elapsed,
-            "throughput": len(timings) / elapsed, "median": statistics.median(timings),
-            "p99": _percentile(timings, 0.99), "max": max(timings), "errors": len(failures),
-            "error_samples": sorted(set(failures))[:5]}
+    return {"label": label, **loadkit.run_locust(f"http://127.0.0.1:{PORT}", user_class,
+                                                 users=DOORS, total=total,
+                                                 time_limit=TIME_LIMIT_S)}
 
 
 def load(data: dict) -> tuple[dict, dict, dict]:
@@ -174,32 +149,10 @@ def load(data: dict) -> tuple[dict, dict, dict]:
 
 # --- orchestration -----------------------------------------------------------------------
 
-def _fresh_database() -> str:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    return PG_ADMIN.rsplit("/", 1)[0] + f"/{DATABASE}"
-
-
-def _wait_until_up(server: subprocess.Popen) -> None:
-    import urllib.request
-
-    for _ in range(300):
-        if server.poll() is not None:
-            raise SystemExit("the server stopped before answering")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bench/bare", timeout=1):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit("the server did not answer in 30 s")
-
-
 def main() -> None:
     var_dir = tempfile.mkdtemp(prefix="bench-checkin-")
-    env = {**os.environ, "DATABASE_URL": _fresh_database(), "TRIPARTITE_VAR_DIR": var_dir,
+    env = {**os.environ, "DATABASE_URL": loadkit.fresh_database(DATABASE_URL),
+           "TRIPARTITE_VAR_DIR": var_dir,
            "DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "false",
            "CHECKIN_RATE_PER_MINUTE": RATE_FOR_BENCH, "PYTHONPATH": str(ROOT)}
     data_file = Path(var_dir) / "codes.json"
@@ -212,7 +165,7 @@ def main() -> None:
                                "--workers", "2"], cwd=ROOT, env=env, stdout=log,
                               stderr=subprocess.STDOUT)
     try:
-        _wait_until_up(server)
+        loadkit.wait_for(f"http://127.0.0.1:{PORT}/bench/bare", server)
         bare, check_in, results = load(json.loads(data_file.read_text()))
     finally:
         server.terminate()
@@ -230,7 +183,7 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for row in (bare, check_in):
         print(f"| {row['label']} | {row['requests']:,} | {row['seconds']:.1f} | "
-              f"{row['throughput']:.0f} | {row['median']:.1f} | {row['p99']:.1f} | "
+              f"{row['throughput']:.0f} | {row['p50']:.1f} | {row['p99']:.1f} | "
               f"{row['max']:.0f} | {row['errors']} |")
     ratio = check_in["throughput"] / bare["throughput"]
     print(f"\nratio of check-in throughput to the bare view's: {ratio:.2f}")

@@ -30,22 +30,22 @@ and the servers' sharing cost, not as what a second machine would bring.
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
+
+from bench import loadkit
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PEOPLE = int(os.environ.get("BENCH_PEOPLE", "3000"))
 DELEGATES = int(os.environ.get("BENCH_DELEGATES", "480"))
-USERS = 8
+USERS = 8  # locust users in every run; the doors of bench/locustfile_checkin.py (DOORS)
 PORT = int(os.environ.get("BENCH_PROXY_PORT", "8810"))  # proxies P and P+3, servers P+1, P+2
-DATABASE = "bench_proxy"
 PG_ADMIN = os.environ.get("BENCH_PG_ADMIN", "postgresql://postgres@127.0.0.1:5432/postgres")
+DATABASE_URL = PG_ADMIN.rsplit("/", 1)[0] + "/bench_proxy"
 TIME_LIMIT_S = 600
 TOPOLOGIES = (("one server", PORT), ("two servers", PORT + 3))
 
@@ -184,137 +184,47 @@ def verify(data_file: Path) -> None:
 
 # --- the load, with locust ---------------------------------------------------------------
 
-class Plan:
-    """What the users of one run share: the work left, and the answers seen."""
+class Ballots:
+    """What the voters share: the (number, API token) pairs still to vote, the answers seen."""
 
-    session = 0
+    left: list[tuple[int, str]] = []
     vote = 0
-    left: list = []
-    secrets: list[str] = []
-    started = 0
     answers: dict[str, int] = {}
 
     @classmethod
-    def configure(cls, *, left, secrets=(), session=0, vote=0) -> None:
-        cls.left, cls.secrets, cls.session, cls.vote = left, list(secrets), session, vote
-        cls.started, cls.answers = 0, {}
+    def configure(cls, *, left, vote) -> None:
+        cls.left, cls.vote, cls.answers = left, vote, {}
 
 
-def _users():
+def _voter():
     from locust import FastHttpUser, task
     from locust.exception import StopUser
-
-    class BareView(FastHttpUser):
-        @task
-        def bare(self):
-            if not Plan.left:
-                raise StopUser
-            Plan.left.pop()
-            with self.client.get("/bench/bare", name="bare", catch_response=True) as answer:
-                if answer.status_code != 200:
-                    answer.failure(f"status {answer.status_code}")
-
-    class Door(FastHttpUser):
-        def on_start(self):
-            self.door = Plan.started % USERS
-            Plan.started += 1
-            self.codes = Plan.left[self.door::USERS]
-            self.headers = {"Authorization": f"Bearer {Plan.secrets[self.door]}"}
-
-        @task
-        def scan(self):
-            if not self.codes:
-                raise StopUser
-            body = {"token": self.codes.pop(), "door": f"Door {self.door + 1}",
-                    "request_id": uuid.uuid4().hex}
-            with self.client.post(f"/api/sessions/{Plan.session}/check-ins", json=body,
-                                  headers=self.headers, name="check-in",
-                                  catch_response=True) as answer:
-                if answer.status_code != 200:
-                    answer.failure(f"status {answer.status_code}: {answer.text[:120]}")
-                    return
-                result = answer.json()["result"]
-                Plan.answers[result] = Plan.answers.get(result, 0) + 1
-                if result != "admitted":
-                    answer.failure(f"result {result}")
 
     class Voter(FastHttpUser):
         @task
         def vote(self):
-            if not Plan.left:
+            if not Ballots.left:
                 raise StopUser
-            number, secret = Plan.left.pop()
-            with self.client.post(f"/api/votes/{Plan.vote}/ballots",
+            number, secret = Ballots.left.pop()
+            with self.client.post(f"/api/votes/{Ballots.vote}/ballots",
                                   json={"choice": ("yes", "yes", "no", "abstain")[number % 4]},
                                   headers={"Authorization": f"Bearer {secret}"},
                                   name="ballot", catch_response=True) as answer:
                 key = str(answer.status_code)
-                Plan.answers[key] = Plan.answers.get(key, 0) + 1
+                Ballots.answers[key] = Ballots.answers.get(key, 0) + 1
                 if answer.status_code != 201:
                     answer.failure(f"status {answer.status_code}: {answer.text[:120]}")
 
-    return BareView, Door, Voter
+    return Voter
 
 
-def _percentile(ordered: list[float], share: float) -> float:
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
-
-
-def run_load(port: int, user_class, total: int) -> dict:
-    import gevent
-    from locust.env import Environment
-
-    timings, failures = [], []
-
-    def on_request(request_type, name, response_time, response_length, exception=None,
-                   **kwargs):
-        timings.append(response_time)
-        if exception is not None:
-            failures.append(str(exception)[:200])
-
-    env = Environment(user_classes=[user_class], host=f"http://127.0.0.1:{port}")
-    env.events.request.add_listener(on_request)
-    runner = env.create_local_runner()
-    start = time.perf_counter()
-    runner.start(USERS, spawn_rate=USERS)
-    deadline = start + TIME_LIMIT_S
-    while len(timings) < total and time.perf_counter() < deadline:
-        gevent.sleep(0.05)
-    elapsed = time.perf_counter() - start
-    runner.quit()
-    ordered = sorted(timings)
-    return {"requests": len(timings), "seconds": elapsed,
-            "throughput": len(timings) / elapsed, "p50": statistics.median(ordered),
-            "p95": _percentile(ordered, 0.95), "p99": _percentile(ordered, 0.99),
-            "errors": len(failures), "error_samples": sorted(set(failures))[:3],
-            "answers": dict(Plan.answers)}
+def run_load(port: int, user_class, total: int, answers: dict | None = None) -> dict:
+    figures = loadkit.run_locust(f"http://127.0.0.1:{port}", user_class, users=USERS,
+                                 total=total, time_limit=TIME_LIMIT_S)
+    return {**figures, "answers": dict(answers or {})}
 
 
 # --- orchestration -----------------------------------------------------------------------
-
-def _fresh_database() -> str:
-    import psycopg
-
-    with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DATABASE}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DATABASE}"')
-    return PG_ADMIN.rsplit("/", 1)[0] + f"/{DATABASE}"
-
-
-def _wait_for(url: str, process: subprocess.Popen, seconds: int = 60) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"{url}: the process stopped before answering")
-        try:
-            with urllib.request.urlopen(url, timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit(f"{url} did not answer in {seconds} s")
-
 
 def _step(step: str, data_file: Path, env: dict, capture: bool = False) -> str:
     done = subprocess.run([PYTHON, "-m", "bench.proxy_load", step, str(data_file)],
@@ -326,7 +236,8 @@ def main() -> None:
     if shutil.which("haproxy") is None:
         raise SystemExit("haproxy is missing (Debian: apt-get install haproxy)")
     var_dir = Path(tempfile.mkdtemp(prefix="bench-proxy-"))
-    env = {**os.environ, "DATABASE_URL": _fresh_database(), "TRIPARTITE_VAR_DIR": str(var_dir),
+    env = {**os.environ, "DATABASE_URL": loadkit.fresh_database(DATABASE_URL),
+           "TRIPARTITE_VAR_DIR": str(var_dir),
            "DJANGO_SETTINGS_MODULE": "bench.settings", "DEBUG": "false",
            "SECURE_COOKIES": "false", "CHECKIN_RATE_PER_MINUTE": "100000",
            "ALLOWED_HOSTS": "127.0.0.1,localhost", "PYTHONPATH": str(ROOT)}
@@ -353,27 +264,31 @@ def main() -> None:
                  str(port), "--workers", "2"], cwd=ROOT,
                 env={**env, "PROMETHEUS_MULTIPROC_DIR": str(metrics)}, stdout=log,
                 stderr=subprocess.STDOUT))
-            _wait_for(f"http://127.0.0.1:{port}/bench/bare", processes[-1])
+            loadkit.wait_for(f"http://127.0.0.1:{port}/bench/bare", processes[-1])
         processes.append(subprocess.Popen(["haproxy", "-db", "-f", str(config)], cwd=ROOT,
                                           stdout=subprocess.DEVNULL,
                                           stderr=subprocess.DEVNULL))
         for _label, port in TOPOLOGIES:
-            _wait_for(f"http://127.0.0.1:{port}/bench/bare", processes[-1])
-        bare_view, door, voter = _users()
+            loadkit.wait_for(f"http://127.0.0.1:{port}/bench/bare", processes[-1])
+        # (locust patches with gevent on import: only here, never in the Django steps)
+        from bench.locustfile_checkin import DOORS, BareView, Door, Plan
+
+        assert DOORS == USERS, "one locust user per door"
+        voter = _voter()
         for index, (label, port) in enumerate(TOPOLOGIES):
             if index:
                 _step("--switch-vote", data_file, env)
             codes = data["codes"][index]
-            Plan.configure(left=list(range(len(codes))))
-            run_load(port, bare_view, 200)  # warm-up
-            Plan.configure(left=list(range(len(codes))))
-            bare = run_load(port, bare_view, len(codes))
-            Plan.configure(left=list(codes), secrets=data["door_secrets"],
-                           session=data["session"])
-            check_in = run_load(port, door, len(codes))
-            Plan.configure(left=list(enumerate(data["voter_secrets"])),
-                           vote=data["votes"][index])
-            ballot = run_load(port, voter, len(data["voter_secrets"]))
+            Plan.configure({"session": data["session"], "secrets": data["door_secrets"],
+                            "codes": codes})
+            Plan.bare_left = 200
+            run_load(port, BareView, 200)  # warm-up
+            Plan.bare_left = len(codes)
+            bare = run_load(port, BareView, len(codes))
+            check_in = run_load(port, Door, len(codes), Plan.results)
+            Ballots.configure(left=list(enumerate(data["voter_secrets"])),
+                              vote=data["votes"][index])
+            ballot = run_load(port, voter, len(data["voter_secrets"]), Ballots.answers)
             results[label] = {"bare view (baseline)": bare, "check-in": check_in,
                               "ballot": ballot}
         load_average = os.getloadavg()

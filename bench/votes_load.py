@@ -23,13 +23,13 @@ What it does, in a dedicated database (dropped and made again each run, never yo
 import io
 import os
 import random
-import statistics
 import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import urlparse
+
+from bench import loadkit
 
 DELEGATES = int(os.environ.get("BENCH_DELEGATES", "480"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
@@ -37,26 +37,6 @@ WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 PORT = int(os.environ.get("BENCH_PORT", "0"))  # 0: a free port chosen at start
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench_votes"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _fresh_database(url: str) -> None:
-    """Drop and create the bench database named in ``url`` (refuses a name without 'bench')."""
-    import psycopg
-
-    name = urlparse(url).path.lstrip("/")
-    if "bench" not in name:
-        raise SystemExit(f"refusing to drop database {name!r}: its name must contain 'bench'")
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def _percentiles(values: list[float]) -> dict[str, float]:
-    ordered = sorted(values)
-    cut = statistics.quantiles(ordered, n=100, method="inclusive")
-    return {"p50": statistics.median(ordered), "p90": cut[89], "p95": cut[94],
-            "p99": cut[98], "max": ordered[-1]}
 
 
 def _prepare():
@@ -217,7 +197,7 @@ def _server_time(vote_id_of_new_vote, cookies) -> dict[str, dict[str, float]]:
         timings["get"].append((got - started) * 1000)
         timings["post"].append((time.perf_counter() - got) * 1000)
         assert b"Your vote was recorded" in response.content, response.content[:300]
-    return {key: _percentiles(values) for key, values in timings.items()}
+    return {key: loadkit.percentiles(values) for key, values in timings.items()}
 
 
 def main() -> None:
@@ -231,7 +211,7 @@ def main() -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     os.environ["SECURE_COOKIES"] = "false"  # plain HTTP on loopback
     os.environ.pop("DEBUG", None)
-    _fresh_database(url)
+    loadkit.fresh_database(url)
     prepared = time.perf_counter()
     vote, cookies = _prepare()
     print(f"prepared in {time.perf_counter() - prepared:.1f} s: {len(cookies)} delegates")
@@ -275,8 +255,8 @@ def main() -> None:
     expected = {c: choices.count(c) for c in ("yes", "no", "abstain")}
     by_choice = {c: Ballot.objects.filter(vote=vote, choice=c).count() for c in expected}
     accepted = results.count("ok")
-    post, get, bare = (_percentiles(first["post"]), _percentiles(first["get"]),
-                       _percentiles(timings["bare"]))
+    post, get, bare = (loadkit.percentiles(first["post"]), loadkit.percentiles(first["get"]),
+                       loadkit.percentiles(timings["bare"]))
     print(f"\ndatabase: PostgreSQL; tripartite serve: {WORKERS} workers × 4 threads; "
           f"{len(cookies)} delegates arriving at random within {SECONDS:.0f} s\n")
     print("| measure | p50 ms | p90 ms | p95 ms | p99 ms | max ms | p50 × bare |")

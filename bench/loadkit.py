@@ -1,0 +1,80 @@
+"""What the load benchmarks share: a fresh bench database, waiting for a server, percentiles,
+and running locust users as a library until a number of requests is answered."""
+
+import statistics
+import subprocess
+import time
+from urllib.parse import urlparse
+
+
+def percentiles(values: list[float]) -> dict[str, float]:
+    """p50, p90, p95, p99 and max of ``values`` (nearest rank: no interpolation past the data)."""
+    ordered = sorted(values)
+
+    def rank(share: float) -> float:
+        return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+    return {"p50": statistics.median(ordered), "p90": rank(0.90), "p95": rank(0.95),
+            "p99": rank(0.99), "max": ordered[-1]}
+
+
+def fresh_database(url: str) -> str:
+    """Drop and create the database ``url`` names; refuses a name without 'bench' in it, so a
+    wrong setting can never drop real data. Returns ``url``."""
+    import psycopg
+
+    name = urlparse(url).path.lstrip("/")
+    if "bench" not in name:
+        raise SystemExit(f"refusing to drop database {name!r}: its name must contain 'bench'")
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True, connect_timeout=5) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return url
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: int = 60) -> None:
+    """Until ``url`` answers; fails at once if ``process`` (the server) stopped."""
+    import urllib.request
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"{url}: the process stopped before answering")
+        try:
+            with urllib.request.urlopen(url, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"{url} did not answer in {seconds} s")
+
+
+def run_locust(host: str, user_class, *, users: int, total: int,
+               time_limit: float = 600) -> dict:
+    """Run ``users`` × ``user_class`` against ``host`` until ``total`` requests are answered
+    (or ``time_limit`` seconds pass); the throughput, the latencies (ms) and the errors."""
+    import gevent
+    from locust.env import Environment
+
+    timings: list[float] = []
+    failures: list[str] = []
+
+    def on_request(request_type, name, response_time, response_length, exception=None,
+                   **kwargs):
+        timings.append(response_time)
+        if exception is not None:
+            failures.append(str(exception)[:200])
+
+    env = Environment(user_classes=[user_class], host=host)
+    env.events.request.add_listener(on_request)
+    runner = env.create_local_runner()
+    start = time.perf_counter()
+    runner.start(users, spawn_rate=users)
+    deadline = start + time_limit
+    while len(timings) < total and time.perf_counter() < deadline:
+        gevent.sleep(0.05)
+    elapsed = time.perf_counter() - start
+    runner.quit()
+    return {"requests": len(timings), "seconds": elapsed,
+            "throughput": len(timings) / elapsed, **percentiles(timings),
+            "errors": len(failures), "error_samples": sorted(set(failures))[:5]}
