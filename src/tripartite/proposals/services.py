@@ -32,6 +32,7 @@ from tripartite.constituents.models import MemberState
 from tripartite.jobs.models import Job
 from tripartite.jobs.notifications import notify
 from tripartite.jobs.services import job_queue
+from tripartite.meetings import places
 from tripartite.meetings.models import AgendaItem, MeetingType, Session
 from tripartite.meetings.services import meeting_create, session_create
 from tripartite.proposals import information_document, permissions, selectors, tasks, workflow
@@ -108,6 +109,10 @@ def _normalise(changes: LogData) -> LogData:
                 "standards_relevance_es"):
         if changes.get(key) == "":
             changes[key] = None
+    if "city" in changes:
+        # A well-known city typed in French or Spanish ("Genève", "Ginebra") is recorded under
+        # its English name, as a session's city is: each reader sees it in their language.
+        changes["city"] = places.english_name(str(changes["city"] or ""))
     return changes
 
 
