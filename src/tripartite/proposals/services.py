@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from tripartite.accounts.models import Role, User
 from tripartite.accounts.permissions import is_secretariat
+from tripartite.common import l10n
 from tripartite.common.services import (
     LogData,
     PermissionDeniedError,
@@ -418,7 +419,7 @@ def decision_record(*, proposal: MeetingProposal, actor: User, decision: str,
         raise ServiceError(_("A decision cannot be dated in the future."), field="decided_on")
     if proposal.batch and decided_on < proposal.batch.sent_on:
         raise ServiceError(_("The Officers cannot decide before the proposal was sent to them "
-                             "(%(date)s).") % {"date": proposal.batch.sent_on.isoformat()},
+                             "(%(date)s).") % {"date": l10n.long_date(proposal.batch.sent_on)},
                            field="decided_on")
     proposal.decision = decision
     proposal.decided_on = decided_on

@@ -1,15 +1,21 @@
-"""A proposed meeting's city in the reader's language: a well-known city typed in English,
-French or Spanish is recorded once (its English name, as a session's ``city_en``) and shown in
-the language of the page, the form and the API; another city is kept as typed."""
+"""A proposal in the reader's language: a well-known city typed in English, French or Spanish
+is recorded once (its English name, as a session's ``city_en``) and shown in the language of the
+page, the form and the API (another city is kept as typed); a date inside a message is written
+in words, never as an ISO date."""
+
+import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import state, user_with_role
 from tests.proposals.factories import make_proposal, to_officers
 from tests.proposals.test_pages import management
 from tripartite.accounts.models import Role
+from tripartite.common import l10n
 from tripartite.common.models import ActionLogEntry
+from tripartite.common.services import ServiceError
 from tripartite.meetings.places import english_name
 from tripartite.proposals import selectors, services
 
@@ -99,3 +105,16 @@ def test_the_approved_meetings_session_has_the_city_in_three_languages(unit_offi
     session = proposal.session
     assert (session.city_en, session.city_fr, session.city_es) == (
         "Geneva", "Genève", "Ginebra")
+
+
+def test_a_decision_dated_before_the_proposal_was_sent_says_the_date_in_words(unit_officer):
+    secretariat = user_with_role(Role.SECRETARIAT)
+    proposal = make_proposal(unit_officer)
+    to_officers(proposal, secretariat)
+    proposal.refresh_from_db()
+    sent_on = proposal.batch.sent_on
+    with translation.override("fr"), pytest.raises(ServiceError) as refused:
+        services.decision_record(proposal=proposal, actor=secretariat, decision="approved",
+                                 decided_on=sent_on - dt.timedelta(days=1))
+    assert f"({l10n.long_date(sent_on, 'fr')})" in refused.value.message
+    assert sent_on.isoformat() not in refused.value.message
