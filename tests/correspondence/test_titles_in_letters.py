@@ -104,3 +104,19 @@ def test_the_form_offers_the_titles_in_the_readers_language(client, secretariat)
     assert "Son Excellence" in page
     assert '<option value="mr">M.</option>' in page
     assert '<option value="ms">Mme</option>' in page
+
+
+def test_a_draft_batch_warns_when_its_pdf_letters_lack_a_font(client, secretariat, starters,
+                                                             session, entries, monkeypatch):
+    from tripartite.common import fonts
+    monkeypatch.setattr(fonts, "font_installed", lambda family: False)
+    entries["KE"].addressee = "አበበ ቢቂላ"
+    entries["KE"].save()
+    batch = hand_picked(secretariat, starters["minister-letter"], entries.values(), session)
+    client.force_login(secretariat)
+    html = client.get(reverse("correspondence:batch_detail", args=[batch.pk])).content.decode()
+    assert "Ethiopic" in html and "fonts-noto-core" in html
+
+    monkeypatch.setattr(fonts, "font_installed", lambda family: True)
+    html = client.get(reverse("correspondence:batch_detail", args=[batch.pk])).content.decode()
+    assert "fonts-noto" not in html
