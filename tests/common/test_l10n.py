@@ -74,3 +74,10 @@ def test_templates_write_ranges_and_dates_in_the_active_language_without_a_load(
             " | mercredi 1er juillet 2026 | 45\u00a0000,00 USD")
     with translation.override("es"):
         assert template.render(context).startswith("del 1 al 12 de junio de 2026 | ")
+
+
+@pytest.mark.parametrize("day", [dt.date(2026, 6, 1), dt.date(2027, 3, 15), dt.date(2026, 12, 31)])
+def test_the_rules_write_a_date_with_the_same_words_as_the_pages(day):
+    from tripartite.rules.dates import written
+    assert written(day) == {language: l10n.long_date(day, language)
+                            for language in ("en", "fr", "es")}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tripartite.common.titles import title_in
+from tripartite.common.titles import salutation, split, title_in, written
 
 
 @pytest.mark.parametrize(("title", "gender", "fr", "es"), [
@@ -35,3 +35,46 @@ def test_a_title_typed_in_french_or_spanish_is_read_in_english(typed, english):
 
 def test_a_title_in_another_language_is_left_as_typed():
     assert title_in("Ms", "ar", "f") == "Ms"
+
+
+@pytest.mark.parametrize(("code", "excellency", "gender", "en", "fr", "es"), [
+    ("ms", True, "", "H.E. Ms", "S.E. Mme", "Excma. Sra."),
+    ("mr", True, "", "H.E. Mr", "S.E. M.", "Excmo. Sr."),
+    ("dr", False, "f", "Dr", "Dr", "Dra."),
+    ("", True, "f", "H.E.", "S.E.", "Excma. Sra."),
+    ("prof", False, "m", "Prof.", "Pr", "Prof."),
+    ("", False, "", "", "", ""),
+])
+def test_a_title_chosen_from_the_list_is_written_in_each_language(code, excellency, gender,
+                                                                    en, fr, es):
+    assert [written(code, language, excellency=excellency, gender=gender)
+            for language in ("en", "fr", "es")] == [en, fr, es]
+
+
+@pytest.mark.parametrize(("code", "excellency", "gender", "en", "fr", "es"), [
+    ("ms", True, "", "Excellency", "Excellence", "Excelentísima Señora"),
+    ("mr", True, "", "Excellency", "Excellence", "Excelentísimo Señor"),
+    ("", True, "x", "Excellency", "Excellence", "Excelencia"),
+    ("dr", False, "f", "Madam", "Madame", "Señora"),
+    ("mr", False, "f", "Sir", "Monsieur", "Señor"),  # the title states the gender
+    ("", False, "", "Sir or Madam", "Madame, Monsieur", "Señora, Señor"),
+])
+def test_the_salutation_follows_the_title_in_the_letters_language(code, excellency, gender,
+                                                                    en, fr, es):
+    assert [salutation(code, language, excellency=excellency, gender=gender)
+            for language in ("en", "fr", "es")] == [en, fr, es]
+
+
+@pytest.mark.parametrize(("text", "title", "name"), [
+    ("H.E. Ms Amina Wanjiru", "H.E. Ms", "Amina Wanjiru"),
+    ("S.E. M. Jean Exemple", "S.E. M.", "Jean Exemple"),
+    ("Excma. Sra. Ana Ruiz", "Excma. Sra.", "Ana Ruiz"),
+    ("Dr Ada Example", "Dr", "Ada Example"),
+    ("H.E. Kofi", "H.E.", "Kofi"),
+    ("He Wei", "", "He Wei"),
+    ("Sheikh Ahmed", "", "Sheikh Ahmed"),
+    ("Ms", "", "Ms"),
+    ("", "", ""),
+])
+def test_a_name_typed_with_its_title_is_split(text, title, name):
+    assert split(text) == (title, name)

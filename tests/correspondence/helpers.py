@@ -40,8 +40,8 @@ def make_entries(codes=("KE", "FR", "MX")) -> dict[str, AddressBookEntry]:
         language, name, form = MISSIONS[iso2]
         made[iso2] = AddressBookEntry.objects.create(
             kind=RecipientKind.PERMANENT_MISSION, member_state=state(iso2), name=name,
-            addressee="H.E. Ms Ada Example", addressee_title="Ambassador",
-            form_of_address=form, language=language,
+            excellency=True, courtesy_title="ms", addressee="Ada Example",
+            addressee_title="Ambassador", form_of_address=form, language=language,
             postal_address="Rue de Lausanne 1\n1202 Genève", email=f"mission.{iso2.lower()}"
             "@example.org")
     return made

@@ -40,7 +40,7 @@ def test_a_unit_officer_drafts_and_sees_what_is_missing(client, unit_officer):
 @pytest.mark.parametrize(("body", "status", "text"), [
     ({"country": "XX"}, 422, "No member State has the code XX."),
     ({"start": "2027-05-10", "end": "2027-05-01"}, 400,
-     "The meeting ends (2027-05-01) before it starts (2027-05-10)."),
+     "The meeting ends (1 May 2027) before it starts (10 May 2027)."),
     ({"financing": [{"source": "other", "amount": "-1", "currency": "USD"}]}, 400,
      "An amount cannot be negative: -1."),
     ({"financing": [{"source": "other", "amount": "1", "currency": "ZZZ"}]}, 400,

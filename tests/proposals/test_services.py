@@ -67,7 +67,7 @@ def test_a_draft_with_missing_fields_is_saved_but_not_submitted(unit_officer):
 
 @pytest.mark.parametrize(("overrides", "financing", "field", "message"), [
     ({"end": START - dt.timedelta(days=1)}, None, "end",
-     "The meeting ends (2027-09-12) before it starts (2027-09-13)."),
+     "The meeting ends (12 September 2027) before it starts (13 September 2027)."),
     ({}, [{"source": "other", "amount": "-10", "currency": "USD"}], "amount",
      "An amount cannot be negative: -10."),
     ({}, [{"source": "other", "amount": "10", "currency": "ECU"}], "currency",

@@ -75,3 +75,36 @@ def test_a_scan_at_the_door_says_the_role_in_the_language_of_the_request(session
         replayed = checkin.scan(session, tokens.sign(issued.token_id), "North", staff,
                                 request_id=f"r-{language}", at=OPENING)
     assert outcome.role == replayed.role == said
+
+
+@pytest.mark.parametrize(("language", "germany", "delegate"), [
+    ("fr", "Allemagne", "Délégué"), ("es", "Alemania", "Delegado"), ("en", "Germany", "Delegate")])
+def test_the_check_in_api_names_the_delegation_in_the_language_of_the_request(
+        client, session, language, germany, delegate):
+    """The badge is printed in the session's language, but the door's API answers in the
+    language of the request (Accept-Language), like its pages: the State's official name,
+    not the English one stored on the registration for the badge."""
+    hans = registration(session, "DE", person=PersonFactory(name="Hans Weber", gender="m"))
+    assert hans.affiliation == "Germany"
+    typed = hand_registration(session, person=PersonFactory(name="Ana Romero",
+                                                            member_state=None))
+    client.force_login(user_with_role(Role.CHECKIN_STAFF))
+    path = f"/api/sessions/{session.pk}/check-ins"
+
+    answers = [client.post(path, {"token": tokens.sign(badge(reg).token_id), "door": "North"},
+                           content_type="application/json", HTTP_ACCEPT_LANGUAGE=language).json()
+               for reg in (hans, typed)]
+
+    assert (answers[0]["affiliation"], answers[0]["role"]) == (germany, delegate)
+    assert answers[1]["affiliation"] == "United Nations"  # typed at the desk: as typed
+
+
+def test_the_check_in_api_follows_the_users_language_without_accept_language(client, session):
+    hans = registration(session, "DE", person=PersonFactory(name="Hans Weber", gender="m"))
+    client.force_login(user_with_role(Role.CHECKIN_STAFF, language="es"))
+
+    answer = client.post(f"/api/sessions/{session.pk}/check-ins",
+                         {"token": tokens.sign(badge(hans).token_id), "door": "North"},
+                         content_type="application/json").json()
+
+    assert answer["affiliation"] == "Alemania"

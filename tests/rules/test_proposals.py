@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tripartite.rules import dates
 from tripartite.rules import proposals as rules
 from tripartite.rules.findings import Severity
 from tripartite.rules.proposal_input import CURRENCIES, input_problems
@@ -136,7 +137,7 @@ def test_lead_time_message_and_parameter():
     (finding,) = evaluate_proposal(proposal).findings
     assert finding.message_in("en") == (
         "The proposal was submitted 55 days before the meeting starts; it should have been "
-        "submitted at least 8 weeks before, by 2027-03-15.")
+        "submitted at least 8 weeks before, by 15 March 2027.")
     four_weeks = {rules.LEAD_TIME: RuleSetting(parameter=4)}
     assert rules_of(proposal, settings=four_weeks) == []
     assert rules_of(replace(proposal, submitted_on=START - timedelta(days=27)),
@@ -150,7 +151,7 @@ def test_a_draft_is_measured_on_the_date_of_the_evaluation():
     late = evaluate_proposal(draft, as_of=START - timedelta(days=50)).findings
     assert [f.message_in("en") for f in late] == [
         "The proposal is being prepared 50 days before the meeting starts; it should have been "
-        "submitted at least 8 weeks before, by 2027-03-15."]
+        "submitted at least 8 weeks before, by 15 March 2027."]
 
 
 # --- decision before the start -------------------------------------------------------------
@@ -280,7 +281,7 @@ def problems_of(proposal, **kwargs):
 def test_an_end_before_the_start_is_refused_and_the_same_day_is_not():
     assert problems_of(replace(COMPLETE, end=START)) == []
     assert problems_of(replace(COMPLETE, end=START - timedelta(days=1))) == [
-        ("end", "The meeting ends (2027-05-09) before it starts (2027-05-10).")]
+        ("end", "The meeting ends (9 May 2027) before it starts (10 May 2027).")]
 
 
 def test_negative_amounts_and_unknown_currencies_are_refused():
@@ -338,3 +339,12 @@ def test_submitting_earlier_never_adds_a_lead_time_finding(days):
     earlier = replace(COMPLETE, submitted_on=START - timedelta(days=days + 1))
     if rules.LEAD_TIME not in rules_of(later):
         assert rules.LEAD_TIME not in rules_of(earlier)
+
+
+@pytest.mark.parametrize(("day", "en", "fr", "es"), [
+    (date(2027, 3, 15), "15 March 2027", "15 mars 2027", "15 de marzo de 2027"),
+    (date(2026, 6, 1), "1 June 2026", "1er juin 2026", "1 de junio de 2026"),
+    (date(2026, 7, 1), "1 July 2026", "1er juillet 2026", "1 de julio de 2026"),
+])
+def test_a_date_in_a_message_is_written_as_each_language_writes_it(day, en, fr, es):
+    assert dates.written(day) == {"en": en, "fr": fr, "es": es}

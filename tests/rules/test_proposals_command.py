@@ -72,8 +72,8 @@ def test_warnings_leave_it_ready_and_messages_follow_the_language():
         "rule": "MTG-3-CLASH",
         "provision": "Programme of meetings approved by the Officers of the Governing Body",
         "severity": "warning",
-        "message": "La réunion (du 2027-05-10 au 2027-05-12) chevauche GB.357 (du 2027-05-12 "
-                   "au 2027-05-20)."}], "ready_for_officers": True}
+        "message": "La réunion (du 10 mai 2027 au 12 mai 2027) chevauche GB.357 (du 12 mai 2027 "
+                   "au 20 mai 2027)."}], "ready_for_officers": True}
 
 
 def test_an_empty_object_lists_every_missing_field():
@@ -113,7 +113,7 @@ def test_lead_time_and_decision_from_the_command():
      "-: coverage: Unknown country: XK (an ISO 3166-1 alpha-2 code of a member State is "
      "expected)."),
     ({**READY, "end": "2027-05-09"},
-     "-: end: The meeting ends (2027-05-09) before it starts (2027-05-10)."),
+     "-: end: The meeting ends (9 May 2027) before it starts (10 May 2027)."),
     ({**READY, "languages": ["fr", "xx"]},
      "-: languages: Unknown language code: xx (ISO 639-1, e.g. en, fr, es)."),
     ({**READY, "composition": {**READY["composition"], "workers": -1}},

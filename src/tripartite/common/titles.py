@@ -103,3 +103,59 @@ def title_in(title: str, language: str, gender: str = "") -> str:
         return f"{prefix} {courtesy}"
     prefix = {"en": "H.E.", "fr": "S.E."}[language]
     return " ".join(part for part in (prefix, courtesy) if part)
+
+
+# --- titles chosen from a list (the address book) ---------------------------------------------
+
+# The courtesy titles a form offers, in this order.
+CODES = ("mr", "ms", "mrs", "miss", "mx", "dr", "prof")
+
+
+def stated_gender(code: str, gender: str = "") -> str:
+    """"m" or "f" as the courtesy title ``code`` states it, else as ``gender`` does, else ""."""
+    stated = COURTESY[code][1] if code in COURTESY else ""
+    return stated or (gender if gender in ("m", "f") else "")
+
+
+def written(code: str, language: str, *, excellency: bool = False, gender: str = "") -> str:
+    """A title chosen from ``CODES`` (or "" for none), with or without "His/Her Excellency",
+    as ``language`` writes it: ("ms", "fr", excellency) -> "S.E. Mme"."""
+    english = " ".join(part for part in ("H.E." if excellency else "",
+                                         COURTESY[code][0][0] if code in COURTESY else "")
+                       if part)
+    return title_in(english, language, gender) if english else ""
+
+
+# The salutation of a letter ("Excellency," "Madame," "Señor:"), as each language opens and
+# closes a formal letter: by the excellency, else by the gender the title or the person states.
+SALUTATIONS = {
+    "excellency": {"en": ("Excellency", "Excellency", "Excellency"),
+                   "fr": ("Excellence", "Excellence", "Excellence"),
+                   "es": ("Excelentísimo Señor", "Excelentísima Señora", "Excelencia")},
+    "plain": {"en": ("Sir", "Madam", "Sir or Madam"),
+              "fr": ("Monsieur", "Madame", "Madame, Monsieur"),
+              "es": ("Señor", "Señora", "Señora, Señor")},
+}
+
+
+def salutation(code: str, language: str, *, excellency: bool = False, gender: str = "") -> str:
+    """How a letter in ``language`` addresses the person: "Excellency" / "Excellence" /
+    "Excelentísima Señora" for an excellency, else "Madam" / "Madame" / "Señora" (or both
+    forms when neither the title nor ``gender`` states one). English for another language."""
+    forms = SALUTATIONS["excellency" if excellency else "plain"]
+    masculine, feminine, either = forms.get(language, forms["en"])
+    form = stated_gender(code, gender)
+    return masculine if form == "m" else feminine if form == "f" else either
+
+
+def split(text: str) -> tuple[str, str]:
+    """(the title a name begins with, the rest): "H.E. Ms Amina Wanjiru" -> ("H.E. Ms",
+    "Amina Wanjiru"); ("", text) when it begins with no title the product knows. The name
+    keeps at least one word, and "He"/"Se" without a full stop is a name, not "H.E."."""
+    words = (text or "").split()
+    for count in range(min(4, len(words) - 1), 0, -1):
+        head = " ".join(words[:count])
+        if words[0].casefold() in ("he", "se") or parse(head) is None:
+            continue
+        return head, " ".join(words[count:])
+    return "", " ".join(words)

@@ -97,10 +97,19 @@ class AddressBookEntryForm(forms.ModelForm):
 
     class Meta:
         model = AddressBookEntry
-        fields = ("kind", "member_state", "organisation", "name", "addressee",
-                  "addressee_title", "form_of_address", "language", "postal_address", "email",
-                  "active")
+        fields = ("kind", "member_state", "organisation", "name", "language", "excellency",
+                  "courtesy_title", "other_title", "addressee", "addressee_gender",
+                  "addressee_title", "form_of_address", "postal_address", "email", "active")
         widgets = {"postal_address": forms.Textarea(attrs={"rows": 4})}
+
+    # The groups the page shows (common/_form_body.html).
+    fieldsets = (
+        (_("The recipient"), ("kind", "member_state", "organisation", "name", "language")),
+        (_("The person addressed"), ("excellency", "courtesy_title", "other_title",
+                                     "addressee", "addressee_gender", "addressee_title",
+                                     "form_of_address")),
+        (_("Addresses"), ("postal_address", "email", "active")),
+    )
 
 
 class LetterForm(forms.Form):

@@ -8,11 +8,14 @@ is recorded on the letter, and a template's older versions are kept. References 
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from tripartite.common import office
+from tripartite.common import office, titles
 from tripartite.common.models import TimeStampedModel
+from tripartite.constituents.models import Gender
 
 DEFAULT_REFERENCE_PATTERN = "RELOFF/{year}/{number:04d}"
 
@@ -94,9 +97,31 @@ class RecipientKind(models.TextChoices):
     PERSON = "person", _("Person")
 
 
+class CourtesyTitle(models.TextChoices):
+    """The titles a letter puts before the name, each written as the letter's language
+    writes it (``common/titles.py``); "other" is typed, and written as typed. "Ms" for every
+    woman, as United Nations correspondence writes it (French and Spanish have one title,
+    "Mme", "Sra.")."""
+
+    MR = "mr", pgettext_lazy("courtesy title", "Mr")
+    MS = "ms", pgettext_lazy("courtesy title", "Ms")
+    MX = "mx", pgettext_lazy("courtesy title", "Mx")
+    DR = "dr", pgettext_lazy("courtesy title", "Dr")
+    PROF = "prof", pgettext_lazy("courtesy title", "Prof.")
+    OTHER = "other", pgettext_lazy("courtesy title", "Other, as typed")
+
+
 class AddressBookEntry(TimeStampedModel):
     """Someone the Office writes to, with what a letter needs: the language it is written
-    in (one of the three), the form of address, the names and the addresses."""
+    in (one of the three), the person addressed with their title, the form of address, the
+    names and the addresses.
+
+    The title is chosen from a list (``courtesy_title``, ``excellency``, and the person's
+    gender where the title does not state it), so that a letter writes it, and the salutation,
+    in the letter's language: "H.E. Ms" in English is "S.E. Mme" in French and "Excma. Sra."
+    in Spanish, and the salutation "Excellency", "Excellence", "Excelentísima Señora". A title
+    the list lacks is typed (``other_title``) and written as typed; ``form_of_address``, when
+    typed, replaces the salutation ("Monsieur l'Ambassadeur")."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=RecipientKind.choices)
     member_state = models.ForeignKey("constituents.MemberState", verbose_name=_("member State"),
@@ -110,14 +135,31 @@ class AddressBookEntry(TimeStampedModel):
         help_text=_("As addressed in a letter, in the recipient's language: "
                     "“Permanent Mission of Kenya to the United Nations Office and other "
                     "international organizations in Geneva”."))
+    excellency = models.BooleanField(
+        _("His or Her Excellency"), default=False,
+        help_text=_("An ambassador or a minister: “H.E.”, “S.E.”, “Excmo.”/“Excma.” before "
+                    "the title, and “Excellency” in the salutation."))
+    courtesy_title = models.CharField(
+        _("courtesy title"), max_length=10, choices=CourtesyTitle.choices, blank=True,
+        help_text=_("Written as the letter's language writes it."))
+    other_title = models.CharField(
+        _("other title"), max_length=100, blank=True,
+        help_text=_("Only with the title “Other”: written as typed in every language "
+                    "(Sheikh, Hon.)."))
     addressee = models.CharField(_("person addressed"), max_length=200, blank=True,
-                                 help_text=_("e.g. H.E. Ms Amina Wanjiru"))
+                                 help_text=_("The name, without the title: Amina Wanjiru."))
+    addressee_gender = models.CharField(
+        _("gender of the person addressed"), max_length=1, choices=Gender.choices, blank=True,
+        help_text=_("When the title does not state it: chooses “Dra.” or “Dr.”, "
+                    "“Excma.” or “Excmo.”, “Madame” or “Monsieur”."))
     addressee_title = models.CharField(
-        _("title"), max_length=200, blank=True,
-        help_text=_("e.g. Ambassador and Permanent Representative"))
+        _("function"), max_length=200, blank=True,
+        help_text=_("In the recipient's language: Ambassador and Permanent Representative."))
     form_of_address = models.CharField(
         _("form of address"), max_length=100, blank=True,
-        help_text=_("Excellency; Excellence; Excelentísimo Señor; Sir or Madam …"))
+        help_text=_("Left empty, the salutation follows the title in the letter's language "
+                    "(Excellency; Excellence; Excelentísima Señora; Sir or Madam). Typed, it "
+                    "replaces it: Monsieur l'Ambassadeur."))
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     postal_address = models.TextField(_("postal address"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -131,6 +173,48 @@ class AddressBookEntry(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.courtesy_title == CourtesyTitle.OTHER and not self.other_title.strip():
+            raise ValidationError({"other_title": _("Type the title, or choose one from the "
+                                                    "list.")})
+        if self.other_title.strip() and self.courtesy_title != CourtesyTitle.OTHER:
+            raise ValidationError({"other_title": _("A typed title goes with the title "
+                                                    "“Other”.")})
+
+    def title_in(self, language: str) -> str:
+        """The title before the name, as ``language`` writes it ("S.E. Mme")."""
+        if self.courtesy_title == CourtesyTitle.OTHER:
+            excellency = titles.written("", language, excellency=self.excellency,
+                                        gender=self.addressee_gender)
+            return " ".join(part for part in (excellency, self.other_title.strip()) if part)
+        return titles.written(self.courtesy_title, language, excellency=self.excellency,
+                              gender=self.addressee_gender)
+
+    def addressed_in(self, language: str) -> str:
+        """The person addressed with their title ("S.E. Mme Amina Wanjiru"); "" without a
+        name."""
+        name = self.addressee.strip()
+        return " ".join(part for part in (self.title_in(language), name) if part) if name else ""
+
+    def salutation_in(self, language: str) -> str:
+        """The form of address typed, else the one the title gives in ``language``."""
+        if self.form_of_address.strip():
+            return self.form_of_address.strip()
+        code = "" if self.courtesy_title == CourtesyTitle.OTHER else self.courtesy_title
+        return titles.salutation(code, language, excellency=self.excellency,
+                                 gender=self.addressee_gender)
+
+    @property
+    def addressed(self) -> str:
+        """As the entry's letters write the person addressed."""
+        return self.addressed_in(self.language)
+
+    @property
+    def salutation(self) -> str:
+        """As the entry's letters write the salutation."""
+        return self.salutation_in(self.language)
 
 
 class RegisterSettings(models.Model):

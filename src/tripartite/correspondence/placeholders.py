@@ -20,9 +20,12 @@ PLACEHOLDERS = {
     "subject": _("The subject of the letter (the template's subject, filled in)."),
     "recipient_name": _("The recipient as addressed: “Permanent Mission of Kenya to the "
                         "United Nations Office … in Geneva”."),
-    "addressee": _("The person addressed: “H.E. Ms Amina Wanjiru”."),
-    "addressee_title": _("Their title: “Ambassador and Permanent Representative”."),
-    "form_of_address": _("Excellency; Excellence; Excelentísimo Señor; Sir or Madam."),
+    "addressee": _("The person addressed, their title written in the letter's language: "
+                   "“H.E. Ms Amina Wanjiru”, “S.E. Mme …”, “Excma. Sra. …”."),
+    "addressee_title": _("Their function: “Ambassador and Permanent Representative”."),
+    "form_of_address": _("The salutation, from the title in the letter's language unless "
+                         "one is typed: Excellency; Excellence; Excelentísima Señora; Sir or "
+                         "Madam."),
     "postal_address": _("The postal address, on several lines."),
     "member_state": _("The recipient's member State, in the letter's language."),
     "organisation": _("The recipient's constituent organization (ministry, employers' or "
@@ -122,9 +125,9 @@ def recipient_values(entry, language: str) -> dict[str, str]:
     """The recipient's values; ``entry`` has ``member_state`` and ``organisation`` joined."""
     return {
         "recipient_name": entry.name,
-        "addressee": entry.addressee,
+        "addressee": entry.addressed_in(language),
         "addressee_title": entry.addressee_title,
-        "form_of_address": entry.form_of_address,
+        "form_of_address": entry.salutation_in(language),
         "postal_address": entry.postal_address.strip(),
         "member_state": translated(entry.member_state, "name", language),
         "organisation": entry.organisation.name if entry.organisation_id else "",

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from tripartite.common import exports
+from tripartite.common import exports, fonts
 from tripartite.common.forms import add_service_error
 from tripartite.common.services import ServiceError
 from tripartite.correspondence import documents, merge, selectors
@@ -426,6 +426,10 @@ def batch_detail(request, pk):
                    .prefetch_related("replies").order_by("number"))
     languages = []
     if check:
+        # Its PDF letters (LibreOffice) would print empty boxes for a script without its font.
+        fonts.warn_missing(request, (text for row in check.rows for text in (
+            row.entry.name, row.entry.addressee, row.entry.other_title,
+            row.entry.addressee_title, row.entry.postal_address)))
         languages = [code for code in merge.LANGUAGE_ORDER
                      if code in check.versions and any(r.language == code for r in check.rows)]
     return render(request, "correspondence/batch_detail.html", _context(

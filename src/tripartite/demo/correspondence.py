@@ -25,16 +25,11 @@ MISSION = {
     "es": "Misión Permanente {of} ante la Oficina de las Naciones Unidas y otros organismos "
           "internacionales en Ginebra",
 }
-EXCELLENCY = {"en": {"f": "Excellency", "m": "Excellency", "x": "Excellency"},
-              "fr": {"f": "Madame l'Ambassadrice", "m": "Monsieur l'Ambassadeur",
-                     "x": "Excellence"},
-              "es": {"f": "Excelentísima Señora", "m": "Excelentísimo Señor",
-                     "x": "Excelencia"}}
-MINISTER = {"en": {"f": "Excellency", "m": "Excellency", "x": "Excellency"},
-            "fr": {"f": "Madame la Ministre", "m": "Monsieur le Ministre", "x": "Excellence"},
-            "es": {"f": "Excelentísima Señora Ministra", "m": "Excelentísimo Señor Ministro",
-                   "x": "Excelencia"}}
-ORGANISATION = {"en": "Dear Sir or Madam", "fr": "Madame, Monsieur", "es": "Señora, Señor"}
+# Forms of address typed in place of the one the title gives ("Excellence", "Excelentísima
+# Señora", "Sir or Madam"): French letters address an ambassador or a minister by function.
+EXCELLENCY = {"fr": {"f": "Madame l'Ambassadrice", "m": "Monsieur l'Ambassadeur"}}
+MINISTER = {"fr": {"f": "Madame la Ministre", "m": "Monsieur le Ministre"},
+            "es": {"f": "Excelentísima Señora Ministra", "m": "Excelentísimo Señor Ministro"}}
 AMBASSADOR = {"en": {"f": "Ambassador and Permanent Representative",
                      "m": "Ambassador and Permanent Representative",
                      "x": "Ambassador and Permanent Representative"},
@@ -44,9 +39,8 @@ AMBASSADOR = {"en": {"f": "Ambassador and Permanent Representative",
               "es": {"f": "Embajadora, Representante Permanente",
                      "m": "Embajador, Representante Permanente",
                      "x": "Embajador/a, Representante Permanente"}}
-COURTESY = {"en": {"f": "H.E. Ms", "m": "H.E. Mr", "x": "H.E."},
-            "fr": {"f": "S.E. Mme", "m": "S.E. M.", "x": "S.E."},
-            "es": {"f": "Excma. Sra.", "m": "Excmo. Sr.", "x": "Excmo./a."}}
+# The courtesy title of an excellency by gender (each letter writes it in its language).
+COURTESY = {"f": "ms", "m": "mr", "x": ""}
 
 # French: States named without an article, masculine names ending in -e, plural names.
 _FR_BARE = {"Cuba", "Madagascar", "Malte", "Chypre", "Singapour", "Monaco", "Bahreïn", "Oman",
@@ -139,10 +133,13 @@ def _delegates(states) -> dict[tuple[str, str], Person]:
     return found
 
 
-def _addressee(person: Person | None, language: str) -> str:
+def _addressed(person: Person | None) -> dict[str, object]:
+    """The person addressed (an excellency) and their title from the list."""
     if person is None:
-        return ""
-    return f"{COURTESY[language][person.gender]} {person.name_latin}"
+        return {}
+    return {"addressee": person.name_latin,
+            "courtesy_title": COURTESY.get(person.gender, ""),
+            "addressee_gender": person.gender}
 
 
 def create_address_book() -> int:
@@ -157,9 +154,9 @@ def create_address_book() -> int:
         entries.append(AddressBookEntry(
             kind=RecipientKind.PERMANENT_MISSION, member_state=state, language=language,
             name=MISSION[language].format(of=state_phrase(state, language)),
-            addressee=_addressee(ambassador, language),
+            **_addressed(ambassador), excellency=True,
             addressee_title=AMBASSADOR[language][gender] if ambassador else "",
-            form_of_address=EXCELLENCY[language][gender],
+            form_of_address=EXCELLENCY.get(language, {}).get(gender, ""),
             postal_address=f"Case postale\n1211 {GENEVA[language]}",
             email=f"mission.{state.iso2.lower()}@example.org"))
     for organisation in ConstituentOrganisation.objects.select_related("member_state").order_by(
@@ -170,16 +167,15 @@ def create_address_book() -> int:
             minister = people.get((state.iso2, "minister"))
             entries.append(AddressBookEntry(
                 kind=RecipientKind.MINISTRY, member_state=state, organisation=organisation,
-                language=language, name=organisation.name,
-                addressee=_addressee(minister, language),
-                addressee_title=minister.function if minister else "",
-                form_of_address=MINISTER[language][minister.gender if minister else "x"],
+                language=language, name=organisation.name, **_addressed(minister),
+                excellency=True, addressee_title=minister.function if minister else "",
+                form_of_address=MINISTER.get(language, {}).get(
+                    minister.gender if minister else "x", ""),
                 email=organisation.email))
         else:
             entries.append(AddressBookEntry(
                 kind=RecipientKind.ORGANISATION, member_state=state, organisation=organisation,
-                language=language, name=str(organisation), form_of_address=ORGANISATION[language],
-                email=organisation.email))
+                language=language, name=str(organisation), email=organisation.email))
     AddressBookEntry.objects.bulk_create(entries, batch_size=500)
     return len(entries)
 

@@ -10,6 +10,8 @@ The forms are the usual ones in United Nations and ILO texts (e.g. "Genève", "G
 "Turin", "Turín"; "Addis-Abeba", "Addis Abeba").
 """
 
+import unicodedata
+
 # English -> (French, Spanish)
 PLACES: dict[str, tuple[str, str]] = {
     # cities
@@ -89,3 +91,26 @@ def translations(name: str) -> dict[str, str]:
         return {}
     french, spanish = PLACES[name]
     return {"fr": french, "es": spanish}
+
+
+def _key(name: str) -> str:
+    """How a name is compared: case, accents, hyphens and spaces aside ("addis-abeba")."""
+    text = unicodedata.normalize("NFKD", name.replace("-", " ").casefold())
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+# Every form of a known place (English first, so that it wins) -> its English name.
+_ENGLISH: dict[str, str] = {}
+for _english, _others in PLACES.items():
+    _ENGLISH.setdefault(_key(_english), _english)
+for _english, _others in PLACES.items():
+    for _other in _others:
+        _ENGLISH.setdefault(_key(_other), _english)
+
+
+def english_name(name: str) -> str:
+    """The English name (as stored) of a known place typed in English, French or Spanish, in
+    any case and with or without accents ("Genève", "ginebra" -> "Geneva"); any other name as
+    typed, its spaces tidied."""
+    name = " ".join((name or "").split())
+    return _ENGLISH.get(_key(name), name)

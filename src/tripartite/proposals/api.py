@@ -28,6 +28,7 @@ from tripartite.common.api import (
 )
 from tripartite.common.text import current_language
 from tripartite.constituents.api import member_state_from
+from tripartite.meetings import places
 from tripartite.proposals import permissions, selectors, services
 from tripartite.proposals.models import (
     ConsultedGroup,
@@ -98,7 +99,8 @@ class ProposalOut(Schema):
     end: date | None
     time_zone: str
     country: str | None = Field(description="ISO 3166-1 alpha-2 code.")
-    city: str
+    city: str = Field(description="In the language of the request when it is a well-known "
+                                  "city (Genève, Ginebra); otherwise as typed.")
     online: bool
     coverage: list[str] = Field(description="ISO 3166-1 alpha-2 codes.")
     tripartite: bool | None
@@ -140,10 +142,11 @@ def _detail(proposal: MeetingProposal) -> dict:
             "title_en", "title_fr", "title_es", "purpose_en", "purpose_fr", "purpose_es",
             "standards_relevance_en", "standards_relevance_fr", "standards_relevance_es")},
         **{name: getattr(proposal, name) for name in (
-            "id", "unit", "responsible_officer", "type", "start", "end", "time_zone", "city",
+            "id", "unit", "responsible_officer", "type", "start", "end", "time_zone",
             "online", "tripartite", *rules.COMPOSITION_FIELDS, "languages", "interpretation",
             "state", "state_since", "submitted_on", "decision", "decided_on",
             "decision_reference", "report_received_on", "updated_at")},
+        "city": places.place_in(proposal.city, current_language()),
         "country": proposal.country.iso2 if proposal.country else None,
         "coverage": sorted(state.iso2 for state in proposal.coverage.all()),
         "financing": list(proposal.financing.all()),
@@ -220,7 +223,9 @@ class ProposalFields(InputSchema):
     end: Day | None = None
     time_zone: str = "Europe/Zurich"
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 code.")
-    city: str = ""
+    city: str = Field("", description="In English, French or Spanish: a well-known city "
+                                      "(Geneva, Genève, Ginebra) is recorded once, under its "
+                                      "English name.")
     online: bool = False
     coverage: list[str] = Field([], description="ISO 3166-1 alpha-2 codes.")
     tripartite: bool | None = None

@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tripartite.common.forms import SeenVersionField
 from tripartite.common.services import ServiceError
+from tripartite.common.text import current_language
 from tripartite.constituents.models import MemberState
+from tripartite.meetings import places
 from tripartite.meetings.time_zones import TimeZoneField, country_zone
 from tripartite.proposals.models import (
     ConsultedGroup,
@@ -71,7 +73,10 @@ class ProposalForm(forms.Form):
                               initial="Europe/Zurich")
     country = forms.ModelChoiceField(label=_("Country"), required=False,
                                      queryset=MemberState.objects.all())
-    city = forms.CharField(label=_("City"), max_length=100, required=False)
+    city = forms.CharField(
+        label=_("City"), max_length=100, required=False,
+        help_text=_("In English, French or Spanish: a well-known city (Geneva, Genève, "
+                    "Ginebra) is shown to each reader in their language."))
     online = forms.BooleanField(label=_("Online meeting"), required=False)
     coverage = forms.ModelMultipleChoiceField(
         label=_("Geographical coverage"), required=False, queryset=MemberState.objects.all(),
@@ -118,6 +123,7 @@ class ProposalForm(forms.Form):
     @classmethod
     def initial_for(cls, proposal) -> dict:
         initial = {name: getattr(proposal, name) for name in cls.SERVICE_FIELDS}
+        initial["city"] = places.place_in(proposal.city, current_language())
         initial.update(unit=proposal.unit, coverage=list(proposal.coverage.all()),
                        seen_updated_at=proposal.updated_at.isoformat())
         return initial

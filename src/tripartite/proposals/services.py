@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from tripartite.accounts.models import Role, User
 from tripartite.accounts.permissions import is_secretariat
+from tripartite.common import l10n
 from tripartite.common.services import (
     LogData,
     PermissionDeniedError,
@@ -32,6 +33,7 @@ from tripartite.constituents.models import MemberState
 from tripartite.jobs.models import Job
 from tripartite.jobs.notifications import notify
 from tripartite.jobs.services import job_queue
+from tripartite.meetings import places
 from tripartite.meetings.models import AgendaItem, MeetingType, Session
 from tripartite.meetings.services import meeting_create, session_create
 from tripartite.proposals import information_document, permissions, selectors, tasks, workflow
@@ -108,6 +110,10 @@ def _normalise(changes: LogData) -> LogData:
                 "standards_relevance_es"):
         if changes.get(key) == "":
             changes[key] = None
+    if "city" in changes:
+        # A well-known city typed in French or Spanish ("Genève", "Ginebra") is recorded under
+        # its English name, as a session's city is: each reader sees it in their language.
+        changes["city"] = places.english_name(str(changes["city"] or ""))
     return changes
 
 
@@ -413,7 +419,7 @@ def decision_record(*, proposal: MeetingProposal, actor: User, decision: str,
         raise ServiceError(_("A decision cannot be dated in the future."), field="decided_on")
     if proposal.batch and decided_on < proposal.batch.sent_on:
         raise ServiceError(_("The Officers cannot decide before the proposal was sent to them "
-                             "(%(date)s).") % {"date": proposal.batch.sent_on.isoformat()},
+                             "(%(date)s).") % {"date": l10n.long_date(proposal.batch.sent_on)},
                            field="decided_on")
     proposal.decision = decision
     proposal.decided_on = decided_on

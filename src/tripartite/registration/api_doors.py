@@ -40,10 +40,13 @@ class CheckInOut(Schema):
     badge_number: int | None
     name: str
     name_latin: str = Field(description="The Latin form of the name, when it differs.")
-    affiliation: str = Field(description="The delegation or organization on the badge.")
+    affiliation: str = Field(description="The delegation (the State's official name, in the "
+                                         "language of the request) or the organization as "
+                                         "typed at the desk.")
+    role: str = Field(description="The role, in the language of the request and the "
+                                  "holder's gender.")
     category: str
     category_label: str
-    role: str
     photo_url: str = Field(description="The photo, for users entitled to see it; empty if "
                                        "none.")
 

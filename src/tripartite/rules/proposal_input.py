@@ -8,6 +8,7 @@ or amount, an unknown currency, language or country), as opposed to the rules of
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tripartite.rules import dates
 from tripartite.rules.catalogue import text
 from tripartite.rules.proposals import COMPOSITION_FIELDS, Proposal
 
@@ -58,7 +59,7 @@ def input_problems(proposal: Proposal, *, known_countries: Iterable[str] | None 
     if proposal.start and proposal.end and proposal.end < proposal.start:
         problems.append(Problem("end", text(
             "The meeting ends (%(end)s) before it starts (%(start)s).",
-            end=proposal.end.isoformat(), start=proposal.start.isoformat())))
+            end=dates.written(proposal.end), start=dates.written(proposal.start))))
     composition = proposal.composition
     for name in COMPOSITION_FIELDS:
         value = getattr(composition, name)

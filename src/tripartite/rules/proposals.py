@@ -372,7 +372,7 @@ def lead_time(proposal: Proposal, setting: RuleSetting, as_of: date | None) -> l
     return [Finding(LEAD_TIME, PROVISIONS[LEAD_TIME], setting.severity, text(
         "The proposal %(verb)s %(days)s days before the meeting starts; it should have been "
         "submitted at least %(weeks)s weeks before, by %(latest)s.",
-        verb=verb, days=days, weeks=weeks, latest=latest.isoformat()))]
+        verb=verb, days=days, weeks=weeks, latest=dates.written(latest)))]
 
 
 def decided_in_time(proposal: Proposal, setting: RuleSetting,
@@ -386,13 +386,13 @@ def decided_in_time(proposal: Proposal, setting: RuleSetting,
             return []
         return [Finding(DECIDED, PROVISIONS[DECIDED], setting.severity, text(
             "The Officers decided on %(decided_on)s, not before the meeting started on %(start)s.",
-            decided_on=proposal.decided_on.isoformat(), start=proposal.start.isoformat()))]
+            decided_on=dates.written(proposal.decided_on), start=dates.written(proposal.start)))]
     if as_of is None or as_of < proposal.start:
         return []
     return [Finding(DECIDED, PROVISIONS[DECIDED], setting.severity, text(
         "The meeting starts on %(start)s and the Officers have not decided: they can no longer "
         "decide before it starts.",
-        start=proposal.start.isoformat()))]
+        start=dates.written(proposal.start)))]
 
 
 def clash(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
@@ -404,8 +404,10 @@ def clash(proposal: Proposal, setting: RuleSetting) -> list[Finding]:
         Finding(CLASH, PROVISIONS[CLASH], setting.severity, text(
             "The meeting (%(start)s to %(end)s) overlaps %(session)s (%(session_start)s to "
             "%(session_end)s).",
-            start=proposal.start.isoformat(), end=proposal.end.isoformat(), session=session.name,
-            session_start=session.start.isoformat(), session_end=session.end.isoformat()))
+            start=dates.written(proposal.start), end=dates.written(proposal.end),
+            session=session.name,
+            session_start=dates.written(session.start),
+            session_end=dates.written(session.end)))
         for session in proposal.official_sessions
         if session.start <= proposal.end and proposal.start <= session.end
     ]

@@ -111,7 +111,8 @@ def starter_templates_install(*, actor: User) -> list[LetterTemplate]:
 
 # --- the address book ------------------------------------------------------------------------
 
-ENTRY_FIELDS = ("kind", "member_state", "organisation", "name", "addressee", "addressee_title",
+ENTRY_FIELDS = ("kind", "member_state", "organisation", "name", "excellency", "courtesy_title",
+                "other_title", "addressee", "addressee_gender", "addressee_title",
                 "form_of_address", "language", "postal_address", "email", "active")
 
 

@@ -128,12 +128,14 @@ def _outcome(result: str, *, at: datetime, door: str, badge: Badge | None = None
         return ScanOutcome(result=result, at=at, door=door, replayed=replayed)
     registration = badge.registration
     person = registration.person
+    # The role and the State's name in the language of the request (the page's or the API
+    # caller's), not the badge's: what the person at the door reads.
+    role, affiliation = badges.role_and_affiliation(registration, current_language())
     return ScanOutcome(
         result=result, at=at, door=door, replayed=replayed, badge_number=badge.number,
         name=person.name, name_latin=person.name_latin if person.name_latin != person.name
-        else "", affiliation=registration.affiliation, category=registration.category,
-        category_label=str(registration.get_category_display()),
-        role=badges.role_and_affiliation(registration, current_language())[0],
+        else "", affiliation=affiliation, category=registration.category,
+        category_label=str(registration.get_category_display()), role=role,
         photo_url=photo_url(registration))
 
 
