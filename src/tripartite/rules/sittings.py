@@ -290,8 +290,9 @@ CHAIRS_TIME_LIMITS = "ILC Standing Orders art. 14(6); ILO practice"
 
 @dataclass(frozen=True)
 class TimeLimits:
-    """A sitting's limits, in seconds. ``speech`` None: no limit. The others None: the same
-    as a speech (a spokesperson of a group, a right of reply, a point of order)."""
+    """A sitting's limits, in seconds. ``speech`` None (or 0): no limit. The others None: the
+    same as a speech (a spokesperson of a group, a right of reply, a point of order); 0: no
+    limit for that kind."""
 
     speech: int | None = PLENARY_TIME_LIMIT_SECONDS
     spokesperson: int | None = None
@@ -325,12 +326,12 @@ def time_limit(kind: Kind | str, *, for_group: bool, limits: TimeLimits) -> Spea
         }[kind]
         return SpeakerLimit(own or None, Finding("SIT-3", CHAIRS_TIME_LIMITS, Severity.INFO,
                                                  message))
-    if limits.speech is None:
+    if not limits.speech:
         return SpeakerLimit(None, Finding("SIT-3", CHAIRS_TIME_LIMITS, Severity.INFO, text(
             "No time limit is set for this sitting.")))
     provision = (PLENARY_TIME_LIMIT if limits.speech == PLENARY_TIME_LIMIT_SECONDS
                  else CHAIRS_TIME_LIMITS)
-    return SpeakerLimit(limits.speech or None, Finding("SIT-3", provision, Severity.INFO, text(
+    return SpeakerLimit(limits.speech, Finding("SIT-3", provision, Severity.INFO, text(
         "The sitting's time limit per speech.")))
 
 
