@@ -472,7 +472,8 @@ def item_vote_create(request, id: Id, payload: ItemVoteIn):
 class NotesIn(InputSchema):
     speaker: Id | None = Field(None, description="A request of this sitting (notes on that "
                                                   "speech); or else:")
-    item: Id | None = Field(None, description="One of the sitting's items.")
+    item: Id | None = Field(None, description="One of the sitting's items; with neither, the "
+                                              "item under discussion.")
     text: str = Field("", max_length=services.NOTES_MAX)
 
 
@@ -493,11 +494,11 @@ def notes_save(request, id: Id, payload: NotesIn):
         if speaker is None:
             raise unknown_reference(("body", "speaker"), "No request of this sitting has "
                                                          "this id.")
-    elif payload.item is not None:
-        item = _found(AgendaItem, payload.item, "item", "No agenda item has this id.")
+    else:
+        item = _item_of(sitting, payload.item)
     saved = services.note_save(actor=request.user, sitting=sitting, speaker=speaker,
                                item=item, text=payload.text)
-    return {"speaker": payload.speaker, "item": payload.item, "text": saved.notes}
+    return {"speaker": payload.speaker, "item": item.pk if item else None, "text": saved.notes}
 
 
 class SpokenOut(Schema):

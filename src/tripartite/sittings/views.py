@@ -3,12 +3,12 @@ and the delegate's "Ask for the floor". Thin: permission first, then a service."
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from tripartite.common import exports as common_exports
 from tripartite.common.forms import save_with_service
@@ -285,14 +285,13 @@ def sitting_edit(request, pk):
 
 
 @login_required
+@require_POST
 def item_vote(request, pk):
     """The console's "Open a vote on this item": prepared in the votes room, then opened from
     its own page."""
     sitting = _sitting(pk)
     require(permissions.can_drive_console(request.user, sitting)
             and votes_permissions.can_manage_votes(request.user))
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     form = ItemVoteForm(request.POST, prefix="vote")
     if sitting.current_item_id is None:
         messages.error(request, _("Take up an item first."))
@@ -315,13 +314,12 @@ def _pk(value) -> int:
 
 
 @login_required
+@require_POST
 def notes(request, pk):
     """Save the secretary's notes on a speech or on the item (htmx: answers with a short
     status; without JavaScript, back to the console)."""
     sitting = _sitting(pk)
     require(permissions.can_drive_console(request.user, sitting))
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
     speaker = item = None
     if request.POST.get("speaker"):
         speaker = get_object_or_404(SpeakerRequest, sitting=sitting,
