@@ -116,3 +116,18 @@ class RecordForm(forms.Form):
         ("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))])
     format = forms.ChoiceField(label=_("Format"), choices=[("docx", _("Word")),
                                                            ("pdf", _("PDF"))])
+
+
+class NotesForm(forms.Form):
+    """The secretary's notes on the item under discussion (``item``) or on one speech
+    (``speaker``); the console shows one per speech, each with its own label."""
+
+    speaker = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    item = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Notes on the item"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["text"].label = label

@@ -24,6 +24,7 @@ from tripartite.sittings.forms import (
     DecisionForm,
     EnterRequestForm,
     ItemVoteForm,
+    NotesForm,
     RecordForm,
     SittingForm,
 )
@@ -173,6 +174,24 @@ def _ordering(sitting):
     return {"text": finding.message_in(language), "provision": cite(finding.provision, language)}
 
 
+def _notes_forms(sitting, item, record):
+    """One notes form for the item under discussion, then one per speech on it."""
+    if item is None:
+        return []
+    forms = [NotesForm(initial={"item": item.pk, "text": record.notes if record else ""},
+                       auto_id="id_notes_item_%s")]
+    for speech in selectors.spoken_on(sitting, item):
+        nomination = speech.nomination
+        label = _("Notes on %(name)s's speech") % {"name": speech.person.name}
+        if nomination:
+            label += f" ({nomination.delegation.member_state.name})"
+        if speech.status == SpeakerStatus.SPEAKING:
+            label += " — " + _("speaking")
+        forms.append(NotesForm(initial={"speaker": speech.pk, "text": speech.notes},
+                               auto_id=f"id_notes_{speech.pk}_%s", label=label))
+    return forms
+
+
 def _current_record(sitting):
     if sitting.current_item_id is None:
         return None
@@ -216,7 +235,7 @@ def console(request, pk):
         "sitting": sitting, "rows": _rows(sitting), "current": current, "clock": clock,
         "limit": limit, "enter_form": enter_form, "decision_form": decision_form,
         "vote_form": vote_form, "record": record,
-        "spoken": selectors.spoken_on(sitting, item) if item else [],
+        "notes_forms": _notes_forms(sitting, item, record),
         "limits": selectors.time_limits(sitting),
         "items": sitting.agenda_items.order_by("position", "id"),
         "ordering": _ordering(sitting), "events": _events(sitting)})
