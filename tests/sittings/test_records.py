@@ -344,3 +344,30 @@ def test_the_figures_and_the_proceedings_take_as_many_queries_for_one_speaker_as
             selectors.proceedings(sitting, "en")
         counts.append((len(figures_queries), len(record_queries)))
     assert counts[0] == counts[1]
+
+
+def _decided(count):
+    """A session whose sitting takes ``count`` items, each decided and voted on."""
+    sitting, _, _, _ = opened()
+    staff = secretariat()
+    items = [sitting.current_item] + [AgendaItemFactory(session=sitting.session,
+                                                        number=f"X{n}")
+                                      for n in range(1, count)]
+    sitting.agenda_items.set(items)
+    for item in items:
+        services.decision_record(actor=staff, sitting=sitting, item=item, outcome="noted",
+                                 text_en="Noted.")
+        services.item_vote_create(actor=staff, sitting=sitting, item=item,
+                                  method="show_of_hands", subject_en="A text")
+    return sitting
+
+
+def test_the_record_of_decisions_takes_as_many_queries_for_one_item_as_for_three():
+    counts = []
+    for count in (1, 3):
+        session = _decided(count).session
+        with CaptureQueriesContext(connection) as queries:
+            rows = selectors.session_decisions(session, "fr")
+        assert sum(bool(row["votes"] and row["decisions"]) for row in rows) == count
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
