@@ -187,3 +187,52 @@ def test_no_time_limit_no_remaining_time():
 def test_negative_elapsed_time_is_refused():
     with pytest.raises(ValueError):
         rules.clock(-1, 300)
+
+
+# SIT-3: the limit of each kind of speaker ---------------------------------------------------
+
+LIMITS = rules.TimeLimits(speech=300, spokesperson=600, right_of_reply=120, point_of_order=60)
+
+
+def test_a_speech_has_the_sittings_limit_and_the_plenary_five_minutes_cite_art_14_6():
+    limit = rules.time_limit(Kind.SPEECH, for_group=False, limits=LIMITS)
+    assert limit.seconds == 300
+    assert limit.finding.rule == "SIT-3" and limit.finding.provision == rules.PLENARY_TIME_LIMIT
+    other = rules.time_limit(Kind.SPEECH, for_group=False,
+                             limits=rules.TimeLimits(speech=240))
+    assert other.seconds == 240 and other.finding.provision == rules.CHAIRS_TIME_LIMITS
+
+
+def test_a_speaker_on_behalf_of_a_group_has_the_longer_spokespersons_limit():
+    limit = rules.time_limit(Kind.SPEECH, for_group=True, limits=LIMITS)
+    assert limit.seconds == 600
+    assert "group spokespersons" in limit.finding.message["en"]
+    # without a spokespersons' limit, a group's speaker has the sitting's
+    assert rules.time_limit(Kind.SPEECH, for_group=True,
+                            limits=rules.TimeLimits(speech=300)).seconds == 300
+
+
+@pytest.mark.parametrize(("kind", "seconds"), [(Kind.RIGHT_OF_REPLY, 120),
+                                               (Kind.POINT_OF_ORDER, 60)])
+def test_rights_of_reply_and_points_of_order_have_their_own_limit(kind, seconds):
+    assert rules.time_limit(kind, for_group=False, limits=LIMITS).seconds == seconds
+    # a group's spokesperson replying has the reply's limit, not the spokespersons'
+    assert rules.time_limit(kind, for_group=True, limits=LIMITS).seconds == seconds
+    # none of their own: as a speech
+    assert rules.time_limit(kind, for_group=False,
+                            limits=rules.TimeLimits(speech=180)).seconds == 180
+
+
+def test_no_limit_for_speeches_and_zero_for_a_kind_mean_no_limit():
+    limits = rules.TimeLimits(speech=None, point_of_order=0)
+    assert rules.time_limit(Kind.SPEECH, for_group=False, limits=limits).seconds is None
+    assert rules.time_limit(Kind.RIGHT_OF_REPLY, for_group=False, limits=limits).seconds is None
+    assert rules.time_limit(Kind.POINT_OF_ORDER, for_group=False, limits=limits).seconds is None
+    assert rules.time_limit(Kind.SPEECH, for_group=False,
+                            limits=rules.TimeLimits(speech=0)).seconds is None
+
+
+def test_the_share_of_women_to_one_decimal_and_none_when_nobody_spoke():
+    assert rules.Share(1, 3).percent == 33.3
+    assert rules.Share(2, 2).percent == 100.0
+    assert rules.Share(0, 0).percent is None

@@ -9,19 +9,45 @@ delegate, accredited to the session: the request is really made).
 
 import datetime as dt
 
-from tests.delegations.matrix_rules import api_rule, rule
+from tests.delegations.matrix_rules import NOT_ALLOWED, api_rule, rule
 from tests.matrix_writes import write_rule
 from tripartite.accounts.models import Role
 
 EVERYONE = rule(set(Role.values))
 SECRETARIAT = {Role.SECRETARIAT}
+POST_ONLY = rule(set(), others=NOT_ALLOWED)
 
 ROWS = {
     "sittings:index": (None, EVERYONE),
     "sittings:session_sittings": ("sittings_session", EVERYONE),
     "sittings:console": ("planned_sitting", rule(SECRETARIAT)),
     "sittings:floor": ("open_sitting", EVERYONE),
+    "sittings:sitting_edit": ("planned_sitting", rule(SECRETARIAT)),
+    "sittings:item_vote": ("item_sitting", POST_ONLY),
+    "sittings:notes": ("item_sitting", POST_ONLY),
+    "sittings:record": ("item_sitting", rule(SECRETARIAT)),
+    "sittings:decisions": ("sittings_session", EVERYONE),
+    "sittings:figures": ("sittings_session", EVERYONE),
 }
+
+
+def _item_of(objects) -> int:
+    from tripartite.sittings.models import Sitting
+
+    return Sitting.objects.get(pk=objects["item_sitting"]["pk"]).current_item_id
+
+
+def _planned(objects) -> dict:
+    """The planned sitting's form as it is, retitled (its two items kept)."""
+    from tripartite.sittings.models import Sitting
+
+    sitting = Sitting.objects.get(pk=objects["planned_sitting"]["pk"])
+    return {"title": "Edited sitting", "date": "2026-06-02", "starts_at": "10:00",
+            "ordering": "request_order", "time_limit_seconds": "300",
+            "spokesperson_limit_seconds": "600",
+            "agenda_items": [str(pk) for pk in sitting.agenda_items.values_list("pk",
+                                                                                 flat=True)]}
+
 
 WRITES = {
     "sittings:session_sittings": ("sittings_session", {
@@ -32,6 +58,19 @@ WRITES = {
     "sittings:floor": ("open_sitting", {"action": "ask", "kind": "speech",
                                         "on_behalf_of": "self"},
                        write_rule({Role.DELEGATE})),
+    "sittings:sitting_edit": ("planned_sitting", _planned, write_rule(SECRETARIAT)),
+    "sittings:console decision": ("item_sitting", {
+        "action": "decision", "decision-outcome": "adopted",
+        "decision-text_en": "The report is adopted."}, write_rule(SECRETARIAT)),
+    "sittings:item_vote": ("item_sitting", {
+        "vote-method": "show_of_hands", "vote-decision": "other",
+        "vote-subject_en": "Matrix vote"}, write_rule(SECRETARIAT)),
+    "sittings:notes": ("item_sitting", lambda objects: {
+        "item": str(_item_of(objects)), "text": "Matrix notes"}, write_rule(SECRETARIAT)),
+    "sittings:record": ("item_sitting", {"language": "fr", "format": "docx"},
+                        write_rule(SECRETARIAT)),
+    "sittings:decisions": ("sittings_session", {"language": "es", "format": "pdf"},
+                           write_rule(set(Role.values))),
 }
 
 ALL_API = api_rule(set(Role.values))
@@ -55,6 +94,23 @@ API_ROWS = {
                                           api_rule(SECRETARIAT)),
     ("POST", "/api/speakers/{id}/withdraw"): ("waiting_speaker", None,
                                               api_rule(SECRETARIAT)),
+    ("PATCH", "/api/sittings/{id}"): ("sitting_to_edit", {"title": "Edited",
+                                                          "reply_limit_seconds": 120},
+                                      api_rule(SECRETARIAT)),
+    ("POST", "/api/sittings/{id}/decisions"): ("item_sitting", {
+        "outcome": "adopted", "text_en": "The report is adopted."},
+        api_rule(SECRETARIAT, 201)),
+    ("POST", "/api/sittings/{id}/votes"): ("item_sitting", {
+        "method": "show_of_hands", "subject_en": "Matrix vote"}, api_rule(SECRETARIAT, 201)),
+    ("PUT", "/api/sittings/{id}/notes"): ("item_sitting", {"text": "Matrix notes"},
+                                         api_rule(SECRETARIAT)),
+    ("GET", "/api/sittings/{id}/record"): ("item_sitting", None, api_rule(SECRETARIAT)),
+    ("POST", "/api/sittings/{id}/record"): ("item_sitting", {"language": "fr"},
+                                            api_rule(SECRETARIAT, 202)),
+    ("GET", "/api/sessions/{id}/decisions"): ("sittings_session_api", None, ALL_API),
+    ("POST", "/api/sessions/{id}/decisions"): ("sittings_session_api", {"format": "pdf"},
+                                               api_rule(set(Role.values), 202)),
+    ("GET", "/api/sessions/{id}/speaking-figures"): ("sittings_session_api", None, ALL_API),
 }
 
 OPERATION_IDS = {
@@ -67,6 +123,15 @@ OPERATION_IDS = {
     ("POST", "/api/sittings/{id}/list/close"): "list_close",
     ("POST", "/api/speakers/{id}/move"): "speaker_move",
     ("POST", "/api/speakers/{id}/withdraw"): "floor_withdraw",
+    ("PATCH", "/api/sittings/{id}"): "sitting_edit",
+    ("POST", "/api/sittings/{id}/decisions"): "decision_record",
+    ("POST", "/api/sittings/{id}/votes"): "item_vote_create",
+    ("PUT", "/api/sittings/{id}/notes"): "notes_save",
+    ("GET", "/api/sittings/{id}/record"): "proceedings_detail",
+    ("POST", "/api/sittings/{id}/record"): "proceedings_queue",
+    ("GET", "/api/sessions/{id}/decisions"): "decisions_detail",
+    ("POST", "/api/sessions/{id}/decisions"): "decisions_queue",
+    ("GET", "/api/sessions/{id}/speaking-figures"): "speaking_figures",
 }
 
 
@@ -88,6 +153,13 @@ def objects(session) -> dict:
     opened = services.sitting_plan(actor=staff, session=session, title="Open sitting",
                                    **values)
     services.sitting_step(actor=staff, sitting=opened, step="open")
+    # the API opens the planned sitting before it would be edited: another one for that
+    to_edit = services.sitting_plan(actor=staff, session=session, title="Sitting to edit",
+                                    **values)
+    # an open sitting taking an item: decisions, votes, notes and its record
+    on_item = services.sitting_plan(actor=staff, session=session, title="Sitting on an item",
+                                    agenda_items=items[:1], **values)
+    services.sitting_step(actor=staff, sitting=on_item, step="open")
     speaker = delegation(session, "PT")[0]
     services.floor_request(actor=staff, sitting=opened, person=speaker.person)
     # the API's rows give the floor to the first before moving and withdrawing the second
@@ -101,4 +173,6 @@ def objects(session) -> dict:
         "planned_sitting": {"pk": planned.pk},
         "open_sitting": {"pk": opened.pk},
         "waiting_speaker": {"pk": second.pk},
+        "item_sitting": {"pk": on_item.pk},
+        "sitting_to_edit": {"pk": to_edit.pk},
     }

@@ -71,3 +71,61 @@ def test_a_time_of_day_with_an_offset_is_refused_not_a_server_error(client):
                            content_type="application/json")
     assert response.status_code == 422
     assert "without an offset" in response.content.decode()
+
+
+def test_edit_decide_vote_note_and_read_the_record_through_the_api(client, run_jobs):
+    from tripartite.sittings.models import ItemRecord
+
+    sitting, delegates, _, _ = sitting_with_delegates()
+    staff = secretariat()
+    client.force_login(staff)
+    edited = client.patch(f"/api/sittings/{sitting.pk}",
+                          {"spokesperson_limit_seconds": 600, "reply_limit_seconds": 120},
+                          content_type="application/json")
+    assert edited.status_code == 200
+    assert (edited.json()["spokesperson_limit_seconds"], edited.json()["title"]) == (
+        600, "First sitting")
+    client.post(f"/api/sittings/{sitting.pk}/steps", {"step": "open"},
+                content_type="application/json")
+    too_late = client.patch(f"/api/sittings/{sitting.pk}", {"title": "Renamed"},
+                            content_type="application/json")
+    assert too_late.status_code == 409 and too_late.json()["code"] == "wrong_state"
+    employer = delegates["DE"][2]
+    client.post(f"/api/sittings/{sitting.pk}/speakers",
+                {"person": employer.person_id, "on_behalf_of": "group"},
+                content_type="application/json")
+    state = client.post(f"/api/sittings/{sitting.pk}/floor", {},
+                        content_type="application/json").json()
+    assert state["speaking_limit_seconds"] == 600  # a group's spokesperson
+    noted = client.put(f"/api/sittings/{sitting.pk}/notes",
+                       {"speaker": state["speaking"]["id"], "text": "For the Employers."},
+                       content_type="application/json")
+    assert noted.status_code == 200 and noted.json()["text"] == "For the Employers."
+    decided = client.post(f"/api/sittings/{sitting.pk}/decisions",
+                          {"outcome": "adopted_as_amended", "text_en": "Adopted as amended.",
+                           "text_es": "Adoptado en su forma enmendada."},
+                          content_type="application/json")
+    assert decided.status_code == 201 and decided.json()["outcome"] == "adopted_as_amended"
+    wrong = client.post(f"/api/sittings/{sitting.pk}/decisions",
+                        {"outcome": "approved", "text_en": "x"},
+                        content_type="application/json")
+    assert wrong.status_code == 422
+    voted = client.post(f"/api/sittings/{sitting.pk}/votes",
+                        {"method": "record", "subject_en": "The amended text"},
+                        content_type="application/json")
+    assert voted.status_code == 201
+    assert ItemRecord.objects.get().vote_id == voted.json()["vote"]
+    assert client.get(f"/api/sittings/{sitting.pk}").json()["decisions"][0]["vote"] == \
+        voted.json()["vote"]
+    [item] = client.get(f"/api/sittings/{sitting.pk}/record").json()
+    assert item["speakers"][0]["notes"] == "For the Employers."
+    assert item["vote"]["state"] == "Draft" and item["vote"]["outcome"] is None
+    job = client.post(f"/api/sittings/{sitting.pk}/record", {"language": "es"},
+                      content_type="application/json")
+    assert job.status_code == 202 and job.json()["kind"] == "sittings.proceedings"
+    assert run_jobs() == 1
+    assert client.get(f"/api/jobs/{job.json()['id']}").json()["status"] == "done"
+    [row] = client.get(f"/api/sessions/{sitting.session_id}/decisions").json()
+    assert row["decisions"][0]["text"] == "Adopted as amended."
+    figures = client.get(f"/api/sessions/{sitting.session_id}/speaking-figures").json()
+    assert figures["groups"][0]["label"] == "Employers" and figures["women"][0]["speakers"] == 1

@@ -61,3 +61,20 @@ def test_next_pressed_twice_at_once_gives_the_floor_once():
     assert sum(isinstance(o, ServiceError) for o in outcomes) == 1
     assert SpeakerRequest.objects.filter(sitting=sitting, status="speaking").count() == 1
     assert SpeakerRequest.objects.filter(sitting=sitting, status="waiting").count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_two_clerks_recording_the_decision_and_notes_at_once_make_one_record_of_the_item():
+    from tripartite.sittings.models import ItemRecord
+
+    sitting, _, chair, secretary = opened()
+    item = sitting.current_item
+    outcomes = run_concurrently([
+        lambda: services.decision_record(actor=chair, sitting=sitting, item=item,
+                                         outcome="adopted", text_en="Adopted."),
+        lambda: services.note_save(actor=secretary, sitting=sitting, item=item,
+                                   text="A short debate.")])
+    assert [o for o in outcomes if isinstance(o, Exception)] == []
+    record = ItemRecord.objects.get(sitting=sitting, agenda_item=item)
+    assert (record.outcome, record.notes) == ("adopted", "A short debate.")

@@ -278,3 +278,73 @@ def clock(elapsed_seconds: int, limit_seconds: int | None, *, warn_before: int =
         return Clock(elapsed_seconds, None, False, False)
     remaining = limit_seconds - elapsed_seconds
     return Clock(elapsed_seconds, remaining, 0 < remaining <= warn_before, remaining <= 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# SIT-3: the time limit of each kind of speaker
+
+# Other limits than the plenary discussion's "are set by the President or Chairperson"
+# (SIT-3): a sitting sets them per kind of speaker, a configurable practice.
+CHAIRS_TIME_LIMITS = "ILC Standing Orders art. 14(6); ILO practice"
+
+
+@dataclass(frozen=True)
+class TimeLimits:
+    """A sitting's limits, in seconds. ``speech`` None (or 0): no limit. The others None: the
+    same as a speech (a spokesperson of a group, a right of reply, a point of order); 0: no
+    limit for that kind."""
+
+    speech: int | None = PLENARY_TIME_LIMIT_SECONDS
+    spokesperson: int | None = None
+    right_of_reply: int | None = None
+    point_of_order: int | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerLimit:
+    seconds: int | None
+    finding: Finding
+
+
+def time_limit(kind: Kind | str, *, for_group: bool, limits: TimeLimits) -> SpeakerLimit:
+    """SIT-3: the limit that applies to one speaker. A point of order and a right of reply
+    have their own limit when the sitting sets one; a speech on behalf of a group (a group's
+    spokesperson, a regional group's coordinator) has the spokespersons' limit; every other
+    speech, the sitting's limit. A kind without a limit of its own takes the speeches'."""
+    kind = Kind(kind)
+    own = {Kind.POINT_OF_ORDER: limits.point_of_order,
+           Kind.RIGHT_OF_REPLY: limits.right_of_reply,
+           Kind.SPEECH: limits.spokesperson if for_group else None}[kind]
+    if own is not None:
+        message = {
+            Kind.POINT_OF_ORDER: text("A point of order has its own time limit, set for the "
+                                      "sitting."),
+            Kind.RIGHT_OF_REPLY: text("A right of reply has its own time limit, set for the "
+                                      "sitting."),
+            Kind.SPEECH: text("A speaker on behalf of a group has the longer limit set for "
+                              "group spokespersons."),
+        }[kind]
+        return SpeakerLimit(own or None, Finding("SIT-3", CHAIRS_TIME_LIMITS, Severity.INFO,
+                                                 message))
+    if not limits.speech:
+        return SpeakerLimit(None, Finding("SIT-3", CHAIRS_TIME_LIMITS, Severity.INFO, text(
+            "No time limit is set for this sitting.")))
+    provision = (PLENARY_TIME_LIMIT if limits.speech == PLENARY_TIME_LIMIT_SECONDS
+                 else CHAIRS_TIME_LIMITS)
+    return SpeakerLimit(limits.speech, Finding("SIT-3", provision, Severity.INFO, text(
+        "The sitting's time limit per speech.")))
+
+
+# ---------------------------------------------------------------------------------------------
+# Figures: the share of women among speakers
+
+
+@dataclass(frozen=True)
+class Share:
+    women: int
+    total: int
+
+    @property
+    def percent(self) -> float | None:
+        """The share in per cent, to one decimal; None when nobody spoke."""
+        return round(100 * self.women / self.total, 1) if self.total else None

@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from tripartite.accounts.models import User
 from tripartite.delegations.models import Nomination
 from tripartite.meetings.models import Officer
-from tripartite.sittings.models import OnBehalfOf, Ordering, SpeakerKind
+from tripartite.sittings.models import DecisionOutcome, OnBehalfOf, Ordering, SpeakerKind
+from tripartite.votes.models import DecisionKind, Method
 
 
 class SittingForm(forms.Form):
@@ -32,6 +33,15 @@ class SittingForm(forms.Form):
     time_limit_seconds = forms.IntegerField(
         label=_("Time limit per speech (seconds)"), min_value=0, required=False, initial=300,
         help_text=_("Five minutes in the plenary discussion; empty for none."))
+    spokesperson_limit_seconds = forms.IntegerField(
+        label=_("Time limit for group spokespersons (seconds)"), min_value=0, required=False,
+        help_text=_("For a speech on behalf of a group; empty: as any speech."))
+    reply_limit_seconds = forms.IntegerField(
+        label=_("Time limit for a right of reply (seconds)"), min_value=0, required=False,
+        help_text=_("Empty: as any speech."))
+    point_of_order_limit_seconds = forms.IntegerField(
+        label=_("Time limit for a point of order (seconds)"), min_value=0, required=False,
+        help_text=_("Empty: as any speech."))
 
     def __init__(self, *args, session, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,3 +84,50 @@ class AskForm(forms.Form):
                              initial=SpeakerKind.SPEECH)
     on_behalf_of = forms.ChoiceField(label=_("On behalf of"), choices=OnBehalfOf.choices,
                                      initial=OnBehalfOf.SELF)
+
+
+class DecisionForm(forms.Form):
+    """The decision on the item under discussion, its text in the three languages."""
+
+    outcome = forms.ChoiceField(label=_("Decision"), choices=DecisionOutcome.choices)
+    text_en = forms.CharField(label=_("Text of the decision (English)"),
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    text_fr = forms.CharField(label=_("Text of the decision (French)"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    text_es = forms.CharField(label=_("Text of the decision (Spanish)"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ItemVoteForm(forms.Form):
+    """A vote on the item under discussion, prepared in the votes room."""
+
+    method = forms.ChoiceField(label=_("Method"), choices=Method.choices)
+    decision = forms.ChoiceField(label=_("Kind of decision"), choices=DecisionKind.choices,
+                                 initial=DecisionKind.OTHER)
+    subject_en = forms.CharField(label=_("What is voted on (English)"), max_length=500)
+    subject_fr = forms.CharField(label=_("What is voted on (French)"), max_length=500,
+                                 required=False)
+    subject_es = forms.CharField(label=_("What is voted on (Spanish)"), max_length=500,
+                                 required=False)
+
+
+class RecordForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=[
+        ("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))])
+    format = forms.ChoiceField(label=_("Format"), choices=[("docx", _("Word")),
+                                                           ("pdf", _("PDF"))])
+
+
+class NotesForm(forms.Form):
+    """The secretary's notes on the item under discussion (``item``) or on one speech
+    (``speaker``); the console shows one per speech, each with its own label."""
+
+    speaker = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    item = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    text = forms.CharField(label=_("Notes on the item"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["text"].label = label

@@ -57,6 +57,15 @@ class Sitting(TimeStampedModel):
         _("time limit (seconds)"), null=True, blank=True, default=300,
         help_text=_("Per speech; empty for none. Five minutes in the plenary discussion "
                     "(ILC Standing Orders art. 14(6))."))
+    spokesperson_limit_seconds = models.PositiveIntegerField(
+        _("time limit for group spokespersons (seconds)"), null=True, blank=True,
+        help_text=_("For a speech on behalf of a group; empty: as any speech."))
+    reply_limit_seconds = models.PositiveIntegerField(
+        _("time limit for a right of reply (seconds)"), null=True, blank=True,
+        help_text=_("Empty: as any speech."))
+    point_of_order_limit_seconds = models.PositiveIntegerField(
+        _("time limit for a point of order (seconds)"), null=True, blank=True,
+        help_text=_("Empty: as any speech."))
     state = models.CharField(_("state"), max_length=20, choices=SittingState.choices,
                              default=SittingState.PLANNED)
     list_closed = models.BooleanField(_("list of speakers closed"), default=False)
@@ -116,6 +125,8 @@ class SpeakerRequest(TimeStampedModel):
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
+    notes = models.TextField(_("notes"), blank=True,
+                             help_text=_("The secretary's notes on the speech, for the record."))
 
     class Meta:
         verbose_name = _("request for the floor")
@@ -152,3 +163,40 @@ class SittingEvent(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.at:%H:%M:%S}"
+
+
+class DecisionOutcome(models.TextChoices):
+    ADOPTED = "adopted", _("Adopted")
+    ADOPTED_AS_AMENDED = "adopted_as_amended", _("Adopted as amended")
+    DEFERRED = "deferred", _("Deferred")
+    REFERRED = "referred", _("Referred")
+    NOTED = "noted", _("Noted")
+
+
+class ItemRecord(TimeStampedModel):
+    """What a sitting did with one of its agenda items: the secretary's notes on the item, the
+    decision (with its text in English, French and Spanish), and the vote opened on it."""
+
+    sitting = models.ForeignKey(Sitting, verbose_name=_("sitting"), on_delete=models.CASCADE,
+                                related_name="item_records")
+    agenda_item = models.ForeignKey("meetings.AgendaItem", verbose_name=_("agenda item"),
+                                    on_delete=models.PROTECT, related_name="sitting_records")
+    notes = models.TextField(_("notes"), blank=True)
+    outcome = models.CharField(_("decision"), max_length=30, blank=True,
+                               choices=DecisionOutcome.choices)
+    decision_text = models.TextField(_("text of the decision"), blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    vote = models.ForeignKey("votes.Vote", verbose_name=_("vote"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="sitting_records")
+
+    class Meta:
+        verbose_name = _("item's record")
+        verbose_name_plural = _("items' records")
+        ordering = ["sitting", "agenda_item__position", "id"]
+        constraints = [models.UniqueConstraint(fields=["sitting", "agenda_item"],
+                                               name="one_record_per_item_and_sitting")]
+
+    def __str__(self):
+        return f"{self.sitting} — {self.agenda_item}"

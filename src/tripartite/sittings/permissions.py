@@ -36,3 +36,15 @@ def can_ask_for_the_floor(user: AnyUser) -> bool:
     """The delegate's own "Ask for the floor": a login linked to a participant. Whether that
     participant may take the floor is for the service (SIT-1) to decide."""
     return has_role(user, Role.DELEGATE) and getattr(user, "person_id", None) is not None
+
+
+def can_draft_record(user: AnyUser, sitting: Sitting) -> bool:
+    """Read the draft record of proceedings of a sitting (it holds the secretary's notes) and
+    have its Word and PDF files made: those who drive its console."""
+    return can_drive_console(user, sitting)
+
+
+def can_view_figures(user: AnyUser) -> bool:
+    """A session's speaking figures and their export: anyone logged in (they count what was
+    said in public sittings)."""
+    return is_active_user(user)

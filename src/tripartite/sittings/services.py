@@ -23,10 +23,14 @@ from tripartite.common.services import (
 from tripartite.common.text import current_language
 from tripartite.constituents.models import Person
 from tripartite.delegations.models import Nomination
+from tripartite.jobs.models import Job
+from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import AgendaItem, Session
 from tripartite.rules import sittings as rules
 from tripartite.sittings import permissions
 from tripartite.sittings.models import (
+    DecisionOutcome,
+    ItemRecord,
     OnBehalfOf,
     Sitting,
     SittingEvent,
@@ -35,9 +39,14 @@ from tripartite.sittings.models import (
     SpeakerRequest,
     SpeakerStatus,
 )
+from tripartite.sittings.selectors import waiting
+from tripartite.votes import permissions as votes_permissions
+from tripartite.votes import services as votes_services
+from tripartite.votes.models import Body, Vote
 
 PLANNED_FIELDS = ("title", "committee", "date", "starts_at", "ends_at", "room", "chair",
-                  "secretary", "ordering", "time_limit_seconds")
+                  "secretary", "ordering", "time_limit_seconds", "spokesperson_limit_seconds",
+                  "reply_limit_seconds", "point_of_order_limit_seconds")
 
 
 def _event(sitting: Sitting, actor: User | None, action: str, at: dt.datetime,
@@ -103,6 +112,47 @@ def sitting_plan(*, actor: User, session: Session, agenda_items: Iterable[Agenda
         sitting.save(update_fields=["current_item"])
     _event(sitting, actor, "planned", timezone.now())
     log_action(actor=actor, action="sittings.sitting.planned", obj=sitting)
+    return sitting
+
+
+@transaction.atomic
+def sitting_edit(*, actor: User, sitting: Sitting,
+                 agenda_items: Iterable[AgendaItem] | None = None, **values: Any) -> Sitting:
+    """Change a sitting still planned (the secretariat): the same fields and checks as when it
+    was planned. Once opened, it is run from the console, not edited."""
+    if not permissions.can_plan_sittings(actor):
+        raise PermissionDeniedError()
+    unknown = set(values) - set(PLANNED_FIELDS)
+    if unknown:
+        raise ServiceError(_("Unknown field."), field=sorted(unknown)[0])
+    if "title" in values and not (values.get("title") or "").strip():
+        raise ServiceError(_("Give the sitting a title."), field="title")
+    sitting = _locked(sitting)
+    if sitting.state != SittingState.PLANNED:
+        raise ServiceError(_("Only a planned sitting can be edited: this one is “%(state)s”.")
+                           % {"state": sitting.get_state_display()},
+                           code="wrong_state", status=409)
+    items = list(agenda_items) if agenda_items is not None else None
+    merged = {name: getattr(sitting, name) for name in PLANNED_FIELDS}
+    merged.update(values)
+    _check_planned(sitting.session, merged, items or [])
+    changed = {name: str(value) for name, value in values.items()
+               if getattr(sitting, name) != value}
+    for name, value in values.items():
+        setattr(sitting, name, value)
+    sitting.save()
+    if items is not None:
+        before = set(sitting.agenda_items.values_list("pk", flat=True))
+        sitting.agenda_items.set(items)
+        if before != {item.pk for item in items}:
+            changed["agenda_items"] = ", ".join(str(item.pk) for item in items)
+        if sitting.current_item_id not in {item.pk for item in items}:
+            sitting.current_item = items[0] if items else None
+            sitting.save(update_fields=["current_item", "updated_at"])
+    if changed:
+        _bump(sitting)
+        _event(sitting, actor, "edited", timezone.now(), fields=sorted(changed))
+        log_action(actor=actor, action="sittings.sitting.edited", obj=sitting, data=changed)
     return sitting
 
 
@@ -209,18 +259,6 @@ def as_rule_request(request: SpeakerRequest) -> rules.Request:
     return rules.Request(request.pk, request.pk, rules.Kind(request.kind), standing_of(request),
                          minister=bool(request.nomination
                                        and request.nomination.role == "minister"))
-
-
-def waiting(sitting: Sitting) -> list[SpeakerRequest]:
-    """The requests waiting for the floor: points of order first (in the order raised), then
-    the list by position."""
-    rows = list(SpeakerRequest.objects.filter(sitting=sitting, status=SpeakerStatus.WAITING)
-                .select_related("person", "nomination__delegation__member_state",
-                                "agenda_item"))
-    points = sorted((r for r in rows if r.position is None), key=lambda r: (r.requested_at,
-                                                                           r.pk))
-    listed = sorted((r for r in rows if r.position is not None), key=lambda r: r.position or 0)
-    return points + listed
 
 
 @transaction.atomic
@@ -411,3 +449,164 @@ def speaker_move(*, actor: User, request: SpeakerRequest, direction: str,
     _event(sitting, actor, "moved", timezone.now(), request, direction=direction,
            **{"from": old, "to": target})
     return request
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions, votes and notes on the items
+
+
+def _require_item(sitting: Sitting, item: AgendaItem) -> None:
+    if not sitting.agenda_items.filter(pk=item.pk).exists():
+        raise ServiceError(_("This item is not among the items the sitting takes."),
+                           field="item")
+
+
+def _record_of(sitting: Sitting, item: AgendaItem) -> ItemRecord:
+    record, _created = ItemRecord.objects.get_or_create(sitting=sitting, agenda_item=item)
+    return record
+
+
+@transaction.atomic
+def decision_record(*, actor: User, sitting: Sitting, item: AgendaItem, outcome: str,
+                    text_en: str, text_fr: str = "", text_es: str = "",
+                    at: dt.datetime | None = None) -> ItemRecord:
+    """Record the decision on one of the sitting's items (adopted, adopted as amended,
+    deferred, referred, noted) with its text in English (required), French and Spanish.
+    Recording it again replaces it; both are logged."""
+    _require_console(actor, sitting)
+    if outcome not in DecisionOutcome.values:
+        raise ServiceError(_("Choose the decision."), field="outcome")
+    if not (text_en or "").strip():
+        raise ServiceError(_("Give the text of the decision, in English at least."),
+                           field="text_en")
+    sitting = _locked(sitting)
+    if sitting.state == SittingState.PLANNED:
+        raise ServiceError(_("Open the sitting before recording a decision."),
+                           code="wrong_state", status=409)
+    _require_item(sitting, item)
+    at = at or timezone.now()
+    record = _record_of(sitting, item)
+    action = "sittings.decision.changed" if record.outcome else "sittings.decision.recorded"
+    record.outcome = outcome
+    texts = {"en": text_en.strip(), "fr": (text_fr or "").strip(),
+             "es": (text_es or "").strip()}
+    for language, value in texts.items():  # modeltranslation's field per language
+        setattr(record, f"decision_text_{language}", value)
+    record.decided_at, record.decided_by = at, actor
+    record.save()
+    _event(sitting, actor, "decision", at, item=item.pk, outcome=outcome)
+    log_action(actor=actor, action=action, obj=record, data={
+        "item": item.pk, "outcome": outcome,
+        **{f"text_{language}": value for language, value in texts.items()}})
+    return record
+
+
+@transaction.atomic
+def item_vote_create(*, actor: User, sitting: Sitting, item: AgendaItem, method: str,
+                     subject_en: str, subject_fr: str = "", subject_es: str = "",
+                     decision: str | None = None) -> Vote:
+    """Prepare a vote on one of the sitting's items through the votes room (its rules on the
+    kind of decision, majority and method apply), for the plenary or the sitting's committee;
+    the item's record links to it. The vote is opened from its own page."""
+    _require_console(actor, sitting)
+    if not votes_permissions.can_manage_votes(actor):
+        raise PermissionDeniedError(_("Only the secretariat prepares votes."))
+    sitting = _locked(sitting)
+    if sitting.state == SittingState.PLANNED:
+        raise ServiceError(_("Open the sitting before opening a vote."),
+                           code="wrong_state", status=409)
+    _require_item(sitting, item)
+    committee = sitting.committee
+    vote = votes_services.vote_create(
+        actor=actor, session=sitting.session, agenda_item=item, method=method,
+        subject_en=subject_en, subject_fr=subject_fr, subject_es=subject_es,
+        decision=decision, body=Body.COMMITTEE if committee else Body.PLENARY,
+        committee=committee)
+    record = _record_of(sitting, item)
+    record.vote = vote
+    record.save(update_fields=["vote", "updated_at"])
+    _event(sitting, actor, "vote", timezone.now(), item=item.pk, vote=vote.pk)
+    log_action(actor=actor, action="sittings.vote.created", obj=record,
+               data={"item": item.pk, "vote": vote.pk})
+    return vote
+
+
+NOTES_MAX = 20_000
+
+
+@transaction.atomic
+def note_save(*, actor: User, sitting: Sitting, text: str,
+              speaker: SpeakerRequest | None = None,
+              item: AgendaItem | None = None) -> SpeakerRequest | ItemRecord:
+    """Save the secretary's notes on one speech or on one item of the sitting (replacing the
+    previous notes). Logged with their length, not their text."""
+    _require_console(actor, sitting)
+    if (speaker is None) == (item is None):
+        raise ServiceError(_("Say whether the notes are on a speech or on an item."))
+    text = (text or "").strip()
+    if len(text) > NOTES_MAX:
+        raise ServiceError(_("Notes are limited to %(count)s characters.")
+                           % {"count": NOTES_MAX}, field="text")
+    sitting = _locked(sitting)
+    target: SpeakerRequest | ItemRecord
+    if speaker is not None:
+        target = _fresh(speaker, sitting)
+        if target.sitting_id != sitting.pk:
+            raise ServiceError(_("This request is not of this sitting."), field="speaker")
+        target.notes = text
+        target.save(update_fields=["notes", "updated_at"])
+    else:
+        assert item is not None
+        _require_item(sitting, item)
+        target = _record_of(sitting, item)
+        target.notes = text
+        target.save(update_fields=["notes", "updated_at"])
+    log_action(actor=actor, action="sittings.notes.saved", obj=target,
+               data={"sitting": sitting.pk, "length": len(text)})
+    return target
+
+
+# ---------------------------------------------------------------------------------------------
+# The records, made by the worker
+
+
+RECORD_TASK = "tripartite.sittings.tasks.make_record"
+RECORD_LANGUAGES = ("en", "fr", "es")
+RECORD_FORMATS = ("docx", "pdf")
+
+
+def _record_options(language: str, fmt: str) -> tuple[str, str]:
+    if language not in RECORD_LANGUAGES:
+        raise ServiceError(_("Choose English, French or Spanish."), field="language")
+    if fmt not in RECORD_FORMATS:
+        raise ServiceError(_("Choose Word or PDF."), field="format")
+    return language, fmt
+
+
+def proceedings_queue(*, actor: User, sitting: Sitting, language: str, fmt: str,
+                      back_url: str = "") -> Job:
+    """Queue the draft record of proceedings of ``sitting`` (Word or PDF, in ``language``)
+    as a job of ``actor``'s: the Chair, the secretary or the secretariat."""
+    if not permissions.can_draft_record(actor, sitting):
+        raise PermissionDeniedError
+    language, fmt = _record_options(language, fmt)
+    return job_queue(owner=actor, kind="sittings.proceedings", task=RECORD_TASK,
+                     title=_("Record of proceedings of %(sitting)s (%(language)s, %(format)s)")
+                     % {"sitting": sitting.title, "language": language.upper(),
+                        "format": "Word" if fmt == "docx" else "PDF"},
+                     params={"sitting": sitting.pk, "language": language, "format": fmt},
+                     total=1, back_url=back_url)
+
+
+def decisions_queue(*, actor: User, session: Session, language: str, fmt: str,
+                    back_url: str = "") -> Job:
+    """Queue the record of decisions of ``session`` (Word or PDF, in ``language``)."""
+    if not permissions.can_view_sittings(actor):
+        raise PermissionDeniedError
+    language, fmt = _record_options(language, fmt)
+    return job_queue(owner=actor, kind="sittings.decisions", task=RECORD_TASK,
+                     title=_("Record of decisions of %(session)s (%(language)s, %(format)s)")
+                     % {"session": session.title, "language": language.upper(),
+                        "format": "Word" if fmt == "docx" else "PDF"},
+                     params={"session": session.pk, "language": language, "format": fmt},
+                     total=1, back_url=back_url)

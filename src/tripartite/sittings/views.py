@@ -4,10 +4,13 @@ and the delegate's "Ask for the floor". Thin: permission first, then a service."
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
+from tripartite.common import exports as common_exports
 from tripartite.common.forms import save_with_service
 from tripartite.common.services import ServiceError
 from tripartite.common.text import current_language
@@ -15,9 +18,18 @@ from tripartite.common.views import require
 from tripartite.meetings.models import Session
 from tripartite.rules import sittings as rules
 from tripartite.rules.citations import cite
-from tripartite.sittings import permissions, services
-from tripartite.sittings.forms import AskForm, EnterRequestForm, SittingForm
+from tripartite.sittings import exports, permissions, selectors, services
+from tripartite.sittings.forms import (
+    AskForm,
+    DecisionForm,
+    EnterRequestForm,
+    ItemVoteForm,
+    NotesForm,
+    RecordForm,
+    SittingForm,
+)
 from tripartite.sittings.models import Sitting, SpeakerRequest, SpeakerStatus
+from tripartite.votes import permissions as votes_permissions
 
 
 def _sitting(pk) -> Sitting:
@@ -58,22 +70,13 @@ def session_sittings(request, session_pk):
 
 def _rows(sitting):
     """The waiting list, each with the speaker's group, delegation and capacity."""
-    rows = services.waiting(sitting)
+    rows = selectors.waiting(sitting)
     for row in rows:
         nomination = row.nomination
         row.delegation_name = (nomination.delegation.member_state.name if nomination else "")
         row.group_label = nomination.get_group_display() if nomination else ""
         row.capacity = nomination.get_role_display() if nomination else ""
     return rows
-
-
-def _speaking(sitting):
-    current = (SpeakerRequest.objects.filter(sitting=sitting, status=SpeakerStatus.SPEAKING)
-               .select_related("person", "nomination__delegation__member_state").first())
-    if current is None:
-        return None, None
-    elapsed = max(0, int((timezone.now() - current.started_at).total_seconds()))
-    return current, rules.clock(elapsed, sitting.time_limit_seconds)
 
 
 CONSOLE_MESSAGES = {
@@ -88,6 +91,7 @@ CONSOLE_MESSAGES = {
     "close_list": gettext_lazy("The list of speakers is closed."),
     "enter": gettext_lazy("The request was entered in the list."),
     "item": gettext_lazy("The item under discussion was changed."),
+    "decision": gettext_lazy("The decision is recorded."),
 }
 
 
@@ -96,7 +100,7 @@ def _version(request):
     return int(value) if value.isdigit() else None
 
 
-def _console_act(request, sitting, action, enter_form):
+def _console_act(request, sitting, action, enter_form, decision_form):
     """Run one act of the console; a refusal is shown as an error message."""
     version = _version(request)
     if action in services.TRANSITIONS:
@@ -117,6 +121,14 @@ def _console_act(request, sitting, action, enter_form):
     elif action == "item":
         item = get_object_or_404(sitting.agenda_items, pk=request.POST.get("item") or 0)
         services.item_take_up(actor=request.user, sitting=sitting, item=item)
+    elif action == "decision":
+        if sitting.current_item_id is None or not decision_form.is_valid():
+            return False
+        data = decision_form.cleaned_data
+        services.decision_record(actor=request.user, sitting=sitting,
+                                 item=sitting.current_item, outcome=data["outcome"],
+                                 text_en=data["text_en"], text_fr=data["text_fr"],
+                                 text_es=data["text_es"])
     elif action == "close_list":
         services.list_close(actor=request.user, sitting=sitting, version=version)
     elif action == "enter":
@@ -142,6 +154,9 @@ EVENT_LABELS = {
     "floor_given": gettext_lazy("Given the floor"), "ended": gettext_lazy("Finished speaking"),
     "moved": gettext_lazy("Moved in the list"),
     "item": gettext_lazy("Item taken up"),
+    "edited": gettext_lazy("Edited"),
+    "decision": gettext_lazy("Decision recorded"),
+    "vote": gettext_lazy("Vote prepared"),
 }
 
 
@@ -159,6 +174,37 @@ def _ordering(sitting):
     return {"text": finding.message_in(language), "provision": cite(finding.provision, language)}
 
 
+def _notes_forms(sitting, item, record):
+    """One notes form for the item under discussion, then one per speech on it."""
+    if item is None:
+        return []
+    forms = [NotesForm(initial={"item": item.pk, "text": record.notes if record else ""},
+                       auto_id="id_notes_item_%s")]
+    for speech in selectors.spoken_on(sitting, item):
+        nomination = speech.nomination
+        label = _("Notes on %(name)s's speech") % {"name": speech.person.name}
+        if nomination:
+            label += f" ({nomination.delegation.member_state.name})"
+        if speech.status == SpeakerStatus.SPEAKING:
+            label += " — " + _("speaking")
+        forms.append(NotesForm(initial={"speaker": speech.pk, "text": speech.notes},
+                               auto_id=f"id_notes_{speech.pk}_%s", label=label))
+    return forms
+
+
+def _current_record(sitting):
+    if sitting.current_item_id is None:
+        return None
+    return selectors.item_records(sitting).get(sitting.current_item_id)
+
+
+def _decision_initial(record):
+    if record is None or not record.outcome:
+        return None
+    return {"outcome": record.outcome, "text_en": record.decision_text_en,
+            "text_fr": record.decision_text_fr, "text_es": record.decision_text_es}
+
+
 @login_required
 def console(request, pk):
     sitting = _sitting(pk)
@@ -166,9 +212,12 @@ def console(request, pk):
     action = request.POST.get("action", "") if request.method == "POST" else ""
     enter_form = EnterRequestForm(request.POST if action == "enter" else None,
                                   session=sitting.session, prefix="enter")
+    record = _current_record(sitting)
+    decision_form = DecisionForm(request.POST if action == "decision" else None,
+                                 initial=_decision_initial(record), prefix="decision")
     if request.method == "POST":
         try:
-            done = _console_act(request, sitting, action, enter_form)
+            done = _console_act(request, sitting, action, enter_form, decision_form)
         except ServiceError as error:
             messages.error(request, error.message)
             done = False
@@ -176,10 +225,19 @@ def console(request, pk):
             messages.success(request, CONSOLE_MESSAGES[action])
             return redirect("sittings:console", pk=sitting.pk)
         sitting = _sitting(pk)
-    current, clock = _speaking(sitting)
+    current, clock, limit = selectors.floor_state(sitting)
+    item = sitting.current_item
+    can_vote = votes_permissions.can_manage_votes(request.user)
+    vote_form = ItemVoteForm(prefix="vote", initial={
+        "subject_en": item.title_en if item else "", "subject_fr": item.title_fr if item else "",
+        "subject_es": item.title_es if item else ""}) if can_vote and item else None
     return render(request, "sittings/console.html", {
         "sitting": sitting, "rows": _rows(sitting), "current": current, "clock": clock,
-        "enter_form": enter_form, "items": sitting.agenda_items.order_by("position", "id"),
+        "limit": limit, "enter_form": enter_form, "decision_form": decision_form,
+        "vote_form": vote_form, "record": record,
+        "notes_forms": _notes_forms(sitting, item, record),
+        "limits": selectors.time_limits(sitting),
+        "items": sitting.agenda_items.order_by("position", "id"),
         "ordering": _ordering(sitting), "events": _events(sitting)})
 
 
@@ -209,8 +267,155 @@ def floor(request, pk):
                 return redirect("sittings:floor", pk=sitting.pk)
         except ServiceError as error:
             messages.error(request, error.message)
-    current, clock = _speaking(sitting)
+    current, clock, limit = selectors.floor_state(sitting)
     return render(request, "sittings/floor.html", {
         "sitting": sitting, "rows": _rows(sitting), "current": current, "clock": clock,
-        "form": form, "mine": mine,
+        "limit": limit, "form": form, "mine": mine,
         "console": permissions.can_drive_console(request.user, sitting)})
+
+
+# ---------------------------------------------------------------------------------------------
+# Editing a planned sitting; the console's vote and notes; the records; the figures
+
+
+def _planned_initial(sitting):
+    initial = {name: getattr(sitting, name) for name in services.PLANNED_FIELDS}
+    initial["agenda_items"] = list(sitting.agenda_items.all())
+    return initial
+
+
+@login_required
+def sitting_edit(request, pk):
+    sitting = _sitting(pk)
+    require(permissions.can_plan_sittings(request.user))
+    form = SittingForm(request.POST or None, session=sitting.session,
+                       initial=_planned_initial(sitting))
+
+    def save(data):
+        items = data.pop("agenda_items")
+        services.sitting_edit(actor=request.user, sitting=sitting, agenda_items=items, **data)
+
+    if sitting.state == "planned" and save_with_service(request, form, save):
+        messages.success(request, _("The sitting is saved."))
+        return redirect("sittings:session_sittings", session_pk=sitting.session_id)
+    if request.method == "POST" and sitting.state != "planned":
+        messages.error(request, _("Only a planned sitting can be edited."))
+    return render(request, "sittings/sitting_edit.html", {"sitting": sitting, "form": form})
+
+
+@login_required
+@require_POST
+def item_vote(request, pk):
+    """The console's "Open a vote on this item": prepared in the votes room, then opened from
+    its own page."""
+    sitting = _sitting(pk)
+    require(permissions.can_drive_console(request.user, sitting)
+            and votes_permissions.can_manage_votes(request.user))
+    form = ItemVoteForm(request.POST, prefix="vote")
+    if sitting.current_item_id is None:
+        messages.error(request, _("Take up an item first."))
+    elif not form.is_valid():
+        messages.error(request, _("Say what is voted on, in English at least, and how."))
+    else:
+        try:
+            vote = services.item_vote_create(actor=request.user, sitting=sitting,
+                                             item=sitting.current_item, **form.cleaned_data)
+        except ServiceError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("The vote is prepared: open it here."))
+            return redirect("votes:vote_manage", pk=vote.pk)
+    return redirect("sittings:console", pk=sitting.pk)
+
+
+def _pk(value) -> int:
+    return int(value) if (value or "").isdigit() else 0
+
+
+@login_required
+@require_POST
+def notes(request, pk):
+    """Save the secretary's notes on a speech or on the item (htmx: answers with a short
+    status; without JavaScript, back to the console)."""
+    sitting = _sitting(pk)
+    require(permissions.can_drive_console(request.user, sitting))
+    speaker = item = None
+    if request.POST.get("speaker"):
+        speaker = get_object_or_404(SpeakerRequest, sitting=sitting,
+                                    pk=_pk(request.POST.get("speaker")))
+    else:
+        item = get_object_or_404(sitting.agenda_items, pk=_pk(request.POST.get("item")))
+    try:
+        services.note_save(actor=request.user, sitting=sitting, speaker=speaker, item=item,
+                           text=request.POST.get("text", ""))
+        status, message = 200, _("Notes saved at %(time)s.") % {
+            "time": timezone.localtime().strftime("%H:%M:%S")}
+    except ServiceError as error:
+        status, message = 400, error.message
+    if request.headers.get("HX-Request"):
+        return render(request, "sittings/_notes_status.html", {"message": message},
+                      status=status)
+    (messages.success if status == 200 else messages.error)(request, message)
+    return redirect("sittings:console", pk=sitting.pk)
+
+
+def _queue_record(request, queue, back_url, **target):
+    form = RecordForm(request.POST)
+    if not form.is_valid():
+        raise ServiceError(_("Choose English, French or Spanish, and Word or PDF."))
+    job = queue(actor=request.user, language=form.cleaned_data["language"],
+                fmt=form.cleaned_data["format"], back_url=back_url, **target)
+    return redirect("jobs:job_detail", pk=job.pk)
+
+
+@login_required
+def record(request, pk):
+    """The draft record of proceedings of a sitting, and its Word or PDF file (a job)."""
+    sitting = _sitting(pk)
+    require(permissions.can_draft_record(request.user, sitting))
+    back = reverse("sittings:record", args=[sitting.pk])
+    if request.method == "POST":
+        try:
+            return _queue_record(request, services.proceedings_queue, back, sitting=sitting)
+        except ServiceError as error:
+            messages.error(request, error.message)
+    language = current_language()
+    return render(request, "sittings/record.html", {
+        "sitting": sitting, "items": selectors.proceedings(sitting, language),
+        "form": RecordForm(initial={"language": language, "format": "docx"})})
+
+
+@login_required
+def decisions(request, session_pk):
+    """The record of decisions of a session, and its Word or PDF file (a job)."""
+    session = get_object_or_404(Session.objects.select_related("meeting"), pk=session_pk)
+    require(permissions.can_view_sittings(request.user))
+    back = reverse("sittings:decisions", args=[session.pk])
+    if request.method == "POST":
+        try:
+            return _queue_record(request, services.decisions_queue, back, session=session)
+        except ServiceError as error:
+            messages.error(request, error.message)
+    language = current_language()
+    return render(request, "sittings/decisions.html", {
+        "session": session, "rows": selectors.session_decisions(session, language),
+        "form": RecordForm(initial={"language": language, "format": "docx"})})
+
+
+@login_required
+def figures(request, session_pk):
+    """Speaking figures of a session: a page, and its Excel or CSV export."""
+    session = get_object_or_404(Session.objects.select_related("meeting"), pk=session_pk)
+    require(permissions.can_view_figures(request.user))
+    found = selectors.figures(session)
+    export = request.GET.get("export")
+    if export == "xlsx":
+        return common_exports.download(
+            exports.as_xlsx(found), filename=f"speaking-figures-{session.pk}.xlsx",
+            content_type=common_exports.XLSX_TYPE)
+    if export == "csv":
+        return common_exports.download(
+            exports.as_csv(found), filename=f"speaking-figures-{session.pk}.csv",
+            content_type=common_exports.CSV_TYPE)
+    return render(request, "sittings/figures.html", {"session": session, "figures": found,
+                                                     "tables": exports.tables(found)})
