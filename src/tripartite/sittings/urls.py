@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tripartite.sittings import views
+from tripartite.sittings import display, views
 
 app_name = "sittings"
 urlpatterns = [
@@ -8,4 +8,6 @@ urlpatterns = [
     path("sessions/<int:session_pk>/", views.session_sittings, name="session_sittings"),
     path("<int:pk>/console/", views.console, name="console"),
     path("<int:pk>/floor/", views.floor, name="floor"),
+    path("<int:pk>/display/", display.display, name="display"),
+    path("<int:pk>/live/", display.stream, name="stream"),
 ]
