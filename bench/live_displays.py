@@ -68,10 +68,10 @@ def _prepare():
     django.setup()
     from django.core.management import call_command
     from django.test import Client
-
     from tests.factories import user_with_role
     from tests.sittings.factories import opened
     from tests.votes.factories import delegation
+
     from tripartite.accounts.models import Role
     from tripartite.sittings import services
 

@@ -54,9 +54,12 @@ class RedactingFilter(logging.Filter):
 
 class TripartiteUvicornWorker(UvicornWorker):
     """Uvicorn in a gunicorn worker: Django has no lifespan protocol (off, rather than a
-    warning at each start), and the access log's addresses are redacted."""
+    warning at each start), and the access log's addresses are redacted. When it stops, a
+    worker gives requests under way 5 s to finish, then closes what is still open (the live
+    streams never finish by themselves; their displays reconnect to another worker)."""
 
-    CONFIG_KWARGS = {"loop": "asyncio", "http": "h11", "lifespan": "off"}
+    CONFIG_KWARGS = {"loop": "asyncio", "http": "h11", "lifespan": "off",
+                     "timeout_graceful_shutdown": 5}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,8 +94,7 @@ def gunicorn_options(host: str, port: int, workers: int, *,
         "logger_class": RedactingLogger,
         "errorlog": "-",
         "proc_name": "tripartite",
-        # A worker that stops (a restart, Ctrl-C) closes its open streams at once: the displays
-        # reconnect to another one by themselves.
+        # Beyond the worker's own 5 s (TripartiteUvicornWorker), a stopping worker is killed.
         "graceful_timeout": 10,
         # Recycle workers now and then so that a slow leak never takes a server down.
         "max_requests": 5000,
