@@ -21,6 +21,10 @@ ROWS = {
     "sittings:session_sittings": ("sittings_session", EVERYONE),
     "sittings:console": ("planned_sitting", rule(SECRETARIAT)),
     "sittings:floor": ("open_sitting", EVERYONE),
+    # The room's projector and the stream that keeps it and the delegates' page live: what is
+    # public in the room, to every login (tests/sittings/test_live.py reads the stream).
+    "sittings:display": ("open_sitting", EVERYONE),
+    "sittings:stream": ("open_sitting", EVERYONE),
 }
 
 WRITES = {

@@ -68,11 +68,13 @@
       }
     });
     source.addEventListener("open", function () {
+      box.dataset.connected = "true";
       clearTimeout(lost);
       lost = null;
       if (status) { status.hidden = true; }
     });
     source.addEventListener("error", function () {
+      delete box.dataset.connected;
       // a stream ends every few minutes and EventSource comes back by itself: say so only
       // if it has not within a few seconds
       if (lost === null) {
