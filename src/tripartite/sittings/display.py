@@ -16,7 +16,7 @@ import time
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import close_old_connections
+from django.db import connection
 from django.http import Http404, HttpRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -69,7 +69,6 @@ def render_fragment(sitting_id: int, view: str, language: str) -> tuple[int, str
     """The sitting's live fragment for ``view`` in ``language``, encoded as a JSON string
     (once, for every display), with the version it shows at least (read before the state,
     so the state is never older than the version)."""
-    close_old_connections()
     version = live.latest_version(sitting_id)
     sitting = _sitting(sitting_id)
     with translation.override(language):
@@ -91,17 +90,16 @@ def display(request, pk):
 def _allowed(user, pk: int) -> int:
     """The same check as the pages': a logged-in user who may see the sittings; the
     sitting's current version."""
-    close_old_connections()
     try:
         require(permissions.can_view_sittings(user))
         if not Sitting.objects.filter(pk=pk).exists():
             raise Http404
         return live.latest_version(pk)
     finally:
-        # A stream is held for minutes: it must not hold a database connection meanwhile.
-        from django.db import connection
-
-        connection.close()
+        # A stream is held for minutes: it must not hold a database connection meanwhile
+        # (this request's thread has had its own). Not inside a transaction (tests).
+        if not connection.in_atomic_block:
+            connection.close()
 
 
 def _message(version: int, html_json: str) -> str:

@@ -172,8 +172,7 @@ class Hub:
             watched = self.watched()
             if watched:
                 try:
-                    latest = await loop.run_in_executor(self._reader, latest_versions,
-                                                        watched)
+                    latest = await self.run_in_reader(latest_versions, watched)
                 except Exception:
                     logger.exception("Could not read the sittings' versions")
                     await loop.run_in_executor(self._reader, _close_connection)
@@ -193,9 +192,7 @@ class Hub:
                     # A change missed while (re)connecting: read the versions once.
                     watched = self.watched()
                     if watched:
-                        loop = asyncio.get_running_loop()
-                        latest = await loop.run_in_executor(self._reader, latest_versions,
-                                                            watched)
+                        latest = await self.run_in_reader(latest_versions, watched)
                         for sitting_id, version in latest.items():
                             self.notify(sitting_id, version)
                     async for message in pubsub.listen():
@@ -218,12 +215,21 @@ class Hub:
 
     def run_in_reader(self, function: Callable, *args):
         """Run ``function`` in the hub's database thread (for the renderer)."""
-        return asyncio.get_running_loop().run_in_executor(self._reader, function, *args)
+        return asyncio.get_running_loop().run_in_executor(self._reader, _fresh, function,
+                                                          *args)
 
 
 def _wake_all(group: list[Subscription], version: int) -> None:
     for subscription in group:
         subscription._wake(version)
+
+
+def _fresh(function: Callable, *args):
+    """In the hub's thread: its connection, closed if it broke (the server restarted)."""
+    from django.db import close_old_connections
+
+    close_old_connections()
+    return function(*args)
 
 
 def _close_connection() -> None:
@@ -234,12 +240,10 @@ def _close_connection() -> None:
 
 def latest_versions(sitting_ids: list[int]) -> dict[int, int]:
     """The id of the latest event of each sitting (its version)."""
-    from django.db import close_old_connections
     from django.db.models import Max
 
     from tripartite.sittings.models import SittingEvent
 
-    close_old_connections()
     return dict(SittingEvent.objects.filter(sitting_id__in=sitting_ids)
                 .values("sitting_id").annotate(latest=Max("id"))
                 .values_list("sitting_id", "latest"))
