@@ -263,3 +263,38 @@ def test_an_open_stream_sends_a_change_made_at_the_console(settings):
 
     text, waited = async_to_sync(scenario)()
     assert person.name in _changed(text)["html"] and waited < 1
+
+
+# ---------------------------------------------------------------------------------------------
+# The projector's page
+
+
+@pytest.mark.django_db
+def test_the_projector_shows_the_item_the_speaker_and_the_next_six(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import user_with_role
+    from tripartite.accounts.models import Role
+
+    sitting, delegates, chair, _ = opened(states=("FR", "DE"))
+    people = [n.person for iso2 in ("FR", "DE") for n in delegates[iso2]]
+    client.force_login(user_with_role(Role.OBSERVER))
+    url = reverse("sittings:display", kwargs={"pk": sitting.pk})
+    services.floor_request(actor=chair, sitting=sitting, person=people[0])
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(url).status_code == 200
+    for person in people[1:]:
+        services.floor_request(actor=chair, sitting=sitting, person=person)
+    services.floor_give(actor=chair, sitting=sitting)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+    assert len(many) == len(one)  # not one more per speaker
+    item = sitting.current_item
+    assert f"Item {item.number}: {item.title}" in page
+    assert f'data-speaker="{people[0].pk}">{people[0].name}<' in page
+    assert "Time left:" in page
+    shown = [p for p in people[1:] if f'data-person="{p.pk}"' in page]
+    assert shown == people[1:7] and "and 1 more in the list" in page
+    version = live.latest_version(sitting.pk)
+    assert f'data-version="{version}"' in page and "/live/?view=display" in page

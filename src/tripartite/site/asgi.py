@@ -7,6 +7,7 @@ loop, any number of them."""
 
 import asyncio
 import re
+import warnings
 
 from django.core.asgi import get_asgi_application
 
@@ -58,4 +59,8 @@ class BoundedApplication:
 
 
 def bounded_application(limit: int) -> BoundedApplication:
+    # WhiteNoise answers static files with a synchronous iterator, which Django's ASGI handler
+    # reads in a thread (fine for files that browsers keep for ever), warning at each file.
+    warnings.filterwarnings("ignore", message="StreamingHttpResponse must consume synchronous "
+                            "iterators", category=Warning)
     return BoundedApplication(get_asgi_application(), limit)
