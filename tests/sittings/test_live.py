@@ -298,3 +298,22 @@ def test_the_projector_shows_the_item_the_speaker_and_the_next_six(client):
     assert shown == people[1:7] and "and 1 more in the list" in page
     version = live.latest_version(sitting.pk)
     assert f'data-version="{version}"' in page and "/live/?view=display" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_under_wsgi_the_stream_sends_the_state_and_ends(client, settings):
+    """runserver and Django's live test server cannot hold a stream: EventSource polls."""
+    settings.LIVE_STREAM_SECONDS = 300
+    sitting, _, _, _ = opened()
+    from tests.factories import user_with_role
+    from tripartite.accounts.models import Role
+
+    client.force_login(user_with_role(Role.OBSERVER))
+    url = reverse("sittings:stream", kwargs={"pk": sitting.pk})
+    started = time.monotonic()
+    text = _read(client.get(url), until_changed=False)
+    assert time.monotonic() - started < 5
+    assert _changed(text)["version"] == live.latest_version(sitting.pk)
+    again = _read(client.get(url, headers={"Last-Event-ID": str(_changed(text)["version"])}),
+                  until_changed=False)
+    assert again.startswith("retry: ") and "event: changed" not in again

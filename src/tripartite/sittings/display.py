@@ -16,6 +16,7 @@ import time
 from asgiref.sync import sync_to_async
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.handlers.asgi import ASGIRequest
 from django.db import connection
 from django.http import Http404, HttpRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -130,14 +131,18 @@ async def stream(request, pk):
     version = await sync_to_async(_allowed)(user, pk)
     language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
     shown = _shown_version(request)
-    response = StreamingHttpResponse(_events(pk, view, language, shown, version),
+    # A WSGI server (runserver, Django's live test server) cannot hold a stream open: there
+    # the stream sends what changed and ends, and EventSource comes back in a few seconds.
+    hold = isinstance(request, ASGIRequest)
+    response = StreamingHttpResponse(_events(pk, view, language, shown, version, hold=hold),
                                      content_type="text/event-stream")
     response["Cache-Control"] = "no-cache, no-transform"
     response["X-Accel-Buffering"] = "no"  # nginx: do not buffer the stream
     return response
 
 
-async def _events(sitting_id: int, view: str, language: str, shown: int, version: int):
+async def _events(sitting_id: int, view: str, language: str, shown: int, version: int, *,
+                  hold: bool = True):
     live.hub().notify(sitting_id, version)
     with live.subscribe(sitting_id, version) as subscription:
         # Reconnections spread over a few seconds, so that a thousand displays do not all
@@ -148,7 +153,7 @@ async def _events(sitting_id: int, view: str, language: str, shown: int, version
                                                     render_fragment)
             subscription.version = max(subscription.version, version)
             yield _message(version, html)
-        deadline = time.monotonic() + stream_seconds()
+        deadline = time.monotonic() + (stream_seconds() if hold else 0)
         while (left := deadline - time.monotonic()) > 0:
             if await subscription.changed(min(keepalive_seconds(), left)):
                 version, html = await live.renderer.get(
