@@ -112,10 +112,10 @@ def _serve(env, port) -> subprocess.Popen:
          "--workers", str(WORKERS)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
     for _ in range(150):
         try:
-            if (requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200
+            if (requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200
                     and server.poll() is None):
                 return server
-        except requests.ConnectionError:
+        except requests.RequestException:  # not listening yet, or slow to answer
             pass
         if server.poll() is not None:
             raise SystemExit(f"tripartite serve stopped: {SERVER_LOG.read_text()[-2000:]}")
