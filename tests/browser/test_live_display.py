@@ -61,12 +61,19 @@ def test_next_speaker_at_the_console_reaches_the_room_display_within_a_second(
     staff = _user("clerk", Role.SECRETARIAT)
     _user("room", Role.OBSERVER)
     first, second = delegates["FR"][0].person, delegates["DE"][2].person
+    _user("delegate-de", Role.DELEGATE, person=second)
     for person in (first, second):
         services.floor_request(actor=staff, sitting=sitting, person=person)
 
-    contexts = [browser.new_context(locale="en-GB") for _ in range(2)]
+    contexts = [browser.new_context(locale="en-GB") for _ in range(3)]
     try:
-        console, display = (context.new_page() for context in contexts)
+        console, display, phone = (context.new_page() for context in contexts)
+        # the second speaker's own page, on their phone: their place in the list
+        _log_in(phone, asgi_server, "delegate-de")
+        phone.goto(f"{asgi_server}/sittings/{sitting.pk}/floor/")
+        assert "You are number 2 in the list." in phone.locator("#ask-section").inner_text()
+        phone.evaluate("window.notReloaded = true")
+        phone.wait_for_selector("[data-live][data-connected]", state="attached")
         _log_in(display, asgi_server, "room")
         display.goto(f"{asgi_server}/sittings/{sitting.pk}/display/")
         display.evaluate("window.notReloaded = true")
@@ -87,6 +94,11 @@ def test_next_speaker_at_the_console_reaches_the_room_display_within_a_second(
         # the clock runs from the server's time
         assert display.locator("[data-clock-value]").inner_text().startswith(("4:5", "5:0"))
         assert second.name in display.locator(".display-next").inner_text()
+        # the delegate's phone: the list, and their own place fetched again
+        phone.wait_for_selector("#ask-section >> text=You are number 1 in the list.",
+                                timeout=3000)
+        assert first.name in phone.locator("#floor-heading + p").inner_text()
+        assert phone.evaluate("window.notReloaded") is True
     finally:
         for context in contexts:
             context.close()
