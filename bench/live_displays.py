@@ -110,16 +110,20 @@ def _serve(env, port) -> subprocess.Popen:
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "tripartite"), "serve", "--port", str(port),
          "--workers", str(WORKERS)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
-    for _ in range(600):  # a loaded machine may take a while
-        try:
-            if (requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200
-                    and server.poll() is None):
-                return server
-        except requests.RequestException:  # not listening yet, or slow to answer
-            pass
-        if server.poll() is not None:
-            raise SystemExit(f"tripartite serve stopped: {SERVER_LOG.read_text()[-2000:]}")
-        time.sleep(0.2)
+    try:
+        for _ in range(600):  # a loaded machine may take a while
+            try:
+                if (requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code
+                        == 200 and server.poll() is None):
+                    return server
+            except requests.RequestException:  # not listening yet, or slow to answer
+                pass
+            if server.poll() is not None:
+                raise SystemExit(f"tripartite serve stopped: {SERVER_LOG.read_text()[-2000:]}")
+            time.sleep(0.2)
+    except BaseException:
+        server.terminate()
+        raise
     server.terminate()
     raise SystemExit("tripartite serve did not answer in 2 minutes")
 
