@@ -218,7 +218,7 @@ async def _measure(port: int, sitting_id: int, chair: str, viewer: str, server_p
     connect_seconds = time.perf_counter() - opened_at
     await asyncio.sleep(2)
     after = _resident_kib(server_pid)
-    per_display, last_display, posts = [], [], []
+    per_display, last_display, posts, after_answer = [], [], [], []
     for _ in range(ROUNDS):
         press = await asyncio.to_thread(_console, base, sitting_id, chair)
         started = time.perf_counter()
@@ -237,6 +237,7 @@ async def _measure(port: int, sitting_id: int, chair: str, viewer: str, server_p
         times = [(t - started) * 1000 for t in arrivals if t is not None]
         per_display += times
         last_display.append(max(times))
+        after_answer.append(max(times) - posts[-1])
         await asyncio.sleep(1)
     for display in displays:
         display.close()
@@ -244,7 +245,7 @@ async def _measure(port: int, sitting_id: int, chair: str, viewer: str, server_p
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
     return {"per_display": _percentiles(per_display), "last": _percentiles(last_display),
-            "console": _percentiles(posts),
+            "console": _percentiles(posts), "after_answer": _percentiles(after_answer),
             "kib_before": before, "kib_after": after, "connect_seconds": connect_seconds}
 
 
@@ -286,6 +287,9 @@ def main() -> None:
     console = result["console"]
     print(f"| (the POST's own answer) | {console['p50']:.0f} ms "
           f"| {console['p95']:.0f} ms | {console['max']:.0f} ms |")
+    after = result["after_answer"]
+    print(f"| the last display, counted from the POST's answer | {after['p50']:.0f} ms "
+          f"| {after['p95']:.0f} ms | {after['max']:.0f} ms |")
     print(f"\nServer memory (resident, master and workers): {result['kib_before'] / 1024:.0f} "
           f"MiB before, {result['kib_after'] / 1024:.0f} MiB with {DISPLAYS} streams open: "
           f"{grown / DISPLAYS:.1f} KiB per open stream.")
