@@ -20,6 +20,22 @@ from tripartite.sittings.models import SittingEvent
 
 LOCAL_REDIS = "redis://127.0.0.1:6379/9"
 
+@pytest.fixture(autouse=True)
+def _hubs_let_go_of_the_database(monkeypatch):
+    """Each hub's thread keeps a connection: closed after each test, so that the test
+    database can be dropped at the end."""
+    made = []
+    original = live.Hub.__init__
+
+    def remember(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(live.Hub, "__init__", remember)
+    yield
+    for hub in [*made, live.hub()]:
+        hub.close_connection()
+
 
 def _publish_soon(hub, sitting_id, version, delay=0.05):
     """From another thread, as a request's thread does after its commit."""

@@ -213,6 +213,10 @@ class Hub:
         if sitting.isdigit() and version.isdigit():
             self.notify(int(sitting), int(version))
 
+    def close_connection(self) -> None:
+        """Close the database connection of the hub's thread (it opens again when needed)."""
+        self._reader.submit(_close_connection).result()
+
     def run_in_reader(self, function: Callable, *args):
         """Run ``function`` in the hub's database thread (for the renderer)."""
         return asyncio.get_running_loop().run_in_executor(self._reader, _fresh, function,
