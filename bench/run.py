@@ -52,6 +52,16 @@ def postgres_database(name: str):
     return PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
 
 
+def redis_answers() -> bool:
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url("redis://127.0.0.1:6379/8",
+                                         socket_connect_timeout=1).ping())
+    except Exception:  # noqa: BLE001 — any failure means: no Redis run
+        return False
+
+
 def main() -> None:
     print("## Demo load (`tripartite demo --scale ilc`)\n")
     run("demo_load.py", {})
@@ -92,6 +102,14 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as var_dir:
             print("\n## 480 ballots within a minute (issue 5)\n")
             run_module("votes_load", {"TRIPARTITE_VAR_DIR": var_dir})
+        for feed, extra in (("the database poller", {}),
+                            ("Redis", {"BENCH_REDIS_URL": "redis://127.0.0.1:6379/8"})):
+            if extra and not redis_answers():
+                continue
+            with tempfile.TemporaryDirectory() as var_dir:
+                print(f"\n## 1,000 live room displays on one sitting, through {feed} "
+                      "(issue 16)\n")
+                run_module("live_displays", {"TRIPARTITE_VAR_DIR": var_dir, **extra})
         if shutil.which("haproxy"):
             print("\n## Through HAProxy: one and two application servers (issue 13)\n")
             run_module("proxy_load", {})

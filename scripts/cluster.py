@@ -54,6 +54,8 @@ global
 defaults
     mode http
     timeout connect 5s
+    # Inactivity limits: the live displays' streams (/sittings/<id>/live/) stay open for
+    # minutes but send a keep-alive every 15 s, well within them; HAProxy does not buffer.
     timeout client 120s
     timeout server 120s
 frontend web

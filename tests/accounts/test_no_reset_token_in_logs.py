@@ -123,3 +123,38 @@ def test_the_access_log_never_shows_a_reset_token_or_a_feed_key():
     feed = line("GET", "/meetings/calendar.ics?type=ilc&key=eyJ1Ijo3fQ:1tXyZ:abc&lang=fr")
     assert '"GET /meetings/calendar.ics?type=ilc&key=…&lang=fr HTTP/1.1"' in feed
     assert "eyJ1Ijo3fQ" not in feed
+
+
+def test_the_workers_access_log_never_shows_a_reset_token_or_a_feed_key():
+    """What the server writes: uvicorn's access log in the workers, with its own format."""
+    import logging
+    import os
+
+    from tripartite.site.management.commands.serve import (
+        TripartiteServer,
+        TripartiteUvicornWorker,
+        gunicorn_options,
+    )
+
+    server = TripartiteServer(gunicorn_options("127.0.0.1", 8123, 1))
+    TripartiteUvicornWorker(0, os.getpid(), [], server, 30, server.cfg,
+                            server.cfg.logger_class(server.cfg))
+    access = logging.getLogger("uvicorn.access")
+    lines = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            lines.append(record.getMessage())
+
+    keep = Keep()
+    access.addHandler(keep)
+    try:
+        for uri in ("/accounts/password/reset/MQ/cq1x2y-0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d/",
+                    "/meetings/calendar.ics?type=ilc&key=eyJ1Ijo3fQ:1tXyZ:abc&lang=fr"):
+            # uvicorn's own call (uvicorn/protocols/http/h11_impl.py)
+            access.info('%s - "%s %s HTTP/%s" %d', "203.0.113.7:5000", "GET", uri, "1.1", 200)
+    finally:
+        access.removeHandler(keep)
+    assert lines == [
+        '203.0.113.7:5000 - "GET /accounts/password/reset/MQ/…/ HTTP/1.1" 200',
+        '203.0.113.7:5000 - "GET /meetings/calendar.ics?type=ilc&key=…&lang=fr HTTP/1.1" 200']

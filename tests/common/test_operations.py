@@ -20,7 +20,11 @@ from tripartite.site.backup import (
     default_backup_path,
     restore_sqlite,
 )
-from tripartite.site.management.commands.serve import RedactingLogger, gunicorn_options
+from tripartite.site.management.commands.serve import (
+    RedactingLogger,
+    TripartiteUvicornWorker,
+    gunicorn_options,
+)
 
 
 def make_database(path: Path, titles: list[str]) -> Path:
@@ -201,12 +205,12 @@ def test_gunicorn_options():
     assert gunicorn_options("127.0.0.1", 8123, 3) == {
         "bind": ["127.0.0.1:8123"],
         "workers": 3,
-        "worker_class": "gthread",
-        "threads": 4,
+        "worker_class": TripartiteUvicornWorker,
         "accesslog": "-",
         "logger_class": RedactingLogger,
         "errorlog": "-",
         "proc_name": "tripartite",
+        "graceful_timeout": 10,
         "max_requests": 5000,
         "max_requests_jitter": 500,
         "control_socket_disable": True,
@@ -219,5 +223,5 @@ def test_gunicorn_accepts_the_options():
 
     server = TripartiteServer(gunicorn_options("0.0.0.0", 8123, 2))
     assert server.cfg.bind == ["0.0.0.0:8123"]
-    assert (server.cfg.workers, server.cfg.threads) == (2, 4)
-    assert server.cfg.worker_class_str == "gthread"
+    assert server.cfg.workers == 2
+    assert server.cfg.worker_class is TripartiteUvicornWorker

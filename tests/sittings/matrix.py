@@ -28,6 +28,10 @@ ROWS = {
     "sittings:record": ("item_sitting", rule(SECRETARIAT)),
     "sittings:decisions": ("sittings_session", EVERYONE),
     "sittings:figures": ("sittings_session", EVERYONE),
+    # The room's projector and the stream that keeps it and the delegates' page live: what is
+    # public in the room, to every login (tests/sittings/test_live.py reads the stream).
+    "sittings:display": ("open_sitting", EVERYONE),
+    "sittings:stream": ("open_sitting", EVERYONE),
 }
 
 

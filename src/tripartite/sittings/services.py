@@ -6,6 +6,7 @@ practice (``rules.sittings.insertion_index``)."""
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -27,7 +28,7 @@ from tripartite.jobs.models import Job
 from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import AgendaItem, Session
 from tripartite.rules import sittings as rules
-from tripartite.sittings import permissions
+from tripartite.sittings import live, permissions
 from tripartite.sittings.models import (
     DecisionOutcome,
     ItemRecord,
@@ -51,9 +52,12 @@ PLANNED_FIELDS = ("title", "committee", "date", "starts_at", "ends_at", "room", 
 
 def _event(sitting: Sitting, actor: User | None, action: str, at: dt.datetime,
            speaker: SpeakerRequest | None = None, **data: Any) -> SittingEvent:
-    return SittingEvent.objects.create(sitting=sitting, actor=actor if actor and
-                                       actor.is_authenticated else None,
-                                       action=action, speaker=speaker, data=data, at=at)
+    event = SittingEvent.objects.create(sitting=sitting, actor=actor if actor and
+                                        actor.is_authenticated else None,
+                                        action=action, speaker=speaker, data=data, at=at)
+    # Every change goes through here: the displays hear of it once it has committed.
+    transaction.on_commit(partial(live.publish, sitting.pk, event.pk))
+    return event
 
 
 def _locked(sitting: Sitting) -> Sitting:

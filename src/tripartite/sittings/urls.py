@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tripartite.sittings import views
+from tripartite.sittings import display, views
 
 app_name = "sittings"
 urlpatterns = [
@@ -14,4 +14,6 @@ urlpatterns = [
     path("<int:pk>/record/", views.record, name="record"),
     path("sessions/<int:session_pk>/decisions/", views.decisions, name="decisions"),
     path("sessions/<int:session_pk>/figures/", views.figures, name="figures"),
+    path("<int:pk>/display/", display.display, name="display"),
+    path("<int:pk>/live/", display.stream, name="stream"),
 ]

@@ -1,9 +1,17 @@
-"""`tripartite serve`: the production web server, gunicorn with threaded workers.
+"""`tripartite serve`: the production web server, gunicorn with uvicorn workers running
+Django's ASGI application (``tripartite.config.asgi``).
+
+Each worker process runs an event loop: the live displays' streams (Server-Sent Events,
+``sittings.display.stream``) are held there, thousands of them, without a thread each. The
+ordinary (synchronous) views run in threads beside the loop, at most ``THREADS_PER_WORKER``
+at a time per process (``tripartite.config.asgi.BoundedApplication``), as the threaded
+workers did before.
 
 Several worker processes share the database: PostgreSQL, or SQLite in WAL mode where writers
 queue behind one another (see ``tripartite.config.env.sqlite_database``).
 """
 
+import logging
 import os
 import shutil
 import tempfile
@@ -15,6 +23,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger
+from uvicorn_worker import UvicornWorker
 
 from tripartite.common.checks import MAIL_DELIVERY
 from tripartite.site.logs import redact_secrets
@@ -30,6 +39,33 @@ class RedactingLogger(Logger):
         atoms = super().atoms(resp, req, environ, request_time)
         return {name: redact_secrets(value) if isinstance(value, str) else value
                 for name, value in atoms.items()}
+
+
+class RedactingFilter(logging.Filter):
+    """The same for uvicorn's access log (``"%s - \"%s %s HTTP/%s\" %d"``, the address
+    being the third argument), which is what the workers write."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(redact_secrets(value) if isinstance(value, str) else value
+                                for value in record.args)
+        return True
+
+
+class TripartiteUvicornWorker(UvicornWorker):
+    """Uvicorn in a gunicorn worker: Django has no lifespan protocol (off, rather than a
+    warning at each start), and the access log's addresses are redacted. When it stops, a
+    worker gives requests under way 5 s to finish, then closes what is still open (the live
+    streams never finish by themselves; their displays reconnect to another worker)."""
+
+    CONFIG_KWARGS = {"loop": "asyncio", "http": "h11", "lifespan": "off",
+                     "timeout_graceful_shutdown": 5}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        access = logging.getLogger("uvicorn.access")
+        if not any(isinstance(f, RedactingFilter) for f in access.filters):
+            access.addFilter(RedactingFilter())
 
 
 def served_url(host: str, port: int) -> str:
@@ -53,12 +89,13 @@ def gunicorn_options(host: str, port: int, workers: int, *,
     return {
         "bind": [f"[{host}]:{port}" if ":" in host else f"{host}:{port}"],
         "workers": workers,
-        "worker_class": "gthread",
-        "threads": THREADS_PER_WORKER,
+        "worker_class": TripartiteUvicornWorker,
         "accesslog": None if json_logs else "-",
         "logger_class": RedactingLogger,
         "errorlog": "-",
         "proc_name": "tripartite",
+        # Beyond the worker's own 5 s (TripartiteUvicornWorker), a stopping worker is killed.
+        "graceful_timeout": 10,
         # Recycle workers now and then so that a slow leak never takes a server down.
         "max_requests": 5000,
         "max_requests_jitter": 500,
@@ -79,10 +116,10 @@ class TripartiteServer(BaseApplication):
 
     def load(self):
         # The settings are already configured (this runs inside a management command): the
-        # same application as tripartite.config.wsgi, without importing the floor above.
-        from django.core.wsgi import get_wsgi_application
+        # same application as tripartite.config.asgi, without importing the floor above.
+        from tripartite.site.asgi import bounded_application
 
-        return get_wsgi_application()
+        return bounded_application(THREADS_PER_WORKER)
 
 
 class Command(BaseCommand):
@@ -94,7 +131,9 @@ class Command(BaseCommand):
                             help="address to listen on (default 127.0.0.1; 0.0.0.0 for all)")
         parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
         parser.add_argument("--workers", type=int, default=2,
-                            help=f"worker processes, {THREADS_PER_WORKER} threads each (default 2)")
+                            help=f"worker processes, each serving up to {THREADS_PER_WORKER} "
+                                 "ordinary requests at a time and any number of live "
+                                 "streams (default 2)")
 
     def handle(self, *args, host: str, port: int, workers: int, **options):
         # Before anything imports prometheus_client (the checks below import the URLs, so the

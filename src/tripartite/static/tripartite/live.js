@@ -1,0 +1,92 @@
+// Live pages of a sitting (the room's projector, the delegates' page): the part in
+// [data-live] is replaced by what the server sends on its Server-Sent Events stream
+// (data-stream) each time the sitting changes. EventSource reconnects by itself, sending the
+// id of the last change it received (Last-Event-ID): the server then sends the state again
+// only if it changed meanwhile.
+//
+// The speaker's clock ([data-clock]) counts from the time the server gave the floor
+// (data-started, seconds since the epoch) on the server's clock: each message carries the
+// server's time, which corrects this device's clock (data-now on the page when it loads).
+(function () {
+  "use strict";
+  var offset = 0; // the server's time minus this device's, in seconds
+  function deviceNow() { return Date.now() / 1000; }
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function show(seconds) {
+    var sign = seconds < 0 ? "−" : "";
+    seconds = Math.abs(seconds);
+    return sign + Math.floor(seconds / 60) + ":" + pad(seconds % 60);
+  }
+  function tick() {
+    var now = deviceNow() + offset;
+    document.querySelectorAll("[data-clock]").forEach(function (el) {
+      var limit = Number(el.dataset.limit), warn = Number(el.dataset.warn || 30);
+      var elapsed = Math.max(0, Math.floor(now - Number(el.dataset.started)));
+      var value = limit ? limit - elapsed : elapsed;
+      var out = el.querySelector("[data-clock-value]");
+      if (out) { out.textContent = show(value); }
+      el.classList.toggle("clock-warning", !!limit && value > 0 && value <= warn);
+      el.classList.toggle("clock-over", !!limit && value <= 0);
+    });
+  }
+
+  // The delegate's own part (#ask-section: their place, "Withdraw"): fetched again, from the
+  // page itself, only when their own entries in the list changed.
+  function mine(box, me) {
+    return Array.prototype.map.call(box.querySelectorAll('[data-person="' + me + '"]'),
+      function (row) { return row.textContent; }).join("|");
+  }
+  function refreshOwnPart() {
+    var section = document.getElementById("ask-section");
+    if (!section) { return; }
+    fetch(window.location.href, {credentials: "same-origin"}).then(function (answer) {
+      return answer.ok ? answer.text() : null;
+    }).then(function (html) {
+      if (!html) { return; }
+      var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("ask-section");
+      if (fresh && !section.contains(document.activeElement)) { section.replaceWith(fresh); }
+    });
+  }
+
+  function connect(box) {
+    var status = document.querySelector("[data-live-status] span");
+    var section = document.getElementById("ask-section");
+    var me = section ? section.dataset.me : "";
+    var before = me ? mine(box, me) : "";
+    var url = box.dataset.stream + (box.dataset.version ? "&since=" + box.dataset.version : "");
+    var source = new EventSource(url);
+    var lost = null;
+    source.addEventListener("changed", function (event) {
+      var message = JSON.parse(event.data);
+      offset = message.now - deviceNow();
+      box.innerHTML = message.html; // rendered by the server's templates (escaped there)
+      box.dataset.version = message.version;
+      tick();
+      if (me) {
+        var after = mine(box, me);
+        if (after !== before) { before = after; refreshOwnPart(); }
+      }
+    });
+    source.addEventListener("open", function () {
+      box.dataset.connected = "true";
+      clearTimeout(lost);
+      lost = null;
+      if (status) { status.hidden = true; }
+    });
+    source.addEventListener("error", function () {
+      delete box.dataset.connected;
+      // a stream ends every few minutes and EventSource comes back by itself: say so only
+      // if it has not within a few seconds
+      if (lost === null) {
+        lost = setTimeout(function () { if (status) { status.hidden = false; } }, 6000);
+      }
+    });
+  }
+
+  document.querySelectorAll("[data-live]").forEach(function (box) {
+    if (box.dataset.now) { offset = Number(box.dataset.now) - deviceNow(); }
+    if (window.EventSource) { connect(box); }
+  });
+  tick();
+  setInterval(tick, 1000);
+})();

@@ -1,0 +1,104 @@
+"""The room's projector follows the Chair's console live: "Next speaker" pressed on one page
+appears on a second page within a second, without a reload. The pages are served over ASGI
+by uvicorn, as ``tripartite serve`` does (Django's own live server is WSGI, where a stream
+cannot be held open)."""
+
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+from django.core.asgi import get_asgi_application
+
+from tests.sittings.factories import opened
+from tripartite.accounts.models import Role, User
+from tripartite.sittings import services
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "secret-pass-123"
+
+
+@pytest.fixture
+def asgi_server():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    config = uvicorn.Config(ASGIStaticFilesHandler(get_asgi_application()), host="127.0.0.1",
+                            port=port, lifespan="off", log_level="warning",
+                            timeout_graceful_shutdown=1)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+def _user(username, role, person=None) -> User:
+    user = User(username=username, role=role, person=person)
+    user.set_password(PASSWORD)
+    user.save()
+    return user
+
+
+def _log_in(page, base, username):
+    page.goto(f"{base}/accounts/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_url(f"{base}/")
+
+
+def test_next_speaker_at_the_console_reaches_the_room_display_within_a_second(
+        browser, asgi_server):
+    sitting, delegates, _chair, _ = opened()
+    staff = _user("clerk", Role.SECRETARIAT)
+    _user("room", Role.OBSERVER)
+    first, second = delegates["FR"][0].person, delegates["DE"][2].person
+    _user("delegate-de", Role.DELEGATE, person=second)
+    for person in (first, second):
+        services.floor_request(actor=staff, sitting=sitting, person=person)
+
+    contexts = [browser.new_context(locale="en-GB") for _ in range(3)]
+    try:
+        console, display, phone = (context.new_page() for context in contexts)
+        # the second speaker's own page, on their phone: their place in the list
+        _log_in(phone, asgi_server, "delegate-de")
+        phone.goto(f"{asgi_server}/sittings/{sitting.pk}/floor/")
+        assert "You are number 2 in the list." in phone.locator("#ask-section").inner_text()
+        phone.evaluate("window.notReloaded = true")
+        phone.wait_for_selector("[data-live][data-connected]", state="attached")
+        _log_in(display, asgi_server, "room")
+        display.goto(f"{asgi_server}/sittings/{sitting.pk}/display/")
+        display.evaluate("window.notReloaded = true")
+        assert "Nobody has the floor." in display.locator("[data-live]").inner_text()
+        display.wait_for_selector("[data-live][data-connected]", state="attached")
+
+        _log_in(console, asgi_server, "clerk")
+        console.goto(f"{asgi_server}/sittings/{sitting.pk}/console/")
+        console.click("button[value=next]")
+        # the console's answer is back: the change is committed; from now, within a second
+        console.wait_for_selector("text=The floor is given.")
+        pressed = time.monotonic()
+        display.wait_for_function(
+            "n => (document.querySelector('.display-speaker') || {}).textContent === n",
+            arg=first.name, timeout=1000)
+        assert time.monotonic() - pressed < 1
+        assert display.evaluate("window.notReloaded") is True
+        # the clock runs from the server's time
+        assert display.locator("[data-clock-value]").inner_text().startswith(("4:5", "5:0"))
+        assert second.name in display.locator(".display-next").inner_text()
+        # the delegate's phone: the list, and their own place fetched again
+        phone.wait_for_selector("#ask-section >> text=You are number 1 in the list.",
+                                timeout=3000)
+        assert first.name in phone.locator("#floor-heading + p").inner_text()
+        assert phone.evaluate("window.notReloaded") is True
+    finally:
+        for context in contexts:
+            context.close()
