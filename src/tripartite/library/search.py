@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.html import escape
@@ -168,7 +169,10 @@ def _websearch_query(terms: list[Term]) -> str:
 
 def _ranked_ids(terms: list[Term], allowed: QuerySet[DocumentFile], limit: int,
                 offset: int) -> tuple[list[tuple[int, float]], int]:
-    sql, params = allowed.values("pk").query.sql_with_params()
+    try:
+        sql, params = allowed.values("pk").query.sql_with_params()
+    except EmptyResultSet:  # the user may see nothing
+        return [], 0
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             text = _websearch_query(terms)
@@ -214,8 +218,8 @@ def search(user: AnyUser, query: str = "", filters: Filters | None = None, *,
         found = (allowed.filter(document__base_symbol=symbol.base)
                  .annotate(exact=Case(When(document__symbol=symbol.text, then=Value(0)),
                                       default=Value(1), output_field=IntegerField()))
-                 .order_by("exact", "document__revision", "document__addendum",
-                           "document__corrigendum", "document__symbol", "language"))
+                 .order_by("exact", "document__addendum", "document__corrigendum",
+                           "document__is_decision", "document__revision", "language"))
         files = list(found[offset:offset + limit])
         return Results([Hit(file, 1.0, _start(file.text)) for file in files], found.count(),
                        symbol=symbol)
