@@ -24,7 +24,7 @@ def pdf_bytes(*pages: str) -> bytes:
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode())
     font = 3 + 2 * count
     for index, text in enumerate(pages):
-        lines = [line for line in text.split("\n")]
+        lines = text.split("\n")
         stream = b"BT /F1 11 Tf 50 780 Td 14 TL " + b" ".join(
             b"(" + _escape(line) + b") Tj T*" for line in lines) + b" ET" if text else b""
         objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "

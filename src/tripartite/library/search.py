@@ -108,7 +108,8 @@ def parse_query(query: str) -> list[Term]:
 
 def _index_text(file: DocumentFile) -> tuple[str, str, str]:
     document = file.document
-    title = getattr(document, f"title_{file.language}", "") or document.title_en or ""
+    title = (getattr(document, f"title_{file.language}", "")
+             or getattr(document, "title_en", "") or document.title)
     symbol = " ".join(re.findall(r"\w+", document.symbol))
     return symbol, title, file.text
 
@@ -187,6 +188,8 @@ def _websearch_query(terms: list[Term]) -> str:
 
 def _ranked_ids(terms: list[Term], allowed: QuerySet[DocumentFile], limit: int,
                 offset: int) -> tuple[list[tuple[int, float]], int]:
+    # The SQL below is made of constants and of the ORM's own SQL for ``allowed`` (its values
+    # are parameters): nothing of the user's text is in it (hence the noqa: S608).
     try:
         sql, params = allowed.values("pk").query.sql_with_params()
     except EmptyResultSet:  # the user may see nothing
@@ -200,11 +203,11 @@ def _ranked_ids(terms: list[Term], allowed: QuerySet[DocumentFile], limit: int,
                        "websearch_to_tsquery('simple', %s))")
             where = f"s.vector @@ {tsquery} AND s.file_id IN ({sql})"
             query_params = [text] * 4
-            cursor.execute(f"SELECT COUNT(*) FROM library_search s WHERE {where}",
+            cursor.execute(f"SELECT COUNT(*) FROM library_search s WHERE {where}",  # noqa: S608
                            [*query_params, *params])
             total = cursor.fetchone()[0]
             cursor.execute(
-                f"SELECT s.file_id, ts_rank_cd(s.vector, {tsquery}) AS score "
+                f"SELECT s.file_id, ts_rank_cd(s.vector, {tsquery}) AS score "  # noqa: S608
                 f"FROM library_search s WHERE {where} "
                 "ORDER BY score DESC, s.file_id DESC LIMIT %s OFFSET %s",
                 [*query_params, *query_params, *params, limit, offset])
@@ -212,12 +215,12 @@ def _ranked_ids(terms: list[Term], allowed: QuerySet[DocumentFile], limit: int,
         else:
             match = _fts5_query(terms)
             where = f"library_search MATCH %s AND file_id IN ({sql})"
-            cursor.execute(f"SELECT COUNT(*) FROM library_search WHERE {where}",
+            cursor.execute(f"SELECT COUNT(*) FROM library_search WHERE {where}",  # noqa: S608
                            [match, *params])
             total = cursor.fetchone()[0]
             weights = ", ".join(str(weight) for weight in SQLITE_WEIGHTS)
             cursor.execute(
-                f"SELECT file_id, bm25(library_search, {weights}) AS score "
+                f"SELECT file_id, bm25(library_search, {weights}) AS score "  # noqa: S608
                 f"FROM library_search WHERE {where} "
                 "ORDER BY score, file_id DESC LIMIT %s OFFSET %s",
                 [match, *params, limit, offset])
@@ -238,8 +241,8 @@ def search(user: AnyUser, query: str = "", filters: Filters | None = None, *,
                                       default=Value(1), output_field=IntegerField()))
                  .order_by("exact", "document__addendum", "document__corrigendum",
                            "document__is_decision", "document__revision", "language"))
-        files = list(found[offset:offset + limit])
-        return Results([Hit(file, 1.0, _start(file.text)) for file in files], found.count(),
+        chosen: list[DocumentFile] = list(found[offset:offset + limit])
+        return Results([Hit(file, 1.0, _start(file.text)) for file in chosen], found.count(),
                        symbol=symbol)
     terms = parse_query(query)
     if not terms:
@@ -289,7 +292,8 @@ def snippet(text: str, terms: list[Term]) -> SafeString:
     if end < len(text):
         space = text.rfind(" ", first.end(), end)
         end = space if space > first.end() else end
-    parts, position = [], begin
+    parts: list[str] = []
+    position = begin
     for match in finder.finditer(folded, begin, end):
         parts.append(escape(text[position:match.start()]))
         parts.append("<mark>" + escape(text[match.start():match.end()]) + "</mark>")

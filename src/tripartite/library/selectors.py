@@ -55,7 +55,8 @@ def document_detail(user: AnyUser, pk: int) -> Document:
 def revisions(document: Document, user: AnyUser) -> QuerySet[Document]:
     """Every version of the paper (same base symbol) the user may see, oldest first."""
     return (visible_documents(user).filter(base_symbol=document.base_symbol)
-            .select_related("superseded_by").order_by("addendum", "corrigendum", "is_decision", "revision"))
+            .select_related("superseded_by")
+            .order_by("addendum", "corrigendum", "is_decision", "revision"))
 
 
 def organs() -> list[str]:

@@ -152,6 +152,7 @@ def _document_add(*, actor: User, symbol: str, language: str, uploaded_file: Any
     checked = check_document_file(uploaded_file)
     new_document = existing is None
     if existing is None:
+        assert date is not None  # checked above
         items = _check_links(session, agenda_items)
         document = Document(
             symbol=parsed.text, base_symbol=parsed.base, organ=parsed.organ,
@@ -171,7 +172,7 @@ def _document_add(*, actor: User, symbol: str, language: str, uploaded_file: Any
             setattr(document, f"title_{language}", titles[language].strip())
             document.save(update_fields=[f"title_{language}", "updated_at"])
     file = _stored_file(document, language=language, checked=checked, actor=actor)
-    stored.append(file.file.name)
+    stored.append(str(file.file.name))
     warning, job = "", None
     if len(checked.content) <= INLINE_EXTRACTION_UP_TO:
         extracted = extract_text(checked.content, checked.kind)
@@ -199,7 +200,7 @@ def document_file_text_extract(*, file_id: int) -> DocumentFile:
     """Extract a stored file's text and index it (the background job of a big file). A
     damaged file is marked so (``failed``: kept, not searchable) and the job says why."""
     file = DocumentFile.objects.select_related("document").get(pk=file_id)
-    with default_storage.open(file.file.name, "rb") as handle:
+    with default_storage.open(str(file.file.name), "rb") as handle:
         content = handle.read()
     try:
         extracted = extract_text(content, file.kind)

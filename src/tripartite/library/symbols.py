@@ -96,20 +96,20 @@ def _suffixes(body: str) -> tuple[str, dict[str, int], list[str]]:
 def _place(body: str) -> tuple[str, str, str]:
     """The section, the number and their canonical spelling."""
     if record := _RECORD.match(body):
-        number = _RECORD_NUMBER.fullmatch(record.group(1).strip())
-        if not number:
+        found = _RECORD_NUMBER.fullmatch(record.group(1).strip())
+        if not found:
             raise _wrong("record", _("“%(text)s” is not a record's number: write it like "
                                      "Record No. 5A.") % {"text": body})
-        value = number.group(1) + number.group(2).upper()
+        value = found.group(1) + found.group(2).upper()
         return "Record", value, f"Record No. {value}"
     if report := _REPORT.match(body):
-        number = _REPORT_NUMBER.fullmatch(report.group(1).strip())
-        if not number or not _ROMAN.fullmatch(number.group(1).upper()):
+        roman = _REPORT_NUMBER.fullmatch(report.group(1).strip())
+        if not roman or not _ROMAN.fullmatch(roman.group(1).upper()):
             raise _wrong("report", _("“%(text)s” is not a report's number: reports are "
                                      "numbered in Roman numerals, like Report IV(1) or "
                                      "Report I(A).") % {"text": body})
-        value = number.group(1).upper() + (f"({number.group(2).upper()})"
-                                           if number.group(2) else "")
+        value = roman.group(1).upper() + (f"({roman.group(2).upper()})"
+                                          if roman.group(2) else "")
         return "Report", value, f"Report {value}"
     if numbered := _NUMBERED.match(body):
         if not _NUMBER_TOKEN.fullmatch(numbered.group(1)):

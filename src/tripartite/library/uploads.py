@@ -17,6 +17,7 @@ import io
 import unicodedata
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 import docx
 import pypdf
@@ -48,12 +49,13 @@ class ExtractedText:
     pages: int | None
 
 
-def _read(uploaded_file) -> bytes:
+def _read(uploaded_file: Any) -> bytes:
     if hasattr(uploaded_file, "seek"):
         uploaded_file.seek(0)
     if hasattr(uploaded_file, "chunks"):
         return b"".join(uploaded_file.chunks())
-    return uploaded_file.read()
+    content: bytes = uploaded_file.read()
+    return content
 
 
 def _refuse(message: str, code: str) -> ServiceError:
@@ -69,7 +71,7 @@ def damaged(kind: str) -> ServiceError:
                    "damaged_file")
 
 
-def check_document_file(uploaded_file) -> CheckedFile:
+def check_document_file(uploaded_file: Any) -> CheckedFile:
     """The file's bytes and kind when it is an acceptable PDF or .docx; a ServiceError on the
     ``file`` field saying why otherwise."""
     name = (getattr(uploaded_file, "name", "") or "").rsplit("/", 1)[-1]
