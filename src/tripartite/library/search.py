@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -163,8 +163,11 @@ def index_document(document_id: int) -> None:
         index_file(file)
 
 
+@transaction.atomic
 def rebuild() -> int:
-    """The whole index again, from the stored texts; returns the number of rows."""
+    """The whole index again, from the stored texts, in one transaction (searches meanwhile
+    see the old index; an upload meanwhile waits, then writes its own row); returns the
+    number of rows."""
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM library_search")
     count = 0
