@@ -119,7 +119,7 @@ ROW_MODULES = [
     *(f"tests.delegations.matrix_{part}" for part in ("portal", "review", "lists", "api")),
     "tests.registration.matrix", "tests.membership.matrix", "tests.votes.matrix",
     "tests.proposals.matrix", "tests.correspondence.matrix", "tests.jobs.matrix",
-    "tests.sittings.matrix",
+    "tests.sittings.matrix", "tests.library.matrix",
 ]
 _ROW_MODULES = [__import__(name, fromlist=["ROWS"]) for name in ROW_MODULES]
 for _rows in _ROW_MODULES:

@@ -45,7 +45,7 @@ OPERATIONS = [
 ]
 # Each later part lists its operations' ids beside its permission-matrix rows.
 for _part in ("registration", "membership", "votes", "proposals", "correspondence", "jobs",
-              "sittings"):
+              "sittings", "library"):
     _ids = __import__(f"tests.{_part}.matrix", fromlist=["OPERATION_IDS"]).OPERATION_IDS
     OPERATIONS += [(method, path, name) for (method, path), name in _ids.items()]
 

@@ -32,6 +32,7 @@ from tripartite.correspondence.api import router as correspondence_router
 from tripartite.delegations.api import router as delegations_router
 from tripartite.delegations.objections_api import router as objections_router
 from tripartite.jobs.api import router as jobs_router
+from tripartite.library.api import router as library_router
 from tripartite.meetings.api import router as meetings_router
 from tripartite.membership.api import router as membership_router
 from tripartite.proposals.api import router as proposals_router
@@ -185,6 +186,7 @@ api.add_router("", sittings_router, tags=["sittings"])
 api.add_router("", proposals_router, tags=["proposals"])
 api.add_router("", correspondence_router, tags=["correspondence"])
 api.add_router("", jobs_router, tags=["jobs"])
+api.add_router("", library_router, tags=["library"])
 
 
 # --- errors --------------------------------------------------------------------------------

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "tripartite.proposals",
     "tripartite.correspondence",
     "tripartite.sittings",
+    "tripartite.library",
     "tripartite.site",
 ]
 

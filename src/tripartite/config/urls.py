@@ -21,6 +21,7 @@ urlpatterns = [
     path("sittings/", include("tripartite.sittings.urls")),
     path("proposals/", include("tripartite.proposals.urls")),
     path("correspondence/", include("tripartite.correspondence.urls")),
+    path("library/", include("tripartite.library.urls")),
     path("downloads/", include("tripartite.jobs.urls")),
     path("history/", include("tripartite.site.urls")),
     path("api/", api.urls),

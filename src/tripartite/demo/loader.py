@@ -39,6 +39,7 @@ from tripartite.demo.attendance import create_attendance
 from tripartite.demo.clock import REFERENCE_DAY, clock
 from tripartite.demo.correspondence import create_correspondence
 from tripartite.demo.delegations import create_delegations
+from tripartite.demo.library import create_library
 from tripartite.demo.membership import create_membership
 from tripartite.demo.proposals import create_proposals
 from tripartite.demo.registration import create_registrations
@@ -162,6 +163,7 @@ def _load(scale: str) -> dict:
     delegations.update(create_votes(sessions["ILC"]))
     delegations.update(create_proposals(sessions))
     delegations.update(create_correspondence())
+    delegations.update(create_library(scale, sessions, items))
     log_action(actor=None, action=LOADED_ACTION, obj=sessions["ILC"],
                data={"scale": scale, "people": len(people)})
     return {"member States": len(states), "organisations": len(organisations),

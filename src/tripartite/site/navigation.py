@@ -22,6 +22,7 @@ from tripartite.delegations.permissions import (
     can_view_delegations,
     can_view_objections,
 )
+from tripartite.library.permissions import can_view_library
 from tripartite.meetings.permissions import can_view_meetings
 from tripartite.membership.permissions import can_view_membership
 from tripartite.proposals.permissions import can_view_dashboard, can_view_proposals
@@ -121,6 +122,9 @@ MENU = (
               ("correspondence:template",)),
         Entry(_("Address book"), "correspondence:address_book", can_view_correspondence,
               ("correspondence:address_book", "correspondence:entry")),
+    )),
+    Group(_("Library"), (
+        Entry(_("Library"), "library:index", can_view_library, ("library:",)),
     )),
     Group(_("Relations"), (
         Entry(_("Member States"), "constituents:member_state_list", can_view_member_states,

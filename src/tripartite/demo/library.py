@@ -1,0 +1,321 @@
+"""Demo library: the papers of the Governing Body's and the Conference's sessions, each in
+English, French and Spanish, with revisions, addenda, minutes and the Office's internal
+briefing notes. Every text is written here, from templates (no text is copied from
+anywhere): a topic's title and sentences, filled with the session, the item and figures.
+
+Scaled: about 200 documents at the small scale, about 2,000 at the ILC scale. Written in bulk
+(documents, files, their PDF in the storage, the search index) and without entries in the
+action log: the demo load is one action by no one, recorded once by the loader.
+"""
+
+import datetime as dt
+import hashlib
+import random
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
+from tripartite.library import search
+from tripartite.library.models import Document, DocumentFile, DocumentType, TextStatus
+from tripartite.meetings.models import AgendaItem, Session
+
+LANGUAGES = ("en", "fr", "es")
+# GB and ILC sessions whose papers the demo has, per scale: (first, last) session numbers.
+GB_SESSIONS = {"small": (352, 357), "ilc": (331, 357)}
+ILC_SESSIONS = {"small": (113, 114), "ilc": (104, 114)}
+PAPERS_PER_SECTION = {"small": 6, "ilc": 13}
+
+# topic: (title EN, FR, ES), (what it is about, EN, FR, ES)
+TOPICS = (
+    (("Working time arrangements", "Aménagement du temps de travail",
+      "Ordenación del tiempo de trabajo"),
+     ("working time, rest periods and the reunion of work and family life",
+      "le temps de travail, les périodes de repos et la réunion du travail et de la vie "
+      "familiale", "el tiempo de trabajo, los periodos de descanso y la reunión del trabajo "
+      "y la vida familiar")),
+    (("Decent work in the platform economy", "Le travail décent dans l'économie des "
+      "plateformes", "El trabajo decente en la economía de plataformas"),
+     ("the protection of workers on digital labour platforms",
+      "la protection des travailleurs des plateformes numériques de travail",
+      "la protección de los trabajadores de las plataformas digitales de trabajo")),
+    (("Programme and budget proposals", "Propositions de programme et de budget",
+      "Propuestas de Programa y Presupuesto"),
+     ("the programme of work and the budget of the Office for the biennium",
+      "le programme de travail et le budget du Bureau pour la période biennale",
+      "el programa de trabajo y el presupuesto de la Oficina para el bienio")),
+    (("Occupational safety and health", "Sécurité et santé au travail",
+      "Seguridad y salud en el trabajo"),
+     ("a safe and healthy working environment as a fundamental principle",
+      "un milieu de travail sûr et salubre en tant que principe fondamental",
+      "un entorno de trabajo seguro y saludable como principio fundamental")),
+    (("Social dialogue and tripartism", "Dialogue social et tripartisme",
+      "Diálogo social y tripartismo"),
+     ("collective bargaining and the consultation of employers' and workers' organizations",
+      "la négociation collective et la consultation des organisations d'employeurs et de "
+      "travailleurs", "la negociación colectiva y la consulta de las organizaciones de "
+      "empleadores y de trabajadores")),
+    (("Skills and lifelong learning", "Compétences et apprentissage tout au long de la vie",
+      "Competencias y aprendizaje permanente"),
+     ("apprenticeships, skills policies and the transition from school to work",
+      "l'apprentissage, les politiques de compétences et la transition de l'école au travail",
+      "el aprendizaje, las políticas de competencias y la transición de la escuela al "
+      "trabajo")),
+    (("Social protection floors", "Socles de protection sociale",
+      "Pisos de protección social"),
+     ("universal social protection and the financing of social security",
+      "la protection sociale universelle et le financement de la sécurité sociale",
+      "la protección social universal y la financiación de la seguridad social")),
+    (("Labour migration", "Migrations de main-d'œuvre", "Migración laboral"),
+     ("fair recruitment and the rights of migrant workers",
+      "le recrutement équitable et les droits des travailleurs migrants",
+      "la contratación equitativa y los derechos de los trabajadores migrantes")),
+    (("Just transition towards environmentally sustainable economies",
+      "Transition juste vers des économies écologiquement durables",
+      "Transición justa hacia economías ambientalmente sostenibles"),
+     ("green jobs and the effects of climate policies on employment",
+      "les emplois verts et les effets des politiques climatiques sur l'emploi",
+      "los empleos verdes y los efectos de las políticas climáticas en el empleo")),
+    (("Composition of the Governing Body", "Composition du Conseil d'administration",
+      "Composición del Consejo de Administración"),
+     ("the election of titular and deputy members and the regional distribution of seats",
+      "l'élection des membres titulaires et adjoints et la répartition régionale des sièges",
+      "la elección de los miembros titulares y adjuntos y la distribución regional de los "
+      "puestos")),
+    (("Care economy", "Économie du soin", "Economía del cuidado"),
+     ("care work, care leave and the working conditions of care workers",
+      "le travail de soin, les congés de soin et les conditions de travail des personnels "
+      "du soin", "el trabajo de cuidados, las licencias de cuidados y las condiciones de "
+      "trabajo de las personas cuidadoras")),
+    (("Audit and oversight", "Audit et contrôle", "Auditoría y control"),
+     ("the report of the Independent Oversight Advisory Committee",
+      "le rapport du Comité consultatif de contrôle indépendant",
+      "el informe del Comité Consultivo de Supervisión Independiente")),
+)
+
+SENTENCES = {
+    "en": ("This document is submitted to the {session} and concerns {about}.",
+           "It reviews the progress made since the previous session, with {count} member "
+           "States reporting new measures, and sets out the options before the meeting.",
+           "The Office held informal consultations with the Employers' and Workers' groups "
+           "and with the regional coordinators before preparing this paper.",
+           "Draft decision: the meeting requests the Director-General to take into account "
+           "the guidance given in the discussion and to report back at a future session."),
+    "fr": ("Le présent document est soumis à la {session} et porte sur {about}.",
+           "Il fait le point sur les progrès accomplis depuis la session précédente, "
+           "{count} États Membres ayant fait état de nouvelles mesures, et expose les options "
+           "soumises à la réunion.",
+           "Le Bureau a tenu des consultations informelles avec les groupes des employeurs et "
+           "des travailleurs et avec les coordonnateurs régionaux avant d'établir ce document.",
+           "Projet de décision : la réunion prie le Directeur général de tenir compte des "
+           "orientations données lors de la discussion et de faire rapport à une session "
+           "future."),
+    "es": ("El presente documento se somete a la {session} y trata de {about}.",
+           "Examina los progresos realizados desde la reunión anterior, con {count} Estados "
+           "Miembros que informan de nuevas medidas, y expone las opciones que se presentan "
+           "a la reunión.",
+           "La Oficina celebró consultas informales con los Grupos de los Empleadores y de "
+           "los Trabajadores y con los coordinadores regionales antes de preparar este "
+           "documento.",
+           "Proyecto de decisión: la reunión pide al Director General que tenga en cuenta "
+           "las orientaciones formuladas durante la discusión y que presente un informe en "
+           "una reunión futura."),
+}
+SESSION_NAMES = {
+    "GB": {"en": "{n}th Session of the Governing Body",
+           "fr": "{n}e session du Conseil d'administration",
+           "es": "{n}.ª reunión del Consejo de Administración"},
+    "ILC": {"en": "{n}th Session of the International Labour Conference",
+            "fr": "{n}e session de la Conférence internationale du Travail",
+            "es": "{n}.ª reunión de la Conferencia Internacional del Trabajo"},
+}
+REVISED = {"en": "revised", "fr": "révisé", "es": "revisado"}
+BRIEFING = {"en": "Briefing note", "fr": "Note d'information", "es": "Nota informativa"}
+MINUTES = {"en": "Minutes", "fr": "Procès-verbaux", "es": "Actas"}
+RECORD = {"en": "Record of proceedings", "fr": "Compte rendu des travaux", "es": "Actas"}
+GB_SECTIONS = ("INS", "POL", "LILS", "PFA")
+ILC_REPORTS = ("I(A)", "I(B)", "II", "III(A)", "III(B)", "IV(1)", "IV(2)", "V", "VI")
+
+
+def simple_pdf(text: str) -> bytes:
+    """A one-page PDF of ``text`` (Helvetica, WinAnsi), with its text layer."""
+    lines = []
+    for paragraph in text.split("\n"):
+        words, line = paragraph.split(), ""
+        for word in words:
+            if len(line) + len(word) > 90:
+                lines.append(line)
+                line = ""
+            line = f"{line} {word}".strip()
+        lines.append(line)
+    body = b" ".join(b"(" + line.encode("cp1252", "replace").replace(b"\\", b"\\\\")
+                     .replace(b"(", b"\\(").replace(b")", b"\\)") + b") Tj T*"
+                     for line in lines)
+    stream = b"BT /F1 10 Tf 50 790 Td 13 TL " + body + b" ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream
+        + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body_of in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body_of + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+            "%%EOF\n").encode()
+    return bytes(out)
+
+
+def _text(rng: random.Random, organ: str, session: int, topic, language: str) -> str:
+    index = LANGUAGES.index(language)
+    about = topic[1][index]
+    name = SESSION_NAMES[organ][language].format(n=session)
+    sentences = [sentence.format(session=name, about=about, count=rng.randint(12, 140))
+                 for sentence in SENTENCES[language]]
+    return "\n".join(sentences)
+
+
+class _Plan:
+    """The documents to make, each with its texts, before anything is written."""
+
+    def __init__(self, scale: str, sessions: dict[tuple[str, str], Session],
+                 items: dict[tuple[str, str], AgendaItem]) -> None:
+        self.rng = random.Random(2026)
+        self.sessions = sessions
+        self.items = items
+        self.rows: list[dict] = []
+        first, last = GB_SESSIONS[scale]
+        for number in range(first, last + 1):
+            self._gb_session(number, PAPERS_PER_SECTION[scale])
+        first, last = ILC_SESSIONS[scale]
+        for number in range(first, last + 1):
+            self._ilc_session(number, scale)
+
+    def _date(self, organ: str, number: int) -> dt.date:
+        session = self.sessions.get((organ, str(number)))
+        if session is not None:
+            return session.local_opens_at.date() - dt.timedelta(days=self.rng.randint(3, 30))
+        if organ == "GB":  # three sessions a year, March, June and November, back from 357
+            back = 357 - number
+            year, month = 2026 - (back + 1) // 3, (3, 11, 6)[back % 3]
+            return dt.date(year, month, 1) - dt.timedelta(days=self.rng.randint(3, 30))
+        return dt.date(2026 - (114 - number) - (1 if number <= 108 else 0), 5,
+                       self.rng.randint(1, 28))
+
+    def _add(self, symbol_parts: dict, titles: tuple[str, str, str], type_: str,
+             organ: str, number: int, topic, texts: dict[str, str] | None = None) -> dict:
+        row = {**symbol_parts, "titles": titles, "type": type_, "organ": organ,
+               "session_number": str(number), "date": self._date(organ, number),
+               "session": self.sessions.get((organ, str(number))),
+               "texts": texts or {language: _text(self.rng, organ, number, topic, language)
+                                  for language in LANGUAGES}}
+        self.rows.append(row)
+        return row
+
+    def _gb_session(self, number: int, papers: int) -> None:
+        for section in GB_SECTIONS:
+            for k in range(1, papers + 1):
+                topic = self.rng.choice(TOPICS)
+                item = self.items.get((f"GB{number}", f"{section}/{k}"))
+                if item is not None:  # the paper on an item of the demo's sessions
+                    topic = ((item.title_en, item.title_fr or item.title_en,
+                              item.title_es or item.title_en), topic[1])
+                base = f"GB.{number}/{section}/{k}"
+                type_ = (DocumentType.REPORT_FOR_DECISION if k % 4 else
+                         DocumentType.REPORT_FOR_INFORMATION)
+                row = self._add({"symbol": base, "base": base, "section": section,
+                                 "number": str(k)}, topic[0], type_, "GB", number, topic)
+                row["item"] = item
+                if self.rng.random() < 0.12:
+                    titles = tuple(f"{title} ({REVISED[language]})" for title, language
+                                   in zip(topic[0], LANGUAGES, strict=True))
+                    revised = self._add({"symbol": f"{base}(Rev.1)", "base": base,
+                                         "section": section, "number": str(k),
+                                         "revision": 1}, titles, type_, "GB", number, topic)
+                    revised["item"] = item
+                    revised["supersedes"] = row
+                if self.rng.random() < 0.06:
+                    self._add({"symbol": f"{base}/Add.1", "base": base, "section": section,
+                               "number": str(k), "addendum": 1}, topic[0], type_, "GB",
+                              number, topic)
+                if section == "INS" and self.rng.random() < 0.15:
+                    titles = tuple(f"{BRIEFING[language]}: {title}" for title, language
+                                   in zip(topic[0], LANGUAGES, strict=True))
+                    self._add({"symbol": f"GB.{number}/BN/{k}", "base": f"GB.{number}/BN/{k}",
+                               "section": "BN", "number": str(k)}, titles,
+                              DocumentType.BRIEFING_NOTE, "GB", number, topic)
+        if number < 357:
+            symbol = f"GB.{number}/PV"
+            titles = tuple(f"{MINUTES[language]} — {SESSION_NAMES['GB'][language]}"
+                           .format(n=number) for language in LANGUAGES)
+            self._add({"symbol": symbol, "base": symbol, "section": "PV", "number": ""},
+                      titles, DocumentType.MINUTES, "GB", number, self.rng.choice(TOPICS))
+
+    def _ilc_session(self, number: int, scale: str) -> None:
+        for report in ILC_REPORTS:
+            topic = self.rng.choice(TOPICS)
+            symbol = f"ILC.{number}/Report {report}"
+            self._add({"symbol": symbol, "base": symbol, "section": "Report",
+                       "number": report}, topic[0], DocumentType.CONFERENCE_REPORT, "ILC",
+                      number, topic)
+        records = 9 if scale == "small" else 14
+        for k in range(1, records + 1):
+            for letter in ("A", "B") if k % 3 == 0 else ("",):
+                topic = self.rng.choice(TOPICS)
+                symbol = f"ILC.{number}/Record No. {k}{letter}"
+                titles = tuple(f"{RECORD[language]}: {title}" for title, language
+                               in zip(topic[0], LANGUAGES, strict=True))
+                self._add({"symbol": symbol, "base": symbol, "section": "Record",
+                           "number": f"{k}{letter}"}, titles, DocumentType.RECORD, "ILC",
+                          number, topic)
+
+
+def create_library(scale: str, sessions: dict[str, Session],
+                   items: dict[tuple[str, str], AgendaItem]) -> dict[str, int]:
+    by_number = {(session.meeting.acronym, session.number): session
+                 for session in sessions.values() if session.number}
+    plan = _Plan(scale, by_number, {(key, number): item for (key, number), item
+                                    in items.items()})
+    documents = Document.objects.bulk_create([
+        Document(symbol=row["symbol"], base_symbol=row["base"], organ=row["organ"],
+                 session_number=row["session_number"], section=row["section"],
+                 number=row["number"], revision=row.get("revision", 0),
+                 addendum=row.get("addendum", 0), title=row["titles"][0],
+                 title_en=row["titles"][0], title_fr=row["titles"][1],
+                 title_es=row["titles"][2], type=row["type"], date=row["date"],
+                 session=row["session"])
+        for row in plan.rows])
+    for row, document in zip(plan.rows, documents, strict=True):
+        row["document"] = document
+    superseding = []
+    for row in plan.rows:
+        if "supersedes" in row:
+            row["document"].supersedes = row["supersedes"]["document"]
+            superseding.append(row["document"])
+    Document.objects.bulk_update(superseding, ["supersedes"])
+    Through = Document.agenda_items.through
+    Through.objects.bulk_create([
+        Through(document_id=row["document"].pk, agendaitem_id=row["item"].pk)
+        for row in plan.rows if row.get("item") is not None])
+    files = []
+    for row in plan.rows:
+        document = row["document"]
+        for language, text in row["texts"].items():
+            content = simple_pdf(text)
+            name = default_storage.save(f"library/{document.pk}/{language}-demo.pdf",
+                                        ContentFile(content))
+            files.append(DocumentFile(
+                document=document, language=language, file=name, kind="pdf",
+                original_name=f"{document.symbol}-{language}.pdf", size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(), pages=1, text=text,
+                text_status=TextStatus.READY))
+    files = DocumentFile.objects.bulk_create(files, batch_size=500)
+    search.index_new_files(files)
+    return {"library documents": len(documents), "library files": len(files)}

@@ -1,0 +1,61 @@
+"""Forms of the library's pages. They only collect input: the services decide."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from tripartite.library.models import DocumentType
+from tripartite.meetings.models import AgendaItem, Session
+
+
+class DocumentUploadForm(forms.Form):
+    symbol = forms.CharField(
+        label=_("Symbol"), max_length=120,
+        help_text=_("e.g. GB.356/INS/3(Rev.1), ILC.114/Record No. 5A. The symbol of a document "
+                    "already in the library adds a language version of it."))
+    language = forms.ChoiceField(label=_("Language of the file"), choices=settings.LANGUAGES)
+    file = forms.FileField(label=_("File"), help_text=_("A PDF or a Word (.docx) document."))
+    title_en = forms.CharField(label=_("Title (English)"), max_length=500, required=False,
+                               help_text=_("Required for a new document."))
+    title_fr = forms.CharField(label=_("Title (French)"), max_length=500, required=False)
+    title_es = forms.CharField(label=_("Title (Spanish)"), max_length=500, required=False)
+    type = forms.ChoiceField(label=_("Type"), required=False,
+                             choices=[("", "—"), *DocumentType.choices])
+    date = forms.DateField(label=_("Date"), required=False,
+                           widget=forms.DateInput(attrs={"type": "date"}))
+    session = forms.ModelChoiceField(label=_("Session"), required=False, queryset=None)
+    agenda_items = forms.ModelMultipleChoiceField(
+        label=_("Agenda items"), required=False, queryset=None,
+        help_text=_("Items of the session above."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = Session.objects.order_by("-opens_at")
+        self.fields["agenda_items"].queryset = (
+            AgendaItem.objects.select_related("session").order_by("-session__opens_at",
+                                                                  "position", "id"))
+        self.fields["agenda_items"].label_from_instance = (
+            lambda item: f"{item.session.title} — {item.number}. {item.title}")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=300, help_text=_(
+        "Words (accents and case do not matter), an exact phrase in double quotes, or a "
+        "symbol such as GB.356/INS/3 (every revision)."))
+    organ = forms.ChoiceField(label=_("Organ"), required=False)
+    session = forms.ModelChoiceField(label=_("Session"), required=False, queryset=None)
+    type = forms.ChoiceField(label=_("Type"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False,
+                                 choices=[("", _("Any")), *settings.LANGUAGES])
+    date_from = forms.DateField(label=_("From"), required=False,
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To"), required=False,
+                              widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, organs=(), types=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organ"].choices = [("", _("Any")), *((organ, organ) for organ in organs)]
+        self.fields["type"].choices = [("", _("Any")), *types]
+        self.fields["session"].queryset = Session.objects.filter(
+            documents__isnull=False).distinct().order_by("-opens_at")
+        self.fields["session"].empty_label = _("Any")

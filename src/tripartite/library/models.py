@@ -1,0 +1,131 @@
+"""The governance library: documents under their ILO symbol, each with a file per language.
+
+A :class:`Document` is one symbol (``GB.356/INS/3(Rev.1)``): its parts as parsed by
+``symbols.parse_symbol``, its title in EN/FR/ES (translation.py), its type, date, session
+and agenda items, and the earlier revision it supersedes (both are kept). A
+:class:`DocumentFile` is one language version of it: the file, kept through Django's storage
+API and served only by a permission-checked view, and the text extracted for search.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from tripartite.common.models import TimeStampedModel
+
+
+class DocumentType(models.TextChoices):
+    REPORT_FOR_DECISION = "decision_paper", _("Report for decision")
+    REPORT_FOR_INFORMATION = "information_paper", _("Report for information")
+    CONFERENCE_REPORT = "conference_report", _("Conference report")
+    RECORD = "record", _("Record of proceedings")
+    MINUTES = "minutes", _("Minutes")
+    DECISION = "decision", _("Decision")
+    STANDING_ORDERS = "standing_orders", _("Standing Orders")
+    CONSTITUTION = "constitution", _("Constitution")
+    NOTE = "note", _("Internal note")
+    BRIEFING_NOTE = "briefing_note", _("Briefing note")
+    LETTER = "letter", _("Letter")
+
+
+# The Office's internal papers: read only by its staff (permissions.can_view_restricted).
+RESTRICTED_TYPES = frozenset({DocumentType.NOTE, DocumentType.BRIEFING_NOTE,
+                              DocumentType.LETTER})
+
+
+class Document(TimeStampedModel):
+    symbol = models.CharField(_("symbol"), max_length=120, unique=True,
+                              help_text=_("e.g. GB.356/INS/3(Rev.1) or ILC.114/Record No. 5A"))
+    base_symbol = models.CharField(_("base symbol"), max_length=120, db_index=True,
+                                   help_text=_("The symbol without revision, addendum and "
+                                               "corrigendum: what every revision shares."))
+    organ = models.CharField(_("organ"), max_length=10, db_index=True)
+    session_number = models.CharField(_("session number"), max_length=10)
+    section = models.CharField(_("section"), max_length=40, blank=True)
+    number = models.CharField(_("number"), max_length=40, blank=True)
+    revision = models.PositiveSmallIntegerField(_("revision"), default=0)
+    addendum = models.PositiveSmallIntegerField(_("addendum"), default=0)
+    corrigendum = models.PositiveSmallIntegerField(_("corrigendum"), default=0)
+    is_decision = models.BooleanField(_("decision page"), default=False)
+    title = models.CharField(_("title"), max_length=500)
+    type = models.CharField(_("type"), max_length=30, choices=DocumentType.choices)
+    date = models.DateField(_("date"), db_index=True)
+    session = models.ForeignKey("meetings.Session", verbose_name=_("session"), null=True,
+                                blank=True, on_delete=models.PROTECT, related_name="documents")
+    agenda_items = models.ManyToManyField("meetings.AgendaItem", verbose_name=_("agenda items"),
+                                          blank=True, related_name="documents")
+    supersedes = models.OneToOneField(
+        "self", verbose_name=_("supersedes"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="superseded_by", help_text=_("The earlier revision this one replaces."))
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("added by"),
+                                 null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="+")
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-date", "symbol"]
+        constraints = [
+            # Two spellings of one paper ("(Add.)" and "(Add.1)") are one document.
+            models.UniqueConstraint(
+                name="library_document_one_per_version",
+                fields=["base_symbol", "revision", "addendum", "corrigendum", "is_decision"]),
+        ]
+        indexes = [models.Index(fields=["organ", "session_number"])]
+
+    def __str__(self):
+        return f"{self.symbol} {self.title}"
+
+    @property
+    def restricted(self) -> bool:
+        return self.type in RESTRICTED_TYPES
+
+
+class TextStatus(models.TextChoices):
+    PENDING = "pending", _("Text being extracted")
+    READY = "ready", _("Searchable")
+    NO_TEXT = "no_text", _("No text layer: not searchable")
+    FAILED = "failed", _("Text could not be extracted")
+
+
+class FileKind(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", "Word"
+
+
+def document_upload_path(instance: "DocumentFile", filename: str) -> str:
+    """Our own name, never the uploader's: ``library/<document>/<language>-<random>.<ext>``."""
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"library/{instance.document_id}/{instance.language}-{uuid.uuid4().hex[:12]}.{extension}"
+
+
+class DocumentFile(TimeStampedModel):
+    document = models.ForeignKey(Document, verbose_name=_("document"),
+                                 on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    file = models.FileField(_("file"), upload_to=document_upload_path, max_length=300)
+    kind = models.CharField(_("format"), max_length=5, choices=FileKind.choices)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64)
+    pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    text = models.TextField(_("text"), blank=True)
+    text_status = models.CharField(_("text"), max_length=10, choices=TextStatus.choices,
+                                   default=TextStatus.PENDING)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"),
+                                    null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+
+    class Meta:
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        ordering = ["document", "language"]
+        constraints = [
+            models.UniqueConstraint(name="library_one_file_per_language",
+                                    fields=["document", "language"]),
+        ]
+
+    def __str__(self):
+        return f"{self.document.symbol} ({self.language})"

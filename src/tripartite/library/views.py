@@ -1,0 +1,126 @@
+"""Pages of the governance library: the search (its home), a document with its language
+versions and revisions, the file of a language version (after the permission check), and
+the secretariat's upload. Thin: permission first, then a selector or a service."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from tripartite.common.exports import safe_filename
+from tripartite.common.forms import save_with_service
+from tripartite.common.views import require
+from tripartite.library import permissions, search, selectors, services
+from tripartite.library.forms import DocumentUploadForm, SearchForm
+from tripartite.library.models import RESTRICTED_TYPES, Document, DocumentFile, DocumentType
+
+PAGE_SIZE = 20
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def _types(user) -> list[tuple[str, str]]:
+    if permissions.can_view_restricted(user):
+        return list(DocumentType.choices)
+    return [(value, label) for value, label in DocumentType.choices
+            if value not in RESTRICTED_TYPES]
+
+
+def filters_of(data) -> search.Filters:
+    """A valid search form's filters."""
+    session = data.get("session")
+    return search.Filters(organ=data.get("organ") or "",
+                          session=session.pk if session else None,
+                          type=data.get("type") or "", language=data.get("language") or "",
+                          date_from=data.get("date_from"), date_to=data.get("date_to"))
+
+
+@login_required
+def index(request):
+    require(permissions.can_view_library(request.user))
+    form = SearchForm(request.GET or None, organs=selectors.organs(),
+                      types=_types(request.user))
+    query, filters = "", search.Filters()
+    if form.is_bound and form.is_valid():
+        query, filters = form.cleaned_data["q"], filters_of(form.cleaned_data)
+    try:
+        number = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        number = 1
+    results = search.search(request.user, query, filters, limit=PAGE_SIZE,
+                            offset=(number - 1) * PAGE_SIZE)
+    page = Paginator(range(results.total), PAGE_SIZE).get_page(number)
+    if page.number != number:
+        results = search.search(request.user, query, filters, limit=PAGE_SIZE,
+                                offset=(page.number - 1) * PAGE_SIZE)
+    return render(request, "library/index.html", {
+        "form": form, "query": query, "results": results, "page": page,
+        "searched": bool(query), "can_add": permissions.can_manage_library(request.user)})
+
+
+@login_required
+def document_detail(request, pk):
+    try:
+        document = selectors.document_detail(request.user, pk)
+    except Document.DoesNotExist:
+        if permissions.can_view_library(request.user) and Document.objects.filter(
+                pk=pk).exists():
+            require(False)  # an internal paper, for the Office's staff
+        raise Http404 from None
+    return render(request, "library/document_detail.html", {
+        "document": document, "files": list(document.files.all()),
+        "revisions": list(selectors.revisions(document, request.user)),
+        "can_add": permissions.can_manage_library(request.user)})
+
+
+@login_required
+def file_download(request, pk):
+    """A language version's file, streamed from the storage after the permission check
+    (never a public address of the store)."""
+    file = get_object_or_404(DocumentFile.objects.select_related("document"), pk=pk)
+    require(permissions.can_view_document(request.user, file.document))
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    try:
+        handle = default_storage.open(file.file.name, "rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    name = f"{file.document.symbol}-{file.language}.{file.kind}"
+    return FileResponse(handle, as_attachment=True, filename=safe_filename(name),
+                        content_type=CONTENT_TYPES.get(file.kind, "application/octet-stream"))
+
+
+@login_required
+def upload(request):
+    require(permissions.can_manage_library(request.user))
+    form = DocumentUploadForm(request.POST or None, request.FILES or None,
+                              initial={"language": request.LANGUAGE_CODE or "en",
+                                       "symbol": request.GET.get("symbol", "")[:120]})
+    added = {}
+
+    def save(data):
+        added["result"] = services.document_add(actor=request.user,
+                                                uploaded_file=data.pop("file"), **data)
+
+    if save_with_service(request, form, save):
+        result = added["result"]
+        if result.new_document:
+            messages.success(request, _("%(symbol)s is in the library.") % {
+                "symbol": result.document.symbol})
+        else:
+            messages.success(request, _("The %(language)s version of %(symbol)s is in the "
+                                        "library.") % {
+                "language": result.file.get_language_display(),
+                "symbol": result.document.symbol})
+        if result.warning:
+            messages.warning(request, result.warning)
+        if result.job is not None:
+            messages.info(request, _("The file is large: its text is being extracted in the "
+                                     "background, and search will find it once done."))
+        return redirect("library:document_detail", pk=result.document.pk)
+    return render(request, "library/upload.html", {"form": form})

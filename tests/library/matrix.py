@@ -1,0 +1,79 @@
+"""Permission-matrix rows for the library's pages and API operations.
+
+Every login searches the library and reads its public documents and their files; the Office's
+internal papers (a briefing note here) and their files reach only its staff (secretariat,
+senior officials, meeting officers); only the secretariat adds documents.
+"""
+
+from tests.delegations.matrix_rules import api_rule, rule
+from tests.matrix_writes import write_rule
+from tripartite.accounts.models import Role
+
+EVERYONE = rule(set(Role.values))
+SECRETARIAT = {Role.SECRETARIAT}
+STAFF = {Role.SECRETARIAT, Role.SENIOR_OFFICIAL, Role.MEETING_OFFICER}
+
+ROWS = {
+    "library:index": (None, EVERYONE),
+    "library:upload": (None, rule(SECRETARIAT)),
+    "library:document_detail": ("library_document", EVERYONE),
+    "library:document_detail restricted": ("library_restricted", rule(STAFF)),
+    "library:file_download": ("library_file", EVERYONE),
+    "library:file_download restricted": ("library_restricted_file", rule(STAFF)),
+}
+
+
+def _upload(objects) -> dict:
+    from tests.library.files import pdf_bytes, upload
+
+    return {"symbol": "GB.356/POL/2", "language": "en", "title_en": "Matrix paper",
+            "type": "decision_paper", "date": "2026-03-02",
+            "file": upload(pdf_bytes("Matrix paper on skills"))}
+
+
+WRITES = {
+    "library:upload": (None, _upload, write_rule(SECRETARIAT)),
+}
+
+ALL_API = api_rule(set(Role.values))
+
+API_ROWS = {
+    ("GET", "/api/library/documents"): (None, None, ALL_API),
+    ("GET", "/api/library/documents/{id}"): ("library_document", None, ALL_API),
+    # Without the multipart file: 400 for the secretariat, after the permission check.
+    ("POST", "/api/library/documents"): (None, {}, api_rule(SECRETARIAT, 400)),
+    ("GET", "/api/library/search"): (None, None, ALL_API),
+}
+
+OPERATION_IDS = {
+    ("GET", "/api/library/documents"): "document_list",
+    ("GET", "/api/library/documents/{id}"): "document_detail",
+    ("POST", "/api/library/documents"): "document_add",
+    ("GET", "/api/library/search"): "library_search",
+}
+
+
+def objects(session) -> dict:
+    """A public paper of ``session`` and an internal briefing note, each with its English
+    file."""
+    import datetime as dt
+
+    from tests.factories import user_with_role
+    from tests.library.files import pdf_bytes, upload
+    from tripartite.library import services
+
+    staff = user_with_role(Role.SECRETARIAT)
+    public = services.document_add(
+        actor=staff, symbol="GB.356/INS/3", language="en", session=session,
+        uploaded_file=upload(pdf_bytes("Working time arrangements")), title_en="Working time",
+        type="decision_paper", date=dt.date(2026, 3, 2))
+    restricted = services.document_add(
+        actor=staff, symbol="GB.356/INS/9", language="en",
+        uploaded_file=upload(pdf_bytes("Briefing on the negotiations")), title_en="Briefing",
+        type="briefing_note", date=dt.date(2026, 3, 2))
+    return {
+        "library_document": {"pk": public.document.pk},
+        "library_file": {"pk": public.file.pk},
+        "library_restricted": {"pk": restricted.document.pk},
+        "library_restricted_file": {"pk": restricted.file.pk},
+    }
