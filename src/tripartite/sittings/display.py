@@ -21,12 +21,11 @@ from django.db import connection
 from django.http import Http404, HttpRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 
 from tripartite.common.views import require
-from tripartite.rules import sittings as rules
-from tripartite.sittings import live, permissions, services
-from tripartite.sittings.models import Sitting, SpeakerRequest, SpeakerStatus
+from tripartite.sittings import live, permissions, selectors, services
+from tripartite.sittings.models import Sitting
 
 # The projector shows the next few speakers; the delegates' page the whole list.
 NEXT_ON_THE_PROJECTOR = 6
@@ -55,13 +54,10 @@ def room_state(sitting: Sitting) -> dict:
         nomination = row.nomination
         row.delegation_name = nomination.delegation.member_state.name if nomination else ""
         row.group_label = nomination.get_group_display() if nomination else ""
-    current = (SpeakerRequest.objects.filter(sitting=sitting, status=SpeakerStatus.SPEAKING)
-               .select_related("person", "nomination__delegation__member_state").first())
-    clock = None
-    if current is not None:
-        elapsed = max(0, int((timezone.now() - current.started_at).total_seconds()))
-        clock = rules.clock(elapsed, sitting.time_limit_seconds)
+    # The clock runs against the limit of the kind of speaker who has the floor (SIT-3).
+    current, clock, limit = selectors.floor_state(sitting)
     return {"sitting": sitting, "rows": rows, "current": current, "clock": clock,
+            "limit": limit,
             "next_rows": rows[:NEXT_ON_THE_PROJECTOR],
             "more": max(0, len(rows) - NEXT_ON_THE_PROJECTOR)}
 
