@@ -35,6 +35,9 @@ ALLOWED = {
                                             "ballot's own accessible layout (docs/votes.md)",
     ("proposals/information_documents.html", "agenda_item"): "one GET form per session of "
         "the Governing Body (symbol, agenda item, original language), no Django form behind it",
+    ("proposals/information_documents.html", "symbol"): "the same GET forms' symbol box",
+    ("library/index.html", "q"): "the library's search box (GET), wider than the filters "
+                                 "beside it, its help under the form",
     ("membership/_moment.html", "at"): "the moment a page shows (GET), no Django form",
     ("membership/committee_detail.html", "at"): "the moment of each row's change, in the table",
     ("membership/gb_session.html", "at"): "the moment of each row's change, in the table",
