@@ -4,6 +4,7 @@ entitled to vote, the two practices (desk registration, accreditation), and depa
 import datetime as dt
 
 import pytest
+from django.utils import timezone, translation
 
 from tests.factories import SessionFactory, state, user_with_role
 from tests.registration.factories_doors import (
@@ -13,6 +14,7 @@ from tests.registration.factories_doors import (
     registration,
 )
 from tripartite.accounts.models import Role
+from tripartite.common import l10n
 from tripartite.common.models import ActionLogEntry
 from tripartite.common.services import PermissionDeniedError, ServiceError
 from tripartite.delegations.models import ArrearsStatus, Nomination
@@ -126,6 +128,15 @@ def test_accredited_practice_counts_everyone_entitled_until_a_departure(session,
         "government": 1, "employers": 1, "workers": 1, "total": 3}
     assert attendance.quorum_base(session, OPENING + HOUR, basis=QuorumBasis.DESK).total == 0
     assert ActionLogEntry.objects.filter(action="registration.quorum_basis.changed").exists()
+
+
+def test_the_refused_departure_writes_the_registration_in_words_in_french(session, secretariat):
+    reg = registration(session, registered_at=OPENING)
+    with translation.override("fr"), pytest.raises(ServiceError) as refused:
+        departures.notify_departure(reg, actor=secretariat, effective_at=OPENING - HOUR)
+    local = timezone.localtime(OPENING, session.zone)
+    assert l10n.long_datetime(local, "fr") in str(refused.value)
+    assert local.strftime("%Y-%m-%d") not in str(refused.value)
 
 
 def test_a_departure_before_the_registration_is_refused_and_changes_nothing(session,

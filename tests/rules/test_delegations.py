@@ -434,8 +434,10 @@ def test_credentials_received_the_day_after_the_deadline_are_late():
     (finding,) = findings_of(evaluate(G1, G2, E, W, received_on=date(2025, 5, 13)), "CRED-1")
     assert finding.severity == Severity.WARNING
     assert finding.message["en"] == (
-        "Credentials received late: on 2025-05-13, after the deadline of 2025-05-12 (21 days "
+        "Credentials received late: on 13 May 2025, after the deadline of 12 May 2025 (21 days "
         "before the opening).")
+    assert "13 mai 2025" in finding.message["fr"] and "12 mai 2025" in finding.message["fr"]
+    assert "13 de mayo de 2025" in finding.message["es"]
 
 
 def test_the_session_own_deadline_replaces_the_21_days():
@@ -451,7 +453,8 @@ def test_the_session_own_deadline_replaces_the_21_days():
 def test_credentials_not_received_are_an_info_finding():
     (finding,) = findings_of(evaluate(G1, G2, E, W, received_on=None), "CRED-1")
     assert finding.severity == Severity.INFO
-    assert finding.message["en"] == "Credentials not yet received; they are due by 2025-05-12."
+    assert finding.message["en"] == "Credentials not yet received; they are due by 12 May 2025."
+    assert "12 mai 2025" in finding.message["fr"] and "12 de mayo de 2025" in finding.message["es"]
 
 
 # GEN-4: gender balance ------------------------------------------------------------------------

@@ -535,7 +535,7 @@ def credentials_late(received_on: date | None, deadline: date) -> bool:
 def credentials_timeliness(received_on: date | None, session: SessionFacts) -> list[Finding]:
     """CRED-1: credentials received after the deadline are reported as late."""
     due = credentials_deadline(session.opening, session.credentials_deadline)
-    deadline = due.isoformat()
+    deadline = dates.written(due)  # in words, in each language's own order
     if received_on is None:
         return [Finding("CRED-1", CREDENTIALS_DEADLINE, Severity.INFO, text(
             "Credentials not yet received; they are due by %(deadline)s.",
@@ -545,7 +545,7 @@ def credentials_timeliness(received_on: date | None, session: SessionFacts) -> l
     basis = (text("the session's own deadline")
              if session.credentials_deadline is not None else
              text("21 days before the opening"))
-    received = received_on.isoformat()
+    received = dates.written(received_on)
     return [Finding("CRED-1", CREDENTIALS_DEADLINE, Severity.WARNING, text(
         "Credentials received late: on %(received)s, after the deadline of %(deadline)s "
         "(%(basis)s).",

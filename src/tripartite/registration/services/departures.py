@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tripartite.accounts.models import User
+from tripartite.common import l10n
 from tripartite.common.services import (
     PermissionDeniedError,
     ServiceError,
@@ -50,8 +51,9 @@ def notify_departure(registration: Registration, *, actor: User,
         zone = registration.session.zone
         raise ServiceError(
             _("The departure cannot take effect before the registration (%(registered)s).")
-            % {"registered": timezone.localtime(registration.registered_at, zone)
-               .strftime("%Y-%m-%d %H:%M")}, code="departure_before_registration",
+            % {"registered": l10n.long_datetime(timezone.localtime(registration.registered_at,
+                                                                  zone))},
+            code="departure_before_registration",
             field="effective_at")
     previous = registration.departed_at
     registration.departed_at = effective_at
