@@ -35,8 +35,9 @@ from tripartite.registration.permissions import (
 from tripartite.sittings.permissions import can_view_sittings
 from tripartite.votes.permissions import can_manage_votes, can_vote_electronically
 
-# A role with at most this many entries sees them in one row, without groups.
-FLAT_UP_TO = 8
+# A role with at most this many entries sees them in one row, without groups (the library
+# made a focal point's and the desk's menus nine entries long: they stay in one row).
+FLAT_UP_TO = 9
 
 
 @dataclass(frozen=True)
