@@ -80,6 +80,7 @@ def test_a_delegate_votes_and_the_secretariat_closes_and_reads_the_result_sheet(
     page.wait_for_load_state()
     page.click("text=Results page")
     sheet = page.locator("table.results-sheet")
+    sheet.wait_for()  # the results page has come (all_inner_texts does not wait for it)
     assert sheet.locator("th[scope=rowgroup]").all_inner_texts() == ["France", "Germany"]
     assert sheet.locator("td[data-choice=yes]").count() == 1
     assert sheet.locator("td[data-choice=no]").count() == 4
