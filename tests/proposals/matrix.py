@@ -42,7 +42,18 @@ ROWS = {
 # and put under review; the "ready" proposal (another unit's, in consultation, both groups
 # consulted) goes to the Officers, is approved and its report received. Who may act is
 # checked before the state, so every other role gets 403 on each step.
-TODAY = timezone.localdate().isoformat()
+
+
+def dated(**fields):
+    """A body whose dates are today's when the row runs, not when this module was imported:
+    a run crossing midnight would otherwise date a decision before the proposal it decides."""
+    def body(objects):
+        today = timezone.localdate().isoformat()
+        return {name: today if value is TODAY else value for name, value in fields.items()}
+    return body
+
+
+TODAY = object()  # stands for the date of the day the row runs, in dated()
 SECRETARIAT = {Role.SECRETARIAT}
 API_ROWS = {
     ("GET", "/api/proposals"): (None, None, api_rule(PROPOSAL_READERS | {
@@ -61,9 +72,9 @@ API_ROWS = {
     ("POST", "/api/proposals/{id}/send-to-officers"): (
         "ready_proposal", {"reference": "Officers 1"}, api_rule(SECRETARIAT)),
     ("POST", "/api/proposals/{id}/decision"): (
-        "ready_proposal", {"decision": "approved", "decided_on": TODAY},
+        "ready_proposal", dated(decision="approved", decided_on=TODAY),
         api_rule(SECRETARIAT)),
-    ("POST", "/api/proposals/{id}/report"): ("ready_proposal", {"received_on": TODAY},
+    ("POST", "/api/proposals/{id}/report"): ("ready_proposal", dated(received_on=TODAY),
                                              api_rule(SECRETARIAT)),
 }
 # (method, path template) -> operationId, for tests/api/test_api_auth_errors.py.
@@ -128,13 +139,13 @@ WRITES = {
     "proposals:submit": ("complete_proposal", {}, write_rule(OWNERS, ok=PROPOSAL_READERS)),
     "proposals:move": ("ready_proposal", {"to_state": "held"},
                        write_rule(SECRETARIAT, ok=PROPOSAL_READERS | {Role.GROUP_SECRETARIAT})),
-    "proposals:opinion": ("consulted_proposal", {
-        "group": "employers", "opinion": "agrees", "consulted_on": TODAY},
+    "proposals:opinion": ("consulted_proposal", dated(
+        group="employers", opinion="agrees", consulted_on=TODAY),
         write_rule({Role.SECRETARIAT, Role.GROUP_SECRETARIAT}, ok=PROPOSAL_READERS)),
-    "proposals:decision": ("sent_proposal", {"decision": "approved", "decided_on": TODAY},
+    "proposals:decision": ("sent_proposal", dated(decision="approved", decided_on=TODAY),
                            write_rule(SECRETARIAT, ok=PROPOSAL_READERS | {
                                Role.GROUP_SECRETARIAT})),
-    "proposals:report": ("decided_proposal", {"received_on": TODAY},
+    "proposals:report": ("decided_proposal", dated(received_on=TODAY),
                          write_rule(SECRETARIAT, ok=PROPOSAL_READERS | {
                              Role.GROUP_SECRETARIAT})),
     "proposals:batch_send": (None, lambda objects: {
