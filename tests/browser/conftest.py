@@ -15,7 +15,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: while Playwright's sync API runs, its event loop is the running
+# loop of the worker's thread, so any later test of that worker calling async_to_sync (the
+# live displays' tests) failed, depending on which tests xdist gave that worker before it.
+@pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.exists():
         if os.environ.get("REQUIRE_BROWSER") == "1":
