@@ -160,17 +160,13 @@ def main() -> None:
     subprocess.run([PYTHON, "-m", "bench.checkin_load", "--prepare", str(data_file)],
                    check=True, cwd=ROOT, env=env)
     prepared = time.perf_counter() - started
-    log = open(Path(var_dir) / "server.log", "w")  # noqa: SIM115 — closed below
-    server = subprocess.Popen([PYTHON, "-m", "tripartite.cli", "serve", "--port", str(PORT),
-                               "--workers", "2"], cwd=ROOT, env=env, stdout=log,
-                              stderr=subprocess.STDOUT)
+    server = loadkit.serve(env, PORT, log=Path(var_dir) / "server.log", ready="/bench/bare",
+                           access_log=True, seconds=60)
     try:
-        loadkit.wait_for(f"http://127.0.0.1:{PORT}/bench/bare", server)
         bare, check_in, results = load(json.loads(data_file.read_text()))
     finally:
         server.terminate()
         server.wait(timeout=30)
-        log.close()
     load_average = os.getloadavg()
     counted = json.loads(subprocess.run(
         [PYTHON, "-m", "bench.checkin_load", "--verify", str(data_file)], check=True,

@@ -24,40 +24,19 @@ What it does, in a dedicated database (dropped and made again each run, never yo
 import asyncio
 import os
 import re
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
+
+from bench import loadkit
 
 DISPLAYS = int(os.environ.get("BENCH_DISPLAYS", "1000"))
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "10"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench_live"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = loadkit.ROOT
 SERVER_LOG = Path(os.environ.get("BENCH_SERVER_LOG", "/tmp/bench_live_server.log"))
 CHANGED = re.compile(rb"id: (\d+)\nevent: changed\n")
-
-
-def _fresh_database(url: str) -> None:
-    import psycopg
-
-    name = urlparse(url).path.lstrip("/")
-    if "bench" not in name:
-        raise SystemExit(f"refusing to drop database {name!r}: its name must contain 'bench'")
-    admin = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.execute(f'CREATE DATABASE "{name}"')
-
-
-def _percentiles(values: list[float]) -> dict[str, float]:
-    ordered = sorted(values)
-    if len(ordered) < 2:
-        return {"p50": ordered[0], "p95": ordered[0], "max": ordered[0]}
-    cut = statistics.quantiles(ordered, n=100, method="inclusive")
-    return {"p50": statistics.median(ordered), "p95": cut[94], "max": ordered[-1]}
 
 
 def _prepare():
@@ -93,39 +72,6 @@ def _prepare():
         client.force_login(user)
         cookies.append(client.cookies["sessionid"].value)
     return sitting.pk, cookies[0], cookies[1]
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _serve(env, port) -> subprocess.Popen:
-    import requests
-
-    log = SERVER_LOG.open("w")
-    server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "tripartite"), "serve", "--port", str(port),
-         "--workers", str(WORKERS)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
-    try:
-        for _ in range(600):  # a loaded machine may take a while
-            try:
-                if (requests.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code
-                        == 200 and server.poll() is None):
-                    return server
-            except requests.RequestException:  # not listening yet, or slow to answer
-                pass
-            if server.poll() is not None:
-                raise SystemExit(f"tripartite serve stopped: {SERVER_LOG.read_text()[-2000:]}")
-            time.sleep(0.2)
-    except BaseException:
-        server.terminate()
-        raise
-    server.terminate()
-    raise SystemExit("tripartite serve did not answer in 2 minutes")
 
 
 def _resident_kib(root_pid: int) -> int:
@@ -244,8 +190,9 @@ async def _measure(port: int, sitting_id: int, chair: str, viewer: str, server_p
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
-    return {"per_display": _percentiles(per_display), "last": _percentiles(last_display),
-            "console": _percentiles(posts), "after_answer": _percentiles(after_answer),
+    measured = {"per_display": per_display, "last": last_display, "console": posts,
+                "after_answer": after_answer}
+    return {**{key: loadkit.percentiles(values) for key, values in measured.items()},
             "kib_before": before, "kib_after": after, "connect_seconds": connect_seconds}
 
 
@@ -260,14 +207,14 @@ def main() -> None:
     os.environ.pop("DEBUG", None)
     redis_url = os.environ.get("BENCH_REDIS_URL", "")
     os.environ["REDIS_URL"] = redis_url
-    _fresh_database(url)
+    loadkit.fresh_database(url)
     sitting_id, chair, viewer = _prepare()
     from django.db import connections
 
     connections.close_all()
     env = {**os.environ, "PYTHONPATH": f"{ROOT}:{os.environ.get('PYTHONPATH', '')}"}
-    port = _free_port()
-    server = _serve(env, port)
+    port = loadkit.free_port()
+    server = loadkit.serve(env, port, log=SERVER_LOG, workers=WORKERS)
     try:
         result = asyncio.run(_measure(port, sitting_id, chair, viewer, server.pid))
     finally:

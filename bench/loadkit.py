@@ -1,10 +1,16 @@
-"""What the load benchmarks share: a fresh bench database, waiting for a server, percentiles,
-and running locust users as a library until a number of requests is answered."""
+"""What the load benchmarks share: a fresh bench database, a free port, starting
+``tripartite serve`` and waiting for it, percentiles, and running locust users as a library
+until a number of requests is answered."""
 
+import socket
 import statistics
 import subprocess
+import sys
 import time
+from pathlib import Path
 from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -47,6 +53,39 @@ def wait_for(url: str, process: subprocess.Popen, seconds: int = 60) -> None:
         except OSError:
             time.sleep(0.2)
     raise SystemExit(f"{url} did not answer in {seconds} s")
+
+
+def free_port() -> int:
+    """A TCP port free on loopback (the system's choice, free when asked)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def serve(env: dict[str, str], port: int, *, log: Path, workers: int = 2,
+          ready: str = "/healthz", access_log: bool = False,
+          seconds: int = 120) -> subprocess.Popen:
+    """``tripartite serve`` on 127.0.0.1:``port`` with ``env`` and ``workers``, its errors
+    (and its access log if ``access_log``: it costs the server a line per request) in
+    ``log``; returns once ``ready`` answers. A server that stops, or does not answer within
+    ``seconds``, is stopped and ends the bench with the end of its log."""
+    with log.open("w") as output:  # the server writes to its own copy
+        server = subprocess.Popen(
+            [sys.executable, "-m", "tripartite.cli", "serve", "--host", "127.0.0.1", "--port",
+             str(port), "--workers", str(workers)], cwd=ROOT, env=env,
+            stdout=output if access_log else subprocess.DEVNULL, stderr=output)
+    try:
+        wait_for(f"http://127.0.0.1:{port}{ready}", server, seconds)
+    except SystemExit as failed:
+        server.terminate()
+        server.wait(timeout=30)
+        raise SystemExit(f"tripartite serve: {failed}; {log} ends with:\n"
+                         f"{log.read_text()[-2000:]}") from None
+    except BaseException:
+        server.terminate()
+        raise
+    return server
 
 
 def run_locust(host: str, user_class, *, users: int, total: int,

@@ -254,17 +254,13 @@ def main() -> None:
     results: dict[str, dict[str, dict]] = {}
     try:
         for name, port in (("app1", PORT + 1), ("app2", PORT + 2)):
-            log = open(var_dir / f"{name}.log", "w")  # noqa: SIM115 — the child keeps it
             # Each server's request counts in a folder of its own inside the bench's, not
             # in /tmp where a cleaner may remove it under the running server.
             metrics = var_dir / f"metrics-{name}"
             metrics.mkdir()
-            processes.append(subprocess.Popen(
-                [PYTHON, "-m", "tripartite.cli", "serve", "--host", "127.0.0.1", "--port",
-                 str(port), "--workers", "2"], cwd=ROOT,
-                env={**env, "PROMETHEUS_MULTIPROC_DIR": str(metrics)}, stdout=log,
-                stderr=subprocess.STDOUT))
-            loadkit.wait_for(f"http://127.0.0.1:{port}/bench/bare", processes[-1])
+            processes.append(loadkit.serve(
+                {**env, "PROMETHEUS_MULTIPROC_DIR": str(metrics)}, port,
+                log=var_dir / f"{name}.log", ready="/bench/bare", access_log=True, seconds=60))
         processes.append(subprocess.Popen(["haproxy", "-db", "-f", str(config)], cwd=ROOT,
                                           stdout=subprocess.DEVNULL,
                                           stderr=subprocess.DEVNULL))

@@ -23,7 +23,6 @@ What it does, in a dedicated database (dropped and made again each run, never yo
 import io
 import os
 import random
-import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -36,7 +35,7 @@ SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 PORT = int(os.environ.get("BENCH_PORT", "0"))  # 0: a free port chosen at start
 DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/bench_votes"
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = loadkit.ROOT
 
 
 def _prepare():
@@ -84,36 +83,6 @@ def _prepare():
 
 
 SERVER_LOG = Path(os.environ.get("BENCH_SERVER_LOG", "/tmp/bench_votes_server.log"))
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _serve(env, port) -> subprocess.Popen:
-    log = SERVER_LOG.open("w")
-    server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "tripartite"), "serve", "--port", str(port),
-         "--workers", str(WORKERS)],
-        env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=log)
-    import requests
-
-    for _ in range(100):
-        try:
-            answered = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            if answered.status_code == 200 and server.poll() is None:
-                return server
-        except requests.ConnectionError:
-            pass
-        if server.poll() is not None:
-            raise SystemExit(f"tripartite serve stopped: {SERVER_LOG.read_text()[-2000:]}")
-        time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("tripartite serve did not answer in 20 s")
 
 
 def _arrivals(count: int, rng: random.Random) -> list[float]:
@@ -219,8 +188,8 @@ def main() -> None:
 
     connections.close_all()
     env = {**os.environ, "PYTHONPATH": f"{ROOT}:{os.environ.get('PYTHONPATH', '')}"}
-    port = PORT or _free_port()
-    server = _serve(env, port)
+    port = PORT or loadkit.free_port()
+    server = loadkit.serve(env, port, log=SERVER_LOG, workers=WORKERS, seconds=20)
     base = f"http://127.0.0.1:{port}"
     rng = random.Random(2026)
     timings = {"get": [], "post": [], "bare": []}

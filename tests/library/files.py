@@ -1,58 +1,46 @@
-"""Files for the library's tests, made here: PDFs with and without a text layer, encrypted
-or damaged, and Word documents."""
+"""Files for the library's tests: PDFs with and without a text layer (``pdf_bytes``, the
+demo's builder), encrypted or damaged, and Word documents."""
 
 import io
+import random
 
 import docx
 import pypdf
 from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf.generic import NameObject
+
+from tripartite.demo.pdf import pdf_bytes
+from tripartite.library.uploads import INLINE_EXTRACTION_UP_TO
 
 
-def _escape(text: str) -> bytes:
-    raw = text.encode("cp1252")
-    return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-
-
-def pdf_bytes(*pages: str) -> bytes:
-    """A PDF whose pages carry ``pages``' text (Helvetica, WinAnsi: accents included); no
-    argument gives one blank page, without a text layer, like a scan."""
-    pages = pages or ("",)
-    objects: list[bytes] = []
-    count = len(pages)
-    kids = " ".join(f"{3 + 2 * index} 0 R" for index in range(count))
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode())
-    font = 3 + 2 * count
-    for index, text in enumerate(pages):
-        lines = text.split("\n")
-        stream = b"BT /F1 11 Tf 50 780 Td 14 TL " + b" ".join(
-            b"(" + _escape(line) + b") Tj T*" for line in lines) + b" ET" if text else b""
-        objects.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
-                       f"<< /Font << /F1 {font} 0 R >> >> /Contents {4 + 2 * index} 0 R >>"
-                       .encode())
-        objects.append(b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream
-                       + b"\nendstream")
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                   b"/Encoding /WinAnsiEncoding >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
-            .encode())
-    return bytes(out)
+def _written(writer: pypdf.PdfWriter) -> bytes:
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
 
 
 def encrypted_pdf_bytes() -> bytes:
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(pdf_bytes("Secret"))))
     writer.encrypt("password")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    return _written(writer)
+
+
+def unreadable_pdf(text: str) -> bytes:
+    """A PDF whose page tree is sound (it passes the upload's check) but whose page's content
+    is compressed by a filter no reader knows: its text cannot be read."""
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(pdf_bytes(text))))
+    content = writer.pages[0]["/Contents"].get_object()
+    content.set_data(b"compressed by no known means")
+    content[NameObject("/Filter")] = NameObject("/NoSuchDecode")
+    return _written(writer)
+
+
+def big_pdf(content: bytes) -> bytes:
+    """The PDF ``content`` made bigger than what is read inside the request
+    (``INLINE_EXTRACTION_UP_TO``) by a file attached to it; its pages and text unchanged."""
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(content)))
+    writer.add_attachment("annex.bin", random.Random(0).randbytes(INLINE_EXTRACTION_UP_TO))
+    return _written(writer)
 
 
 def docx_bytes(*paragraphs: str) -> bytes:

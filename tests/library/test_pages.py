@@ -1,7 +1,11 @@
 """The library's pages and API: search with filters, a document with its versions and
 revisions, the file behind its permission check, the upload form's messages."""
 
+import datetime as dt
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import user_with_role
@@ -126,3 +130,49 @@ def test_the_api_searches_and_adds(client, papers, secretariat):
         "date": "2026-03-01", "file": upload(b"%PDF-1.4 broken")})
     assert damaged.status_code == 400 and damaged.json() == {
         "code": "damaged_file", "field": "body.file", "message": damaged.json()["message"]}
+
+
+def test_the_api_lists_documents_filtered_latest_first(client, secretariat, gb_session):
+    add(secretariat, "GB.356/INS/3", "Working time", session=gb_session,
+        date=dt.date(2026, 3, 2))
+    add(secretariat, "GB.356/INS/2", "Standards", session=gb_session, type="information_paper",
+        date=dt.date(2026, 3, 2))
+    add(secretariat, "GB.355/PFA/1", "Budget", date=dt.date(2025, 11, 1))
+    add(secretariat, "ILC.114/Record No. 5A", "Credentials", type="record",
+        date=dt.date(2026, 6, 5))
+    add(secretariat, "GB.356/BN/3", "Briefing", type="briefing_note", session=gb_session,
+        date=dt.date(2026, 3, 3))
+    client.force_login(user_with_role(Role.OBSERVER))
+
+    def listed(**filters):
+        answer = client.get("/api/library/documents", filters)
+        assert answer.status_code == 200
+        return [item["symbol"] for item in answer.json()["items"]]
+
+    assert listed() == ["ILC.114/Record No. 5A", "GB.356/INS/2", "GB.356/INS/3",
+                        "GB.355/PFA/1"]  # latest first, then by symbol; no briefing note
+    assert listed(organ="gb") == ["GB.356/INS/2", "GB.356/INS/3", "GB.355/PFA/1"]
+    assert listed(session=gb_session.pk) == ["GB.356/INS/2", "GB.356/INS/3"]
+    assert listed(type="decision_paper") == ["GB.356/INS/3", "GB.355/PFA/1"]
+    assert listed(date_from="2026-01-01", date_to="2026-03-31") == ["GB.356/INS/2",
+                                                                    "GB.356/INS/3"]
+    assert listed(organ="GB", type="decision_paper", date_to="2025-12-31") == ["GB.355/PFA/1"]
+    assert listed(type="briefing_note") == []  # not for an observer, filter or not
+    client.force_login(secretariat)
+    assert listed(type="briefing_note") == ["GB.356/BN/3"]
+
+
+def test_the_api_list_of_documents_costs_the_same_queries_for_1_and_3(client, secretariat):
+    client.force_login(user_with_role(Role.OBSERVER))
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/library/documents", {"organ": "GB"}).status_code == 200
+        return len(captured)
+
+    add(secretariat, "GB.356/INS/1", "One")
+    one = queries()
+    add(secretariat, "GB.356/INS/2", "Two")
+    add(secretariat, "GB.356/INS/2", "Deux", language="fr")
+    add(secretariat, "GB.356/INS/3", "Three")
+    assert queries() == one

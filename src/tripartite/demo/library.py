@@ -15,6 +15,7 @@ import random
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
+from tripartite.demo.pdf import pdf_bytes, wrapped
 from tripartite.library import search
 from tripartite.library.models import Document, DocumentFile, DocumentType, TextStatus
 from tripartite.meetings.models import AgendaItem, Session
@@ -134,43 +135,6 @@ MINUTES = {"en": "Minutes", "fr": "Procès-verbaux", "es": "Actas"}
 RECORD = {"en": "Record of proceedings", "fr": "Compte rendu des travaux", "es": "Actas"}
 GB_SECTIONS = ("INS", "POL", "LILS", "PFA")
 ILC_REPORTS = ("I(A)", "I(B)", "II", "III(A)", "III(B)", "IV(1)", "IV(2)", "V", "VI")
-
-
-def simple_pdf(text: str) -> bytes:
-    """A one-page PDF of ``text`` (Helvetica, WinAnsi), with its text layer."""
-    lines = []
-    for paragraph in text.split("\n"):
-        words, line = paragraph.split(), ""
-        for word in words:
-            if len(line) + len(word) > 90:
-                lines.append(line)
-                line = ""
-            line = f"{line} {word}".strip()
-        lines.append(line)
-    body = b" ".join(b"(" + line.encode("cp1252", "replace").replace(b"\\", b"\\\\")
-                     .replace(b"(", b"\\(").replace(b")", b"\\)") + b") Tj T*"
-                     for line in lines)
-    stream = b"BT /F1 10 Tf 50 790 Td 13 TL " + body + b" ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream
-        + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body_of in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body_of + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
-            "%%EOF\n").encode()
-    return bytes(out)
 
 
 def _text(rng: random.Random, organ: str, session: int, topic, language: str) -> str:
@@ -308,7 +272,7 @@ def create_library(scale: str, sessions: dict[str, Session],
     for row in plan.rows:
         document = row["document"]
         for language, text in row["texts"].items():
-            content = simple_pdf(text)
+            content = pdf_bytes(wrapped(text))
             name = default_storage.save(f"library/{document.pk}/{language}-demo.pdf",
                                         ContentFile(content))
             files.append(DocumentFile(

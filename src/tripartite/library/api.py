@@ -124,17 +124,9 @@ def document_list(request, filters: Query[DocumentFilters]):
     """The documents the user may read, latest first."""
     if not permissions.can_view_library(request.user):
         raise PermissionDenied
-    documents = selectors.visible_documents(request.user)
-    if filters.organ:
-        documents = documents.filter(organ=filters.organ.upper())
-    if filters.session:
-        documents = documents.filter(session_id=filters.session)
-    if filters.type:
-        documents = documents.filter(type=filters.type)
-    if filters.date_from:
-        documents = documents.filter(date__gte=filters.date_from)
-    if filters.date_to:
-        documents = documents.filter(date__lte=filters.date_to)
+    documents = selectors.filtered_documents(request.user, selectors.Filters(
+        organ=filters.organ, session=filters.session, type=filters.type,
+        date_from=filters.date_from, date_to=filters.date_to))
     documents = documents.prefetch_related("files", "agenda_items").order_by("-date", "symbol")
     return [_out(document) for document in documents]
 

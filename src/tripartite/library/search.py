@@ -30,7 +30,6 @@ that stores or extracts its text, in the same transaction: a rolled-back upload 
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
@@ -41,22 +40,13 @@ from django.utils.safestring import SafeString, mark_safe
 from tripartite.accounts.permissions import AnyUser
 from tripartite.library import selectors
 from tripartite.library.models import DocumentFile
+from tripartite.library.selectors import Filters
 from tripartite.library.symbols import Symbol, looks_like_symbol
 
 PG_CONFIGS = {"en": "english", "fr": "french", "es": "spanish"}
 # The weights of the symbol, the title and the text (SQLite's bm25; PostgreSQL's A, B, D).
 SQLITE_WEIGHTS = (10.0, 5.0, 1.0)
 SNIPPET_LENGTH = 240
-
-
-@dataclass(frozen=True)
-class Filters:
-    organ: str = ""
-    session: int | None = None
-    type: str = ""
-    language: str = ""
-    date_from: date | None = None
-    date_to: date | None = None
 
 
 @dataclass(frozen=True)

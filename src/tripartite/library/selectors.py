@@ -1,6 +1,8 @@
-"""Reads of the library: what a user may see, a document with its versions and revisions."""
+"""Reads of the library: what a user may see (filtered), a document with its versions and
+revisions."""
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
@@ -8,8 +10,18 @@ from tripartite.accounts.permissions import AnyUser
 from tripartite.library import permissions
 from tripartite.library.models import RESTRICTED_TYPES, Document, DocumentFile
 
-if TYPE_CHECKING:
-    from tripartite.library.search import Filters
+
+@dataclass(frozen=True)
+class Filters:
+    """What the search page, the search API and the list of documents narrow by; empty
+    values narrow by nothing. ``language`` is a file's: ``filtered_documents`` ignores it."""
+
+    organ: str = ""
+    session: int | None = None
+    type: str = ""
+    language: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
 
 
 def visible_documents(user: AnyUser) -> QuerySet[Document]:
@@ -23,22 +35,30 @@ def visible_documents(user: AnyUser) -> QuerySet[Document]:
     return documents
 
 
-def visible_files(user: AnyUser, filters: "Filters | None" = None) -> QuerySet[DocumentFile]:
-    """The language versions of the documents ``user`` may read, within ``filters``."""
-    files = DocumentFile.objects.filter(document__in=visible_documents(user))
-    if filters is not None:
-        if filters.organ:
-            files = files.filter(document__organ=filters.organ.upper())
-        if filters.session:
-            files = files.filter(document__session_id=filters.session)
-        if filters.type:
-            files = files.filter(document__type=filters.type)
-        if filters.language:
-            files = files.filter(language=filters.language)
-        if filters.date_from:
-            files = files.filter(document__date__gte=filters.date_from)
-        if filters.date_to:
-            files = files.filter(document__date__lte=filters.date_to)
+def filtered_documents(user: AnyUser, filters: Filters) -> QuerySet[Document]:
+    """The documents ``user`` may read within ``filters``' organ (any case), session, type
+    and dates (both ends included)."""
+    documents = visible_documents(user)
+    if filters.organ:
+        documents = documents.filter(organ=filters.organ.upper())
+    if filters.session:
+        documents = documents.filter(session_id=filters.session)
+    if filters.type:
+        documents = documents.filter(type=filters.type)
+    if filters.date_from:
+        documents = documents.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        documents = documents.filter(date__lte=filters.date_to)
+    return documents
+
+
+def visible_files(user: AnyUser, filters: Filters | None = None) -> QuerySet[DocumentFile]:
+    """The language versions of the documents ``user`` may read, within ``filters`` (the
+    documents' and the language)."""
+    filters = filters or Filters()
+    files = DocumentFile.objects.filter(document__in=filtered_documents(user, filters))
+    if filters.language:
+        files = files.filter(language=filters.language)
     return files.select_related("document__session")
 
 
