@@ -98,6 +98,10 @@ API_ROWS = {
                                           api_rule(SECRETARIAT)),
     ("POST", "/api/speakers/{id}/withdraw"): ("waiting_speaker", None,
                                               api_rule(SECRETARIAT)),
+    # The console's "Take up": the planned sitting's second item (its first is under
+    # discussion).
+    ("POST", "/api/sittings/{id}/item"): ("planned_sitting", lambda objects: {
+        "item": objects["second_item"]["pk"]}, api_rule(SECRETARIAT)),
     ("PATCH", "/api/sittings/{id}"): ("sitting_to_edit", {"title": "Edited",
                                                           "reply_limit_seconds": 120},
                                       api_rule(SECRETARIAT)),
@@ -127,6 +131,7 @@ OPERATION_IDS = {
     ("POST", "/api/sittings/{id}/list/close"): "list_close",
     ("POST", "/api/speakers/{id}/move"): "speaker_move",
     ("POST", "/api/speakers/{id}/withdraw"): "floor_withdraw",
+    ("POST", "/api/sittings/{id}/item"): "item_take_up",
     ("PATCH", "/api/sittings/{id}"): "sitting_edit",
     ("POST", "/api/sittings/{id}/decisions"): "decision_record",
     ("POST", "/api/sittings/{id}/votes"): "item_vote_create",
@@ -179,4 +184,5 @@ def objects(session) -> dict:
         "waiting_speaker": {"pk": second.pk},
         "item_sitting": {"pk": on_item.pk},
         "sitting_to_edit": {"pk": to_edit.pk},
+        "second_item": {"pk": items[1].pk},
     }
