@@ -424,6 +424,18 @@ def sitting_edit(request, id: Id, payload: SittingChangeIn):
     return _sitting_out(sitting)
 
 
+@router.delete("/sittings/{id}", response={204: None}, operation_id="sitting_delete",
+               summary="Delete a sitting that has not opened (409 once it has)")
+def sitting_delete(request, id: Id):
+    """With its list of speakers and its log; its agenda items stay on the agenda. Refused,
+    with the reason and nothing deleted, once the sitting has opened (409 ``wrong_state``)
+    or when something of its record is kept on it (409 ``has_record``: notes)."""
+    if not permissions.can_plan_sittings(request.user):
+        raise PermissionDenied
+    services.sitting_delete(actor=request.user, sitting=_sitting(id))
+    return None
+
+
 class DecisionIn(InputSchema):
     item: Id | None = Field(None, description="One of the sitting's items; empty: the item "
                                               "under discussion.")
