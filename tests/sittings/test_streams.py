@@ -10,9 +10,11 @@ import time
 import pytest
 import redis
 from asgiref.sync import async_to_sync
+from django.db import connection
 from django.test import AsyncClient
 from django.urls import reverse
 
+from tests.concurrency import run_concurrently
 from tests.factories import user_with_role
 from tests.sittings.factories import opened
 from tripartite.accounts.models import Role
@@ -218,3 +220,16 @@ def test_a_stream_that_is_not_held_open_takes_no_slot(client, settings, backend)
     url = reverse("sittings:stream", kwargs={"pk": sitting.pk})
     assert [client.get(url).status_code for _ in range(3)] == [200, 200, 200]
     assert isinstance(streams.take(observer.pk), str)  # the one slot is still free
+
+
+@pytest.mark.django_db(transaction=True)
+def test_streams_opening_at_once_take_no_more_slots_than_the_cap(settings, backend):
+    """Several servers opening the same login's streams at the same moment (real concurrent
+    connections: PostgreSQL for the database's slots; Redis's script for its own)."""
+    if backend == "database" and connection.vendor != "postgresql":
+        pytest.skip("needs real concurrent connections (PostgreSQL)")
+    user = user_with_role(Role.OBSERVER)
+    outcomes = run_concurrently([lambda: streams.take(user.pk)] * 6)
+    assert [o for o in outcomes if isinstance(o, Exception)] == []
+    assert sum(isinstance(o, str) for o in outcomes) == 2
+    assert sum(isinstance(o, streams.Refused) for o in outcomes) == 4
