@@ -10,7 +10,7 @@ delegate, accredited to the session: the request is really made).
 import datetime as dt
 
 from tests.delegations.matrix_rules import NOT_ALLOWED, api_rule, rule
-from tests.matrix_writes import write_rule
+from tests.matrix_writes import CONFIRMED, write_rule
 from tripartite.accounts.models import Role
 
 EVERYONE = rule(set(Role.values))
@@ -23,6 +23,8 @@ ROWS = {
     "sittings:console": ("planned_sitting", rule(SECRETARIAT)),
     "sittings:floor": ("open_sitting", EVERYONE),
     "sittings:sitting_edit": ("planned_sitting", rule(SECRETARIAT)),
+    # GET shows what will be deleted; the confirmed POST deletes (a sitting of its own).
+    "sittings:sitting_delete": ("sitting_to_delete", rule(SECRETARIAT)),
     "sittings:item_vote": ("item_sitting", POST_ONLY),
     "sittings:notes": ("item_sitting", POST_ONLY),
     "sittings:record": ("item_sitting", rule(SECRETARIAT)),
@@ -63,6 +65,7 @@ WRITES = {
                                         "on_behalf_of": "self"},
                        write_rule({Role.DELEGATE})),
     "sittings:sitting_edit": ("planned_sitting", _planned, write_rule(SECRETARIAT)),
+    "sittings:sitting_delete": ("sitting_to_delete", CONFIRMED, write_rule(SECRETARIAT)),
     "sittings:console decision": ("item_sitting", {
         "action": "decision", "decision-outcome": "adopted",
         "decision-text_en": "The report is adopted."}, write_rule(SECRETARIAT)),
@@ -98,9 +101,15 @@ API_ROWS = {
                                           api_rule(SECRETARIAT)),
     ("POST", "/api/speakers/{id}/withdraw"): ("waiting_speaker", None,
                                               api_rule(SECRETARIAT)),
+    # The console's "Take up": the planned sitting's second item (its first is under
+    # discussion).
+    ("POST", "/api/sittings/{id}/item"): ("planned_sitting", lambda objects: {
+        "item": objects["second_item"]["pk"]}, api_rule(SECRETARIAT)),
     ("PATCH", "/api/sittings/{id}"): ("sitting_to_edit", {"title": "Edited",
                                                           "reply_limit_seconds": 120},
                                       api_rule(SECRETARIAT)),
+    ("DELETE", "/api/sittings/{id}"): ("sitting_to_delete", None,
+                                       api_rule(SECRETARIAT, 204)),
     ("POST", "/api/sittings/{id}/decisions"): ("item_sitting", {
         "outcome": "adopted", "text_en": "The report is adopted."},
         api_rule(SECRETARIAT, 201)),
@@ -127,7 +136,9 @@ OPERATION_IDS = {
     ("POST", "/api/sittings/{id}/list/close"): "list_close",
     ("POST", "/api/speakers/{id}/move"): "speaker_move",
     ("POST", "/api/speakers/{id}/withdraw"): "floor_withdraw",
+    ("POST", "/api/sittings/{id}/item"): "item_take_up",
     ("PATCH", "/api/sittings/{id}"): "sitting_edit",
+    ("DELETE", "/api/sittings/{id}"): "sitting_delete",
     ("POST", "/api/sittings/{id}/decisions"): "decision_record",
     ("POST", "/api/sittings/{id}/votes"): "item_vote_create",
     ("PUT", "/api/sittings/{id}/notes"): "notes_save",
@@ -166,6 +177,11 @@ def objects(session) -> dict:
     services.sitting_step(actor=staff, sitting=on_item, step="open")
     speaker = delegation(session, "PT")[0]
     services.floor_request(actor=staff, sitting=opened, person=speaker.person)
+    # a planned sitting with a request for the floor already entered: deleted, both with the
+    # page and with the API
+    to_delete = services.sitting_plan(actor=staff, session=session, title="Sitting to delete",
+                                      agenda_items=items[:1], **values)
+    services.floor_request(actor=staff, sitting=to_delete, person=speaker.person)
     # the API's rows give the floor to the first before moving and withdrawing the second
     second = services.floor_request(actor=staff, sitting=opened,
                                     person=delegation(session, "BE")[0].person)
@@ -179,4 +195,6 @@ def objects(session) -> dict:
         "waiting_speaker": {"pk": second.pk},
         "item_sitting": {"pk": on_item.pk},
         "sitting_to_edit": {"pk": to_edit.pk},
+        "second_item": {"pk": items[1].pk},
+        "sitting_to_delete": {"pk": to_delete.pk},
     }

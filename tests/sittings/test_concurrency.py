@@ -78,3 +78,20 @@ def test_two_clerks_recording_the_decision_and_notes_at_once_make_one_record_of_
     assert [o for o in outcomes if isinstance(o, Exception)] == []
     record = ItemRecord.objects.get(sitting=sitting, agenda_item=item)
     assert (record.outcome, record.notes) == ("adopted", "A short debate.")
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_opening_and_deleting_a_sitting_at_once_never_deletes_an_opened_one():
+    from tests.sittings.factories import secretariat, sitting_with_delegates
+    from tripartite.sittings.models import Sitting
+
+    sitting, _, chair, _ = sitting_with_delegates()
+    opening, deleting = run_concurrently([
+        lambda: services.sitting_step(actor=chair, sitting=sitting, step="open"),
+        lambda: services.sitting_delete(actor=secretariat(), sitting=sitting)])
+    if Sitting.objects.filter(pk=sitting.pk).exists():  # opened first: the delete refused
+        assert isinstance(deleting, ServiceError) and deleting.code == "wrong_state"
+        assert Sitting.objects.get(pk=sitting.pk).state == "open"
+    else:  # deleted first: there was nothing left to open
+        assert deleting is None and isinstance(opening, Sitting.DoesNotExist)

@@ -241,6 +241,12 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Live displays of sittings (docs/sittings.md): the most live streams one login may hold open
+# at once, across the room displays and the delegates' pages (the next one is answered 429).
+# Counted in Redis with REDIS_URL, else in the database. Raise it for a login that several
+# rooms' projectors share.
+LIVE_STREAMS_PER_USER = env_int("LIVE_STREAMS_PER_USER", 4, minimum=1)
+
 # Background work: a queue in the database, run by `tripartite worker` (docs/background-jobs.md),
 # in the embedded default as in production (`make run` starts one beside the web server).
 # `immediate` runs the work inside the request that asks for it: for tests that want it.

@@ -1,5 +1,6 @@
 """Sittings in the JSON API: plan sittings, open/suspend/resume/close them, ask for the floor
-and withdraw, give the floor, move a speaker (with the list's version), close the list.
+and withdraw, give the floor, move a speaker (with the list's version), close the list, take
+up another item.
 
 The same predicates as the pages decide who may do what (``sittings.permissions``); every
 write goes through ``sittings.services``, which applies SIT-1 and the sitting's ordering.
@@ -317,6 +318,23 @@ def list_close(request, id: Id, payload: VersionIn):
                                             version=payload.version))
 
 
+class ItemIn(InputSchema):
+    item: Id = Field(description="One of the agenda items the sitting takes.")
+
+
+@router.post("/sittings/{id}/item", response=SittingOut, operation_id="item_take_up",
+             summary="Take up another of the sitting's items (the item under discussion)")
+def item_take_up(request, id: Id, payload: ItemIn):
+    """As the console's "Take up": new requests for the floor are on that item, and the
+    room's displays follow. An item the sitting does not take is refused (400, field
+    ``item``); an unknown id is 422 ``unknown_reference``."""
+    sitting = _sitting(id)
+    _require_console(request.user, sitting)
+    item = _found(AgendaItem, payload.item, "item", "No agenda item has this id.")
+    return _sitting_out(services.item_take_up(actor=request.user, sitting=sitting,
+                                              item=item))
+
+
 def _speaker(id: int) -> SpeakerRequest:
     return get_object_or_404(SpeakerRequest.objects.select_related("sitting__chair"), pk=id)
 
@@ -404,6 +422,18 @@ def sitting_edit(request, id: Id, payload: SittingChangeIn):
             raise ServiceError(_("This field cannot be empty."), field=name)
     services.sitting_edit(actor=request.user, sitting=sitting, agenda_items=items, **values)
     return _sitting_out(sitting)
+
+
+@router.delete("/sittings/{id}", response={204: None}, operation_id="sitting_delete",
+               summary="Delete a sitting that has not opened (409 once it has)")
+def sitting_delete(request, id: Id):
+    """With its list of speakers and its log; its agenda items stay on the agenda. Refused,
+    with the reason and nothing deleted, once the sitting has opened (409 ``wrong_state``)
+    or when something of its record is kept on it (409 ``has_record``: notes)."""
+    if not permissions.can_plan_sittings(request.user):
+        raise PermissionDenied
+    services.sitting_delete(actor=request.user, sitting=_sitting(id))
+    return None
 
 
 class DecisionIn(InputSchema):

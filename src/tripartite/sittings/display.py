@@ -18,13 +18,14 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.handlers.asgi import ASGIRequest
 from django.db import connection
-from django.http import Http404, HttpRequest, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import ngettext
 
 from tripartite.common.views import require
-from tripartite.sittings import live, permissions, selectors, services
+from tripartite.sittings import live, permissions, selectors, services, streams
 from tripartite.sittings.models import Sitting
 
 # The projector shows the next few speakers; the delegates' page the whole list.
@@ -84,14 +85,15 @@ def display(request, pk):
         "now": time.time()})
 
 
-def _allowed(user, pk: int) -> int:
+def _allowed(user, pk: int, *, hold: bool) -> tuple[int, str | streams.Refused | None]:
     """The same check as the pages': a logged-in user who may see the sittings; the
-    sitting's current version."""
+    sitting's current version, and, for a stream held open, a slot among the user's open
+    streams (their lease, or Refused when they hold the most: ``sittings.streams``)."""
     try:
         require(permissions.can_view_sittings(user))
         if not Sitting.objects.filter(pk=pk).exists():
             raise Http404
-        return live.latest_version(pk)
+        return live.latest_version(pk), streams.take(user.pk) if hold else None
     finally:
         # A stream is held for minutes: it must not hold a database connection meanwhile
         # (this request's thread has had its own). Not inside a transaction (tests).
@@ -124,36 +126,71 @@ async def stream(request, pk):
     if view not in FRAGMENTS:
         raise Http404
     user = await request.auser()
-    version = await sync_to_async(_allowed)(user, pk)
-    language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
-    shown = _shown_version(request)
     # A WSGI server (runserver, Django's live test server) cannot hold a stream open: there
     # the stream sends what changed and ends, and EventSource comes back in a few seconds.
+    # Such a stream holds nothing open: it takes no slot.
     hold = isinstance(request, ASGIRequest)
-    response = StreamingHttpResponse(_events(pk, view, language, shown, version, hold=hold),
+    version, slot = await sync_to_async(_allowed)(user, pk, hold=hold)
+    if isinstance(slot, streams.Refused):
+        return _too_many(slot)
+    language = getattr(request, "LANGUAGE_CODE", None) or translation.get_language()
+    shown = _shown_version(request)
+    response = StreamingHttpResponse(_events(pk, view, language, shown, version, hold=hold,
+                                             user_id=user.pk, lease=slot),
                                      content_type="text/event-stream")
     response["Cache-Control"] = "no-cache, no-transform"
     response["X-Accel-Buffering"] = "no"  # nginx: do not buffer the stream
     return response
 
 
+def _too_many(refused: streams.Refused) -> HttpResponse:
+    """429: the user holds the most live streams one login may; Retry-After says when one
+    may free at the latest (if a stream died without giving its slot back)."""
+    response = HttpResponse(
+        ngettext("This login already has %(count)s live page of sittings open (a room "
+                 "display or a delegates' page), the most it may hold at once. Close it, "
+                 "then try again.",
+                 "This login already has %(count)s live pages of sittings open (room "
+                 "displays or delegates' pages), the most it may hold at once. Close one "
+                 "of them, then try again.", refused.held) % {"count": refused.held},
+        status=429, content_type="text/plain; charset=utf-8")
+    response["Retry-After"] = str(refused.retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 async def _events(sitting_id: int, view: str, language: str, shown: int, version: int, *,
-                  hold: bool = True):
-    live.hub().notify(sitting_id, version)
-    with live.subscribe(sitting_id, version) as subscription:
-        # Reconnections spread over a few seconds, so that a thousand displays do not all
-        # come back in the same instant.
-        yield f"retry: {random.randint(1000, 4000)}\n\n"  # noqa: S311 — not a secret
-        if version != shown:  # a new display, or one that missed a change: the state now
-            version, html = await live.renderer.get(sitting_id, view, language, version,
-                                                    render_fragment)
-            subscription.version = max(subscription.version, version)
-            yield _message(version, html)
-        deadline = time.monotonic() + (stream_seconds() if hold else 0)
-        while (left := deadline - time.monotonic()) > 0:
-            if await subscription.changed(min(keepalive_seconds(), left)):
-                version, html = await live.renderer.get(
-                    sitting_id, view, language, subscription.version, render_fragment)
+                  hold: bool = True, user_id: int | None = None, lease: str | None = None):
+    try:
+        live.hub().notify(sitting_id, version)
+        with live.subscribe(sitting_id, version) as subscription:
+            # Reconnections spread over a few seconds, so that a thousand displays do not
+            # all come back in the same instant.
+            yield f"retry: {random.randint(1000, 4000)}\n\n"  # noqa: S311 — not a secret
+            if version != shown:  # a new display, or one that missed a change: the state
+                version, html = await live.renderer.get(sitting_id, view, language, version,
+                                                        render_fragment)
+                subscription.version = max(subscription.version, version)
                 yield _message(version, html)
-            else:
-                yield ": keep-alive\n\n"
+            deadline = time.monotonic() + (stream_seconds() if hold else 0)
+            refreshed = time.monotonic()
+            while (left := deadline - time.monotonic()) > 0:
+                wait = min(keepalive_seconds(), left, streams.refresh_every())
+                if await subscription.changed(wait):
+                    version, html = await live.renderer.get(
+                        sitting_id, view, language, subscription.version, render_fragment)
+                    yield _message(version, html)
+                else:
+                    yield ": keep-alive\n\n"
+                if lease is not None and (
+                        time.monotonic() - refreshed >= streams.refresh_every()):
+                    # the slot lives while the stream does; lost (expired and taken): end,
+                    # and the display reconnects and is counted again
+                    if not await live.hub().run_in_reader(streams.refresh, user_id, lease):
+                        return
+                    refreshed = time.monotonic()
+    finally:
+        # Closed, ended or cancelled (the display went away): the slot is free. Not awaited:
+        # a cancelled task may not wait; a slot not given back expires by itself.
+        if lease is not None:
+            live.hub().run_soon(streams.give_back, user_id, lease)

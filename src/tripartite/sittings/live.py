@@ -29,7 +29,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.conf import settings
 
@@ -216,6 +216,11 @@ class Hub:
     def close_connection(self) -> None:
         """Close the database connection of the hub's thread (it opens again when needed)."""
         self._reader.submit(_close_connection).result()
+
+    def run_soon(self, function: Callable, *args) -> Future:
+        """Run ``function`` in the hub's database thread without waiting for it (what a
+        closing stream gives back: it may be closing because its task is cancelled)."""
+        return self._reader.submit(_fresh, function, *args)
 
     def run_in_reader(self, function: Callable, *args):
         """Run ``function`` in the hub's database thread (for the renderer)."""

@@ -200,3 +200,21 @@ class ItemRecord(TimeStampedModel):
 
     def __str__(self):
         return f"{self.sitting} — {self.agenda_item}"
+
+
+class OpenStream(models.Model):
+    """One live stream a user holds open (a room display, a delegates' page), when slots are
+    counted in the database (no Redis): ``sittings.streams``. It expires unless the stream
+    refreshes it, so a process that died gives its slots back by itself."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="+")
+    lease = models.CharField(max_length=40, unique=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("open live stream")
+        verbose_name_plural = _("open live streams")
+
+    def __str__(self):
+        return f"{self.user_id}: {self.lease}"

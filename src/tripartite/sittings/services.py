@@ -1,6 +1,6 @@
-"""The acts of a sitting: plan, open, suspend, resume, close; ask for the floor and withdraw;
-give the floor, next speaker, move a speaker, close the list. Each is one transaction on the
-sitting's row (locked), logged as a ``SittingEvent``. Who may take the floor is
+"""The acts of a sitting: plan, edit or delete it, open, suspend, resume, close; ask for the
+floor and withdraw; give the floor, next speaker, move a speaker, close the list. Each is one
+transaction on the sitting's row (locked), logged as a ``SittingEvent``. Who may take the floor is
 ``rules.sittings.may_take_floor`` (SIT-1); where a new request goes is the sitting's ordering
 practice (``rules.sittings.insertion_index``)."""
 
@@ -158,6 +158,52 @@ def sitting_edit(*, actor: User, sitting: Sitting,
         _event(sitting, actor, "edited", timezone.now(), fields=sorted(changed))
         log_action(actor=actor, action="sittings.sitting.edited", obj=sitting, data=changed)
     return sitting
+
+
+def deletion_refusal(sitting: Sitting) -> ServiceError | None:
+    """Why ``sitting`` may not be deleted (a refusal in the user's language), or None: only a
+    sitting that has not opened can be, one still planned with no speech made, no decision,
+    no vote and no notes on it. What happened at a sitting is part of its record.
+
+    This is the house's rule on its own records, not a provision of the Constitution or the
+    Standing Orders: it lives here, not in ``tripartite.rules``."""
+    if sitting.state != SittingState.PLANNED:
+        return ServiceError(
+            _("This sitting is “%(state)s”: only a sitting that has not opened can be "
+              "deleted. What happened at it is part of its record.")
+            % {"state": sitting.get_state_display()}, code="wrong_state", status=409)
+    records = ItemRecord.objects.filter(sitting=sitting)
+    speeches = SpeakerRequest.objects.filter(sitting=sitting)
+    if speeches.filter(started_at__isnull=False).exists():
+        reason = _("A speech was made at this sitting: it cannot be deleted.")
+    elif records.exclude(outcome="").exists():
+        reason = _("A decision is recorded at this sitting: it cannot be deleted.")
+    elif records.filter(vote__isnull=False).exists():
+        reason = _("A vote was prepared at this sitting: it cannot be deleted.")
+    elif records.exclude(notes="").exists() or speeches.exclude(notes="").exists():
+        reason = _("The secretary's notes are kept on this sitting: it cannot be deleted.")
+    else:
+        return None
+    return ServiceError(reason, code="has_record", status=409)
+
+
+@transaction.atomic
+def sitting_delete(*, actor: User, sitting: Sitting) -> None:
+    """Delete a sitting that has not opened (the secretariat, who plans and edits sittings),
+    with its list of speakers and its log; its agenda items stay on the session's agenda.
+    Refused, with the reason, once it has opened (``deletion_refusal``)."""
+    if not permissions.can_plan_sittings(actor):
+        raise PermissionDeniedError()
+    sitting = _locked(sitting)
+    refusal = deletion_refusal(sitting)
+    if refusal is not None:
+        raise refusal
+    log_action(actor=actor, action="sittings.sitting.deleted", obj=sitting, data={
+        "session": sitting.session_id, "title": sitting.title, "date": str(sitting.date),
+        "starts_at": str(sitting.starts_at), "room": sitting.room,
+        "agenda_items": sorted(sitting.agenda_items.values_list("pk", flat=True)),
+        "requests": sitting.speakers.count()})
+    sitting.delete()
 
 
 TRANSITIONS = {

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/console/", views.console, name="console"),
     path("<int:pk>/floor/", views.floor, name="floor"),
     path("<int:pk>/edit/", views.sitting_edit, name="sitting_edit"),
+    path("<int:pk>/delete/", views.sitting_delete, name="sitting_delete"),
     path("<int:pk>/vote/", views.item_vote, name="item_vote"),
     path("<int:pk>/notes/", views.notes, name="notes"),
     path("<int:pk>/record/", views.record, name="record"),

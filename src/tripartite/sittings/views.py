@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tripartite.common import exports as common_exports
+from tripartite.common.confirm import Confirmation, confirmation_page, is_confirmed
 from tripartite.common.forms import save_with_service
 from tripartite.common.services import ServiceError
 from tripartite.common.text import current_language
@@ -301,6 +302,51 @@ def sitting_edit(request, pk):
     if request.method == "POST" and sitting.state != "planned":
         messages.error(request, _("Only a planned sitting can be edited."))
     return render(request, "sittings/sitting_edit.html", {"sitting": sitting, "form": form})
+
+
+def _deletion(sitting) -> Confirmation:
+    """What deleting the sitting takes with it, and what stays."""
+    time_text = sitting.starts_at.strftime("%H:%M")
+    if sitting.ends_at:
+        time_text += "–" + sitting.ends_at.strftime("%H:%M")
+    items = ", ".join(f"{item.number} {item.title}".strip()
+                      for item in sitting.agenda_items.order_by("position", "id"))
+    return Confirmation(
+        title=_("Delete the sitting “%(title)s”?") % {"title": sitting.title},
+        button=_("Delete this sitting"),
+        cancel_url=reverse("sittings:session_sittings", args=[sitting.session_id]),
+        facts=[(_("Sitting"), sitting.title),
+               (_("Date"), formats.date_format(sitting.date, "DATE_FORMAT")),
+               (_("Time (venue)"), f"{time_text} {sitting.session.time_zone}"),
+               (_("Room"), sitting.room or "—"),
+               (_("Agenda items taken (they stay on the agenda)"), items or "—"),
+               (_("Requests for the floor deleted with it"), str(sitting.speakers.count())),
+               (_("Entries of its log deleted with it"), str(sitting.events.count()))],
+        consequence=_("The sitting, its list of speakers and its log are deleted; this "
+                      "cannot be undone. The deletion is kept in the action log."),
+        danger=True)
+
+
+@login_required
+def sitting_delete(request, pk):
+    """Delete a sitting that has not opened: GET shows what will be deleted (or why it
+    cannot be), the confirmed POST deletes it."""
+    sitting = _sitting(pk)
+    require(permissions.can_plan_sittings(request.user))
+    refusal = services.deletion_refusal(sitting)
+    if refusal is None and is_confirmed(request):
+        try:
+            services.sitting_delete(actor=request.user, sitting=sitting)
+        except ServiceError as error:
+            refusal = error
+        else:
+            messages.success(request, _("The sitting “%(title)s” is deleted.")
+                             % {"title": sitting.title})
+            return redirect("sittings:session_sittings", session_pk=sitting.session_id)
+    if refusal is not None:
+        return render(request, "sittings/sitting_delete.html",
+                      {"sitting": sitting, "refusal": refusal.message})
+    return confirmation_page(request, _deletion(sitting))
 
 
 @login_required

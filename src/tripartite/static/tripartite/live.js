@@ -10,6 +10,7 @@
 (function () {
   "use strict";
   var offset = 0; // the server's time minus this device's, in seconds
+  var RETRY_REFUSED_MS = 30000;
   function deviceNow() { return Date.now() / 1000; }
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function show(seconds) {
@@ -79,6 +80,11 @@
       // if it has not within a few seconds
       if (lost === null) {
         lost = setTimeout(function () { if (status) { status.hidden = false; } }, 6000);
+      }
+      // Refused (this login holds the most live pages it may: 429), EventSource gives up
+      // for good: try again later, when one of the others may have closed.
+      if (source.readyState === EventSource.CLOSED) {
+        setTimeout(function () { connect(box); }, RETRY_REFUSED_MS);
       }
     });
   }
