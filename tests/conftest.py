@@ -5,7 +5,7 @@ from django.test import override_settings
 from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
-from tests import system
+from tests import database_template, system
 
 # Hypothesis's per-example deadline measures the machine, not the rule: on a shared CI machine a
 # 0.3 ms example once took 310 ms and failed the suite. Rules' speed is measured in bench/.
@@ -143,12 +143,17 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
-    """PostgreSQL: the test databases' commits do not wait for the disk (a crash of the test
-    server loses nothing worth keeping); each transactional test and each migration commits."""
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix,
+                                 django_db_blocker):
+    """Each worker's test database is a copy of a template migrated once
+    (tests/database_template.py). PostgreSQL: the test databases' commits do not wait for the
+    disk (a crash of the test server loses nothing worth keeping); each transactional test and
+    each migration commits."""
     from django.conf import settings
 
     database = settings.DATABASES["default"]
     if "postgresql" in database["ENGINE"]:
         options = database.setdefault("OPTIONS", {})
         options["options"] = (options.get("options", "") + " -c synchronous_commit=off").strip()
+    with django_db_blocker.unblock():
+        database_template.prepare()
