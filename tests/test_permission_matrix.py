@@ -13,8 +13,7 @@ row, and a refused call must write nothing.
 """
 
 import pytest
-from django.db import connection, transaction
-from django.test import override_settings
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -37,6 +36,7 @@ from tests.matrix_checks import (
     write_outcome,
     writing_statements,
 )
+from tests.once import kept_for_the_module
 from tripartite.accounts.models import Role, User
 from tripartite.meetings.models import Officer
 
@@ -214,16 +214,10 @@ def objects(db, settings, tmp_path):
 def _objects_once(django_db_setup, django_db_blocker, tmp_path_factory):
     """The matrix's objects made once per module and worker, inside a transaction that each
     test's own (a savepoint) starts from and that is rolled back at the end, as Django's
-    ``setUpTestData`` does: building them takes seconds, and 36 tests walk them."""
-    with (django_db_blocker.unblock(),
-          override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))):
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield build_objects()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
+    ``setUpTestData`` does (tests/once.py): building them takes seconds, and 36 tests walk
+    them."""
+    with kept_for_the_module(django_db_blocker, tmp_path_factory):
+        yield build_objects()
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import F
 
+from tests.once import kept_for_the_module
 from tripartite.delegations import evaluation, selectors
 from tripartite.delegations.models import (
     ArrearsStatus,
@@ -39,10 +40,17 @@ def snapshot() -> list[tuple]:
         "person__email", "group", "role", "position", "adviser_to__person__email"))
 
 
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Loaded once for the module's tests (tests/once.py), each test's changes undone."""
+    with kept_for_the_module(django_db_blocker, tmp_path_factory):
+        # On the demo's own day (demo/clock.py), so that its dates are the ones below.
+        call_command("demo", scale="small", today=REFERENCE_DAY, stdout=io.StringIO())
+        yield
+
+
 @pytest.fixture
-def session():
-    # On the demo's own day (demo/clock.py), so that its dates are the ones below.
-    call_command("demo", scale="small", today=REFERENCE_DAY, stdout=io.StringIO())
+def session(_demo_once, db):
     return Session.objects.get(meeting__type="ilc", number="114")
 
 

@@ -5,6 +5,7 @@ from collections import Counter
 
 import pytest
 
+from tests.once import kept_for_the_module
 from tripartite.delegations.models import ArrearsStatus
 from tripartite.demo import loader
 from tripartite.meetings.models import Committee, Session
@@ -20,11 +21,18 @@ from tripartite.membership.models import (
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Loaded once for the module's tests (tests/once.py), each test's changes undone."""
+    with kept_for_the_module(django_db_blocker, tmp_path_factory):
+        result = loader.load_demo(scale="small")
+        assert result.loaded, result.message
+        yield result
+
+
 @pytest.fixture
-def demo():
-    result = loader.load_demo(scale="small")
-    assert result.loaded, result.message
-    return result
+def demo(_demo_once, db):
+    return _demo_once
 
 
 def test_committee_members_come_from_the_ilc_nominations_with_later_changes(demo):

@@ -3,6 +3,7 @@ delegate login."""
 
 import pytest
 
+from tests.once import kept_for_the_module
 from tripartite.accounts.models import User
 from tripartite.demo import loader
 from tripartite.meetings.models import Session
@@ -12,9 +13,16 @@ from tripartite.registration.selectors import accredited_nominations
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _demo_once(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Loaded once for the module's tests (tests/once.py), each test's changes undone."""
+    with kept_for_the_module(django_db_blocker, tmp_path_factory):
+        yield loader.load_demo(scale="small")
+
+
 @pytest.fixture
-def loaded(django_db_blocker):
-    return loader.load_demo(scale="small")
+def loaded(_demo_once, db):
+    return _demo_once
 
 
 def test_the_demo_registers_the_accredited_and_prints_badges(loaded):

@@ -1,7 +1,8 @@
 """`tripartite rules delegation`: JSON in, verdict out, exit 2 on bad input; no database.
 
-The exit status and standard error are tested end to end in a subprocess; call_command runs
-without the django_db mark, so any database access would fail the test.
+The exit status and standard error are tested end to end in one subprocess, and through the
+console script's entry point in this process (tests/cli.py); call_command runs without the
+django_db mark, so any database access would fail the test.
 """
 
 import json
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests import cli
 from tripartite.rules.delegation_json import DelegationInputError, delegation_from_dict
 
 DELEGATION = {
@@ -38,7 +40,7 @@ LONE_EMPLOYERS_DELEGATE = {
 }
 
 
-def tripartite(tmp_path: Path, *args: str, stdin: str = ""):
+def subprocess_tripartite(tmp_path: Path, *args: str, stdin: str = ""):
     environment = {name: value for name, value in os.environ.items()
                    if name not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     environment["TRIPARTITE_VAR_DIR"] = str(tmp_path / "var")
@@ -57,8 +59,26 @@ def with_person(index: int, **changes) -> dict:
 # End to end ---------------------------------------------------------------------------------
 
 
-def test_the_verdict_is_printed_as_json(tmp_path):
-    result = tripartite(tmp_path, "-", stdin=json.dumps(DELEGATION))
+def test_bad_json_exits_2_with_a_one_line_message(tmp_path):
+    result = subprocess_tripartite(tmp_path, "-", stdin='{"member": ')
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("-: not valid JSON: Expecting value: line 1 column 12")
+    assert result.stderr.count("\n") == 1
+
+
+# Through the entry point, in process --------------------------------------------------------
+
+
+@pytest.fixture
+def tripartite(capsys, monkeypatch):
+    def run(*args: str, stdin: str = ""):
+        return cli.tripartite(capsys, monkeypatch, "rules", "delegation", *args, stdin=stdin)
+    return run
+
+
+def test_the_verdict_is_printed_as_json(tripartite):
+    result = tripartite("-", stdin=json.dumps(DELEGATION))
     assert (result.returncode, result.stderr) == (0, "")
     assert json.loads(result.stdout) == {
         "votes": {"government": 2, "employers": 0, "workers": 0},
@@ -68,11 +88,11 @@ def test_the_verdict_is_printed_as_json(tmp_path):
     assert result.stdout.startswith('{\n  "votes": {\n    "government": 2,')
 
 
-def test_a_file_and_the_options(tmp_path):
+def test_a_file_and_the_options(tripartite, tmp_path):
     path = tmp_path / "delegation.json"
     path.write_text(json.dumps({**DELEGATION, "member": {"code": "CHE", "in_arrears": True}}),
                     encoding="utf-8")
-    result = tripartite(tmp_path, str(path), "--language", "fr", "--arrears-scope",
+    result = tripartite(str(path), "--language", "fr", "--arrears-scope",
                         "delegation")
     assert result.returncode == 0, result.stderr
     verdict = json.loads(result.stdout)
@@ -82,24 +102,16 @@ def test_a_file_and_the_options(tmp_path):
     assert "arriérés" in result.stdout  # ensure_ascii=False: the accents are printed as such
 
 
-def test_bad_json_exits_2_with_a_one_line_message(tmp_path):
-    result = tripartite(tmp_path, "-", stdin='{"member": ')
-    assert result.returncode == 2
-    assert result.stdout == ""
-    assert result.stderr.startswith("-: not valid JSON: Expecting value: line 1 column 12")
-    assert result.stderr.count("\n") == 1
-
-
-def test_an_unknown_group_exits_2_naming_the_key(tmp_path):
-    result = tripartite(tmp_path, "-", stdin=json.dumps(with_person(1, group="goverment")))
+def test_an_unknown_group_exits_2_naming_the_key(tripartite):
+    result = tripartite("-", stdin=json.dumps(with_person(1, group="goverment")))
     assert result.returncode == 2
     assert result.stderr == (
         '-: persons[1].group: unknown value "goverment" (expected one of: government, '
         "employers, workers)\n")
 
 
-def test_a_missing_file_exits_2(tmp_path):
-    result = tripartite(tmp_path, str(tmp_path / "missing.json"))
+def test_a_missing_file_exits_2(tripartite, tmp_path):
+    result = tripartite(str(tmp_path / "missing.json"))
     assert result.returncode == 2
     assert "missing.json: cannot read: No such file or directory" in result.stderr
 

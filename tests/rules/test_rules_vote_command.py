@@ -1,7 +1,8 @@
 """`tripartite rules vote` and `tripartite rules weights`: JSON in, result out, exit 2 on bad
 input; no database.
 
-The exit status and standard error are tested end to end in a subprocess; call_command runs
+The exit status and standard error are tested end to end in one subprocess per command, and
+through the console script's entry point in this process (tests/cli.py); call_command runs
 without the django_db mark, so any database access would fail the test.
 """
 
@@ -15,12 +16,14 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests import cli
+
 VOID = {"majority": "simple", "yes": 300, "no": 10, "abstain": 50, "quorum": 320}
 TWO_THIRDS_EXACTLY = {"majority": "two_thirds", "yes": 20, "no": 10, "abstain": 7, "entitled": 50}
 COMMITTEE = {"government": 6, "employers": 4, "workers": 3}
 
 
-def tripartite(tmp_path: Path, rule: str, *args: str, stdin: str = ""):
+def subprocess_tripartite(tmp_path: Path, rule: str, *args: str, stdin: str = ""):
     environment = {name: value for name, value in os.environ.items()
                    if name not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
     environment["TRIPARTITE_VAR_DIR"] = str(tmp_path / "var")
@@ -48,7 +51,7 @@ def refusal(rule: str, data) -> str:
 
 
 def test_a_vote_without_quorum_is_void(tmp_path):
-    result = tripartite(tmp_path, "vote", "-", stdin=json.dumps(VOID))
+    result = subprocess_tripartite(tmp_path, "vote", "-", stdin=json.dumps(VOID))
     assert (result.returncode, result.stderr) == (0, "")
     output = json.loads(result.stdout)
     assert {key: value for key, value in output.items() if key != "explanation"} == {
@@ -61,10 +64,27 @@ def test_a_vote_without_quorum_is_void(tmp_path):
     assert all("Constitution art. 17" in sentence for sentence in output["explanation"])
 
 
-def test_weights_from_a_file_in_french(tmp_path):
+def test_bad_weights_exit_2_naming_the_key(tmp_path):
+    result = subprocess_tripartite(tmp_path, "weights", "-",
+                                   stdin=json.dumps({**COMMITTEE, "workers": -3}))
+    assert result.returncode == 2
+    assert result.stderr == "-: workers: expected a whole number >= 0, got -3\n"
+
+
+# Through the entry point, in process --------------------------------------------------------
+
+
+@pytest.fixture
+def tripartite(capsys, monkeypatch):
+    def run(rule: str, *args: str, stdin: str = ""):
+        return cli.tripartite(capsys, monkeypatch, "rules", rule, *args, stdin=stdin)
+    return run
+
+
+def test_weights_from_a_file_in_french(tripartite, tmp_path):
     path = tmp_path / "committee.json"
     path.write_text(json.dumps(COMMITTEE), encoding="utf-8")
-    result = tripartite(tmp_path, "weights", str(path), "--language", "fr")
+    result = tripartite("weights", str(path), "--language", "fr")
     assert result.returncode == 0, result.stderr
     output = json.loads(result.stdout)
     assert output["votes"] == {"government": 2, "employers": 3, "workers": 4}
@@ -75,17 +95,11 @@ def test_weights_from_a_file_in_french(tmp_path):
     assert "Pondération" in result.stdout  # ensure_ascii=False
 
 
-def test_a_bad_vote_exits_2_with_one_line_naming_the_key(tmp_path):
-    result = tripartite(tmp_path, "vote", "-", stdin=json.dumps({**VOID, "majority": "half"}))
+def test_a_bad_vote_exits_2_with_one_line_naming_the_key(tripartite):
+    result = tripartite("vote", "-", stdin=json.dumps({**VOID, "majority": "half"}))
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == ('-: majority: unknown value "half" (expected one of: simple, '
                              "two_thirds)\n")
-
-
-def test_bad_weights_exit_2_naming_the_key(tmp_path):
-    result = tripartite(tmp_path, "weights", "-", stdin=json.dumps({**COMMITTEE, "workers": -3}))
-    assert result.returncode == 2
-    assert result.stderr == "-: workers: expected a whole number >= 0, got -3\n"
 
 
 # In process, without a database -------------------------------------------------------------

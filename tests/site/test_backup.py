@@ -2,13 +2,17 @@
 on the local disk, and PostgreSQL with files in an S3-compatible bucket (moto's server).
 
 The archive functions are tested in this process on a small SQLite file and a storage made
-here; the commands end to end in a subprocess, with a database and a store of their own.
+here; the commands end to end in a subprocess, with a database and a store of their own. On
+SQLite the database is a copy of one migrated once per session, and the tests read and change
+the data and files directly; the subprocesses are the commands under test.
 """
 
+import ast
 import io
 import json
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -221,14 +225,80 @@ STATE = ("print(sorted(Meeting.objects.values_list('title_en', flat=True)))\n"
          "from tripartite.site.backup import stored_files\n"
          "print({name: default_storage.open(name).read() for name in "
          "stored_files(default_storage)})")
+SAVED = (["Conference"], {"credentials/FR/l.pdf": b"letter", "photos/p.jpg": b"photo"})
+CHANGED = (["Changed"], {"credentials/FR/l.pdf": b"letter", "photos/q.jpg": b"later"})
 
 
-def round_trip(environment: dict[str, str], tmp_path: Path, engine: str) -> str:
+class ThroughTheShell:
+    """The site's data made, changed and read by ``tripartite shell``: PostgreSQL and a
+    bucket, which this process does not reach."""
+
+    def __init__(self, environment: dict[str, str]):
+        self.environment = environment
+
+    def make(self) -> None:
+        shell(self.environment, "call_command('migrate', verbosity=0, skip_checks=True)\n"
+                                "Meeting.objects.create(type='ilc', title_en='Conference')\n"
+                                "default_storage.save('photos/p.jpg', ContentFile(b'photo'))\n"
+                                "default_storage.save('credentials/FR/l.pdf', "
+                                "ContentFile(b'letter'))")
+
+    def change(self) -> None:
+        shell(self.environment, "Meeting.objects.update(title_en='Changed')\n"
+                                "default_storage.delete('photos/p.jpg')\n"
+                                "default_storage.save('photos/q.jpg', ContentFile(b'later'))")
+
+    def state(self) -> tuple[list[str], dict[str, bytes]]:
+        titles_line, files_line = shell(self.environment, STATE).splitlines()
+        return ast.literal_eval(titles_line), ast.literal_eval(files_line)
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory) -> Path:
+    """A SQLite database migrated by ``tripartite`` and holding one meeting, made once per
+    session and worker: the tests copy it rather than migrate (seconds) each."""
+    var_dir = tmp_path_factory.mktemp("migrated") / "var"
+    shell({"TRIPARTITE_VAR_DIR": str(var_dir)},
+          "call_command('migrate', verbosity=0, skip_checks=True)\n"
+          "Meeting.objects.create(type='ilc', title_en='Conference')")
+    database = var_dir / "tripartite.sqlite3"
+    with closing(sqlite3.connect(database)) as migrated:  # all of it in the file itself
+        migrated.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return database
+
+
+class OnTheDisk:
+    """The SQLite database and the local files made, changed and read here, directly: the
+    database a copy of ``migrated_sqlite``, the files under the var directory's media."""
+
+    def __init__(self, var_dir: Path, migrated: Path):
+        self.database, self.media, self.migrated = (var_dir / "tripartite.sqlite3",
+                                                    var_dir / "media", migrated)
+
+    def make(self) -> None:
+        self.database.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.migrated, self.database)
+        for name, data in SAVED[1].items():
+            (self.media / name).parent.mkdir(parents=True, exist_ok=True)
+            (self.media / name).write_bytes(data)
+
+    def change(self) -> None:
+        with closing(sqlite3.connect(self.database)) as database, database:
+            database.execute("UPDATE meetings_meeting SET title_en = 'Changed'")
+        (self.media / "photos" / "p.jpg").unlink()
+        (self.media / "photos" / "q.jpg").write_bytes(b"later")
+
+    def state(self) -> tuple[list[str], dict[str, bytes]]:
+        with closing(sqlite3.connect(self.database)) as database:
+            titles = sorted(row[0] for row in
+                            database.execute("SELECT title_en FROM meetings_meeting"))
+        return titles, {path.relative_to(self.media).as_posix(): path.read_bytes()
+                        for path in self.media.rglob("*") if path.is_file()}
+
+
+def round_trip(environment: dict[str, str], tmp_path: Path, engine: str, site) -> str:
     """Back up, change the data and the files, restore: returns the restore's output."""
-    shell(environment, "call_command('migrate', verbosity=0, skip_checks=True)\n"
-                       "Meeting.objects.create(type='ilc', title_en='Conference')\n"
-                       "default_storage.save('photos/p.jpg', ContentFile(b'photo'))\n"
-                       "default_storage.save('credentials/FR/l.pdf', ContentFile(b'letter'))")
+    site.make()
     archive = tmp_path / "saved.tar"
 
     backed_up = tripartite(environment, "backup", str(archive))
@@ -236,11 +306,8 @@ def round_trip(environment: dict[str, str], tmp_path: Path, engine: str) -> str:
     assert backed_up.returncode == 0, backed_up.stderr
     assert re.fullmatch(rf"Backed up the {engine} database and 2 files \(0 KB\) to "
                         rf"{re.escape(str(archive))} \(\d+(\.\d MB| KB)\)\.\n", backed_up.stdout)
-    assert shell(environment, "Meeting.objects.update(title_en='Changed')\n"
-                              "default_storage.delete('photos/p.jpg')\n"
-                              "default_storage.save('photos/q.jpg', ContentFile(b'later'))\n"
-                              + STATE) == (
-        "['Changed']\n{'credentials/FR/l.pdf': b'letter', 'photos/q.jpg': b'later'}\n")
+    site.change()
+    assert site.state() == CHANGED
 
     refused = tripartite(environment, "restore", str(archive))  # no terminal to ask
     assert refused.returncode == 1
@@ -250,16 +317,15 @@ def round_trip(environment: dict[str, str], tmp_path: Path, engine: str) -> str:
 
     restored = tripartite(environment, "restore", str(archive), "--yes")
     assert restored.returncode == 0, restored.stderr
-    assert shell(environment, STATE) == (
-        "['Conference']\n{'credentials/FR/l.pdf': b'letter', 'photos/p.jpg': b'photo'}\n")
+    assert site.state() == SAVED
     return restored.stdout
 
 
-def test_sqlite_and_local_files_round_trip(tmp_path):
+def test_sqlite_and_local_files_round_trip(tmp_path, migrated_sqlite):
     var_dir = tmp_path / "var"
     environment = {"TRIPARTITE_VAR_DIR": str(var_dir)}
 
-    output = round_trip(environment, tmp_path, "SQLite")
+    output = round_trip(environment, tmp_path, "SQLite", OnTheDisk(var_dir, migrated_sqlite))
 
     (safety,) = (var_dir / "backups").iterdir()
     assert safety.name.endswith("-before-restore.tar")
@@ -271,23 +337,23 @@ def test_sqlite_and_local_files_round_trip(tmp_path):
         assert tar.extractfile("files/photos/q.jpg").read() == b"later"
 
 
-def test_a_bare_sqlite_backup_of_an_earlier_version_restores_the_database(tmp_path):
+def test_a_bare_sqlite_backup_of_an_earlier_version_restores_the_database(tmp_path,
+                                                                          migrated_sqlite):
     var_dir = tmp_path / "var"
     environment = {"TRIPARTITE_VAR_DIR": str(var_dir)}
-    shell(environment, "call_command('migrate', verbosity=0, skip_checks=True)\n"
-                       "Meeting.objects.create(type='ilc', title_en='Conference')")
+    site = OnTheDisk(var_dir, migrated_sqlite)
+    site.make()
     old_style = tmp_path / "old.sqlite3"
-    with closing(sqlite3.connect(var_dir / "tripartite.sqlite3")) as live, \
+    with closing(sqlite3.connect(site.database)) as live, \
             closing(sqlite3.connect(old_style)) as copy:
         live.backup(copy)
-    shell(environment, "Meeting.objects.update(title_en='Changed')")
+    site.change()
 
     restored = tripartite(environment, "restore", str(old_style), "--yes")
 
     assert restored.returncode == 0, restored.stderr
     assert restored.stdout.startswith(f"Restored the database from {old_style}; ")
-    assert shell(environment, "print(list(Meeting.objects.values_list('title_en', "
-                              "flat=True)))") == "['Conference']\n"
+    assert site.state()[0] == ["Conference"]
 
 
 on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
@@ -321,7 +387,7 @@ def test_postgresql_and_the_bucket_round_trip(tmp_path, scratch_postgresql, s3_e
                    "DATABASE_URL": scratch_postgresql,
                    "SECRET_KEY": "x" * 40, **s3_environment(s3_endpoint, bucket.name)}
 
-    output = round_trip(environment, tmp_path, "PostgreSQL")
+    output = round_trip(environment, tmp_path, "PostgreSQL", ThroughTheShell(environment))
 
     assert output.startswith(f"Restored the PostgreSQL database and 2 files (0 KB) from "
                              f"{tmp_path / 'saved.tar'}; ")
