@@ -26,6 +26,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.db import connection
 
+from tests import database_template
 from tests.common.test_operations import make_database, titles
 from tests.objectstore import new_bucket, s3_environment
 from tripartite.site.backup import (
@@ -255,13 +256,14 @@ class ThroughTheShell:
 
 @pytest.fixture(scope="session")
 def migrated_sqlite(tmp_path_factory) -> Path:
-    """A SQLite database migrated by ``tripartite`` and holding one meeting, made once per
-    session and worker: the tests copy it rather than migrate (seconds) each."""
+    """A SQLite database migrated (a copy of the suite's template, tests/database_template.py)
+    and holding one meeting, made once per session and worker: the tests copy it."""
     var_dir = tmp_path_factory.mktemp("migrated") / "var"
-    shell({"TRIPARTITE_VAR_DIR": str(var_dir)},
-          "call_command('migrate', verbosity=0, skip_checks=True)\n"
-          "Meeting.objects.create(type='ilc', title_en='Conference')")
     database = var_dir / "tripartite.sqlite3"
+    var_dir.mkdir()
+    shutil.copyfile(database_template.sqlite_template(), database)  # the suite's, migrated
+    shell({"TRIPARTITE_VAR_DIR": str(var_dir)},
+          "Meeting.objects.create(type='ilc', title_en='Conference')")
     with closing(sqlite3.connect(database)) as migrated:  # all of it in the file itself
         migrated.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return database
