@@ -364,15 +364,19 @@ on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
 
 @pytest.fixture
 def scratch_postgresql():
-    """A new, empty PostgreSQL database on the test server, dropped afterwards."""
+    """A new PostgreSQL database on the test server, dropped afterwards: a copy of the suite's
+    migrated template where there is one (tests/database_template.py), so that migrating it
+    finds nothing to do, else empty."""
     import psycopg
 
     settings = connection.settings_dict
     name = f"tripartite_backup_{uuid.uuid4().hex[:10]}"
     server = {"host": settings["HOST"] or None, "port": settings["PORT"] or None,
               "user": settings["USER"] or None, "password": settings["PASSWORD"] or None}
+    template = settings.get("TEST", {}).get("TEMPLATE")
     with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template
+                                                       else ""))
     user = settings["USER"] or ""
     password = f":{settings['PASSWORD']}" if settings["PASSWORD"] else ""
     yield (f"postgres://{user}{password}@{settings['HOST'] or '127.0.0.1'}:"
