@@ -237,3 +237,13 @@ def test_the_api_lists_creates_and_updates(client, secretariat, item):
     forbidden = client.patch(f"/api/library/decisions/{body['id']}/follow-up", {
         "status": "closed"}, content_type="application/json")
     assert forbidden.status_code == 403 and forbidden.json()["code"] == "forbidden"
+
+
+def test_the_decision_operations_have_their_ids(client):
+    from tests.library.matrix import OPERATION_IDS
+
+    schema = client.get("/api/openapi.json").json()
+    listed = {(method.upper(), path): operation.get("operationId")
+              for path, methods in schema["paths"].items()
+              for method, operation in methods.items()}
+    assert {key: listed.get(key) for key in OPERATION_IDS} == OPERATION_IDS

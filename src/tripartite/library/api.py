@@ -195,8 +195,9 @@ def library_search(request, query: Query[SearchQuery]):
 
 class DecisionOut(Schema):
     id: int
-    agenda_item: int
-    session: int = Field(description="The session of the agenda item.")
+    agenda_item: int | None = Field(description="Empty for a session older than the "
+                                                "meetings in Tripartite (see document).")
+    session: int | None = Field(description="The session of the agenda item.")
     date: date
     outcome: str = Field(description="adopted, adopted_as_amended, deferred, referred, noted, "
                                      "or empty.")
@@ -223,7 +224,7 @@ class DecisionQuery(Schema):
 
 
 class DecisionIn(Schema):
-    agenda_item: Id
+    agenda_item: Id | None = Field(None, description="Required unless document is given.")
     date: Day
     text_en: str = Field(max_length=20_000)
     text_fr: str = Field("", max_length=20_000)
@@ -251,7 +252,8 @@ def _decision_out(decision: Decision) -> dict:
             "date", "outcome", "text_en", "paragraph", "requests", "addressed_to", "unit",
             "deadline", "status")},
         "id": decision.pk, "agenda_item": decision.agenda_item_id,
-        "session": decision.agenda_item.session_id, "text_fr": decision.text_fr or "",
+        "session": decision.agenda_item.session_id if decision.agenda_item else None,
+        "text_fr": decision.text_fr or "",
         "text_es": decision.text_es or "", "document": decision.document_id,
         "report_session": decision.report_session_id,
         "from_sitting": decision.item_record.sitting_id if decision.item_record else None,

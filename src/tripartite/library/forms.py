@@ -67,7 +67,10 @@ def _agenda_items():
 
 
 class DecisionForm(forms.Form):
-    agenda_item = forms.ModelChoiceField(label=_("Agenda item"), queryset=None)
+    agenda_item = forms.ModelChoiceField(
+        label=_("Agenda item"), queryset=None, required=False,
+        help_text=_("Empty only for a session older than the meetings in Tripartite: then "
+                    "choose the document."))
     date = forms.DateField(label=_("Date of the decision"),
                            widget=forms.DateInput(attrs={"type": "date"}))
     text_en = forms.CharField(label=_("Text of the decision (English)"),

@@ -154,8 +154,11 @@ class Decision(TimeStampedModel):
     Each change of follow-up is in the action log, which the decision's page shows.
     """
 
+    # Empty for a decision of a session older than the product's meetings: then the document
+    # it was taken on says which (services.decision_record requires one or the other).
     agenda_item = models.ForeignKey("meetings.AgendaItem", verbose_name=_("agenda item"),
-                                    on_delete=models.PROTECT, related_name="library_decisions")
+                                    null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="library_decisions")
     text = models.TextField(_("text of the decision"))
     outcome = models.CharField(_("outcome"), max_length=30, blank=True,
                                choices=DecisionOutcome.choices)
@@ -192,4 +195,6 @@ class Decision(TimeStampedModel):
         indexes = [models.Index(fields=["status", "deadline"])]
 
     def __str__(self):
-        return f"{self.agenda_item.session.title} — {self.agenda_item.number} ({self.date})"
+        if self.agenda_item_id is not None:
+            return f"{self.agenda_item.session.title} — {self.agenda_item.number} ({self.date})"
+        return f"{self.document.symbol if self.document_id else ''} ({self.date})"

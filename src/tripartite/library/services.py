@@ -253,14 +253,15 @@ def _check_follow_up(*, status: str, deadline: dt.date | None, date: dt.date) ->
                            field="deadline", code="deadline_before_decision")
 
 
-def decision_record(*, actor: User, agenda_item: AgendaItem, date: dt.date | None,
+def decision_record(*, actor: User, agenda_item: AgendaItem | None, date: dt.date | None,
                     text_en: str, text_fr: str = "", text_es: str = "",
                     document: Document | None = None, paragraph: str = "",
                     requests: str = "", addressed_to: str = "", unit: str = "",
                     deadline: dt.date | None = None,
                     report_session: Session | None = None) -> Decision:
     """Record a decision taken on ``agenda_item`` (one not recorded at the Chair's console:
-    those come by themselves), with its text in English (required), French and Spanish, the
+    those come by themselves), or, for a session older than the product's meetings, on
+    ``document`` alone, with its text in English (required), French and Spanish, the
     document and paragraph it was taken on, what it asks of whom, and its follow-up (pending
     to begin with). The secretariat only."""
     with transaction.atomic():
@@ -273,6 +274,10 @@ def decision_record(*, actor: User, agenda_item: AgendaItem, date: dt.date | Non
         if date is None:
             raise ServiceError(_("Give the date of the decision."), field="date",
                                code="required")
+        if agenda_item is None and document is None:
+            raise ServiceError(_("Choose the agenda item, or the document for a session "
+                                 "older than the meetings in Tripartite."),
+                               field="agenda_item", code="required")
         _check_follow_up(status=FollowUpStatus.PENDING, deadline=deadline, date=date)
         decision = Decision(
             agenda_item=agenda_item, text_en=texts["en"], text_fr=texts["fr"],
@@ -283,7 +288,8 @@ def decision_record(*, actor: User, agenda_item: AgendaItem, date: dt.date | Non
         decision.full_clean(exclude=["text", "item_record"])
         decision.save()
         log_action(actor=actor, action="library.decision.recorded", obj=decision, data={
-            "item": agenda_item.pk, "document": document.pk if document else None,
+            "item": agenda_item.pk if agenda_item else None,
+            "document": document.pk if document else None,
             "paragraph": decision.paragraph, "unit": decision.unit,
             "deadline": deadline.isoformat() if deadline else None,
             **{f"text_{language}": value for language, value in texts.items()}})

@@ -199,7 +199,7 @@ def decision_add(request):
 def decision_follow_up(request, pk):
     require(permissions.can_manage_decisions(request.user))
     decision = get_object_or_404(Decision.objects.select_related(
-        "agenda_item__session", "report_session"), pk=pk)
+        "agenda_item__session", "document", "report_session"), pk=pk)
     form = FollowUpForm(request.POST or None, initial={
         "status": decision.status, "unit": decision.unit, "deadline": decision.deadline,
         "report_session": decision.report_session})
