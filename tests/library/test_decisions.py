@@ -247,3 +247,43 @@ def test_the_decision_operations_have_their_ids(client):
               for path, methods in schema["paths"].items()
               for method, operation in methods.items()}
     assert {key: listed.get(key) for key in OPERATION_IDS} == OPERATION_IDS
+
+
+def test_a_decision_of_an_older_session_is_on_its_document_alone(secretariat):
+    from tests.library.conftest import add
+
+    paper = add(secretariat, "GB.331/INS/5", "Old paper", date=dt.date(2017, 10, 1)).document
+    with pytest.raises(ServiceError) as error:
+        services.decision_record(actor=secretariat, agenda_item=None,
+                                 date=dt.date(2017, 11, 1), text_en="Noted.")
+    assert error.value.field == "agenda_item" and Decision.objects.count() == 0
+    decision = services.decision_record(actor=secretariat, agenda_item=None, document=paper,
+                                        paragraph="7", date=dt.date(2017, 11, 1),
+                                        text_en="Noted.", unit="GOV")
+    assert str(decision) == "GB.331/INS/5 (2017-11-01)"
+    assert list(selectors.decisions(user_with_role(Role.OBSERVER))) == [decision]
+
+
+def test_the_decisions_page_shows_the_published_result_of_the_vote_on_its_item(client):
+    from tests.votes.factories import plenary, vote
+    from tripartite.votes import services as votes_services
+
+    item, delegates = plenary(("FR", "DE"))
+    staff = user_with_role(Role.SECRETARIAT)
+    at = dt.datetime(2026, 6, 5, 10, 0, tzinfo=dt.UTC)
+    the_vote = votes_services.vote_open(actor=staff, vote=vote(item), at=at)
+    decision = record(staff, item)
+    client.force_login(user_with_role(Role.OBSERVER))
+    assert "Votes on the item" not in client.get(
+        reverse("library:decision_detail", args=[decision.pk])).content.decode()
+    from tests.votes.factories import delegate_user
+    for nomination in [n for iso2 in ("FR", "DE") for n in delegates[iso2]]:
+        votes_services.ballot_cast(actor=delegate_user(nomination), vote=the_vote,
+                                   choice="yes", at=at + dt.timedelta(minutes=1))
+    votes_services.vote_close(actor=staff, vote=the_vote, at=at + dt.timedelta(minutes=5))
+    the_vote.refresh_from_db()
+    assert "Votes on the item" not in client.get(  # closed, not yet published
+        reverse("library:decision_detail", args=[decision.pk])).content.decode()
+    votes_services.vote_publish(actor=staff, vote=the_vote)
+    page = client.get(reverse("library:decision_detail", args=[decision.pk])).content.decode()
+    assert "Votes on the item" in page and "8 for, 0 against, 0 abstentions" in page
