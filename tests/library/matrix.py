@@ -38,7 +38,7 @@ def _upload(objects) -> dict:
 
 
 def _decision(objects) -> dict:
-    return {"agenda_item": objects["item"]["pk"], "date": "2026-03-20",
+    return {"agenda_item": objects["library_decision_item"]["pk"], "date": "2026-03-20",
             "text_en": "The Governing Body requests a report.", "unit": "GOV",
             "deadline": "2026-10-01"}
 
@@ -84,7 +84,7 @@ def objects(session) -> dict:
     file."""
     import datetime as dt
 
-    from tests.factories import user_with_role
+    from tests.factories import AgendaItemFactory, user_with_role
     from tests.library.files import pdf_bytes, upload
     from tripartite.library import services
 
@@ -97,12 +97,15 @@ def objects(session) -> dict:
         actor=staff, symbol="GB.356/INS/9", language="en",
         uploaded_file=upload(pdf_bytes("Briefing on the negotiations")), title_en="Briefing",
         type="briefing_note", date=dt.date(2026, 3, 2))
+    # An item of its own: the matrix deletes its other agenda item, which a decision protects.
+    item = AgendaItemFactory(session=session, number="99", title_en="Follow-up of decisions")
     decision = services.decision_record(
-        actor=staff, agenda_item=session.agenda_items.first(), date=dt.date(2026, 3, 20),
+        actor=staff, agenda_item=item, date=dt.date(2026, 3, 20),
         text_en="The Governing Body requests the Office to report.", document=public.document,
         paragraph="12", unit="GOV", deadline=dt.date(2026, 10, 1))
     return {
         "library_decision": {"pk": decision.pk},
+        "library_decision_item": {"pk": item.pk},
         "library_document": {"pk": public.document.pk},
         "library_file": {"pk": public.file.pk},
         "library_restricted": {"pk": restricted.document.pk},

@@ -199,7 +199,12 @@ def test_the_add_form_records_and_refuses_with_a_summary(client, secretariat, it
     client.force_login(secretariat)
     refused = client.post(reverse("library:decision_add"), {"agenda_item": item.pk})
     assert refused.status_code == 200 and Decision.objects.count() == 0
-    assert b'class="error-summary' in refused.content or b"errorlist" in refused.content
+    assert b'class="error-summary"' in refused.content
+    no_item = client.post(reverse("library:decision_add"), {
+        "date": "2026-03-20", "text_en": "Requests a report."})
+    assert b'class="error-summary"' in no_item.content
+    assert b"Choose the agenda item, or the document" in no_item.content
+    assert Decision.objects.count() == 0
     saved = client.post(reverse("library:decision_add"), {
         "agenda_item": item.pk, "date": "2026-03-20", "text_en": "Requests a report.",
         "unit": "GOV", "deadline": "2026-06-01"})
@@ -287,3 +292,19 @@ def test_the_decisions_page_shows_the_published_result_of_the_vote_on_its_item(c
     votes_services.vote_publish(actor=staff, vote=the_vote)
     page = client.get(reverse("library:decision_detail", args=[decision.pk])).content.decode()
     assert "Votes on the item" in page and "8 for, 0 against, 0 abstentions" in page
+
+
+def test_the_api_list_query_count_does_not_grow_with_the_decisions(client, secretariat, item):
+    client.force_login(user_with_role(Role.OBSERVER))
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/library/decisions").status_code == 200
+        return len(captured)
+
+    record(secretariat, item, unit="A", deadline=dt.date(2026, 5, 1))
+    one = queries()
+    for number in range(9):
+        other = AgendaItemFactory(session=item.session, number=f"2{number}")
+        record(secretariat, other, unit="B", deadline=dt.date(2026, 5, 2))
+    assert queries() == one
