@@ -238,3 +238,22 @@ def test_french_and_spanish_speaking_states_have_their_ministries_and_functions_
     women = Person.objects.filter(member_state__iso2="FR", gender="f",
                                   function__startswith="Ambassa")
     assert all(p.function.startswith("Ambassadrice") for p in women)
+
+
+def test_the_library_has_decisions_with_their_follow_up(demo, client):
+    from django.urls import reverse
+
+    from tripartite.library.models import Decision
+
+    decisions = list(Decision.objects.select_related("document"))
+    assert len(decisions) == 30 == demo.counts["library decisions"]
+    assert all(decision.text_en and decision.text_fr and decision.text_es and decision.unit
+               and decision.document.type == "decision_paper" for decision in decisions)
+    assert all(decision.document.symbol in decision.text_fr for decision in decisions)
+    assert all((decision.deadline is None) != (decision.report_session is None)
+               for decision in decisions)
+    assert len({decision.status for decision in decisions}) >= 3
+    assert any(decision.agenda_item_id for decision in decisions)
+    client.force_login(User.objects.get(username="secretariat"))
+    page = client.get(reverse("library:decision_list"), {"status": "all"})
+    assert page.status_code == 200 and b"30 decisions" in page.content

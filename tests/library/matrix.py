@@ -2,7 +2,8 @@
 
 Every login searches the library and reads its public documents and their files; the Office's
 internal papers (a briefing note here) and their files reach only its staff (secretariat,
-senior officials, meeting officers); only the secretariat adds documents.
+senior officials, meeting officers); only the secretariat adds documents. Decisions and their
+follow-up are read by every login; the secretariat records them and updates the follow-up.
 """
 
 from tests.delegations.matrix_rules import api_rule, rule
@@ -20,6 +21,11 @@ ROWS = {
     "library:document_detail restricted": ("library_restricted", rule(STAFF)),
     "library:file_download": ("library_file", EVERYONE),
     "library:file_download restricted": ("library_restricted_file", rule(STAFF)),
+    # Decisions: read by every login, recorded and followed up by the secretariat.
+    "library:decision_list": (None, EVERYONE),
+    "library:decision_detail": ("library_decision", EVERYONE),
+    "library:decision_add": (None, rule(SECRETARIAT)),
+    "library:decision_follow_up": ("library_decision", rule(SECRETARIAT)),
 }
 
 
@@ -31,8 +37,18 @@ def _upload(objects) -> dict:
             "file": upload(pdf_bytes("Matrix paper on skills"))}
 
 
+def _decision(objects) -> dict:
+    return {"agenda_item": objects["library_decision_item"]["pk"], "date": "2026-03-20",
+            "text_en": "The Governing Body requests a report.", "unit": "GOV",
+            "deadline": "2026-10-01"}
+
+
 WRITES = {
     "library:upload": (None, _upload, write_rule(SECRETARIAT)),
+    "library:decision_add": (None, _decision, write_rule(SECRETARIAT)),
+    "library:decision_follow_up": ("library_decision", {
+        "status": "in_progress", "unit": "GOV", "note": "Report being drafted."},
+        write_rule(SECRETARIAT)),
 }
 
 ALL_API = api_rule(set(Role.values))
@@ -43,6 +59,12 @@ API_ROWS = {
     # Without the multipart file: 400 for the secretariat, after the permission check.
     ("POST", "/api/library/documents"): (None, {}, api_rule(SECRETARIAT, 400)),
     ("GET", "/api/library/search"): (None, None, ALL_API),
+    ("GET", "/api/library/decisions"): (None, None, ALL_API),
+    ("GET", "/api/library/decisions/{id}"): ("library_decision", None, ALL_API),
+    ("POST", "/api/library/decisions"): (None, lambda objects: _decision(objects),
+                                          api_rule(SECRETARIAT, 201)),
+    ("PATCH", "/api/library/decisions/{id}/follow-up"): ("library_decision", {
+        "status": "reported", "unit": "GOV", "note": "Reported."}, api_rule(SECRETARIAT)),
 }
 
 OPERATION_IDS = {
@@ -50,6 +72,10 @@ OPERATION_IDS = {
     ("GET", "/api/library/documents/{id}"): "document_detail",
     ("POST", "/api/library/documents"): "document_add",
     ("GET", "/api/library/search"): "library_search",
+    ("GET", "/api/library/decisions"): "decision_list",
+    ("GET", "/api/library/decisions/{id}"): "decision_detail",
+    ("POST", "/api/library/decisions"): "decision_create",
+    ("PATCH", "/api/library/decisions/{id}/follow-up"): "decision_follow_up_update",
 }
 
 
@@ -58,7 +84,7 @@ def objects(session) -> dict:
     file."""
     import datetime as dt
 
-    from tests.factories import user_with_role
+    from tests.factories import AgendaItemFactory, user_with_role
     from tests.library.files import pdf_bytes, upload
     from tripartite.library import services
 
@@ -71,7 +97,15 @@ def objects(session) -> dict:
         actor=staff, symbol="GB.356/INS/9", language="en",
         uploaded_file=upload(pdf_bytes("Briefing on the negotiations")), title_en="Briefing",
         type="briefing_note", date=dt.date(2026, 3, 2))
+    # An item of its own: the matrix deletes its other agenda item, which a decision protects.
+    item = AgendaItemFactory(session=session, number="99", title_en="Follow-up of decisions")
+    decision = services.decision_record(
+        actor=staff, agenda_item=item, date=dt.date(2026, 3, 20),
+        text_en="The Governing Body requests the Office to report.", document=public.document,
+        paragraph="12", unit="GOV", deadline=dt.date(2026, 10, 1))
     return {
+        "library_decision": {"pk": decision.pk},
+        "library_decision_item": {"pk": item.pk},
         "library_document": {"pk": public.document.pk},
         "library_file": {"pk": public.file.pk},
         "library_restricted": {"pk": restricted.document.pk},

@@ -152,6 +152,15 @@ SENTENCES: dict[str, Promise] = {
         "history", "%(actor)s ended the replacement %(object)s."),
     "membership.weights.published": pgettext_lazy(
         "history", "%(actor)s published the weights of %(object)s."),
+    # library
+    "library.decision.recorded": pgettext_lazy(
+        "history", "%(actor)s recorded the decision %(object)s."),
+    "library.decision.from_sitting": pgettext_lazy(
+        "history", "%(actor)s recorded the decision %(object)s at the Chair's console."),
+    "library.decision.changed": pgettext_lazy(
+        "history", "%(actor)s changed the decision %(object)s at the Chair's console."),
+    "library.decision.follow_up.updated": pgettext_lazy(
+        "history", "%(actor)s updated the follow-up of the decision %(object)s."),
     # votes
     "votes.vote.created": pgettext_lazy(
         "history", "%(actor)s prepared the vote “%(object)s”."),

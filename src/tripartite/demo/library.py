@@ -3,7 +3,8 @@ English, French and Spanish, with revisions, addenda, minutes and the Office's i
 briefing notes. Every text is written here, from templates (no text is copied from
 anywhere): a topic's title and sentences, filled with the session, the item and figures.
 
-Scaled: about 200 documents at the small scale, about 2,000 at the ILC scale. Written in bulk
+Scaled: about 200 documents at the small scale, about 2,000 at the ILC scale; 30 decisions
+with their follow-up at the small scale, 1,000 at the ILC scale. Written in bulk
 (documents, files, their PDF in the storage, the search index) and without entries in the
 action log: the demo load is one action by no one, recorded once by the loader.
 """
@@ -14,10 +15,18 @@ import random
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 
 from tripartite.demo.pdf import pdf_bytes, wrapped
 from tripartite.library import search
-from tripartite.library.models import Document, DocumentFile, DocumentType, TextStatus
+from tripartite.library.models import (
+    Decision,
+    Document,
+    DocumentFile,
+    DocumentType,
+    FollowUpStatus,
+    TextStatus,
+)
 from tripartite.meetings.models import AgendaItem, Session
 
 LANGUAGES = ("en", "fr", "es")
@@ -175,7 +184,7 @@ class _Plan:
 
     def _add(self, symbol_parts: dict, titles: tuple[str, str, str], type_: str,
              organ: str, number: int, topic, texts: dict[str, str] | None = None) -> dict:
-        row = {**symbol_parts, "titles": titles, "type": type_, "organ": organ,
+        row = {**symbol_parts, "titles": titles, "type": type_, "organ": organ, "topic": topic,
                "session_number": str(number), "date": self._date(organ, number),
                "session": self.sessions.get((organ, str(number))),
                "texts": texts or {language: _text(self.rng, organ, number, topic, language)
@@ -282,4 +291,67 @@ def create_library(scale: str, sessions: dict[str, Session],
                 text_status=TextStatus.READY))
     files = DocumentFile.objects.bulk_create(files, batch_size=500)
     search.index_new_files(files)
-    return {"library documents": len(documents), "library files": len(files)}
+    decisions = create_decisions(scale, plan, by_number)
+    return {"library documents": len(documents), "library files": len(files),
+            "library decisions": decisions}
+
+
+# Decisions: one per Governing Body paper for decision (the latest revision), at most this many.
+DECISIONS = {"small": 30, "ilc": 1000}
+UNITS = ("GOVERNANCE", "NORMES", "SECTOR", "PARDEV", "PROGRAM", "FINANCE", "HRD",
+         "WORKQUALITY")
+DECISION_TEXTS = {
+    "en": "The Governing Body, having considered document {symbol}, requested the "
+          "Director-General to take into account its guidance on {about} and to report to it "
+          "at its {report}.",
+    "fr": "Le Conseil d'administration, ayant examiné le document {symbol}, a prié le "
+          "Directeur général de tenir compte de ses orientations sur {about} et de lui faire "
+          "rapport à sa {report}.",
+    "es": "El Consejo de Administración, tras examinar el documento {symbol}, pidió al "
+          "Director General que tuviera en cuenta sus orientaciones sobre {about} y que le "
+          "informara en su {report}.",
+}
+
+
+def _follow_up(rng: random.Random, deadline: dt.date, today: dt.date) -> str:
+    """A status as the Office's follow-up would have it by ``today``."""
+    if deadline < today - dt.timedelta(days=90):
+        return rng.choice((FollowUpStatus.CLOSED,) * 4 + (FollowUpStatus.REPORTED,))
+    if deadline < today:
+        return rng.choice((FollowUpStatus.REPORTED, FollowUpStatus.IN_PROGRESS))
+    return rng.choice((FollowUpStatus.PENDING, FollowUpStatus.IN_PROGRESS))
+
+
+def create_decisions(scale: str, plan: _Plan,
+                     sessions: dict[tuple[str, str], Session]) -> int:
+    """The decisions taken on the Governing Body's papers for decision, newest sessions
+    first, with their follow-up: the unit, a deadline (or the session two sessions on, when
+    the demo has it) and a status as of the load day. Written in bulk, like the documents."""
+    rng = random.Random(356)
+    today = timezone.localdate()
+    superseded = {id(row["supersedes"]) for row in plan.rows if "supersedes" in row}
+    papers = [row for row in plan.rows if row["organ"] == "GB" and id(row) not in superseded
+              and row["type"] == DocumentType.REPORT_FOR_DECISION
+              and not row.get("addendum")]
+    papers.sort(key=lambda row: (-int(row["session_number"]), row["base"]))
+    decisions = []
+    for row in papers[:DECISIONS[scale]]:
+        number = int(row["session_number"])
+        report = number + 2
+        texts = {language: DECISION_TEXTS[language].format(
+            symbol=row["symbol"], about=row["topic"][1][index],
+            report=SESSION_NAMES["GB"][language].format(n=report))
+            for index, language in enumerate(LANGUAGES)}
+        date = row["date"] + dt.timedelta(days=rng.randint(20, 40))
+        deadline = date + dt.timedelta(days=rng.randint(120, 400))
+        report_session = sessions.get(("GB", str(report)))
+        decisions.append(Decision(
+            agenda_item=row.get("item"), document=row["document"],
+            paragraph=str(rng.randint(8, 40)), date=date, outcome="adopted",
+            text=texts["en"], text_en=texts["en"], text_fr=texts["fr"], text_es=texts["es"],
+            requests=f"A report on {row['topic'][1][0]}, with a plan of action",
+            addressed_to=rng.choice(("the Director-General", "the Office")),
+            unit=rng.choice(UNITS), deadline=None if report_session else deadline,
+            report_session=report_session, status=_follow_up(rng, deadline, today)))
+    Decision.objects.bulk_create(decisions, batch_size=500)
+    return len(decisions)

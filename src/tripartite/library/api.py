@@ -14,7 +14,7 @@ from ninja.pagination import paginate
 from tripartite.common.api import Count, Day, Id, LimitOffset
 from tripartite.common.services import ServiceError
 from tripartite.library import permissions, search, selectors, services
-from tripartite.library.models import Document, DocumentFile
+from tripartite.library.models import Decision, Document, DocumentFile, FollowUpStatus
 from tripartite.meetings.models import AgendaItem, Session
 
 router = Router()
@@ -187,3 +187,154 @@ def library_search(request, query: Query[SearchQuery]):
                        or hit.file.document.title_en, "file": hit.file.pk,
                        "language": hit.file.language, "score": hit.score,
                        "snippet": str(hit.snippet)} for hit in results.hits]}
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions and their follow-up
+
+
+class DecisionOut(Schema):
+    id: int
+    agenda_item: int | None = Field(description="Empty for a session older than the "
+                                                "meetings in Tripartite (see document).")
+    session: int | None = Field(description="The session of the agenda item.")
+    date: date
+    outcome: str = Field(description="adopted, adopted_as_amended, deferred, referred, noted, "
+                                     "or empty.")
+    text_en: str
+    text_fr: str
+    text_es: str
+    document: int | None
+    paragraph: str
+    requests: str = Field(description="What the decision asks.")
+    addressed_to: str = Field(description="Of whom it asks it.")
+    unit: str = Field(description="The unit responsible for the follow-up.")
+    deadline: date | None
+    report_session: int | None = Field(description="The session to report back to.")
+    status: str = Field(description="pending, in_progress, reported or closed.")
+    from_sitting: int | None = Field(description="The sitting whose Chair recorded it at the "
+                                                 "console, if so.")
+
+
+class DecisionQuery(Schema):
+    status: str = Field("", max_length=20, description="pending, in_progress, reported, "
+                        "closed, or all; empty: awaiting follow-up (pending or in progress).")
+    unit: str = Field("", max_length=100)
+    session: Id | None = None
+
+
+class DecisionIn(Schema):
+    agenda_item: Id | None = Field(None, description="Required unless document is given.")
+    date: Day
+    text_en: str = Field(max_length=20_000)
+    text_fr: str = Field("", max_length=20_000)
+    text_es: str = Field("", max_length=20_000)
+    document: Id | None = None
+    paragraph: str = Field("", max_length=40)
+    requests: str = Field("", max_length=20_000)
+    addressed_to: str = Field("", max_length=200)
+    unit: str = Field("", max_length=100)
+    deadline: Day | None = None
+    report_session: Id | None = None
+
+
+class FollowUpIn(Schema):
+    status: str = Field(max_length=20, description="pending, in_progress, reported or closed.")
+    unit: str = Field("", max_length=100)
+    deadline: Day | None = None
+    report_session: Id | None = None
+    note: str = Field("", max_length=2000, description="What was done: kept in the history.")
+
+
+def _decision_out(decision: Decision) -> dict:
+    return {
+        **{name: getattr(decision, name) for name in (
+            "date", "outcome", "text_en", "paragraph", "requests", "addressed_to", "unit",
+            "deadline", "status")},
+        "id": decision.pk, "agenda_item": decision.agenda_item_id,
+        "session": decision.agenda_item.session_id if decision.agenda_item else None,
+        "text_fr": decision.text_fr or "",
+        "text_es": decision.text_es or "", "document": decision.document_id,
+        "report_session": decision.report_session_id,
+        "from_sitting": decision.item_record.sitting_id if decision.item_record else None,
+    }
+
+
+def _decision(request, id: int) -> Decision:
+    if not permissions.can_view_decisions(request.user):
+        raise PermissionDenied
+    return selectors.decision_detail(request.user, id)
+
+
+def _referenced(model, pk: int | None, field: str, message: str):
+    if not pk:
+        return None
+    found = model.objects.filter(pk=pk).first()
+    if found is None:
+        raise ServiceError(message, code="unknown_reference", field=field)
+    return found
+
+
+@router.get("/library/decisions", response=list[DecisionOut], operation_id="decision_list",
+            summary="Decisions and their follow-up")
+@paginate(LimitOffset)
+def decision_list(request, filters: Query[DecisionQuery]):
+    """Decisions awaiting follow-up (or of a ``status``), the nearest deadline (or session to
+    report to) first; by ``unit`` and by the ``session`` they were taken at."""
+    if not permissions.can_view_decisions(request.user):
+        raise PermissionDenied
+    if filters.status not in ("", "all", *FollowUpStatus.values):
+        raise ServiceError(_("Choose the status of the follow-up."), code="invalid",
+                           field="status")
+    return [_decision_out(decision) for decision in selectors.decisions(
+        request.user, selectors.DecisionFilters(status=filters.status, unit=filters.unit,
+                                                session=filters.session))
+        .select_related("item_record")]
+
+
+@router.get("/library/decisions/{id}", response=DecisionOut, operation_id="decision_detail",
+            summary="One decision and its follow-up")
+def decision_detail(request, id: Id):
+    return _decision_out(_decision(request, id))
+
+
+@router.post("/library/decisions", response={201: DecisionOut},
+             operation_id="decision_create", summary="Record a decision")
+def decision_create(request, payload: DecisionIn):
+    """A decision taken on an agenda item (those recorded at the Chair's console are already
+    in the library), its follow-up pending. The secretariat only."""
+    if not permissions.can_manage_decisions(request.user):
+        raise PermissionDenied
+    item = _referenced(AgendaItem, payload.agenda_item, "agenda_item",
+                       _("There is no such agenda item."))
+    document = None
+    if payload.document:
+        document = selectors.visible_documents(request.user).filter(
+            pk=payload.document).first()
+        if document is None:
+            raise ServiceError(_("There is no such document."), code="unknown_reference",
+                               field="document")
+    decision = services.decision_record(
+        actor=request.user, agenda_item=item, date=payload.date, text_en=payload.text_en,
+        text_fr=payload.text_fr, text_es=payload.text_es, document=document,
+        paragraph=payload.paragraph, requests=payload.requests,
+        addressed_to=payload.addressed_to, unit=payload.unit, deadline=payload.deadline,
+        report_session=_referenced(Session, payload.report_session, "report_session",
+                                   _("There is no such session.")))
+    return Status(201, _decision_out(_decision(request, decision.pk)))
+
+
+@router.patch("/library/decisions/{id}/follow-up", response=DecisionOut,
+              operation_id="decision_follow_up_update", summary="Update a decision's follow-up")
+def decision_follow_up_update(request, id: Id, payload: FollowUpIn):
+    """Set the follow-up's ``status``, ``unit``, ``deadline`` and ``report_session`` (all of
+    them: an omitted one is emptied), with an optional ``note``; logged in the history."""
+    decision = _decision(request, id)
+    if not permissions.can_manage_decisions(request.user):
+        raise PermissionDenied
+    services.decision_follow_up_update(
+        actor=request.user, decision=decision, status=payload.status, unit=payload.unit,
+        deadline=payload.deadline,
+        report_session=_referenced(Session, payload.report_session, "report_session",
+                                   _("There is no such session.")), note=payload.note)
+    return _decision_out(_decision(request, id))

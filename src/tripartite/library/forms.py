@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from tripartite.library.models import DocumentType
+from tripartite.library.models import Document, DocumentType, FollowUpStatus
 from tripartite.meetings.models import AgendaItem, Session
 
 
@@ -59,3 +59,73 @@ class SearchForm(forms.Form):
         self.fields["session"].queryset = Session.objects.filter(
             documents__isnull=False).distinct().order_by("-opens_at")
         self.fields["session"].empty_label = _("Any")
+
+
+def _agenda_items():
+    return AgendaItem.objects.select_related("session").order_by("-session__opens_at",
+                                                                "position", "id")
+
+
+class DecisionForm(forms.Form):
+    agenda_item = forms.ModelChoiceField(
+        label=_("Agenda item"), queryset=None, required=False,
+        help_text=_("Empty only for a session older than the meetings in Tripartite: then "
+                    "choose the document."))
+    date = forms.DateField(label=_("Date of the decision"),
+                           widget=forms.DateInput(attrs={"type": "date"}))
+    text_en = forms.CharField(label=_("Text of the decision (English)"),
+                              widget=forms.Textarea(attrs={"rows": 5}))
+    text_fr = forms.CharField(label=_("Text of the decision (French)"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 5}))
+    text_es = forms.CharField(label=_("Text of the decision (Spanish)"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 5}))
+    document = forms.ModelChoiceField(label=_("Document"), required=False, queryset=None,
+                                      help_text=_("The document the decision was taken on."))
+    paragraph = forms.CharField(label=_("Paragraph"), max_length=40, required=False,
+                                help_text=_("e.g. 12 or 12(b)."))
+    requests = forms.CharField(label=_("What it asks"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 3}))
+    addressed_to = forms.CharField(label=_("Of whom"), max_length=200, required=False,
+                                   help_text=_("e.g. the Director-General, the Office."))
+    unit = forms.CharField(label=_("Unit responsible"), max_length=100, required=False)
+    deadline = forms.DateField(label=_("Deadline"), required=False,
+                               widget=forms.DateInput(attrs={"type": "date"}))
+    report_session = forms.ModelChoiceField(
+        label=_("Session to report to"), required=False, queryset=None,
+        help_text=_("The session at which the Office reports back."))
+
+    def __init__(self, *args, documents=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = _agenda_items()
+        self.fields["agenda_item"].label_from_instance = (
+            lambda item: f"{item.session.title} — {item.number}. {item.title}")
+        self.fields["document"].queryset = documents if documents is not None else (
+            Document.objects.none())
+        self.fields["report_session"].queryset = Session.objects.order_by("-opens_at")
+
+
+class FollowUpForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=FollowUpStatus.choices)
+    unit = forms.CharField(label=_("Unit responsible"), max_length=100, required=False)
+    deadline = forms.DateField(label=_("Deadline"), required=False,
+                               widget=forms.DateInput(attrs={"type": "date"}))
+    report_session = forms.ModelChoiceField(label=_("Session to report to"), required=False,
+                                            queryset=None)
+    note = forms.CharField(label=_("Note"), required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("What was done, for the decision's history."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["report_session"].queryset = Session.objects.order_by("-opens_at")
+
+
+class DecisionFilterForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    unit = forms.ChoiceField(label=_("Unit responsible"), required=False)
+
+    def __init__(self, *args, units=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("Awaiting follow-up")),
+                                         *FollowUpStatus.choices, ("all", _("All"))]
+        self.fields["unit"].choices = [("", _("Any")), *((unit, unit) for unit in units)]

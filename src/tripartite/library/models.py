@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tripartite.common.models import TimeStampedModel
+from tripartite.sittings.models import DecisionOutcome
 
 
 class DocumentType(models.TextChoices):
@@ -129,3 +130,71 @@ class DocumentFile(TimeStampedModel):
 
     def __str__(self):
         return f"{self.document.symbol} ({self.language})"
+
+
+class FollowUpStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    IN_PROGRESS = "in_progress", _("In progress")
+    REPORTED = "reported", _("Reported")
+    CLOSED = "closed", _("Closed")
+
+
+# Awaiting follow-up: what the list of decisions shows unless asked otherwise.
+AWAITING = (FollowUpStatus.PENDING, FollowUpStatus.IN_PROGRESS)
+
+
+class Decision(TimeStampedModel):
+    """A decision taken on an agenda item, and its follow-up.
+
+    Its text is stored in EN/FR/ES (translation.py). One recorded at the Chair's console
+    (``sittings.ItemRecord``) is copied here by ``services.decision_from_record`` when the
+    Chair records it and keeps its link to the record; the published results of the votes on
+    its agenda item are read from the votes room (``selectors.item_votes``). The follow-up
+    (unit, deadline or session to report to, status) is the secretariat's.
+    Each change of follow-up is in the action log, which the decision's page shows.
+    """
+
+    # Empty for a decision of a session older than the product's meetings: then the document
+    # it was taken on says which (services.decision_record requires one or the other).
+    agenda_item = models.ForeignKey("meetings.AgendaItem", verbose_name=_("agenda item"),
+                                    null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="library_decisions")
+    text = models.TextField(_("text of the decision"))
+    outcome = models.CharField(_("outcome"), max_length=30, blank=True,
+                               choices=DecisionOutcome.choices)
+    document = models.ForeignKey(Document, verbose_name=_("document"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="decisions",
+                                 help_text=_("The document the decision was taken on."))
+    paragraph = models.CharField(_("paragraph"), max_length=40, blank=True,
+                                 help_text=_("e.g. 12 or 12(b): the paragraph of the "
+                                             "document that proposes the decision."))
+    date = models.DateField(_("date of the decision"), db_index=True)
+    requests = models.TextField(_("what it asks"), blank=True)
+    addressed_to = models.CharField(_("of whom"), max_length=200, blank=True,
+                                    help_text=_("e.g. the Director-General, the Office."))
+    unit = models.CharField(_("unit responsible"), max_length=100, blank=True,
+                            db_index=True)
+    deadline = models.DateField(_("deadline"), null=True, blank=True)
+    report_session = models.ForeignKey(
+        "meetings.Session", verbose_name=_("session to report to"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="decisions_reported",
+        help_text=_("The session at which the Office reports back."))
+    status = models.CharField(_("status"), max_length=20, choices=FollowUpStatus.choices,
+                              default=FollowUpStatus.PENDING, db_index=True)
+    item_record = models.OneToOneField(
+        "sittings.ItemRecord", verbose_name=_("record at the sitting"), null=True,
+        blank=True, on_delete=models.SET_NULL, related_name="library_decision")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
+                                    null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["-date", "id"]
+        indexes = [models.Index(fields=["status", "deadline"])]
+
+    def __str__(self):
+        if self.agenda_item_id is not None:
+            return f"{self.agenda_item.session.title} — {self.agenda_item.number} ({self.date})"
+        return f"{self.document.symbol if self.document_id else ''} ({self.date})"

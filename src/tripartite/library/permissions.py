@@ -32,3 +32,13 @@ def can_view_document(user: AnyUser, document: Document) -> bool:
 def can_manage_library(user: AnyUser) -> bool:
     """Add documents, language versions and revisions: the secretariat."""
     return has_role(user, Role.SECRETARIAT)
+
+
+def can_view_decisions(user: AnyUser) -> bool:
+    """Decisions and their follow-up: the library's readers (every login)."""
+    return can_view_library(user)
+
+
+def can_manage_decisions(user: AnyUser) -> bool:
+    """Record a decision and update its follow-up: the secretariat."""
+    return has_role(user, Role.SECRETARIAT)

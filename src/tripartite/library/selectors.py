@@ -4,11 +4,22 @@ revisions."""
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Prefetch, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
 
 from tripartite.accounts.permissions import AnyUser
+from tripartite.common.history import HistoryLine, history_lines
+from tripartite.common.models import ActionLogEntry
 from tripartite.library import permissions
-from tripartite.library.models import RESTRICTED_TYPES, Document, DocumentFile
+from tripartite.library.models import (
+    AWAITING,
+    RESTRICTED_TYPES,
+    Decision,
+    Document,
+    DocumentFile,
+)
+from tripartite.votes.models import Vote, VoteState
 
 
 @dataclass(frozen=True)
@@ -81,3 +92,68 @@ def revisions(document: Document, user: AnyUser) -> QuerySet[Document]:
 
 def organs() -> list[str]:
     return list(Document.objects.order_by("organ").values_list("organ", flat=True).distinct())
+
+
+@dataclass(frozen=True)
+class DecisionFilters:
+    """The list of decisions' filters: ``status`` one of ``FollowUpStatus``, ``"all"``, or
+    empty for those awaiting follow-up (pending or in progress); ``unit`` exact."""
+
+    status: str = ""
+    unit: str = ""
+    session: int | None = None
+
+
+def decisions(user: AnyUser, filters: DecisionFilters | None = None) -> QuerySet[Decision]:
+    """The decisions ``user`` may read within ``filters``, by their due date (the deadline,
+    else the opening of the session to report to; those with neither last), then date.
+    Everything a row of the list shows is selected with it: the query count does not grow
+    with the rows."""
+    if not permissions.can_view_decisions(user):
+        return Decision.objects.none()
+    filters = filters or DecisionFilters()
+    rows = Decision.objects.select_related(
+        "agenda_item__session", "document", "report_session")
+    if filters.status == "all":
+        pass
+    elif filters.status:
+        rows = rows.filter(status=filters.status)
+    else:
+        rows = rows.filter(status__in=AWAITING)
+    if filters.unit:
+        rows = rows.filter(unit=filters.unit)
+    if filters.session:
+        rows = rows.filter(agenda_item__session_id=filters.session)
+    rows = rows.annotate(due=Coalesce("deadline", TruncDate("report_session__opens_at")))
+    return rows.order_by(F("due").asc(nulls_last=True), "-date", "id")
+
+
+def decision_detail(user: AnyUser, pk: int) -> Decision:
+    """One decision with what its page shows (DoesNotExist for a reader who may not)."""
+    if not permissions.can_view_decisions(user):
+        raise Decision.DoesNotExist
+    return (Decision.objects.select_related(
+        "agenda_item__session__meeting", "document", "report_session", "recorded_by",
+        "item_record__sitting").get(pk=pk))
+
+
+def item_votes(decision: Decision) -> list[Vote]:
+    """The published votes on the decision's agenda item, with their results."""
+    return list(Vote.objects.filter(agenda_item_id=decision.agenda_item_id,
+                                    state=VoteState.PUBLISHED)
+                .select_related("result").order_by("published_at", "id"))
+
+
+def decision_units() -> list[str]:
+    return list(Decision.objects.exclude(unit="").order_by("unit")
+                .values_list("unit", flat=True).distinct())
+
+
+def follow_up_history(decision: Decision) -> list[HistoryLine]:
+    """The decision's log in words, oldest first: how it was recorded and each change of its
+    follow-up, with the values before and after and the note given with it."""
+    entries = (ActionLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Decision, for_concrete_model=False),
+        object_id=str(decision.pk)).select_related("actor", "content_type")
+        .order_by("at", "id"))
+    return history_lines(entries)

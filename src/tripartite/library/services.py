@@ -16,13 +16,26 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tripartite.accounts.models import User
-from tripartite.common.services import PermissionDeniedError, ServiceError, log_action
+from tripartite.common.services import (
+    PermissionDeniedError,
+    ServiceError,
+    apply_changes,
+    log_action,
+)
 from tripartite.jobs.services import job_queue
 from tripartite.library import permissions, search
-from tripartite.library.models import Document, DocumentFile, DocumentType, TextStatus
+from tripartite.library.models import (
+    Decision,
+    Document,
+    DocumentFile,
+    DocumentType,
+    FollowUpStatus,
+    TextStatus,
+)
 from tripartite.library.symbols import parse_symbol
 from tripartite.library.uploads import (
     INLINE_EXTRACTION_UP_TO,
@@ -218,3 +231,134 @@ def document_file_text_extract(*, file_id: int) -> DocumentFile:
                                             "text": file.text_status,
                                             "characters": len(file.text)})
     return file
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions and their follow-up
+
+FOLLOW_UP_FIELDS = ("status", "unit", "deadline", "report_session")
+
+
+def _texts(text_en: str, text_fr: str, text_es: str) -> dict[str, str]:
+    return {"en": (text_en or "").strip(), "fr": (text_fr or "").strip(),
+            "es": (text_es or "").strip()}
+
+
+def _check_follow_up(*, status: str, deadline: dt.date | None, date: dt.date) -> None:
+    if status not in FollowUpStatus.values:
+        raise ServiceError(_("Choose the status of the follow-up."), field="status",
+                           code="required")
+    if deadline is not None and deadline < date:
+        raise ServiceError(_("The deadline cannot be before the decision."),
+                           field="deadline", code="deadline_before_decision")
+
+
+def decision_record(*, actor: User, agenda_item: AgendaItem | None, date: dt.date | None,
+                    text_en: str, text_fr: str = "", text_es: str = "",
+                    document: Document | None = None, paragraph: str = "",
+                    requests: str = "", addressed_to: str = "", unit: str = "",
+                    deadline: dt.date | None = None,
+                    report_session: Session | None = None) -> Decision:
+    """Record a decision taken on ``agenda_item`` (one not recorded at the Chair's console:
+    those come by themselves), or, for a session older than the product's meetings, on
+    ``document`` alone, with its text in English (required), French and Spanish, the
+    document and paragraph it was taken on, what it asks of whom, and its follow-up (pending
+    to begin with). The secretariat only."""
+    with transaction.atomic():
+        if not permissions.can_manage_decisions(actor):
+            raise PermissionDeniedError
+        texts = _texts(text_en, text_fr, text_es)
+        if not texts["en"]:
+            raise ServiceError(_("Give the text of the decision, in English at least."),
+                               field="text_en", code="required")
+        if date is None:
+            raise ServiceError(_("Give the date of the decision."), field="date",
+                               code="required")
+        if agenda_item is None and document is None:
+            raise ServiceError(_("Choose the agenda item, or the document for a session "
+                                 "older than the meetings in Tripartite."),
+                               field="agenda_item", code="required")
+        _check_follow_up(status=FollowUpStatus.PENDING, deadline=deadline, date=date)
+        decision = Decision(
+            agenda_item=agenda_item, text_en=texts["en"], text_fr=texts["fr"],
+            text_es=texts["es"], document=document, paragraph=(paragraph or "").strip(),
+            date=date, requests=(requests or "").strip(),
+            addressed_to=(addressed_to or "").strip(), unit=(unit or "").strip(),
+            deadline=deadline, report_session=report_session, recorded_by=actor)
+        decision.full_clean(exclude=["text", "item_record"])
+        decision.save()
+        log_action(actor=actor, action="library.decision.recorded", obj=decision, data={
+            "item": agenda_item.pk if agenda_item else None,
+            "document": document.pk if document else None,
+            "paragraph": decision.paragraph, "unit": decision.unit,
+            "deadline": deadline.isoformat() if deadline else None,
+            **{f"text_{language}": value for language, value in texts.items()}})
+    return decision
+
+
+def decision_follow_up_update(*, actor: User, decision: Decision, status: str,
+                              unit: str = "", deadline: dt.date | None = None,
+                              report_session: Session | None = None,
+                              note: str = "") -> Decision:
+    """Change a decision's follow-up: its status (pending, in progress, reported, closed),
+    the unit responsible, the deadline and the session to report to. Each change is logged
+    with its values before and after (and the note, if any): the decision's history."""
+    with transaction.atomic():
+        if not permissions.can_manage_decisions(actor):
+            raise PermissionDeniedError
+        decision = Decision.objects.select_for_update().get(pk=decision.pk)
+        _check_follow_up(status=status, deadline=deadline, date=decision.date)
+        note = (note or "").strip()
+        if len(note) > 2000:
+            raise ServiceError(_("A note is limited to %(count)s characters.")
+                               % {"count": 2000}, field="note")
+        diff = apply_changes(decision, {
+            "status": status, "unit": (unit or "").strip(), "deadline": deadline,
+            "report_session": report_session}, fields=FOLLOW_UP_FIELDS)
+        if not diff and not note:
+            raise ServiceError(_("Nothing changed."), code="unchanged")
+        decision.full_clean(exclude=["text", "item_record"])
+        decision.save()
+        log_action(actor=actor, action="library.decision.follow_up.updated", obj=decision,
+                   data={**diff, **({"note": note} if note else {})})
+    return decision
+
+
+def _paper_of(item: AgendaItem) -> Document | None:
+    """The one report for decision on ``item``, when there is exactly one."""
+    papers = list(item.documents.filter(type=DocumentType.REPORT_FOR_DECISION)[:2])
+    return papers[0] if len(papers) == 1 else None
+
+
+def decision_from_record(*, record: Any, actor: User | None) -> Decision:
+    """Copy the decision the Chair recorded at the console (a ``sittings.ItemRecord``) into
+    the library: a new decision (pending follow-up, on the item's report for decision when
+    it has one), or, when the Chair changes it, its new text and outcome, keeping the
+    follow-up. Called inside the console's transaction (the signal), so both or neither."""
+    item = record.agenda_item
+    date = (timezone.localtime(record.decided_at, item.session.zone).date()
+            if record.decided_at else timezone.localdate())
+    texts = {language: getattr(record, f"decision_text_{language}") or ""
+             for language in LANGUAGE_CODES}
+    decision = Decision.objects.select_for_update().filter(item_record=record).first()
+    if decision is None:
+        decision = Decision(agenda_item=item, item_record=record, date=date,
+                            outcome=record.outcome, document=_paper_of(item),
+                            **{f"text_{language}": value for language, value in texts.items()})
+        decision.save()
+        log_action(actor=actor, action="library.decision.from_sitting", obj=decision, data={
+            "item": item.pk, "sitting": record.sitting_id, "outcome": record.outcome})
+        return decision
+    diff = apply_changes(decision, {"outcome": record.outcome, "date": date,
+                                    **{f"text_{language}": value
+                                       for language, value in texts.items()}},
+                         fields=("outcome", "date", *(f"text_{code}" for code in LANGUAGE_CODES)))
+    if diff:
+        decision.save()
+        log_action(actor=actor, action="library.decision.changed", obj=decision, data=diff)
+    return decision
+
+
+def on_decision_recorded(sender: Any, *, record: Any, actor: User | None, **kwargs: Any) -> None:
+    """The receiver of ``sittings.signals.decision_recorded``."""
+    decision_from_record(record=record, actor=actor)

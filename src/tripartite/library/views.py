@@ -8,14 +8,27 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tripartite.common.exports import safe_filename
 from tripartite.common.forms import save_with_service
 from tripartite.common.views import require
 from tripartite.library import permissions, search, selectors, services
-from tripartite.library.forms import DocumentUploadForm, SearchForm
-from tripartite.library.models import RESTRICTED_TYPES, Document, DocumentFile, DocumentType
+from tripartite.library.forms import (
+    DecisionFilterForm,
+    DecisionForm,
+    DocumentUploadForm,
+    FollowUpForm,
+    SearchForm,
+)
+from tripartite.library.models import (
+    RESTRICTED_TYPES,
+    Decision,
+    Document,
+    DocumentFile,
+    DocumentType,
+)
 
 PAGE_SIZE = 20
 CONTENT_TYPES = {
@@ -124,3 +137,78 @@ def upload(request):
                                      "background, and search will find it once done."))
         return redirect("library:document_detail", pk=result.document.pk)
     return render(request, "library/upload.html", {"form": form})
+
+
+# ---------------------------------------------------------------------------------------------
+# Decisions and their follow-up
+
+DECISIONS_PAGE_SIZE = 50
+
+
+@login_required
+def decision_list(request):
+    """Decisions awaiting follow-up by due date (or any status), by unit."""
+    require(permissions.can_view_decisions(request.user))
+    form = DecisionFilterForm(request.GET or None, units=selectors.decision_units())
+    filters = selectors.DecisionFilters()
+    if form.is_bound and form.is_valid():
+        filters = selectors.DecisionFilters(status=form.cleaned_data["status"],
+                                            unit=form.cleaned_data["unit"])
+    page = Paginator(selectors.decisions(request.user, filters),
+                     DECISIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "library/decision_list.html", {
+        "form": form, "page": page, "decisions": page.object_list,
+        "today": timezone.localdate(),
+        "can_manage": permissions.can_manage_decisions(request.user)})
+
+
+@login_required
+def decision_detail(request, pk):
+    require(permissions.can_view_decisions(request.user))
+    try:
+        decision = selectors.decision_detail(request.user, pk)
+    except Decision.DoesNotExist:
+        raise Http404 from None
+    document = decision.document
+    return render(request, "library/decision_detail.html", {
+        "decision": decision, "votes": selectors.item_votes(decision),
+        "history": selectors.follow_up_history(decision),
+        "document_visible": document is not None and permissions.can_view_document(
+            request.user, document),
+        "can_manage": permissions.can_manage_decisions(request.user)})
+
+
+@login_required
+def decision_add(request):
+    require(permissions.can_manage_decisions(request.user))
+    form = DecisionForm(request.POST or None,
+                        documents=selectors.visible_documents(request.user).order_by(
+                            "-date", "symbol"))
+    saved = {}
+
+    def save(data):
+        saved["decision"] = services.decision_record(actor=request.user, **data)
+
+    if save_with_service(request, form, save):
+        messages.success(request, _("The decision is recorded."))
+        return redirect("library:decision_detail", pk=saved["decision"].pk)
+    return render(request, "library/decision_form.html", {"form": form})
+
+
+@login_required
+def decision_follow_up(request, pk):
+    require(permissions.can_manage_decisions(request.user))
+    decision = get_object_or_404(Decision.objects.select_related(
+        "agenda_item__session", "document", "report_session"), pk=pk)
+    form = FollowUpForm(request.POST or None, initial={
+        "status": decision.status, "unit": decision.unit, "deadline": decision.deadline,
+        "report_session": decision.report_session})
+
+    def save(data):
+        services.decision_follow_up_update(actor=request.user, decision=decision, **data)
+
+    if save_with_service(request, form, save):
+        messages.success(request, _("The follow-up is updated."))
+        return redirect("library:decision_detail", pk=decision.pk)
+    return render(request, "library/follow_up_form.html", {"form": form,
+                                                            "decision": decision})

@@ -28,7 +28,7 @@ from tripartite.jobs.models import Job
 from tripartite.jobs.services import job_queue
 from tripartite.meetings.models import AgendaItem, Session
 from tripartite.rules import sittings as rules
-from tripartite.sittings import live, permissions
+from tripartite.sittings import live, permissions, signals
 from tripartite.sittings.models import (
     DecisionOutcome,
     ItemRecord,
@@ -548,6 +548,7 @@ def decision_record(*, actor: User, sitting: Sitting, item: AgendaItem, outcome:
     log_action(actor=actor, action=action, obj=record, data={
         "item": item.pk, "outcome": outcome,
         **{f"text_{language}": value for language, value in texts.items()}})
+    signals.decision_recorded.send(sender=ItemRecord, record=record, actor=actor)
     return record
 
 
