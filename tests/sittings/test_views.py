@@ -198,3 +198,29 @@ def test_a_note_on_a_waiting_request_is_shown_and_becomes_the_speechs_notes(clie
     [entry] = selectors.proceedings(sitting, "en")
     assert [(s["name"], s["notes"]) for s in entry.speakers] == [
         (speaker.name, "Will speak on behalf of GRULAC.")]
+
+
+def test_a_decision_typed_for_an_item_another_console_left_is_not_recorded_on_the_new_one(
+        client):
+    from tests.factories import AgendaItemFactory
+    from tripartite.sittings.models import ItemRecord
+
+    sitting, _, chair, secretary = opened()
+    first = sitting.current_item
+    second = AgendaItemFactory(session=sitting.session, number="II")
+    sitting.agenda_items.add(second)
+    services.item_take_up(actor=chair, sitting=sitting, item=second)  # at the other console
+    client.force_login(secretary)
+    url = reverse("sittings:console", kwargs={"pk": sitting.pk})
+    response = client.post(url, {"action": "decision", "item_shown": first.pk,
+                                 "decision-outcome": "adopted",
+                                 "decision-text_en": "The report is adopted."})
+    html = response.content.decode()
+    assert response.status_code == 200 and "the decision was not recorded" in html
+    assert "The report is adopted." in html  # what was typed is still in the form
+    assert not ItemRecord.objects.exclude(outcome="").exists()
+    response = client.post(url, {"action": "decision", "item_shown": second.pk,
+                                 "decision-outcome": "adopted",
+                                 "decision-text_en": "The report is adopted."})
+    assert response.status_code == 302
+    assert ItemRecord.objects.get(outcome="adopted").agenda_item == second

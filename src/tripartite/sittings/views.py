@@ -127,6 +127,12 @@ def _console_act(request, sitting, action, enter_form, decision_form):
     elif action == "decision":
         if sitting.current_item_id is None or not decision_form.is_valid():
             return False
+        shown = request.POST.get("item_shown", "")
+        if shown.isdigit() and int(shown) != sitting.current_item_id:
+            # the decision's form is not replaced when the console follows the sitting live
+            raise ServiceError(_("Another item was taken up at another console meanwhile: "
+                                 "the decision was not recorded. Check the item, then record "
+                                 "it again."))
         data = decision_form.cleaned_data
         services.decision_record(actor=request.user, sitting=sitting,
                                  item=sitting.current_item, outcome=data["outcome"],
