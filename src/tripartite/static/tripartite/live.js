@@ -58,7 +58,7 @@
   // that the console changed ([data-live-announce], aria-live polite).
   function focusKey(el) {
     if (!el || el === document.body) { return null; }
-    if (el.id) { return "#" + el.id; }
+    if (el.id) { return "#" + CSS.escape(el.id); }
     if (el.dataset && el.dataset.focusKey) { return "[data-focus-key=\"" + el.dataset.focusKey + "\"]"; }
     if (el.name) { return "[name=\"" + el.name + "\"][value=\"" + (el.value || "") + "\"]"; }
     return null;
