@@ -117,3 +117,41 @@ def run_locust(host: str, user_class, *, users: int, total: int,
     return {"requests": len(timings), "seconds": elapsed,
             "throughput": len(timings) / elapsed, **percentiles(timings),
             "errors": len(failures), "error_samples": sorted(set(failures))[:5]}
+
+
+def run_locust_mixed(host: str, user_classes: list, *, total: int, name: str,
+                     time_limit: float = 600) -> dict:
+    """Run ``user_classes`` together against ``host`` (each class's ``fixed_count`` users)
+    until ``total`` requests named ``name`` are answered (or ``time_limit`` seconds pass):
+    the latencies (ms) and errors per request name, measured in the same run."""
+    import gevent
+    from locust.env import Environment
+
+    timings: dict[str, list[float]] = {}
+    failures: dict[str, list[str]] = {}
+
+    def on_request(request_type, name, response_time, response_length, exception=None,
+                   **kwargs):
+        timings.setdefault(name, []).append(response_time)
+        if exception is not None:
+            failures.setdefault(name, []).append(str(exception)[:200])
+
+    # stopping lets each user finish the request it is making (what the server did and what
+    # the user saw stay the same)
+    env = Environment(user_classes=user_classes, host=host, stop_timeout=60)
+    env.events.request.add_listener(on_request)
+    runner = env.create_local_runner()
+    users = sum(user_class.fixed_count for user_class in user_classes)
+    start = time.perf_counter()
+    runner.start(users, spawn_rate=users)
+    deadline = start + time_limit
+    while len(timings.get(name, ())) < total and time.perf_counter() < deadline:
+        gevent.sleep(0.05)
+    elapsed = time.perf_counter() - start
+    runner.stop()
+    runner.quit()
+    return {"seconds": elapsed, "by_name": {
+        key: {"requests": len(values), "throughput": len(values) / elapsed,
+              **percentiles(values), "errors": len(failures.get(key, ())),
+              "error_samples": sorted(set(failures.get(key, ())))[:5]}
+        for key, values in timings.items()}}

@@ -110,6 +110,8 @@ def main() -> None:
                 print(f"\n## 1,000 live room displays on one sitting, through {feed} "
                       "(issue 16)\n")
                 run_module("live_displays", {"TRIPARTITE_VAR_DIR": var_dir, **extra})
+        print("\n## A request to speak under load, beside a bare view (issue 16)\n")
+        run_module("speak_load", {})
         if shutil.which("haproxy"):
             print("\n## Through HAProxy: one and two application servers (issue 13)\n")
             run_module("proxy_load", {})

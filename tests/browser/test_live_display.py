@@ -102,3 +102,58 @@ def test_next_speaker_at_the_console_reaches_the_room_display_within_a_second(
     finally:
         for context in contexts:
             context.close()
+
+
+def test_a_change_at_one_console_appears_at_the_other_within_a_second(browser, asgi_server):
+    """Two clerks at two consoles: "Next speaker" at the first shows on the second without a
+    reload; what the second clerk is typing in the notes stays, with the keyboard focus."""
+    sitting, delegates, _chair, _ = opened()
+    _user("clerk-a", Role.SECRETARIAT)
+    staff = _user("clerk-b", Role.SECRETARIAT)
+    first, second = delegates["FR"][0].person, delegates["DE"][2].person
+    for person in (first, second):
+        services.floor_request(actor=staff, sitting=sitting, person=person)
+
+    contexts = [browser.new_context(locale="en-GB") for _ in range(2)]
+    try:
+        a, b = (context.new_page() for context in contexts)
+        _log_in(b, asgi_server, "clerk-b")
+        b.goto(f"{asgi_server}/sittings/{sitting.pk}/console/")
+        b.evaluate("window.notReloaded = true")
+        b.wait_for_selector("[data-live][data-connected]", state="attached")
+        assert "Nobody has the floor." in b.locator("[data-console-part=list]").inner_text()
+        # the second clerk is typing the item's notes
+        notes = b.locator("#id_notes_item_text")
+        notes.click()
+        notes.press_sequentially("Long deba")
+
+        _log_in(a, asgi_server, "clerk-a")
+        a.goto(f"{asgi_server}/sittings/{sitting.pk}/console/")
+        a.click("button[value=next]")
+        a.wait_for_selector("text=The floor is given.")
+        pressed = time.monotonic()
+        b.wait_for_function(
+            "n => document.querySelector('#floor-heading + p strong')?.textContent === n",
+            arg=first.name, timeout=1000)
+        assert time.monotonic() - pressed < 1
+        assert b.evaluate("window.notReloaded") is True
+        listed = b.locator("[data-console-part=list] tbody").inner_text()
+        assert second.name in listed and first.name not in listed
+        # a notes box for the speech now under way; what was typed is still there, focused
+        assert b.locator(f"text=Notes on {first.name}").count() == 1
+        assert notes.input_value() == "Long deba"
+        assert b.evaluate("document.activeElement.id") == "id_notes_item_text"
+        notes.press_sequentially("te.")
+        assert notes.input_value() == "Long debate."
+        b.wait_for_function("document.querySelector('[data-live-announce]').textContent"
+                            ".includes('another console')", timeout=2000)
+        # saved as typed (the box that replaced the first one saves it)
+        b.wait_for_selector("form:has(#id_notes_item_text) .notes-status >> text=Notes saved at",
+                            timeout=3000)
+        # the second clerk acts on the list as it is now: not refused as stale
+        b.click("[data-console-part=list] tbody button[value=give]")
+        b.wait_for_selector("text=The floor is given.")
+        assert b.locator("#id_notes_item_text").input_value() == "Long debate."
+    finally:
+        for context in contexts:
+            context.close()

@@ -21,6 +21,8 @@ ROWS = {
     "sittings:index": (None, EVERYONE),
     "sittings:session_sittings": ("sittings_session", EVERYONE),
     "sittings:console": ("planned_sitting", rule(SECRETARIAT)),
+    # the console's parts, fetched again when the sitting changes: the console's own check
+    "sittings:console_live": ("planned_sitting", rule(SECRETARIAT)),
     "sittings:floor": ("open_sitting", EVERYONE),
     "sittings:sitting_edit": ("planned_sitting", rule(SECRETARIAT)),
     # GET shows what will be deleted; the confirmed POST deletes (a sitting of its own).

@@ -129,3 +129,21 @@ def test_edit_decide_vote_note_and_read_the_record_through_the_api(client, run_j
     assert row["decisions"][0]["text"] == "Adopted as amended."
     figures = client.get(f"/api/sessions/{sitting.session_id}/speaking-figures").json()
     assert figures["groups"][0]["label"] == "Employers" and figures["women"][0]["speakers"] == 1
+
+
+def test_a_note_on_a_waiting_request_through_the_api_goes_with_the_speech(client):
+    from tests.sittings.factories import opened
+
+    sitting, delegates, chair, secretary = opened()
+    client.force_login(secretary)
+    asked = client.post(f"/api/sittings/{sitting.pk}/speakers",
+                        {"person": delegates["FR"][0].person_id},
+                        content_type="application/json").json()
+    noted = client.put(f"/api/sittings/{sitting.pk}/notes",
+                       {"speaker": asked["id"], "text": "On behalf of GRULAC."},
+                       content_type="application/json")
+    assert noted.status_code == 200 and noted.json()["text"] == "On behalf of GRULAC."
+    client.post(f"/api/sittings/{sitting.pk}/floor", {}, content_type="application/json")
+    client.post(f"/api/sittings/{sitting.pk}/floor", {}, content_type="application/json")
+    [item] = client.get(f"/api/sittings/{sitting.pk}/record").json()
+    assert [s["notes"] for s in item["speakers"]] == ["On behalf of GRULAC."]

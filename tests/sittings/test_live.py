@@ -206,7 +206,13 @@ def test_the_stream_sends_the_room_state_and_nothing_private(settings):
     services.floor_request(actor=secretary, sitting=sitting, person=speaker)
     services.floor_give(actor=chair, sitting=sitting)
     waiting = delegates["DE"][1].person
-    services.floor_request(actor=secretary, sitting=sitting, person=waiting)
+    asked = services.floor_request(actor=secretary, sitting=sitting, person=waiting)
+    # the secretary's notes, on the speech and on the request not yet given
+    services.note_save(actor=secretary, sitting=sitting, speaker=asked,
+                       text="Private: will speak for GRULAC.")
+    services.note_save(actor=secretary, sitting=sitting,
+                       speaker=sitting.speakers.get(status="speaking"),
+                       text="Private: supported the draft.")
     from tests.factories import user_with_role
     from tripartite.accounts.models import Role
 
@@ -227,8 +233,10 @@ def test_the_stream_sends_the_room_state_and_nothing_private(settings):
     # the log, who entered the requests, the Chair's and the secretary's logins: not sent
     assert "Log of the sitting" not in html and secretary.username not in html
     assert chair.username not in html
+    assert "Private:" not in html
     floor = _read(_get(observer, url + "?view=floor"))
     assert f'data-person="{waiting.pk}"' in _changed(floor)["html"]
+    assert "Private:" not in _changed(floor)["html"]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from tests.factories import user_with_role
 from tests.sittings.factories import delegate_user, opened, secretariat, sitting_with_delegates
 from tripartite.accounts.models import Role
-from tripartite.sittings import services
+from tripartite.sittings import selectors, services
 from tripartite.sittings.models import Sitting, SpeakerRequest
 
 pytestmark = pytest.mark.django_db
@@ -124,3 +124,103 @@ def test_the_console_takes_up_another_item_of_the_sitting_only(client):
                                    person=delegates["FR"][0].person)
     assert asked.agenda_item == second
     assert sitting.events.filter(action="item").count() == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# The console follows the sitting live: the parts it fetches again when the stream says so
+
+
+def test_the_consoles_live_parts_show_the_list_as_it_is_now_with_its_version(client):
+    from tripartite.sittings import live
+
+    sitting, delegates, chair, secretary = opened()
+    client.force_login(secretary)
+    url = reverse("sittings:console_live", kwargs={"pk": sitting.pk})
+    html = client.get(url).content.decode()
+    assert "Nobody is waiting for the floor." in html
+    # another clerk enters a request: the parts show it, with the version they are at
+    asked = services.floor_request(actor=chair, sitting=sitting,
+                                   person=delegates["FR"][0].person)
+    response = client.get(url)
+    html = response.content.decode()
+    assert response["Cache-Control"] == "no-store"
+    assert f'data-console-version="{live.latest_version(sitting.pk)}"' in html
+    assert asked.person.name in html and f'data-focus-key="up-{asked.pk}"' in html
+    sitting.refresh_from_db()
+    # the forms' version is the list's as it is now (a move from them is not refused)
+    assert f'name="version" value="{sitting.list_version}"' in html
+    for part in ("status", "list", "notes", "log"):
+        assert f'data-console-part="{part}"' in html
+    # the console page itself listens to the room's stream and names these parts
+    page = client.get(reverse("sittings:console", kwargs={"pk": sitting.pk})).content.decode()
+    assert f'data-fragment="{url}"' in page and "?view=display" in page
+    assert 'aria-live="polite"' in page
+
+
+def test_only_those_who_drive_the_console_fetch_its_live_parts(client):
+    sitting, delegates, chair, secretary = opened()
+    url = reverse("sittings:console_live", kwargs={"pk": sitting.pk})
+    for user in (chair, secretary, secretariat()):
+        client.force_login(user)
+        assert client.get(url).status_code == 200
+    for user in (user_with_role(Role.MEETING_OFFICER), delegate_user(delegates["FR"][0]),
+                 user_with_role(Role.OBSERVER)):
+        client.force_login(user)
+        assert client.get(url).status_code == 403
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+# ---------------------------------------------------------------------------------------------
+# Notes on a request not yet given
+
+
+def test_a_note_on_a_waiting_request_is_shown_and_becomes_the_speechs_notes(client):
+    sitting, delegates, chair, secretary = opened()
+    speaker = delegates["DE"][0].person
+    waiting = services.floor_request(actor=chair, sitting=sitting, person=speaker)
+    client.force_login(secretary)
+    console = reverse("sittings:console", kwargs={"pk": sitting.pk})
+    html = client.get(console).content.decode()
+    assert f"Note on {speaker.name}" in html and f'id="id_notes_{waiting.pk}_text"' in html
+    response = client.post(reverse("sittings:notes", kwargs={"pk": sitting.pk}),
+                           {"speaker": waiting.pk, "text": "Will speak on behalf of GRULAC."},
+                           HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = client.get(console).content.decode()
+    assert "Note: Will speak on behalf of GRULAC." in html  # in the list of speakers
+    services.floor_give(actor=chair, sitting=sitting)
+    waiting.refresh_from_db()
+    assert waiting.status == "speaking" and waiting.notes == "Will speak on behalf of GRULAC."
+    html = client.get(console).content.decode()
+    assert f"Notes on {speaker.name}" in html and "Will speak on behalf of GRULAC." in html
+    services.floor_give(actor=chair, sitting=sitting)  # the speech ends
+    [entry] = selectors.proceedings(sitting, "en")
+    assert [(s["name"], s["notes"]) for s in entry.speakers] == [
+        (speaker.name, "Will speak on behalf of GRULAC.")]
+
+
+def test_a_decision_typed_for_an_item_another_console_left_is_not_recorded_on_the_new_one(
+        client):
+    from tests.factories import AgendaItemFactory
+    from tripartite.sittings.models import ItemRecord
+
+    sitting, _, chair, secretary = opened()
+    first = sitting.current_item
+    second = AgendaItemFactory(session=sitting.session, number="II")
+    sitting.agenda_items.add(second)
+    services.item_take_up(actor=chair, sitting=sitting, item=second)  # at the other console
+    client.force_login(secretary)
+    url = reverse("sittings:console", kwargs={"pk": sitting.pk})
+    response = client.post(url, {"action": "decision", "item_shown": first.pk,
+                                 "decision-outcome": "adopted",
+                                 "decision-text_en": "The report is adopted."})
+    html = response.content.decode()
+    assert response.status_code == 200 and "the decision was not recorded" in html
+    assert "The report is adopted." in html  # what was typed is still in the form
+    assert not ItemRecord.objects.exclude(outcome="").exists()
+    response = client.post(url, {"action": "decision", "item_shown": second.pk,
+                                 "decision-outcome": "adopted",
+                                 "decision-text_en": "The report is adopted."})
+    assert response.status_code == 302
+    assert ItemRecord.objects.get(outcome="adopted").agenda_item == second

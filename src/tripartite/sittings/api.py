@@ -501,7 +501,9 @@ def item_vote_create(request, id: Id, payload: ItemVoteIn):
 
 class NotesIn(InputSchema):
     speaker: Id | None = Field(None, description="A request of this sitting (notes on that "
-                                                  "speech); or else:")
+                                                  "speech; on a request still waiting, they "
+                                                  "become the speech's notes when the floor "
+                                                  "is given); or else:")
     item: Id | None = Field(None, description="One of the sitting's items; with neither, the "
                                               "item under discussion.")
     text: str = Field("", max_length=services.NOTES_MAX)

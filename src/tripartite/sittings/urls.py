@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("sessions/<int:session_pk>/", views.session_sittings, name="session_sittings"),
     path("<int:pk>/console/", views.console, name="console"),
+    path("<int:pk>/console/live/", views.console_live, name="console_live"),
     path("<int:pk>/floor/", views.floor, name="floor"),
     path("<int:pk>/edit/", views.sitting_edit, name="sitting_edit"),
     path("<int:pk>/delete/", views.sitting_delete, name="sitting_delete"),

@@ -1,6 +1,8 @@
 """Pages of sittings: a session's sittings (the secretariat plans them), the Chair's console
 and the delegate's "Ask for the floor". Thin: permission first, then a service."""
 
+import time
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +21,7 @@ from tripartite.common.views import require
 from tripartite.meetings.models import Session
 from tripartite.rules import sittings as rules
 from tripartite.rules.citations import cite
-from tripartite.sittings import exports, permissions, selectors, services
+from tripartite.sittings import exports, live, permissions, selectors, services
 from tripartite.sittings.forms import (
     AskForm,
     DecisionForm,
@@ -125,6 +127,12 @@ def _console_act(request, sitting, action, enter_form, decision_form):
     elif action == "decision":
         if sitting.current_item_id is None or not decision_form.is_valid():
             return False
+        shown = request.POST.get("item_shown", "")
+        if shown.isdigit() and int(shown) != sitting.current_item_id:
+            # the decision's form is not replaced when the console follows the sitting live
+            raise ServiceError(_("Another item was taken up at another console meanwhile: "
+                                 "the decision was not recorded. Check the item, then record "
+                                 "it again."))
         data = decision_form.cleaned_data
         services.decision_record(actor=request.user, sitting=sitting,
                                  item=sitting.current_item, outcome=data["outcome"],
@@ -175,8 +183,10 @@ def _ordering(sitting):
     return {"text": finding.message_in(language), "provision": cite(finding.provision, language)}
 
 
-def _notes_forms(sitting, item, record):
-    """One notes form for the item under discussion, then one per speech on it."""
+def _notes_forms(sitting, item, record, rows=()):
+    """One notes form for the item under discussion, then one per speech on it, then one per
+    request still waiting (a note there, "will speak on behalf of GRULAC", stays with the
+    request and so becomes the speech's notes when the floor is given)."""
     if item is None:
         return []
     forms = [NotesForm(initial={"item": item.pk, "text": record.notes if record else ""},
@@ -190,6 +200,12 @@ def _notes_forms(sitting, item, record):
             label += " — " + _("speaking")
         forms.append(NotesForm(initial={"speaker": speech.pk, "text": speech.notes},
                                auto_id=f"id_notes_{speech.pk}_%s", label=label))
+    for row in rows:
+        label = _("Note on %(name)s's request, not yet given") % {"name": row.person.name}
+        if row.delegation_name:
+            label += f" ({row.delegation_name})"
+        forms.append(NotesForm(initial={"speaker": row.pk, "text": row.notes},
+                               auto_id=f"id_notes_{row.pk}_%s", label=label))
     return forms
 
 
@@ -233,13 +249,37 @@ def console(request, pk):
         "subject_en": item.title_en if item else "", "subject_fr": item.title_fr if item else "",
         "subject_es": item.title_es if item else ""}) if can_vote and item else None
     return render(request, "sittings/console.html", {
-        "sitting": sitting, "rows": _rows(sitting), "current": current, "clock": clock,
-        "limit": limit, "enter_form": enter_form, "decision_form": decision_form,
-        "vote_form": vote_form, "record": record,
-        "notes_forms": _notes_forms(sitting, item, record),
+        **_console_parts(sitting, record), "enter_form": enter_form,
+        "decision_form": decision_form, "vote_form": vote_form,
+        "version": live.latest_version(sitting.pk), "now": time.time()})
+
+
+def _console_parts(sitting, record):
+    """What the parts of the console that follow the sitting live show (its state and
+    toolbar, who has the floor, the list, the notes, the log)."""
+    current, clock, limit = selectors.floor_state(sitting)
+    rows = _rows(sitting)
+    return {
+        "sitting": sitting, "rows": rows, "current": current, "clock": clock,
+        "limit": limit, "record": record,
+        "notes_forms": _notes_forms(sitting, sitting.current_item, record, rows),
         "limits": selectors.time_limits(sitting),
         "items": sitting.agenda_items.order_by("position", "id"),
-        "ordering": _ordering(sitting), "events": _events(sitting)})
+        "ordering": _ordering(sitting), "events": _events(sitting)}
+
+
+@login_required
+def console_live(request, pk):
+    """The parts of the console that follow the sitting, fetched again by the console when
+    the sitting's live stream says it changed (``live.js``): the same check as the console.
+    The version is read before the state, so the state is never older than it."""
+    sitting = _sitting(pk)
+    require(permissions.can_drive_console(request.user, sitting))
+    version = live.latest_version(sitting.pk)
+    response = render(request, "sittings/_console_live.html", {
+        **_console_parts(sitting, _current_record(sitting)), "version": version})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -1,5 +1,5 @@
-// Live pages of a sitting (the room's projector, the delegates' page): the part in
-// [data-live] is replaced by what the server sends on its Server-Sent Events stream
+// Live pages of a sitting (the room's projector, the delegates' page; the Chair's console is
+// below): the part in [data-live] is replaced by what the server sends on its Server-Sent Events stream
 // (data-stream) each time the sitting changes. EventSource reconnects by itself, sending the
 // id of the last change it received (Last-Event-ID): the server then sends the state again
 // only if it changed meanwhile.
@@ -49,6 +49,112 @@
     });
   }
 
+  // The Chair's console ([data-live][data-fragment]): the stream only says that the sitting
+  // changed; the console's own parts ([data-console-part]: its state and toolbar, the floor,
+  // the list, the notes, the log) are fetched again from data-fragment, with the console's
+  // own session and permission. What the clerk is typing or choosing is kept (a control whose
+  // value differs from the one the page was served with keeps it), and so is the keyboard
+  // focus (the same control in the new part, else the part's heading). Screen readers hear
+  // that the console changed ([data-live-announce], aria-live polite).
+  function focusKey(el) {
+    if (!el || el === document.body) { return null; }
+    if (el.id) { return "#" + CSS.escape(el.id); }
+    if (el.dataset && el.dataset.focusKey) { return "[data-focus-key=\"" + el.dataset.focusKey + "\"]"; }
+    if (el.name) { return "[name=\"" + el.name + "\"][value=\"" + (el.value || "") + "\"]"; }
+    return null;
+  }
+  function dirty(control) {
+    if (control.type === "checkbox" || control.type === "radio") {
+      return control.checked !== control.defaultChecked;
+    }
+    if (control.tagName === "SELECT") {
+      return Array.prototype.some.call(control.options, function (option) {
+        return option.selected !== option.defaultSelected;
+      });
+    }
+    if (control.type === "hidden" || control.type === "submit" || control.type === "button") {
+      return false;
+    }
+    return control.value !== control.defaultValue;
+  }
+  function keepTyping(old, fresh) {
+    var unsaved = [];
+    old.querySelectorAll("input[id], textarea[id], select[id]").forEach(function (control) {
+      if (!dirty(control)) { return; }
+      var twin = fresh.querySelector("#" + CSS.escape(control.id));
+      if (!twin || twin.tagName !== control.tagName) { return; }
+      if (control.type === "checkbox" || control.type === "radio") {
+        twin.checked = control.checked;
+      } else if (control.tagName === "SELECT") {
+        if (twin.querySelector("option[value=\"" + CSS.escape(control.value) + "\"]")) {
+          twin.value = control.value;
+        }
+      } else {
+        // not saved yet (notes are saved as they are typed): the new box saves it
+        if (twin.defaultValue !== control.value) { unsaved.push(twin); }
+        twin.value = control.value;
+      }
+    });
+    return unsaved;
+  }
+  function swapParts(html) {
+    var fresh = new DOMParser().parseFromString(html, "text/html");
+    var active = document.activeElement, key = focusKey(active), selection = null;
+    if (active && typeof active.selectionStart === "number") {
+      try { selection = [active.selectionStart, active.selectionEnd]; } catch (e) { selection = null; }
+    }
+    var refocus = null;
+    fresh.querySelectorAll("[data-console-part]").forEach(function (part) {
+      var old = document.querySelector("[data-console-part=\"" + part.dataset.consolePart + "\"]");
+      if (!old) { return; }
+      var node = document.importNode(part, true);
+      var unsaved = keepTyping(old, node);
+      var hadFocus = active && old.contains(active);
+      old.replaceWith(node);
+      if (window.htmx) { window.htmx.process(node); }
+      unsaved.forEach(function (control) {
+        control.dispatchEvent(new Event("input", {bubbles: true}));
+      });
+      if (hadFocus) {
+        refocus = (key && node.querySelector(key)) || node.querySelector("h2[tabindex]");
+      }
+    });
+    if (refocus) {
+      refocus.focus();
+      if (selection && refocus.setSelectionRange) {
+        try { refocus.setSelectionRange(selection[0], selection[1]); } catch (e) { /* not text */ }
+      }
+    }
+    return fresh.querySelector("[data-console-version]");
+  }
+  function announce() {
+    var region = document.querySelector("[data-live-announce]");
+    if (!region) { return; }
+    region.textContent = "";
+    setTimeout(function () { region.textContent = region.dataset.text; }, 50);
+  }
+  function refreshConsole(box, version) {
+    if (Number(version) <= Number(box.dataset.version || 0)) { return; }
+    if (box.dataset.fetching) { box.dataset.wanted = version; return; }
+    box.dataset.fetching = "true";
+    fetch(box.dataset.fragment, {credentials: "same-origin"}).then(function (answer) {
+      return answer.ok ? answer.text() : null;
+    }).then(function (html) {
+      if (html) {
+        var root = swapParts(html);
+        var shown = root ? Number(root.dataset.consoleVersion) : Number(version);
+        box.dataset.version = Math.max(shown, Number(box.dataset.version || 0));
+        tick();
+        announce();
+      }
+    }).finally(function () {
+      delete box.dataset.fetching;
+      var wanted = box.dataset.wanted;
+      delete box.dataset.wanted;
+      if (wanted) { refreshConsole(box, wanted); }
+    });
+  }
+
   function connect(box) {
     var status = document.querySelector("[data-live-status] span");
     var section = document.getElementById("ask-section");
@@ -60,6 +166,7 @@
     source.addEventListener("changed", function (event) {
       var message = JSON.parse(event.data);
       offset = message.now - deviceNow();
+      if (box.dataset.fragment) { refreshConsole(box, message.version); return; }
       box.innerHTML = message.html; // rendered by the server's templates (escaped there)
       box.dataset.version = message.version;
       tick();
