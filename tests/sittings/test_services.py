@@ -2,6 +2,9 @@
 floor, moves with a version check, and the log."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.factories import PersonFactory, user_with_role
 from tests.sittings.factories import delegate_user, opened, secretariat, sitting_with_delegates
@@ -147,3 +150,38 @@ def test_only_an_item_the_sitting_takes_can_be_taken_up():
         services.item_take_up(actor=chair, sitting=sitting,
                               item=AgendaItemFactory(session=sitting.session))
     assert refused.value.field == "item"
+
+
+def _list_of(sitting, length):
+    """``length`` observers waiting in places 1..length (made at once: the list is what the
+    test is about, not how it grew)."""
+    now = timezone.now()
+    SpeakerRequest.objects.bulk_create(
+        SpeakerRequest(sitting=sitting, person=PersonFactory(), requested_at=now,
+                       position=place) for place in range(1, length + 1))
+    return [r.pk for r in services.waiting(sitting)]
+
+
+def _change_the_list(act, length):
+    """Make a list of ``length``, ``act`` on it at the top (the whole list moves), check the
+    list after; the number of queries ``act`` took."""
+    sitting, delegates, chair, _ = opened(ordering="governing_body")
+    before = _list_of(sitting, length)
+    with CaptureQueriesContext(connection) as captured:
+        if act == "withdraw":
+            services.floor_withdraw(actor=chair,
+                                    request=SpeakerRequest.objects.get(pk=before[0]))
+        elif act == "give":
+            services.floor_give(actor=chair, sitting=sitting)
+        else:  # a Government delegate goes before the observers
+            asked = services.floor_request(actor=chair, sitting=sitting,
+                                           person=delegates["FR"][0].person)
+    after = [asked.pk, *before] if act == "ask" else before[1:]
+    assert [r.pk for r in services.waiting(sitting)] == after
+    assert [r.position for r in services.waiting(sitting)] == list(range(1, len(after) + 1))
+    return len(captured)
+
+
+@pytest.mark.parametrize("act", ["withdraw", "give", "ask"])
+def test_the_list_moves_up_or_down_in_the_same_number_of_queries_whatever_its_length(act):
+    assert _change_the_list(act, 5) == _change_the_list(act, 50)

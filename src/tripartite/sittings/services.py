@@ -366,13 +366,19 @@ def floor_request(*, actor: User, sitting: Sitting, person: Person, kind: str = 
     return request
 
 
+# Above any place a list can have: the places being moved wait there for a moment.
+_ASIDE = 1_000_000
+
+
 def _shift(sitting: Sitting, *, from_position: int, by: int) -> None:
-    """Move every waiting place from ``from_position`` on by ``by`` (one at a time, from the
-    far end, so that no two share a place even for a moment)."""
-    rows = SpeakerRequest.objects.filter(sitting=sitting, status=SpeakerStatus.WAITING,
-                                         position__gte=from_position)
-    for row in rows.order_by("-position" if by > 0 else "position"):
-        SpeakerRequest.objects.filter(pk=row.pk).update(position=F("position") + by)
+    """Move every waiting place from ``from_position`` on by ``by`` in two statements,
+    whatever the length of the list: first aside, above any place the list has, then to
+    their new places (free: above the list, or the one just vacated), so that no two share a
+    place even for a moment (the unique place is checked row by row, on SQLite as on
+    PostgreSQL)."""
+    rows = SpeakerRequest.objects.filter(sitting=sitting, status=SpeakerStatus.WAITING)
+    if rows.filter(position__gte=from_position).update(position=F("position") + _ASIDE):
+        rows.filter(position__gte=_ASIDE).update(position=F("position") - _ASIDE + by)
 
 
 def _leave_list(request: SpeakerRequest) -> None:
