@@ -128,8 +128,9 @@ def test_n_streams_open_the_next_is_refused_and_a_closed_one_frees_its_slot(sett
     assert refused["Content-Type"] == "text/plain; charset=utf-8"
     assert 1 <= int(refused["Retry-After"]) <= 60
     assert refused.content.decode() == (
-        "This login already has 2 live pages of sittings open (room displays or delegates' "
-        "pages), the most it may hold at once. Close one of them, then try again.")
+        "This login already has 2 live pages of sittings open (room displays, delegates' "
+        "pages or Chair's consoles), the most it may hold at once. Close one of them, then "
+        "try again.")
     assert isinstance(theirs, Display) and isinstance(again, Display)
     # every stream gave its slot back
     if backend == "database":
@@ -157,7 +158,8 @@ def test_the_refusal_is_in_the_users_language(settings, backend):
     refused = async_to_sync(call)()
     assert refused.status_code == 429
     assert refused.content.decode().startswith(
-        "Ce compte a déjà 1 page de séance en direct ouverte")
+        "Ce compte a déjà 1 page de séance en direct ouverte (un écran de salle, une page des "
+        "délégués ou la console de la présidence)")
 
 
 @pytest.mark.django_db(transaction=True)

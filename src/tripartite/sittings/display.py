@@ -148,11 +148,12 @@ def _too_many(refused: streams.Refused) -> HttpResponse:
     may free at the latest (if a stream died without giving its slot back)."""
     response = HttpResponse(
         ngettext("This login already has %(count)s live page of sittings open (a room "
-                 "display or a delegates' page), the most it may hold at once. Close it, "
-                 "then try again.",
+                 "display, a delegates' page or the Chair's console), the most it may "
+                 "hold at once. Close it, then try again.",
                  "This login already has %(count)s live pages of sittings open (room "
-                 "displays or delegates' pages), the most it may hold at once. Close one "
-                 "of them, then try again.", refused.held) % {"count": refused.held},
+                 "displays, delegates' pages or Chair's consoles), the most it may hold "
+                 "at once. Close one of them, then try again.",
+                 refused.held) % {"count": refused.held},
         status=429, content_type="text/plain; charset=utf-8")
     response["Retry-After"] = str(refused.retry_after)
     response["Cache-Control"] = "no-store"

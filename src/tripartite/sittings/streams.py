@@ -1,11 +1,12 @@
 """The per-user cap on open live streams (docs/sittings.md, "Live displays").
 
 One user may hold at most ``LIVE_STREAMS_PER_USER`` live streams open at once, across the
-room display and the delegates' page, counted over every process and every server. Each open
-stream holds a *slot*: a lease with an expiry, taken when the stream opens (``take``),
-refreshed while it lives (``refresh``, at least every third of ``LIVE_STREAM_SLOT_SECONDS``),
-given back when it closes (``give_back``). A process that dies gives nothing back: its slots
-expire by themselves within ``LIVE_STREAM_SLOT_SECONDS`` (60 s).
+room display, the delegates' page and the Chair's console, counted over every process and
+every server. Each open stream holds a *slot*: a lease with an expiry, taken when the stream
+opens (``take``), refreshed while it lives (``refresh``, at least every third of
+``LIVE_STREAM_SLOT_SECONDS``), given back when it closes (``give_back``). A process that
+dies gives nothing back: its slots expire by themselves within ``LIVE_STREAM_SLOT_SECONDS``
+(60 s).
 
 Where the slots are counted is chosen as ``sittings.live`` chooses its feed:
 
