@@ -315,3 +315,17 @@ def test_api_refuses_a_file_without_article(client, secretariat):
         "file": _text("No article.")})
     assert refused.status_code == 400 and refused.json()["code"] == "text_no_article"
     assert not RulesText.objects.exists()
+
+
+def test_a_findings_template_links_the_provision(constitution):
+    """A page's list of findings (the membership's, like every other) goes through ``cite``."""
+    from django.template.loader import render_to_string
+
+    from tripartite.rules.findings import Finding, Severity
+
+    finding = Finding(rule="CON-4", provision="Constitution art. 4(1)", severity=Severity.ERROR,
+                      message={"en": "A delegate votes individually."})
+    with translation.override("es"):
+        html = render_to_string("membership/_findings.html",
+                                {"findings": [finding.as_dict("es")]})
+    assert '/library/texts/constitution/2024-01-01/#art-4-1">4(1)</a>' in html
