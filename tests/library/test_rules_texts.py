@@ -329,3 +329,27 @@ def test_a_findings_template_links_the_provision(constitution):
         html = render_to_string("membership/_findings.html",
                                 {"findings": [finding.as_dict("es")]})
     assert '/library/texts/constitution/2024-01-01/#art-4-1">4(1)</a>' in html
+
+
+def test_page_in_the_readers_language_when_loaded(client, constitution, secretariat):
+    services.rules_text_import(actor=secretariat, instrument="constitution", language="fr",
+                               version_date=dt.date(2024, 1, 1), uploaded_file=_text(FRENCH))
+    client.force_login(user_with_role(Role.DELEGATE))
+    content = client.get(reverse("library:rules_text", kwargs={"instrument": "constitution"}),
+                         HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "Chaque délégué vote individuellement." in content
+    assert "Each delegate votes" not in content and 'lang="fr"' in content
+
+
+@pytest.mark.parametrize("articles", [1, 10])
+def test_the_text_page_takes_a_fixed_number_of_queries(client, secretariat, articles,
+                                                       django_assert_num_queries):
+    content = "\n".join(f"Article {n}\n1. One.\n2. Two." for n in range(1, articles + 1))
+    services.rules_text_import(actor=secretariat, instrument="constitution", language="en",
+                               version_date=dt.date(2024, 1, 1), uploaded_file=_text(content))
+    client.force_login(secretariat)
+    url = reverse("library:rules_text", kwargs={"instrument": "constitution"})
+    # session, user; the versions, the text, its provisions.
+    with django_assert_num_queries(5):
+        response = client.get(url)
+    assert response.content.decode().count('<h2 id="art-') == articles
