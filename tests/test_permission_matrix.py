@@ -383,6 +383,8 @@ def _api_call(client, objects, method, template, args_key, body):
         args = objects[args_key] if args_key and args_key != "new_session" else {}
     path = template.replace("{iso2}", args.get("iso2", "")).replace(
         "{id}", str(args.get("pk", "")))
+    for name, value in args.items():  # other path arguments by their name ({language})
+        path = path.replace(f"{{{name}}}", str(value))
     if callable(body):  # a body naming other objects of the matrix
         body = body(objects)
     if args_key == "new_session":

@@ -26,6 +26,11 @@ ROWS = {
     "library:decision_detail": ("library_decision", EVERYONE),
     "library:decision_add": (None, rule(SECRETARIAT)),
     "library:decision_follow_up": ("library_decision", rule(SECRETARIAT)),
+    # The rules' texts: read by every login, imported by the secretariat.
+    "library:rules_texts": (None, EVERYONE),
+    "library:rules_text": ("library_rules_instrument", EVERYONE),
+    "library:rules_text_version": ("library_rules_text", EVERYONE),
+    "library:rules_text_import": (None, rule(SECRETARIAT)),
 }
 
 
@@ -43,7 +48,15 @@ def _decision(objects) -> dict:
             "deadline": "2026-10-01"}
 
 
+def _rules_text(objects) -> dict:
+    from tests.library.files import upload
+
+    return {"instrument": "gb_standing_orders", "language": "en", "version_date": "2025-11-01",
+            "file": upload(b"DEMO TEXT\nArticle 1\n1. A demo paragraph.", "rules.txt")}
+
+
 WRITES = {
+    "library:rules_text_import": (None, _rules_text, write_rule(SECRETARIAT)),
     "library:upload": (None, _upload, write_rule(SECRETARIAT)),
     "library:decision_add": (None, _decision, write_rule(SECRETARIAT)),
     "library:decision_follow_up": ("library_decision", {
@@ -65,6 +78,11 @@ API_ROWS = {
                                           api_rule(SECRETARIAT, 201)),
     ("PATCH", "/api/library/decisions/{id}/follow-up"): ("library_decision", {
         "status": "reported", "unit": "GOV", "note": "Reported."}, api_rule(SECRETARIAT)),
+    ("GET", "/api/library/texts"): (None, None, ALL_API),
+    ("GET", "/api/library/texts/{instrument}/{version_date}/{language}"): (
+        "library_rules_text_api", None, ALL_API),
+    # Without the multipart file: 400 for the secretariat, after the permission check.
+    ("POST", "/api/library/texts"): (None, {}, api_rule(SECRETARIAT, 400)),
 }
 
 OPERATION_IDS = {
@@ -76,6 +94,9 @@ OPERATION_IDS = {
     ("GET", "/api/library/decisions/{id}"): "decision_detail",
     ("POST", "/api/library/decisions"): "decision_create",
     ("PATCH", "/api/library/decisions/{id}/follow-up"): "decision_follow_up_update",
+    ("GET", "/api/library/texts"): "rules_text_list",
+    ("GET", "/api/library/texts/{instrument}/{version_date}/{language}"): "rules_text_detail",
+    ("POST", "/api/library/texts"): "rules_text_import",
 }
 
 
@@ -103,7 +124,14 @@ def objects(session) -> dict:
         actor=staff, agenda_item=item, date=dt.date(2026, 3, 20),
         text_en="The Governing Body requests the Office to report.", document=public.document,
         paragraph="12", unit="GOV", deadline=dt.date(2026, 10, 1))
+    services.rules_text_import(
+        actor=staff, instrument="constitution", language="en", version_date=dt.date(2024, 1, 1),
+        uploaded_file=upload(b"DEMO TEXT\nArticle 4\n1. A demo paragraph.", "rules.txt"))
     return {
+        "library_rules_instrument": {"instrument": "constitution"},
+        "library_rules_text": {"instrument": "constitution", "version": "2024-01-01"},
+        "library_rules_text_api": {"instrument": "constitution", "version_date": "2024-01-01",
+                                   "language": "en"},
         "library_decision": {"pk": decision.pk},
         "library_decision_item": {"pk": item.pk},
         "library_document": {"pk": public.document.pk},

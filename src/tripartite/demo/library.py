@@ -293,7 +293,72 @@ def create_library(scale: str, sessions: dict[str, Session],
     search.index_new_files(files)
     decisions = create_decisions(scale, plan, by_number)
     return {"library documents": len(documents), "library files": len(files),
-            "library decisions": decisions}
+            "library decisions": decisions, "library rules texts": create_rules_texts()}
+
+
+# The rules' texts of the demo: short articles invented for it, labelled as such, never the
+# real instruments' wording. Their articles are some that the rules cite, so that findings on
+# the demo's pages link to them.
+DEMO_TEXTS = {
+    ("constitution", dt.date(2024, 1, 1), "en"): """
+DEMO TEXT (invented for the demo, not the real wording)
+Article 3 — Delegations (demo)
+1. Demo text: each Member sends a delegation of delegates and advisers.
+2. Demo text: advisers accompany the delegates, at most two per item.
+Article 4 — Voting (demo)
+1. Demo text: each delegate votes individually.
+2. Demo text: a delegate whose group is not represented may be given the floor but not the vote.
+Article 13 — Finances (demo)
+4. Demo text: a Member in arrears may lose its vote, as the demo shows.
+""",
+    ("constitution", dt.date(2024, 1, 1), "fr"): """
+TEXTE DE DÉMONSTRATION (inventé pour la démo, pas le vrai texte)
+Article 3 — Délégations (démo)
+1. Texte de démonstration : chaque Membre envoie une délégation de délégués et de conseillers.
+2. Texte de démonstration : les conseillers accompagnent les délégués, deux au plus par question.
+Article 4 — Vote (démo)
+1. Texte de démonstration : chaque délégué vote individuellement.
+2. Texte de démonstration : un délégué sans groupe représenté parle sans voter.
+Article 13 — Finances (démo)
+4. Texte de démonstration : un Membre en retard de paiement peut perdre son vote.
+""",
+    ("constitution", dt.date(2024, 1, 1), "es"): """
+TEXTO DE DEMOSTRACIÓN (inventado para la demo, no el texto real)
+Artículo 3 — Delegaciones (demo)
+1. Texto de demostración: cada Miembro envía una delegación de delegados y consejeros.
+2. Texto de demostración: los consejeros acompañan a los delegados, dos como máximo por punto.
+Artículo 4 — Votación (demo)
+1. Texto de demostración: cada delegado vota individualmente.
+2. Texto de demostración: un delegado cuyo grupo no está representado puede hablar pero no votar.
+Artículo 13 — Finanzas (demo)
+4. Texto de demostración: un Miembro atrasado en sus pagos puede perder su voto.
+""",
+    ("ilc_standing_orders", dt.date(2021, 6, 19), "en"): """
+DEMO TEXT (invented for the demo, not the real wording)
+Article 1 — Composition (demo)
+1. Demo text: the demo Conference is made of the delegations of the Members.
+2. Demo text: advisers are named for the items of the agenda.
+Article 22 — Quorum (demo)
+3. Demo text: the quorum counts the delegates registered, as the demo computes it.
+""",
+}
+
+
+def create_rules_texts() -> int:
+    """The demo's rules' texts, split like an import (library/provisions.py)."""
+    from tripartite.library.models import Provision, RulesText
+    from tripartite.library.provisions import split_text
+
+    now = timezone.now()
+    for (instrument, version, language), content in DEMO_TEXTS.items():
+        text = RulesText.objects.create(instrument=instrument, version_date=version,
+                                        language=language, imported_at=now,
+                                        source_name=f"demo-{instrument}-{language}.txt")
+        Provision.objects.bulk_create(
+            Provision(text=text, position=position, article=item.article,
+                      paragraph=item.paragraph, heading=item.heading, body=item.text)
+            for position, item in enumerate(split_text(content), start=1))
+    return len(DEMO_TEXTS)
 
 
 # Decisions: one per Governing Body paper for decision (the latest revision), at most this many.

@@ -14,7 +14,13 @@ from ninja.pagination import paginate
 from tripartite.common.api import Count, Day, Id, LimitOffset
 from tripartite.common.services import ServiceError
 from tripartite.library import permissions, search, selectors, services
-from tripartite.library.models import Decision, Document, DocumentFile, FollowUpStatus
+from tripartite.library.models import (
+    Decision,
+    Document,
+    DocumentFile,
+    FollowUpStatus,
+    RulesText,
+)
 from tripartite.meetings.models import AgendaItem, Session
 
 router = Router()
@@ -338,3 +344,92 @@ def decision_follow_up_update(request, id: Id, payload: FollowUpIn):
         report_session=_referenced(Session, payload.report_session, "report_session",
                                    _("There is no such session.")), note=payload.note)
     return _decision_out(_decision(request, id))
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules' texts
+
+
+class RulesTextVersionOut(Schema):
+    instrument: str = Field(description="constitution, ilc_standing_orders or "
+                                        "gb_standing_orders")
+    version_date: date
+    languages: list[str]
+
+
+class ProvisionOut(Schema):
+    article: str
+    paragraph: str = Field(description="Empty for the article's unnumbered text.")
+    heading: str
+    text: str
+    anchor: str = Field(description="Its anchor on the text's page, e.g. art-4-2.")
+
+
+class RulesTextOut(Schema):
+    instrument: str
+    version_date: date
+    language: str
+    source_name: str
+    imported_at: str
+    url: str = Field(description="The text's page.")
+    provisions: list[ProvisionOut]
+
+
+def _rules_text_out(text: RulesText) -> dict:
+    return {"instrument": text.instrument, "version_date": text.version_date,
+            "language": text.language, "source_name": text.source_name,
+            "imported_at": text.imported_at.isoformat(),
+            "url": reverse("library:rules_text_version", kwargs={
+                "instrument": text.instrument, "version": text.version_date.isoformat()})
+            + f"?language={text.language}",
+            "provisions": [{"article": provision.article, "paragraph": provision.paragraph,
+                            "heading": provision.heading, "text": provision.body,
+                            "anchor": provision.anchor}
+                           for provision in text.provisions.all()]}
+
+
+@router.get("/library/texts", response=list[RulesTextVersionOut],
+            operation_id="rules_text_list", summary="The rules' texts loaded")
+def rules_text_list(request):
+    """Each instrument's versions loaded, the latest first, with their languages."""
+    if not permissions.can_view_rules_texts(request.user):
+        raise PermissionDenied
+    return [{"instrument": instrument, "version_date": version, "languages": languages}
+            for instrument, versions in selectors.rules_text_versions().items()
+            for version, languages in versions]
+
+
+@router.get("/library/texts/{instrument}/{version_date}/{language}", response=RulesTextOut,
+            operation_id="rules_text_detail", summary="One rules text, article by article")
+def rules_text_detail(request, instrument: str, version_date: Day, language: str):
+    if not permissions.can_view_rules_texts(request.user):
+        raise PermissionDenied
+    text = selectors.rules_text(instrument, version_date, language)
+    if text is None:
+        raise RulesText.DoesNotExist
+    return _rules_text_out(text)
+
+
+@router.post("/library/texts", response={200: RulesTextOut, 201: RulesTextOut},
+             operation_id="rules_text_import", summary="Import a rules text")
+def rules_text_import(request, file: File[UploadedFile] = None, instrument: Form[str] = "",
+                      language: Form[str] = "", version_date: Form[Day | None] = None):
+    """Multipart: the ``file`` (.docx or plain text, split by article and paragraph: see
+    docs/library.md), its ``instrument``, ``language`` and ``version_date``. 201 when new; 200
+    when it replaces the same instrument, version and language. A file in which no article is
+    found is refused (400) and nothing is stored."""
+    if not permissions.can_manage_rules_texts(request.user):
+        raise PermissionDenied
+    if file is None:
+        raise ServiceError(_("Send the file as the multipart field \"file\"."),
+                           code="required", field="file")
+    if version_date is None:
+        raise ServiceError(_("Give the date of the version."), code="required",
+                           field="version_date")
+    imported = services.rules_text_import(actor=request.user, instrument=instrument,
+                                          language=language, version_date=version_date,
+                                          uploaded_file=file)
+    text = selectors.rules_text(imported.text.instrument, imported.text.version_date,
+                                imported.text.language)
+    assert text is not None
+    return Status(200 if imported.replaced else 201, _rules_text_out(text))

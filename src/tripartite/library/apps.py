@@ -14,3 +14,16 @@ class LibraryConfig(AppConfig):
 
         decision_recorded.connect(services.on_decision_recorded,
                                   dispatch_uid="library.decision_from_record")
+
+        # Findings' citations link to the rules' texts the library holds (the ``cite`` filter
+        # is in common, floors below): the renderer, and its once-per-request reading.
+        from django.core.signals import request_finished, request_started
+
+        from tripartite.common.templatetags import tripartite as tags
+        from tripartite.library import citation_links
+
+        tags.citation_renderer = citation_links.render
+        request_started.connect(citation_links.request_started,
+                                dispatch_uid="library.citations_request_started")
+        request_finished.connect(citation_links.request_finished,
+                                 dispatch_uid="library.citations_request_finished")

@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from tripartite.library.models import Document, DocumentType, FollowUpStatus
+from tripartite.library.models import Document, DocumentType, FollowUpStatus, Instrument
 from tripartite.meetings.models import AgendaItem, Session
 
 
@@ -129,3 +129,16 @@ class DecisionFilterForm(forms.Form):
         self.fields["status"].choices = [("", _("Awaiting follow-up")),
                                          *FollowUpStatus.choices, ("all", _("All"))]
         self.fields["unit"].choices = [("", _("Any")), *((unit, unit) for unit in units)]
+
+
+class RulesTextImportForm(forms.Form):
+    instrument = forms.ChoiceField(label=_("Instrument"), choices=Instrument.choices)
+    language = forms.ChoiceField(label=_("Language of the file"), choices=settings.LANGUAGES)
+    version_date = forms.DateField(
+        label=_("Version of"), widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The date of the version: of its adoption or last amendment. Importing "
+                    "the same instrument, version and language again replaces it."))
+    file = forms.FileField(label=_("File"), help_text=_(
+        "A Word (.docx) document or a plain-text file: each article on a line starting "
+        "“Article 4” (or “Art. 4”, “Artículo 4”), each paragraph on a line starting “1.” or "
+        "“(1)”."))

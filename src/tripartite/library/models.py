@@ -198,3 +198,67 @@ class Decision(TimeStampedModel):
         if self.agenda_item_id is not None:
             return f"{self.agenda_item.session.title} — {self.agenda_item.number} ({self.date})"
         return f"{self.document.symbol if self.document_id else ''} ({self.date})"
+
+
+class Instrument(models.TextChoices):
+    """The instruments whose provisions the rules cite (rules/citations.py)."""
+
+    CONSTITUTION = "constitution", _("Constitution")
+    ILC_STANDING_ORDERS = "ilc_standing_orders", _("Standing Orders of the Conference")
+    GB_STANDING_ORDERS = "gb_standing_orders", _("Standing Orders of the Governing Body")
+
+
+class RulesText(TimeStampedModel):
+    """One language of one version of an instrument, imported from the secretariat's file and
+    split into its provisions (provisions.split_text). Importing the same instrument, language
+    and version again replaces its provisions in one transaction."""
+
+    instrument = models.CharField(_("instrument"), max_length=30, choices=Instrument.choices)
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    version_date = models.DateField(_("version of"), help_text=_(
+        "The date of the version: of its adoption or last amendment."))
+    source_name = models.CharField(_("file name"), max_length=255, blank=True)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("imported by"),
+                                    null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="+")
+    imported_at = models.DateTimeField(_("imported at"))
+
+    class Meta:
+        verbose_name = _("rules text")
+        verbose_name_plural = _("rules texts")
+        ordering = ["instrument", "-version_date", "language"]
+        constraints = [
+            models.UniqueConstraint(name="library_rulestext_one_per_version_language",
+                                    fields=["instrument", "version_date", "language"]),
+        ]
+
+    def __str__(self):
+        return f"{self.get_instrument_display()} ({self.version_date}, {self.language})"
+
+
+class Provision(models.Model):
+    """An article's paragraph ("" for its unnumbered text) in one rules text."""
+
+    text = models.ForeignKey(RulesText, verbose_name=_("text"), on_delete=models.CASCADE,
+                             related_name="provisions")
+    position = models.PositiveIntegerField(_("position"))
+    article = models.CharField(_("article"), max_length=20)
+    paragraph = models.CharField(_("paragraph"), max_length=10, blank=True)
+    heading = models.CharField(_("heading"), max_length=300, blank=True)
+    body = models.TextField(_("text"), blank=True)
+
+    class Meta:
+        verbose_name = _("provision")
+        verbose_name_plural = _("provisions")
+        ordering = ["text", "position"]
+        constraints = [
+            models.UniqueConstraint(name="library_provision_one_per_paragraph",
+                                    fields=["text", "article", "paragraph"]),
+        ]
+
+    def __str__(self):
+        return f"art. {self.article}" + (f"({self.paragraph})" if self.paragraph else "")
+
+    @property
+    def anchor(self) -> str:
+        return f"art-{self.article.lower()}" + (f"-{self.paragraph}" if self.paragraph else "")

@@ -42,3 +42,13 @@ def can_view_decisions(user: AnyUser) -> bool:
 def can_manage_decisions(user: AnyUser) -> bool:
     """Record a decision and update its follow-up: the secretariat."""
     return has_role(user, Role.SECRETARIAT)
+
+
+def can_view_rules_texts(user: AnyUser) -> bool:
+    """The Constitution and the Standing Orders, article by article: the library's readers."""
+    return can_view_library(user)
+
+
+def can_manage_rules_texts(user: AnyUser) -> bool:
+    """Import a language of a version of the rules' texts: the secretariat."""
+    return has_role(user, Role.SECRETARIAT)

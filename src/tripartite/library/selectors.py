@@ -18,6 +18,7 @@ from tripartite.library.models import (
     Decision,
     Document,
     DocumentFile,
+    RulesText,
 )
 from tripartite.votes.models import Vote, VoteState
 
@@ -157,3 +158,24 @@ def follow_up_history(decision: Decision) -> list[HistoryLine]:
         object_id=str(decision.pk)).select_related("actor", "content_type")
         .order_by("at", "id"))
     return history_lines(entries)
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules' texts
+
+
+def rules_text_versions() -> dict[str, list[tuple[date, list[str]]]]:
+    """Each instrument's versions loaded, the latest first, with their languages."""
+    versions: dict[str, dict[date, list[str]]] = {}
+    for instrument, version, language in RulesText.objects.order_by(
+            "instrument", "-version_date", "language").values_list(
+            "instrument", "version_date", "language"):
+        versions.setdefault(instrument, {}).setdefault(version, []).append(language)
+    return {instrument: list(by_version.items()) for instrument, by_version in versions.items()}
+
+
+def rules_text(instrument: str, version: date, language: str) -> RulesText | None:
+    """One language of one version, with its provisions in their order."""
+    return (RulesText.objects.filter(instrument=instrument, version_date=version,
+                                     language=language)
+            .select_related("imported_by").prefetch_related("provisions").first())

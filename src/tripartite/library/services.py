@@ -34,14 +34,19 @@ from tripartite.library.models import (
     DocumentFile,
     DocumentType,
     FollowUpStatus,
+    Instrument,
+    Provision,
+    RulesText,
     TextStatus,
 )
+from tripartite.library.provisions import SplitError, split_text
 from tripartite.library.symbols import parse_symbol
 from tripartite.library.uploads import (
     INLINE_EXTRACTION_UP_TO,
     CheckedFile,
     check_document_file,
     extract_text,
+    read_rules_text,
 )
 from tripartite.meetings.models import AgendaItem, Session
 
@@ -362,3 +367,85 @@ def decision_from_record(*, record: Any, actor: User | None) -> Decision:
 def on_decision_recorded(sender: Any, *, record: Any, actor: User | None, **kwargs: Any) -> None:
     """The receiver of ``sittings.signals.decision_recorded``."""
     decision_from_record(record=record, actor=actor)
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules' texts
+
+
+@dataclass(frozen=True)
+class TextImported:
+    text: RulesText
+    replaced: bool  # an earlier import of the same version and language was replaced
+    articles: int
+    provisions: int
+
+
+def split_refusal(error: SplitError) -> ServiceError:
+    """A splitter's refusal as the secretariat reads it, on the ``file`` field."""
+    if error.code == "empty":
+        message = _("The file has no text.")
+    elif error.code == "no_article":
+        message = _("No article was found in this file: each article must start on a line of "
+                    "its own with “Article 4”, “Art. 4” or “Artículo 4”. Nothing was "
+                    "imported.")
+    elif error.code == "duplicate_article":
+        message = _("Line %(line)s: article %(article)s is given a second time. Nothing was "
+                    "imported.") % {"line": error.line, "article": error.article}
+    else:
+        message = _("Line %(line)s: paragraph %(paragraph)s of article %(article)s is given a "
+                    "second time. Nothing was imported.") % {
+            "line": error.line, "article": error.article, "paragraph": error.paragraph}
+    return ServiceError(message, code=f"text_{error.code}", field="file")
+
+
+def rules_text_import(*, actor: User, instrument: str, language: str,
+                      version_date: dt.date, uploaded_file: Any) -> TextImported:
+    """Import one language of one version of an instrument from a .docx or plain-text file,
+    split into articles and paragraphs (provisions.py). An earlier import of the same
+    instrument, version and language is replaced in the same transaction: readers see the old
+    provisions or the new ones, never a mix. A file that cannot be read or in which no article
+    is found is refused and changes nothing."""
+    if not permissions.can_manage_rules_texts(actor):
+        raise PermissionDeniedError
+    if instrument not in Instrument.values:
+        raise ServiceError(_("Choose an instrument."), code="invalid_instrument",
+                           field="instrument")
+    if language not in LANGUAGE_CODES:
+        raise ServiceError(_("Choose English, French or Spanish."), code="invalid_language",
+                           field="language")
+    content, name = read_rules_text(uploaded_file)
+    try:
+        split = split_text(content)
+    except SplitError as error:
+        raise split_refusal(error) from error
+    with transaction.atomic():
+        text, created = RulesText.objects.select_for_update().get_or_create(
+            instrument=instrument, language=language, version_date=version_date,
+            defaults={"imported_by": actor, "imported_at": timezone.now(),
+                      "source_name": name[:255]})
+        if not created:
+            text.provisions.all().delete()
+            text.imported_by, text.imported_at, text.source_name = (
+                actor, timezone.now(), name[:255])
+            text.save(update_fields=["imported_by", "imported_at", "source_name",
+                                     "updated_at"])
+        Provision.objects.bulk_create(
+            Provision(text=text, position=position, article=item.article,
+                      paragraph=item.paragraph, heading=item.heading[:300], body=item.text)
+            for position, item in enumerate(split, start=1))
+        articles = len({item.article for item in split})
+        log_action(actor=actor, action="library.rules_text.imported", obj=text, data={
+            "instrument": instrument, "language": language,
+            "version_date": version_date.isoformat(), "file": name[:255],
+            "articles": articles, "provisions": len(split), "replaced": not created})
+        transaction.on_commit(forget_provision_index)
+    forget_provision_index()
+    return TextImported(text=text, replaced=not created, articles=articles,
+                        provisions=len(split))
+
+
+def forget_provision_index() -> None:
+    from tripartite.library import citation_links
+
+    citation_links.forget()

@@ -171,3 +171,37 @@ def _tidy(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\x00", ""))
     lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line).strip()
+
+
+def read_rules_text(uploaded_file: Any) -> tuple[str, str]:
+    """The text (one paragraph a line) and name of a rules text the secretariat provides: a
+    plain-text file in UTF-8 or a Word document (.docx), checked by its content. Anything else
+    is refused on the ``file`` field, saying why."""
+    name = (getattr(uploaded_file, "name", "") or "").rsplit("/", 1)[-1]
+    size = getattr(uploaded_file, "size", None)
+    if size is not None and size > MAX_DOCUMENT_SIZE:
+        raise _too_large(size)
+    content = _read(uploaded_file)
+    if len(content) > MAX_DOCUMENT_SIZE:
+        raise _too_large(len(content))
+    if not content:
+        raise _refuse(_("The file is empty."), "empty_file")
+    if content.startswith(ZIP_MAGIC):
+        check_office_archive(content, field="file")
+        if not _is_docx(content):
+            raise _not_a_text()
+        return extract_text(content, FileKind.DOCX).text, name or "text.docx"
+    if content.startswith((PDF_MAGIC, OLE_MAGIC)) or b"\x00" in content:
+        raise _not_a_text()
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _refuse(_("This text file is not in UTF-8. Save it again as “Unicode (UTF-8)” "
+                        "text, or as a Word (.docx) document, and upload that file."),
+                      "not_utf8") from error
+    return unicodedata.normalize("NFC", text), name or "text.txt"
+
+
+def _not_a_text() -> ServiceError:
+    return _refuse(_("A rules text is imported from a Word (.docx) document or a plain-text "
+                     "file; this file is neither, whatever its name."), "not_a_text")

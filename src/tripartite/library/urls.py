@@ -12,4 +12,9 @@ urlpatterns = [
     path("decisions/add/", views.decision_add, name="decision_add"),
     path("decisions/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("decisions/<int:pk>/follow-up/", views.decision_follow_up, name="decision_follow_up"),
+    path("texts/", views.rules_texts, name="rules_texts"),
+    path("texts/import/", views.rules_text_import, name="rules_text_import"),
+    path("texts/<slug:instrument>/", views.rules_text, name="rules_text"),
+    path("texts/<slug:instrument>/<str:version>/", views.rules_text,
+         name="rules_text_version"),
 ]

@@ -2,15 +2,20 @@
 versions and revisions, the file of a language version (after the permission check), and
 the secretariat's upload. Thin: permission first, then a selector or a service."""
 
+import datetime as dt
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tripartite.common import l10n
 from tripartite.common.exports import safe_filename
 from tripartite.common.forms import save_with_service
 from tripartite.common.views import require
@@ -20,6 +25,7 @@ from tripartite.library.forms import (
     DecisionForm,
     DocumentUploadForm,
     FollowUpForm,
+    RulesTextImportForm,
     SearchForm,
 )
 from tripartite.library.models import (
@@ -28,6 +34,7 @@ from tripartite.library.models import (
     Document,
     DocumentFile,
     DocumentType,
+    Instrument,
 )
 
 PAGE_SIZE = 20
@@ -212,3 +219,82 @@ def decision_follow_up(request, pk):
         return redirect("library:decision_detail", pk=decision.pk)
     return render(request, "library/follow_up_form.html", {"form": form,
                                                             "decision": decision})
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules' texts
+
+
+@login_required
+def rules_texts(request):
+    """The instruments loaded: their versions and languages."""
+    require(permissions.can_view_rules_texts(request.user))
+    versions = selectors.rules_text_versions()
+    return render(request, "library/rules_texts.html", {
+        "instruments": [(value, label, versions.get(value, []))
+                        for value, label in Instrument.choices],
+        "can_import": permissions.can_manage_rules_texts(request.user)})
+
+
+def _language_names(codes) -> list[tuple[str, str]]:
+    names = dict(settings.LANGUAGES)
+    return [(code, str(names[code])) for code in codes if code in names]
+
+
+@login_required
+def rules_text(request, instrument, version=None):
+    """An instrument article by article (anchors ``#art-4-2``), in the reader's language when
+    it is loaded (or the language asked for); else the page says which languages exist."""
+    require(permissions.can_view_rules_texts(request.user))
+    if instrument not in Instrument.values:
+        raise Http404
+    versions = selectors.rules_text_versions().get(instrument, [])
+    if version is not None:
+        try:
+            version = dt.date.fromisoformat(version)
+        except ValueError:
+            raise Http404 from None
+    chosen = next(((date, languages) for date, languages in versions
+                   if version is None or date == version), None)
+    if chosen is None:
+        raise Http404
+    version, languages = chosen
+    asked = request.GET.get("language", "")
+    language = asked if asked in languages else (request.LANGUAGE_CODE or "en")
+    text = selectors.rules_text(instrument, version, language) if language in languages else None
+    return render(request, "library/rules_text.html", {
+        "instrument": instrument, "instrument_label": Instrument(instrument).label,
+        "version": version, "text": text, "language": language,
+        "languages": _language_names(languages),
+        "versions": [date for date, _languages in versions],
+        "can_import": permissions.can_manage_rules_texts(request.user)})
+
+
+@login_required
+def rules_text_import(request):
+    require(permissions.can_manage_rules_texts(request.user))
+    form = RulesTextImportForm(request.POST or None, request.FILES or None, initial={
+        "language": request.LANGUAGE_CODE or "en",
+        "instrument": request.GET.get("instrument", "")[:30]})
+    imported = {}
+
+    def save(data):
+        imported["result"] = services.rules_text_import(
+            actor=request.user, instrument=data["instrument"], language=data["language"],
+            version_date=data["version_date"], uploaded_file=data["file"])
+
+    if save_with_service(request, form, save):
+        result = imported["result"]
+        text = result.text
+        message = (_("%(instrument)s (%(language)s, version of %(version)s) replaced: "
+                     "%(articles)s articles, %(provisions)s provisions.") if result.replaced
+                   else _("%(instrument)s (%(language)s, version of %(version)s) imported: "
+                          "%(articles)s articles, %(provisions)s provisions."))
+        messages.success(request, message % {
+            "instrument": text.get_instrument_display(), "language": text.get_language_display(),
+            "version": l10n.long_date(text.version_date), "articles": result.articles,
+            "provisions": result.provisions})
+        return redirect(reverse("library:rules_text_version", kwargs={
+            "instrument": text.instrument, "version": text.version_date.isoformat()})
+            + f"?language={text.language}")
+    return render(request, "library/rules_text_import.html", {"form": form})

@@ -1,7 +1,9 @@
 import datetime as dt
+from collections.abc import Callable
 
 from django import template
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 from tripartite.common import l10n
 from tripartite.common.history import history_lines, visible_to
@@ -92,10 +94,20 @@ def amount(value, currency=""):
     return l10n.amount(value, currency or "")
 
 
+# How a citation is shown: plain text here; the library, floors above, registers one that links
+# each cited provision to its text when it holds it (library/citation_links.py, library/apps.py).
+citation_renderer: Callable[[str, str], str] | None = None
+
+
 @register.filter
 def cite(provision):
-    """A rule's provision as the active language cites it ("Constitution, art. 4(2)")."""
-    return citations.cite(str(provision or ""), current_language())
+    """A rule's provision as the active language cites it ("Constitution, art. 4(2)"), each
+    provision a link to its text when the library holds it. The one place where findings'
+    citations are shown."""
+    text, language = str(provision or ""), current_language()
+    if citation_renderer is None:
+        return citations.cite(text, language)
+    return mark_safe(citation_renderer(text, language))  # noqa: S308 (the renderer escapes)
 
 
 @register.filter
