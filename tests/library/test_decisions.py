@@ -291,7 +291,7 @@ def test_the_decisions_page_shows_the_published_result_of_the_vote_on_its_item(c
         reverse("library:decision_detail", args=[decision.pk])).content.decode()
     votes_services.vote_publish(actor=staff, vote=the_vote)
     page = client.get(reverse("library:decision_detail", args=[decision.pk])).content.decode()
-    assert "Votes on the item" in page and "8 for, 0 against, 0 abstentions" in page
+    assert "Votes on the item" in page and "For 8, against 0, abstentions 0" in page
 
 
 def test_the_api_list_query_count_does_not_grow_with_the_decisions(client, secretariat, item):

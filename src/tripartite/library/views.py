@@ -80,7 +80,10 @@ def index(request):
                                 offset=(page.number - 1) * PAGE_SIZE)
     return render(request, "library/index.html", {
         "form": form, "query": query, "results": results, "page": page,
-        "searched": bool(query), "can_add": permissions.can_manage_library(request.user)})
+        "searched": bool(query), "can_add": permissions.can_manage_library(request.user),
+        # within two clicks of home (tests/site/test_navigation.py)
+        "can_record_decisions": permissions.can_manage_decisions(request.user),
+        "can_import_texts": permissions.can_manage_rules_texts(request.user)})
 
 
 @login_required
