@@ -161,7 +161,17 @@ def _read(response, *, until_changed=True, seconds=5.0):
                 break
         return text
 
-    return async_to_sync(collect)()
+    text = async_to_sync(collect)()
+    _settled()
+    return text
+
+
+def _settled():
+    """Wait for what a closed stream left to the hub's database thread (its slot given back,
+    not awaited): on the suite's shared in-memory SQLite database a write of that thread and
+    one of the test at the same moment fail with "database table is locked" at once, where a
+    server's SQLite file waits (its busy timeout)."""
+    live.hub().run_soon(lambda: None).result(timeout=10)
 
 
 def _get(user, url, **headers):
