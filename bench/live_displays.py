@@ -212,7 +212,10 @@ def main() -> None:
     from django.db import connections
 
     connections.close_all()
-    env = {**os.environ, "PYTHONPATH": f"{ROOT}:{os.environ.get('PYTHONPATH', '')}"}
+    env = {**os.environ, "PYTHONPATH": f"{ROOT}:{os.environ.get('PYTHONPATH', '')}",
+           # every display is the one observer's login, as projectors sharing a login would
+           # be: the per-login cap on open streams raised for them (docs/operations.md)
+           "LIVE_STREAMS_PER_USER": str(DISPLAYS + 10)}
     port = loadkit.free_port()
     server = loadkit.serve(env, port, log=SERVER_LOG, workers=WORKERS)
     try:
