@@ -71,9 +71,9 @@ def damaged(kind: str) -> ServiceError:
                    "damaged_file")
 
 
-def check_document_file(uploaded_file: Any) -> CheckedFile:
-    """The file's bytes and kind when it is an acceptable PDF or .docx; a ServiceError on the
-    ``file`` field saying why otherwise."""
+def _name_and_bytes(uploaded_file: Any) -> tuple[str, bytes]:
+    """The file's own name (no folder) and its bytes, refused when empty or over the size
+    limit."""
     name = (getattr(uploaded_file, "name", "") or "").rsplit("/", 1)[-1]
     size = getattr(uploaded_file, "size", None)
     if size is not None and size > MAX_DOCUMENT_SIZE:
@@ -83,6 +83,13 @@ def check_document_file(uploaded_file: Any) -> CheckedFile:
         raise _too_large(len(content))
     if not content:
         raise _refuse(_("The file is empty."), "empty_file")
+    return name, content
+
+
+def check_document_file(uploaded_file: Any) -> CheckedFile:
+    """The file's bytes and kind when it is an acceptable PDF or .docx; a ServiceError on the
+    ``file`` field saying why otherwise."""
+    name, content = _name_and_bytes(uploaded_file)
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if content.startswith(PDF_MAGIC):
         if extension and extension != "pdf":
@@ -177,15 +184,7 @@ def read_rules_text(uploaded_file: Any) -> tuple[str, str]:
     """The text (one paragraph a line) and name of a rules text the secretariat provides: a
     plain-text file in UTF-8 or a Word document (.docx), checked by its content. Anything else
     is refused on the ``file`` field, saying why."""
-    name = (getattr(uploaded_file, "name", "") or "").rsplit("/", 1)[-1]
-    size = getattr(uploaded_file, "size", None)
-    if size is not None and size > MAX_DOCUMENT_SIZE:
-        raise _too_large(size)
-    content = _read(uploaded_file)
-    if len(content) > MAX_DOCUMENT_SIZE:
-        raise _too_large(len(content))
-    if not content:
-        raise _refuse(_("The file is empty."), "empty_file")
+    name, content = _name_and_bytes(uploaded_file)
     if content.startswith(ZIP_MAGIC):
         check_office_archive(content, field="file")
         if not _is_docx(content):
